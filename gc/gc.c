@@ -1,0 +1,287 @@
+/* gc.c: the VM heap and a precise stop-the-world mark-and-sweep collector.
+ *
+ * Invariants:
+ *  - Every object is on vm->gc.objects exactly once, from kr_gc_alloc until it is swept.
+ *  - Outside a collection every object has gc_mark == 0. During marking, gc_mark == 1 means "reached"
+ *    (gray while on the gray stack, black after its trace hook ran). Sweep frees the unmarked and clears
+ *    the marks of the survivors.
+ *  - gc.allocated counts the usable size of every live object and buffer allocated through this file.
+ *  - Collection only starts from kr_gc_collect / kr_gc_safepoint_slow, never from an allocation, so C
+ *    code between safepoints may hold unrooted values (see gc.h).
+ */
+#include "gc.h"
+
+#include <mimalloc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../vm/kr.h"
+
+/* Collections start no earlier than this much allocation: small scripts never collect. */
+#define KR_GC_MIN_THRESHOLD ((size_t)4 << 20)
+#define KR_GC_DEFAULT_PAUSE 200 /* percent of live bytes, as Lua's default */
+
+static void gc_set_threshold(kr_gc *gc)
+{
+    if (gc->stress) {
+        /* collect at the next safepoint after any allocation */
+        gc->threshold = gc->allocated + 1;
+        return;
+    }
+    size_t next = gc->live_after_last / 100 * gc->pause_percent;
+    if (next < gc->live_after_last + KR_GC_MIN_THRESHOLD)
+        next = gc->live_after_last + KR_GC_MIN_THRESHOLD;
+    if (gc->limit) {
+        /* Near a memory limit, collect before the limit would make allocation fail; once live data is
+         * already close to it, collect again halfway to the limit (a bounded number of collections
+         * rather than one per safepoint). */
+        size_t soft = gc->limit - gc->limit / 8;
+        if (next > soft)
+            next = soft;
+        if (next <= gc->allocated)
+            next = gc->allocated + (gc->limit > gc->allocated ? (gc->limit - gc->allocated) / 2 : 0) + 1;
+    }
+    gc->threshold = next;
+}
+
+int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
+{
+    kr_gc *gc = &vm->gc;
+    memset(gc, 0, sizeof *gc);
+    gc->heap = mi_heap_new();
+    if (!gc->heap)
+        return -1;
+    gc->limit = memory_limit;
+    gc->stress = stress;
+    gc->enabled = 1;
+    gc->pause_percent = KR_GC_DEFAULT_PAUSE;
+    gc->gray_cap = 1024;
+    gc->gray = malloc(gc->gray_cap * sizeof *gc->gray);
+    if (!gc->gray) {
+        mi_heap_destroy(gc->heap);
+        return -1;
+    }
+    gc_set_threshold(gc);
+    return 0;
+}
+
+void kr_gc_destroy(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    /* Finalizers release what lives outside the heap (open files); the heap itself goes at once. */
+    for (kr_object *o = gc->objects; o; o = o->gc_next)
+        if (o->type && o->type->finalize)
+            o->type->finalize(vm, o);
+    gc->objects = NULL;
+    if (gc->heap)
+        mi_heap_destroy(gc->heap);
+    gc->heap = NULL;
+    free(gc->gray);
+    gc->gray = NULL;
+    free(vm->roots);
+    vm->roots = NULL;
+}
+
+static bool gc_over_limit(kr_gc *gc, size_t size)
+{
+    return gc->limit && gc->allocated + size > gc->limit;
+}
+
+static void gc_account(kr_gc *gc, size_t n)
+{
+    gc->allocated += n;
+    if (gc->allocated > gc->peak_allocated)
+        gc->peak_allocated = gc->allocated;
+}
+
+void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
+{
+    kr_gc *gc = &vm->gc;
+    if (gc_over_limit(gc, size)) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    kr_object *o = mi_heap_zalloc(gc->heap, size);
+    if (!o) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    gc_account(gc, mi_usable_size(o));
+    o->type = type;
+    o->gc_next = gc->objects;
+    gc->objects = o;
+    return o;
+}
+
+void *kr_mem_alloc(kr_vm *vm, size_t size)
+{
+    kr_gc *gc = &vm->gc;
+    if (gc_over_limit(gc, size)) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    void *p = mi_heap_malloc(gc->heap, size ? size : 1);
+    if (!p) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    gc_account(gc, mi_usable_size(p));
+    return p;
+}
+
+void *kr_mem_zalloc(kr_vm *vm, size_t size)
+{
+    void *p = kr_mem_alloc(vm, size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+void *kr_mem_realloc(kr_vm *vm, void *p, size_t size)
+{
+    if (!p)
+        return kr_mem_alloc(vm, size);
+    kr_gc *gc = &vm->gc;
+    size_t old = mi_usable_size(p);
+    if (size > old && gc_over_limit(gc, size - old)) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    void *q = mi_heap_realloc(gc->heap, p, size ? size : 1);
+    if (!q) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    gc->allocated -= old;
+    gc_account(gc, mi_usable_size(q));
+    return q;
+}
+
+void kr_mem_free(kr_vm *vm, void *p)
+{
+    if (!p)
+        return;
+    vm->gc.allocated -= mi_usable_size(p);
+    mi_free(p);
+}
+
+/* ---- marking ---- */
+
+static void gc_push_gray(kr_vm *vm, kr_object *o)
+{
+    kr_gc *gc = &vm->gc;
+    if (gc->ngray == gc->gray_cap) {
+        size_t cap = gc->gray_cap * 2;
+        kr_object **g = realloc(gc->gray, cap * sizeof *g);
+        if (!g) {
+            /* Out of memory for the mark stack itself: nothing sane remains. */
+            fputs("krait: fatal: out of memory while collecting garbage\n", stderr);
+            abort();
+        }
+        gc->gray = g;
+        gc->gray_cap = cap;
+    }
+    gc->gray[gc->ngray++] = o;
+}
+
+void kr_gc_mark_obj(kr_vm *vm, kr_object *o)
+{
+    if (!o || o->gc_mark)
+        return;
+    o->gc_mark = 1;
+    gc_push_gray(vm, o);
+}
+
+void kr_gc_mark(kr_vm *vm, kr_value v)
+{
+    if (kr_is_ptr(v))
+        kr_gc_mark_obj(vm, KR_OBJ(v));
+}
+
+static void gc_drain(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    while (gc->ngray) {
+        kr_object *o = gc->gray[--gc->ngray];
+        /* An object keeps its type alive (heap types die with their last instance). */
+        kr_gc_mark_obj(vm, &o->type->ob);
+        if (o->type->trace)
+            o->type->trace(vm, o);
+    }
+}
+
+static void gc_sweep(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    kr_object **link = &gc->objects;
+    kr_object *o;
+    /* Finalize every dead object before freeing any, so a finalizer may still read its peers' headers. */
+    for (o = gc->objects; o; o = o->gc_next)
+        if (!o->gc_mark && o->type->finalize)
+            o->type->finalize(vm, o);
+    while ((o = *link) != NULL) {
+        if (o->gc_mark) {
+            o->gc_mark = 0;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            gc->allocated -= mi_usable_size(o);
+            gc->objects_freed++;
+            mi_free(o);
+        }
+    }
+}
+
+void kr_gc_collect(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    if (gc->collecting)
+        return;
+    gc->collecting = 1;
+    for (size_t i = 0; i < vm->nroots; i++)
+        kr_gc_mark(vm, *vm->roots[i]);
+    kr_vm_trace_roots(vm);
+    gc_drain(vm);
+    gc_sweep(vm);
+    gc->live_after_last = gc->allocated;
+    gc->collections++;
+    gc_set_threshold(gc);
+    gc->collecting = 0;
+}
+
+void kr_gc_safepoint_slow(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    if (!gc->enabled || gc->collecting) {
+        /* Re-check after another threshold's worth of allocation. */
+        gc->live_after_last = gc->allocated;
+        gc_set_threshold(gc);
+        return;
+    }
+    kr_gc_collect(vm);
+}
+
+/* ---- C roots ---- */
+
+size_t kr_root_mark(kr_vm *vm) { return vm->nroots; }
+
+void kr_root_push(kr_vm *vm, kr_value *slot)
+{
+    if (vm->nroots == vm->roots_cap) {
+        size_t cap = vm->roots_cap ? vm->roots_cap * 2 : 64;
+        kr_value **r = realloc(vm->roots, cap * sizeof *r);
+        if (!r) {
+            fputs("krait: fatal: out of memory for C roots\n", stderr);
+            abort();
+        }
+        vm->roots = r;
+        vm->roots_cap = cap;
+    }
+    vm->roots[vm->nroots++] = slot;
+}
+
+void kr_root_reset(kr_vm *vm, size_t mark)
+{
+    if (mark < vm->nroots)
+        vm->nroots = mark;
+}

@@ -1,0 +1,665 @@
+/* io.c: file objects (open(), sys.stdin/stdout/stderr).
+ *
+ * A file wraps a C stdio stream. Text mode reads and writes UTF-8 and translates "\r\n" and "\r" to "\n"
+ * on input (universal newlines); binary mode moves bytes. The standard streams wrap the process's
+ * stdin/stdout/stderr and are never closed by the collector. Before anything is written to stderr the
+ * VM flushes stdout, so interleaved output keeps its order on a terminal.
+ */
+#include "io.h"
+
+#include <errno.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "../vm/init.h"
+
+typedef struct kr_file {
+    kr_object ob;
+    FILE *fp;
+    kr_value name;  /* str or int */
+    kr_value mode;  /* str */
+    bool binary, readable, writable, closed, owns_fp, is_std;
+} kr_file;
+
+static kr_file *file_of(kr_vm *vm, kr_value v)
+{
+    if (!kr_is_ptr(v) || !kr_type_is_subtype(KR_OBJ(v)->type, vm->t.file))
+        return NULL;
+    return KR_AS(kr_file, v);
+}
+
+static void file_trace(kr_vm *vm, kr_object *o)
+{
+    kr_file *f = (kr_file *)o;
+    kr_gc_mark(vm, f->name);
+    kr_gc_mark(vm, f->mode);
+}
+
+static void file_finalize(kr_vm *vm, kr_object *o)
+{
+    (void)vm;
+    kr_file *f = (kr_file *)o;
+    if (f->fp && f->owns_fp && !f->closed)
+        fclose(f->fp);
+    else if (f->fp && f->is_std)
+        fflush(f->fp);
+    f->fp = NULL;
+    f->closed = true;
+}
+
+static kr_value raise_oserror(kr_vm *vm, int err, kr_value filename)
+{
+    kr_type *t = KR_EXC(vm, OSError);
+    switch (err) {
+    case ENOENT: t = KR_EXC(vm, FileNotFoundError); break;
+    case EEXIST: t = KR_EXC(vm, FileExistsError); break;
+    case EISDIR: t = KR_EXC(vm, IsADirectoryError); break;
+    case ENOTDIR: t = KR_EXC(vm, NotADirectoryError); break;
+    case EACCES: case EPERM: t = KR_EXC(vm, PermissionError); break;
+    default: break;
+    }
+    kr_value args[3];
+    args[0] = kr_small(err);
+    args[1] = kr_str_from_cstr(vm, strerror(err));
+    if (!args[1])
+        return KR_NULL;
+    args[2] = filename;
+    kr_value exc = kr_exc_new(vm, t, args, filename ? 3 : 2);
+    if (!exc)
+        return KR_NULL;
+    return kr_raise_value(vm, exc);
+}
+
+kr_value kr_io_raise_errno(kr_vm *vm, int err, kr_value filename) { return raise_oserror(vm, err, filename); }
+
+static kr_value file_new(kr_vm *vm, FILE *fp, kr_value name, const char *mode, bool binary, bool readable,
+                         bool writable, bool owns)
+{
+    kr_value modev = kr_str_from_cstr(vm, mode);
+    if (!modev)
+        return KR_NULL;
+    kr_file *f = kr_gc_alloc(vm, vm->t.file, sizeof *f);
+    if (!f)
+        return KR_NULL;
+    f->fp = fp;
+    f->name = name;
+    f->mode = modev;
+    f->binary = binary;
+    f->readable = readable;
+    f->writable = writable;
+    f->owns_fp = owns;
+    return KR_VAL(f);
+}
+
+static int check_open(kr_vm *vm, kr_file *f)
+{
+    if (f->closed || !f->fp)
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "I/O operation on closed file.");
+    return 0;
+}
+
+static kr_value self_file(kr_vm *vm, kr_value self, kr_file **out)
+{
+    *out = file_of(vm, self);
+    if (!*out)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "expected a file object");
+    if (check_open(vm, *out) < 0)
+        return KR_NULL;
+    return self;
+}
+
+/* ---- UTF-8 helpers for text mode ---- */
+
+/* Length of the longest valid UTF-8 prefix of s[0..n); *bad set to the offset of an invalid byte or n. */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len;
+        if (c < 0x80) { i++; continue; }
+        else if ((c & 0xE0) == 0xC0 && c >= 0xC2) len = 2;
+        else if ((c & 0xF0) == 0xE0) len = 3;
+        else if ((c & 0xF8) == 0xF0 && c <= 0xF4) len = 4;
+        else return i;
+        if (i + len > n)
+            return i;
+        for (size_t k = 1; k < len; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        if (len == 3) {
+            unsigned cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return i;
+        } else if (len == 4) {
+            unsigned cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+            if (cp < 0x10000 || cp > 0x10FFFF)
+                return i;
+        }
+        i += len;
+    }
+    return n;
+}
+
+/* Turn raw bytes read in text mode into a str: universal newlines, strict UTF-8. Consumes buf. */
+static kr_value text_from_bytes(kr_vm *vm, char *buf, size_t n)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (buf[r] == '\r') {
+            buf[w++] = '\n';
+            if (r + 1 < n && buf[r + 1] == '\n')
+                r++;
+        } else {
+            buf[w++] = buf[r];
+        }
+    }
+    size_t ok = utf8_valid_prefix((const unsigned char *)buf, w);
+    if (ok != w) {
+        kr_raise(vm, KR_EXC(vm, UnicodeDecodeError), "'utf-8' codec can't decode byte 0x%02x in position %zu: invalid start byte",
+                 (unsigned char)buf[ok], ok);
+        return KR_NULL;
+    }
+    return kr_str_new(vm, buf, w);
+}
+
+/* Read up to `limit` bytes (all if limit < 0) or up to and including a newline if `line`. */
+static kr_value file_read_impl(kr_vm *vm, kr_file *f, int64_t limit, bool line)
+{
+    if (!f->readable)
+        return kr_raise(vm, KR_EXC(vm, OSError), "not readable");
+    kr_sb sb;
+    kr_sb_init(&sb);
+    int c;
+    while (limit < 0 || (int64_t)sb.len < limit) {
+        c = getc(f->fp);
+        if (c == EOF)
+            break;
+        if (!f->binary && c == '\r') {
+            /* universal newlines: "\r\n" and "\r" both end a line */
+            int d = getc(f->fp);
+            if (d != '\n' && d != EOF)
+                ungetc(d, f->fp);
+            kr_sb_append_char(&sb, '\n');
+            if (line)
+                break;
+            continue;
+        }
+        kr_sb_append_char(&sb, (char)c);
+        if (line && c == '\n')
+            break;
+        /* Text mode counts characters: finish a multi-byte sequence before stopping at the limit. */
+        if (!f->binary && limit >= 0 && (int64_t)sb.len >= limit && (c & 0x80)) {
+            for (;;) {
+                int d = getc(f->fp);
+                if (d == EOF)
+                    break;
+                if ((d & 0xC0) != 0x80) {
+                    ungetc(d, f->fp);
+                    break;
+                }
+                kr_sb_append_char(&sb, (char)d);
+            }
+        }
+    }
+    if (ferror(f->fp)) {
+        int e = errno;
+        clearerr(f->fp);
+        kr_sb_free(&sb);
+        return raise_oserror(vm, e, KR_NULL);
+    }
+    if (sb.failed) {
+        kr_sb_free(&sb);
+        return kr_raise_nomemory(vm);
+    }
+    kr_value r;
+    if (f->binary)
+        r = kr_bytes_new(vm, sb.buf ? sb.buf : "", sb.len);
+    else if (!sb.buf)
+        r = kr_str_new(vm, "", 0);
+    else
+        r = text_from_bytes(vm, sb.buf, sb.len);
+    kr_sb_free(&sb);
+    return r;
+}
+
+static int64_t size_arg(kr_vm *vm, kr_value v, int *err)
+{
+    *err = 0;
+    if (!v || v == KR_NONE)
+        return -1;
+    int64_t n;
+    if (kr_index_i64(vm, v, &n) < 0) {
+        *err = 1;
+        return 0;
+    }
+    return n;
+}
+
+static kr_value file_read(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"size"};
+    kr_value a[1];
+    kr_file *f;
+    if (kr_args_parse(vm, "read", args + 1, nargs - 1, kwnames, names, 1, 0, 1, a) < 0 || !self_file(vm, args[0], &f))
+        return KR_NULL;
+    int err;
+    int64_t n = size_arg(vm, a[0], &err);
+    if (err)
+        return KR_NULL;
+    return file_read_impl(vm, f, n, false);
+}
+
+static kr_value file_readline(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"size"};
+    kr_value a[1];
+    kr_file *f;
+    if (kr_args_parse(vm, "readline", args + 1, nargs - 1, kwnames, names, 1, 0, 1, a) < 0 || !self_file(vm, args[0], &f))
+        return KR_NULL;
+    int err;
+    int64_t n = size_arg(vm, a[0], &err);
+    if (err)
+        return KR_NULL;
+    return file_read_impl(vm, f, n, true);
+}
+
+static bool value_empty(kr_vm *vm, kr_file *f, kr_value v)
+{
+    (void)vm;
+    return f->binary ? KR_AS(kr_bytes, v)->size == 0 : kr_str_nbytes(v) == 0;
+}
+
+static kr_value file_readlines(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_file *f;
+    if (kr_args_count(vm, "readlines", nargs - 1, 0, 1) < 0 || kr_args_no_kw(vm, "readlines", kwnames) < 0 ||
+        !self_file(vm, args[0], &f))
+        return KR_NULL;
+    kr_value list = kr_list_new(vm, 0);
+    if (!list)
+        return KR_NULL;
+    for (;;) {
+        kr_value line = file_read_impl(vm, f, -1, true);
+        if (!line)
+            return KR_NULL;
+        if (value_empty(vm, f, line))
+            break;
+        if (kr_list_append(vm, list, line) < 0)
+            return KR_NULL;
+    }
+    return list;
+}
+
+static int file_write_data(kr_vm *vm, kr_file *f, const void *data, size_t n)
+{
+    if (n && fwrite(data, 1, n, f->fp) != n) {
+        int e = errno;
+        clearerr(f->fp);
+        raise_oserror(vm, e, KR_NULL);
+        return -1;
+    }
+    if (f->is_std && f->fp == stderr)
+        fflush(stderr);
+    return 0;
+}
+
+static kr_value file_write_value(kr_vm *vm, kr_file *f, kr_value v)
+{
+    if (!f->writable)
+        return kr_raise(vm, KR_EXC(vm, OSError), "not writable");
+    if (f->binary) {
+        if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.bytes) {
+            if (file_write_data(vm, f, KR_AS(kr_bytes, v)->data, (size_t)KR_AS(kr_bytes, v)->size) < 0)
+                return KR_NULL;
+            return kr_small(KR_AS(kr_bytes, v)->size);
+        }
+        if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.bytearray) {
+            if (file_write_data(vm, f, KR_AS(kr_bytearray, v)->data, (size_t)KR_AS(kr_bytearray, v)->size) < 0)
+                return KR_NULL;
+            return kr_small(KR_AS(kr_bytearray, v)->size);
+        }
+        return kr_raise(vm, KR_EXC(vm, TypeError), "a bytes-like object is required, not '%s'", kr_typename(vm, v));
+    }
+    if (!kr_is_str(vm, v))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "write() argument must be str, not %s", kr_typename(vm, v));
+    if (f->is_std && f->fp == stderr)
+        fflush(stdout);
+    if (file_write_data(vm, f, kr_str_data(v), (size_t)kr_str_nbytes(v)) < 0)
+        return KR_NULL;
+    return kr_small(kr_str_len(v));
+}
+
+static kr_value file_write(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_file *f;
+    if (kr_args_count(vm, "write", nargs - 1, 1, 1) < 0 || kr_args_no_kw(vm, "write", kwnames) < 0 ||
+        !self_file(vm, args[0], &f))
+        return KR_NULL;
+    return file_write_value(vm, f, args[1]);
+}
+
+static kr_value file_writelines(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_file *f;
+    if (kr_args_count(vm, "writelines", nargs - 1, 1, 1) < 0 || kr_args_no_kw(vm, "writelines", kwnames) < 0 ||
+        !self_file(vm, args[0], &f))
+        return KR_NULL;
+    kr_value it = kr_iter(vm, args[1]);
+    if (!it)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &it);
+    kr_value item;
+    while ((item = kr_next(vm, it)) != KR_NULL)
+        if (!file_write_value(vm, f, item))
+            break;
+    kr_root_reset(vm, m);
+    return kr_err_occurred(vm) ? KR_NULL : KR_NONE;
+}
+
+static kr_value file_close(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f = file_of(vm, args[0]);
+    if (!f)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "expected a file object");
+    if (!f->closed && f->fp) {
+        if (f->owns_fp)
+            fclose(f->fp);
+        else
+            fflush(f->fp);
+        if (f->owns_fp)
+            f->fp = NULL;
+    }
+    f->closed = true;
+    return KR_NONE;
+}
+
+static kr_value file_flush(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    fflush(f->fp);
+    return KR_NONE;
+}
+
+static kr_value file_enter(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    return args[0];
+}
+
+static kr_value file_exit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (!file_close(vm, args, nargs, kwnames))
+        return KR_NULL;
+    return KR_FALSE;
+}
+
+static kr_value file_iternext(kr_vm *vm, kr_value self)
+{
+    kr_file *f;
+    if (!self_file(vm, self, &f))
+        return KR_NULL;
+    kr_value line = file_read_impl(vm, f, -1, true);
+    if (!line || value_empty(vm, f, line))
+        return KR_NULL;
+    return line;
+}
+
+static kr_value file_iter(kr_vm *vm, kr_value self)
+{
+    kr_file *f;
+    if (!self_file(vm, self, &f))
+        return KR_NULL;
+    return self;
+}
+
+static kr_value file_seek(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_file *f;
+    int64_t off, whence = 0;
+    if (kr_args_count(vm, "seek", nargs - 1, 1, 2) < 0 || kr_args_no_kw(vm, "seek", kwnames) < 0 ||
+        !self_file(vm, args[0], &f) || kr_index_i64(vm, args[1], &off) < 0 ||
+        (nargs > 2 && kr_index_i64(vm, args[2], &whence) < 0))
+        return KR_NULL;
+    if (fseeko(f->fp, (off_t)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END) < 0)
+        return raise_oserror(vm, errno, KR_NULL);
+    return kr_int_from_i64(vm, (int64_t)ftello(f->fp));
+}
+
+static kr_value file_tell(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    return kr_int_from_i64(vm, (int64_t)ftello(f->fp));
+}
+
+static kr_value file_fileno(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    return kr_small(fileno(f->fp));
+}
+
+static kr_value file_isatty(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    return kr_bool(isatty(fileno(f->fp)));
+}
+
+static kr_value file_readable(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    return kr_bool(f->readable);
+}
+
+static kr_value file_writable(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    kr_file *f;
+    if (!self_file(vm, args[0], &f))
+        return KR_NULL;
+    return kr_bool(f->writable);
+}
+
+static kr_value file_get_closed(kr_vm *vm, kr_value self) { return kr_bool(file_of(vm, self)->closed); }
+static kr_value file_get_name(kr_vm *vm, kr_value self) { return file_of(vm, self)->name; }
+static kr_value file_get_mode(kr_vm *vm, kr_value self) { return file_of(vm, self)->mode; }
+static kr_value file_get_encoding(kr_vm *vm, kr_value self)
+{
+    if (file_of(vm, self)->binary)
+        return kr_raise(vm, KR_EXC(vm, AttributeError), "'_io.BufferedReader' object has no attribute 'encoding'");
+    return kr_intern(vm, "utf-8");
+}
+
+static kr_value file_repr(kr_vm *vm, kr_value self)
+{
+    kr_file *f = file_of(vm, self);
+    kr_value n = kr_repr(vm, f->name);
+    if (!n)
+        return KR_NULL;
+    if (f->binary)
+        return kr_str_fmt(vm, "<_io.Buffered%s name=%s>", f->writable ? "Writer" : "Reader", kr_str_data(n));
+    return kr_str_fmt(vm, "<_io.TextIOWrapper name=%s mode='%s' encoding='utf-8'>", kr_str_data(n),
+                      kr_str_data(f->mode));
+}
+
+static const kr_method_def file_methods[] = {
+    {"read", file_read, 0, NULL},
+    {"readline", file_readline, 0, NULL},
+    {"readlines", file_readlines, 0, NULL},
+    {"write", file_write, 0, NULL},
+    {"writelines", file_writelines, 0, NULL},
+    {"close", file_close, 0, NULL},
+    {"flush", file_flush, 0, NULL},
+    {"seek", file_seek, 0, NULL},
+    {"tell", file_tell, 0, NULL},
+    {"fileno", file_fileno, 0, NULL},
+    {"isatty", file_isatty, 0, NULL},
+    {"readable", file_readable, 0, NULL},
+    {"writable", file_writable, 0, NULL},
+    {"__enter__", file_enter, 0, NULL},
+    {"__exit__", file_exit, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const kr_getset_def file_getsets[] = {
+    {"closed", file_get_closed, NULL, NULL},
+    {"name", file_get_name, NULL, NULL},
+    {"mode", file_get_mode, NULL, NULL},
+    {"encoding", file_get_encoding, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+void kr_io_init(kr_vm *vm)
+{
+    kr_type *t = kr_type_new_builtin(vm, "TextIOWrapper", vm->t.object, sizeof(kr_file), 0);
+    t->trace = file_trace;
+    t->finalize = file_finalize;
+    t->iter = file_iter;
+    t->next = file_iternext;
+    t->repr = file_repr;
+    t->methods = file_methods;
+    t->getsets = file_getsets;
+    vm->t.file = t;
+}
+
+int kr_io_setup(kr_vm *vm) { (void)vm; return 0; }
+
+kr_value kr_io_std_stream(kr_vm *vm, int fd)
+{
+    static const char *const names[] = {"<stdin>", "<stdout>", "<stderr>"};
+    FILE *fps[] = {stdin, stdout, stderr};
+    if (fd < 0 || fd > 2)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "bad standard stream");
+    kr_value name = kr_str_from_cstr(vm, names[fd]);
+    if (!name)
+        return KR_NULL;
+    kr_value f = file_new(vm, fps[fd], name, fd == 0 ? "r" : "w", false, fd == 0, fd != 0, false);
+    if (f)
+        KR_AS(kr_file, f)->is_std = true;
+    return f;
+}
+
+int kr_io_write_fast(kr_vm *vm, kr_value file, const char *data, size_t n)
+{
+    kr_file *f = file_of(vm, file);
+    if (f && !f->binary && f->writable && !f->closed && f->fp) {
+        if (f->is_std && f->fp == stderr)
+            fflush(stdout);
+        return file_write_data(vm, f, data, n);
+    }
+    /* Any other object with a write() method. */
+    kr_value s = kr_str_new(vm, data, n);
+    if (!s)
+        return -1;
+    kr_value r = kr_call_method(vm, file, "write", &s, 1);
+    return r ? 0 : -1;
+}
+
+kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
+    kr_value a[8];
+    if (kr_args_parse(vm, "open", args, nargs, kwnames, names, 8, 1, 0, a) < 0)
+        return KR_NULL;
+    kr_value file = a[0];
+    const char *mode = "r";
+    if (a[1]) {
+        if (!kr_is_str(vm, a[1]))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "open() argument 'mode' must be str, not %s", kr_typename(vm, a[1]));
+        mode = kr_str_data(a[1]);
+    }
+    if (a[3] && a[3] != KR_NONE) {
+        if (!kr_is_str(vm, a[3]))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "open() argument 'encoding' must be str or None, not %s",
+                            kr_typename(vm, a[3]));
+        const char *e = kr_str_data(a[3]);
+        if (strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0 && strcasecmp(e, "ascii") != 0)
+            return kr_raise(vm, KR_EXC(vm, LookupError), "unknown encoding: %s", e);
+    }
+    int r = 0, w = 0, ap = 0, x = 0, plus = 0, b = 0, t = 0;
+    for (const char *p = mode; *p; p++) {
+        int *flag = NULL;
+        switch (*p) {
+        case 'r': flag = &r; break;
+        case 'w': flag = &w; break;
+        case 'a': flag = &ap; break;
+        case 'x': flag = &x; break;
+        case '+': flag = &plus; break;
+        case 'b': flag = &b; break;
+        case 't': flag = &t; break;
+        default: break;
+        }
+        if (!flag || *flag)
+            return kr_raise(vm, KR_EXC(vm, ValueError), "invalid mode: '%s'", mode);
+        *flag = 1;
+    }
+    if (r + w + ap + x != 1 || (b && t))
+        return kr_raise(vm, KR_EXC(vm, ValueError),
+                        r + w + ap + x == 0 ? "Must have exactly one of create/read/write/append mode and at most one plus"
+                                            : "must have exactly one of create/read/write/append mode");
+    if (b && a[3] && a[3] != KR_NONE)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "binary mode doesn't take an encoding argument");
+    char cmode[4] = {0};
+    cmode[0] = r ? 'r' : w ? 'w' : ap ? 'a' : 'w';
+    size_t k = 1;
+    if (plus)
+        cmode[k++] = '+';
+    cmode[k++] = 'b';
+    FILE *fp;
+    if (kr_is_small(file)) {
+        fp = fdopen((int)kr_small_val(file), cmode);
+    } else if (kr_is_str(vm, file)) {
+        const char *path = kr_str_data(file);
+        if (x) {
+            FILE *probe = fopen(path, "rb");
+            if (probe) {
+                fclose(probe);
+                return raise_oserror(vm, EEXIST, file);
+            }
+        }
+        fp = fopen(path, cmode);
+    } else {
+        return kr_raise(vm, KR_EXC(vm, TypeError), "expected str, bytes or os.PathLike object, not %s",
+                        kr_typename(vm, file));
+    }
+    if (!fp)
+        return raise_oserror(vm, errno, file);
+    /* fopen succeeds on directories for reading; Python refuses them. */
+    int fd = fileno(fp);
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        return raise_oserror(vm, EISDIR, file);
+    }
+    char shown[8];
+    snprintf(shown, sizeof shown, "%s", mode);
+    return file_new(vm, fp, file, shown, b, r || plus, w || ap || x || plus, true);
+}

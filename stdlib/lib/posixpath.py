@@ -1,0 +1,162 @@
+"""posixpath: pathname manipulation on POSIX (os.path)."""
+import posix as _posix
+
+sep = '/'
+curdir = '.'
+pardir = '..'
+extsep = '.'
+pathsep = ':'
+
+
+def isabs(s):
+    return s.startswith('/')
+
+
+def join(a, *p):
+    path = a
+    for b in p:
+        if not isinstance(b, str):
+            raise TypeError("join() argument must be str, bytes, or os.PathLike object, not '" + type(b).__name__ + "'")
+        if b.startswith('/'):
+            path = b
+        elif not path or path.endswith('/'):
+            path += b
+        else:
+            path += '/' + b
+    return path
+
+
+def split(p):
+    i = p.rfind('/') + 1
+    head, tail = p[:i], p[i:]
+    if head and head != '/' * len(head):
+        head = head.rstrip('/')
+    return head, tail
+
+
+def splitext(p):
+    sep_index = p.rfind('/')
+    dot_index = p.rfind('.')
+    if dot_index > sep_index:
+        filename_index = sep_index + 1
+        while filename_index < dot_index:
+            if p[filename_index] != '.':
+                return p[:dot_index], p[dot_index:]
+            filename_index += 1
+    return p, p[:0]
+
+
+def basename(p):
+    return p[p.rfind('/') + 1:]
+
+
+def dirname(p):
+    i = p.rfind('/') + 1
+    head = p[:i]
+    if head and head != '/' * len(head):
+        head = head.rstrip('/')
+    return head
+
+
+def exists(path):
+    try:
+        _posix.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _mode(path):
+    try:
+        return _posix.stat(path)[0]
+    except (OSError, ValueError):
+        return None
+
+
+def isdir(s):
+    m = _mode(s)
+    return m is not None and (m & 0o170000) == 0o040000
+
+
+def isfile(path):
+    m = _mode(path)
+    return m is not None and (m & 0o170000) == 0o100000
+
+
+def islink(path):
+    return False
+
+
+def getsize(filename):
+    return _posix.stat(filename)[6]
+
+
+def getmtime(filename):
+    return _posix.stat(filename)[8]
+
+
+def normpath(path):
+    if not path:
+        return '.'
+    initial_slashes = 1 if path.startswith('/') else 0
+    if initial_slashes and path.startswith('//') and not path.startswith('///'):
+        initial_slashes = 2
+    comps = path.split('/')
+    new_comps = []
+    for comp in comps:
+        if comp in ('', '.'):
+            continue
+        if comp != '..' or (not initial_slashes and not new_comps) or (new_comps and new_comps[-1] == '..'):
+            new_comps.append(comp)
+        elif new_comps:
+            new_comps.pop()
+    path = '/'.join(new_comps)
+    if initial_slashes:
+        path = '/' * initial_slashes + path
+    return path or '.'
+
+
+def abspath(path):
+    if not isabs(path):
+        path = join(_posix.getcwd(), path)
+    return normpath(path)
+
+
+def realpath(path, strict=False):
+    return abspath(path)
+
+
+def expanduser(path):
+    if not path.startswith('~'):
+        return path
+    i = path.find('/', 1)
+    if i < 0:
+        i = len(path)
+    if i == 1:
+        home = _posix.environ.get('HOME', '/')
+    else:
+        return path
+    return (home.rstrip('/') or '/') + path[i:]
+
+
+def relpath(path, start='.'):
+    start_list = [x for x in abspath(start).split('/') if x]
+    path_list = [x for x in abspath(path).split('/') if x]
+    i = 0
+    while i < min(len(start_list), len(path_list)) and start_list[i] == path_list[i]:
+        i += 1
+    rel_list = ['..'] * (len(start_list) - i) + path_list[i:]
+    if not rel_list:
+        return '.'
+    return join(*rel_list)
+
+
+def commonprefix(m):
+    if not m:
+        return ''
+    s1 = min(m)
+    s2 = max(m)
+    for i, c in enumerate(s1):
+        if c != s2[i]:
+            return s1[:i]
+    return s1

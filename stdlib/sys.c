@@ -1,0 +1,233 @@
+/* sys.c: the sys module. The parts that are plain data with behaviour (version_info, flags,
+ * implementation, float_info) are defined in Python by the frozen module _sys_init, run in sys's own
+ * namespace at start-up; the rest is here. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../vm/import.h"
+#include "../vm/init.h"
+#include "io.h"
+#include "sys.h"
+
+#define KR_PY_VERSION "3.13.0"
+
+static kr_value sys_dict(kr_vm *vm) { return KR_AS(kr_module, vm->sys_module)->dict; }
+
+int kr_sys_write_stdout(kr_vm *vm, const char *data, size_t n)
+{
+    kr_value out = vm->sys_module ? kr_dict_get_cstr(vm, sys_dict(vm), "stdout") : KR_NULL;
+    if (!out) {
+        if (kr_err_occurred(vm))
+            return -1;
+        kr_raise(vm, KR_EXC(vm, RuntimeError), "lost sys.stdout");
+        return -1;
+    }
+    if (out == KR_NONE)
+        return 0; /* CPython: print() to a None sys.stdout does nothing */
+    return kr_io_write_fast(vm, out, data, n);
+}
+
+kr_value kr_sys_get(kr_vm *vm, const char *name)
+{
+    return vm->sys_module ? kr_dict_get_cstr(vm, sys_dict(vm), name) : KR_NULL;
+}
+
+static kr_value sys_exit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "exit", nargs, 0, 1) < 0 || kr_args_no_kw(vm, "exit", kwnames) < 0)
+        return KR_NULL;
+    kr_value exc = kr_exc_new(vm, KR_EXC(vm, SystemExit), args, nargs);
+    if (!exc)
+        return KR_NULL;
+    return kr_raise_value(vm, exc);
+}
+
+static kr_value sys_getrecursionlimit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "getrecursionlimit", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "getrecursionlimit", kwnames) < 0)
+        return KR_NULL;
+    return kr_small(vm->recursion_limit);
+}
+
+static kr_value sys_setrecursionlimit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "setrecursionlimit", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "setrecursionlimit", kwnames) < 0)
+        return KR_NULL;
+    if (!kr_is_int(vm, args[0]) || kr_is_bool(args[0]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object cannot be interpreted as an integer",
+                        kr_typename(vm, args[0]));
+    int64_t n;
+    if (kr_int_to_i64(vm, args[0], &n) < 0)
+        return KR_NULL;
+    if (n < 1)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "recursion limit must be greater or equal than 1");
+    if (n > 2000000000)
+        return kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C int");
+    if (n <= vm->depth)
+        return kr_raise(vm, KR_EXC(vm, RecursionError),
+                        "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                        (long long)n, vm->depth);
+    vm->recursion_limit = (int)n;
+    return KR_NONE;
+}
+
+static kr_value sys_exc_info(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "exc_info", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "exc_info", kwnames) < 0)
+        return KR_NULL;
+    kr_value e = vm->handled_exc;
+    if (!e || e == KR_NONE)
+        return kr_tuple_pack(vm, 3, KR_NONE, KR_NONE, KR_NONE);
+    kr_value tb = KR_AS(kr_exception, e)->traceback;
+    return kr_tuple_pack(vm, 3, KR_VAL(kr_type_of(vm, e)), e, tb ? tb : KR_NONE);
+}
+
+static kr_value sys_exception(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "exception", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "exception", kwnames) < 0)
+        return KR_NULL;
+    return vm->handled_exc ? vm->handled_exc : KR_NONE;
+}
+
+static kr_value sys_intern(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "intern", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "intern", kwnames) < 0)
+        return KR_NULL;
+    if (!kr_is_str(vm, args[0]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "intern() argument must be str, not %s", kr_typename(vm, args[0]));
+    return kr_intern_value(vm, args[0]);
+}
+
+static kr_value sys_getdefaultencoding(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return kr_intern(vm, "utf-8");
+}
+
+/* sys.displayhook: the REPL's echo of expression values. */
+static kr_value sys_displayhook(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "displayhook", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "displayhook", kwnames) < 0)
+        return KR_NULL;
+    kr_value v = args[0];
+    if (v == KR_NONE)
+        return KR_NONE;
+    if (kr_dict_set_cstr(vm, vm->builtins, "_", KR_NONE) < 0)
+        return KR_NULL;
+    kr_value r = kr_repr(vm, v);
+    if (!r)
+        return KR_NULL;
+    if (kr_sys_write_stdout(vm, kr_str_data(r), (size_t)kr_str_nbytes(r)) < 0 || kr_sys_write_stdout(vm, "\n", 1) < 0)
+        return KR_NULL;
+    if (kr_dict_set_cstr(vm, vm->builtins, "_", v) < 0)
+        return KR_NULL;
+    return KR_NONE;
+}
+
+static kr_value sys_getsizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "getsizeof", nargs, 1, 2) < 0 || kr_args_no_kw(vm, "getsizeof", kwnames) < 0)
+        return KR_NULL;
+    kr_value v = args[0];
+    if (!kr_is_ptr(v))
+        return kr_small(16);
+    return kr_int_from_i64(vm, (int64_t)KR_OBJ(v)->type->instance_size);
+}
+
+static const kr_method_def sys_functions[] = {
+    {"exit", sys_exit, KR_METH_STATIC, NULL},
+    {"getrecursionlimit", sys_getrecursionlimit, KR_METH_STATIC, NULL},
+    {"setrecursionlimit", sys_setrecursionlimit, KR_METH_STATIC, NULL},
+    {"exc_info", sys_exc_info, KR_METH_STATIC, NULL},
+    {"exception", sys_exception, KR_METH_STATIC, NULL},
+    {"intern", sys_intern, KR_METH_STATIC, NULL},
+    {"getdefaultencoding", sys_getdefaultencoding, KR_METH_STATIC, NULL},
+    {"displayhook", sys_displayhook, KR_METH_STATIC, NULL},
+    {"getsizeof", sys_getsizeof, KR_METH_STATIC, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static kr_value executable_path(kr_vm *vm)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0)
+        return kr_str_new(vm, "", 0);
+    return kr_str_new(vm, buf, (size_t)n);
+}
+
+kr_value kr_sys_module_create(kr_vm *vm)
+{
+    kr_value m = kr_module_new(vm, "sys");
+    if (!m)
+        return KR_NULL;
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &m);
+    vm->sys_module = m;
+    if (kr_module_add_functions(vm, m, sys_functions) < 0)
+        goto fail;
+    if (!vm->argv) {
+        vm->argv = kr_list_new(vm, 1);
+        if (!vm->argv || kr_list_append(vm, vm->argv, vm->empty_str) < 0)
+            goto fail;
+    }
+    kr_value path = kr_list_new(vm, 0);
+    if (!path || kr_module_add(vm, m, "path", path) < 0)
+        goto fail;
+    const char *pp = getenv("PYTHONPATH");
+    while (pp && *pp) {
+        const char *colon = strchr(pp, ':');
+        size_t len = colon ? (size_t)(colon - pp) : strlen(pp);
+        if (len) {
+            kr_value dir = kr_str_new(vm, pp, len);
+            if (!dir || kr_list_append(vm, path, dir) < 0)
+                goto fail;
+        }
+        pp = colon ? colon + 1 : NULL;
+    }
+    kr_value stdin_f = kr_io_std_stream(vm, 0);
+    kr_value stdout_f = stdin_f ? kr_io_std_stream(vm, 1) : KR_NULL;
+    kr_value stderr_f = stdout_f ? kr_io_std_stream(vm, 2) : KR_NULL;
+    if (!stderr_f)
+        goto fail;
+    if (kr_module_add(vm, m, "stdin", stdin_f) < 0 || kr_module_add(vm, m, "__stdin__", stdin_f) < 0 ||
+        kr_module_add(vm, m, "stdout", stdout_f) < 0 || kr_module_add(vm, m, "__stdout__", stdout_f) < 0 ||
+        kr_module_add(vm, m, "stderr", stderr_f) < 0 || kr_module_add(vm, m, "__stderr__", stderr_f) < 0 ||
+        kr_module_add(vm, m, "argv", vm->argv) < 0 || kr_module_add(vm, m, "modules", vm->modules) < 0 ||
+        kr_module_add(vm, m, "version", kr_str_from_cstr(vm, KR_PY_VERSION " (Krait " KRAIT_VERSION ")")) < 0 ||
+        kr_module_add(vm, m, "platform", kr_str_from_cstr(vm, "linux")) < 0 ||
+        kr_module_add(vm, m, "byteorder", kr_str_from_cstr(vm, "little")) < 0 ||
+        kr_module_add(vm, m, "maxsize", kr_int_from_i64(vm, INT64_MAX)) < 0 ||
+        kr_module_add(vm, m, "maxunicode", kr_small(0x10FFFF)) < 0 ||
+        kr_module_add(vm, m, "executable", executable_path(vm)) < 0 ||
+        kr_module_add(vm, m, "prefix", kr_str_from_cstr(vm, "/usr/local")) < 0 ||
+        kr_module_add(vm, m, "copyright", kr_str_from_cstr(vm, "Copyright (c) Krait developers")) < 0 ||
+        kr_module_add(vm, m, "hexversion", kr_small(0x030D00F0)) < 0 ||
+        kr_module_add(vm, m, "dont_write_bytecode", KR_TRUE) < 0 ||
+        kr_module_add(vm, m, "builtin_module_names",
+                      kr_tuple_pack(vm, 6, kr_intern(vm, "builtins"), kr_intern(vm, "sys"), kr_intern(vm, "math"),
+                                    kr_intern(vm, "time"), kr_intern(vm, "gc"), kr_intern(vm, "posix"))) < 0)
+        goto fail;
+    kr_value hash_seed = vm->config.hash_seed_set ? kr_int_from_u64(vm, vm->config.hash_seed) : KR_NONE;
+    if (!hash_seed || kr_module_add(vm, m, "_hash_seed", hash_seed) < 0)
+        goto fail;
+    for (const kr_frozen_module *f = kr_frozen_modules; f->name; f++) {
+        if (strcmp(f->name, "_sys_init") == 0) {
+            if (kr_import_exec_source(vm, m, f->source, f->size, "<frozen _sys_init>") < 0)
+                goto fail;
+            break;
+        }
+    }
+    kr_root_reset(vm, mark);
+    return m;
+fail:
+    kr_root_reset(vm, mark);
+    vm->sys_module = KR_NULL;
+    return KR_NULL;
+}

@@ -1,0 +1,177 @@
+/* test_gc.c: the collector's invariants, driven through the VM's internal API. */
+#include <check.h>
+#include <stdlib.h>
+
+#include "vm/kr.h"
+
+static size_t count_objects(kr_vm *vm)
+{
+    size_t n = 0;
+    for (kr_object *o = vm->gc.objects; o; o = o->gc_next)
+        n++;
+    return n;
+}
+
+static bool all_unmarked(kr_vm *vm)
+{
+    for (kr_object *o = vm->gc.objects; o; o = o->gc_next)
+        if (o->gc_mark)
+            return false;
+    return true;
+}
+
+START_TEST(test_unreachable_objects_are_freed)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    ck_assert_ptr_nonnull(vm);
+    kr_gc_collect(vm);
+    size_t base = count_objects(vm);
+    size_t bytes = vm->gc.allocated;
+    for (int i = 0; i < 1000; i++)
+        ck_assert(kr_str_fmt(vm, "garbage %d", i) != KR_NULL);
+    ck_assert_uint_eq(count_objects(vm), base + 1000);
+    ck_assert_uint_gt(vm->gc.allocated, bytes);
+    kr_gc_collect(vm);
+    ck_assert_uint_eq(count_objects(vm), base);
+    ck_assert_uint_eq(vm->gc.allocated, bytes);
+    ck_assert(all_unmarked(vm));
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_rooted_and_reachable_survive)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    for (int i = 0; i < 100; i++) {
+        kr_value s = kr_str_fmt(vm, "item %d", i);
+        ck_assert(kr_list_append(vm, list, s) == 0);
+    }
+    kr_value lone = kr_str_fmt(vm, "unrooted");
+    (void)lone;
+    kr_gc_collect(vm);
+    /* Every item is still a valid string with its contents. */
+    ck_assert_int_eq(KR_AS(kr_list, list)->size, 100);
+    for (int i = 0; i < 100; i++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "item %d", i);
+        ck_assert_str_eq(kr_str_data(KR_AS(kr_list, list)->items[i]), buf);
+    }
+    size_t with_list = count_objects(vm);
+    kr_root_reset(vm, m);
+    kr_gc_collect(vm);
+    /* The list, its buffer's strings: 101 objects gone once unrooted. */
+    ck_assert_uint_eq(count_objects(vm), with_list - 101);
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_cycles_are_collected)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_gc_collect(vm);
+    size_t base = count_objects(vm);
+    for (int i = 0; i < 50; i++) {
+        kr_value a = kr_list_new(vm, 1), b = kr_list_new(vm, 1);
+        ck_assert(kr_list_append(vm, a, b) == 0 && kr_list_append(vm, b, a) == 0);
+    }
+    kr_gc_collect(vm);
+    ck_assert_uint_eq(count_objects(vm), base);
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_memory_limit_raises_memory_error)
+{
+    kr_vm_options o = {8u << 20, 0, -1, 0};
+    kr_vm *vm = kr_vm_new(&o);
+    ck_assert_ptr_nonnull(vm);
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    int failed = 0;
+    for (int i = 0; i < 1000000 && !failed; i++) {
+        kr_value s = kr_str_fmt(vm, "%0200d", i);
+        if (!s || kr_list_append(vm, list, s) < 0)
+            failed = 1;
+    }
+    ck_assert_int_eq(failed, 1);
+    ck_assert(kr_err_matches(vm, KR_EXC(vm, MemoryError)));
+    ck_assert_uint_le(vm->gc.allocated, o.memory_limit);
+    kr_err_clear(vm);
+    /* Dropping the list makes room again. */
+    kr_root_reset(vm, m);
+    kr_gc_collect(vm);
+    ck_assert(kr_str_fmt(vm, "%0200d", 1) != KR_NULL);
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_safepoint_pacing_and_disable)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    uint64_t before = vm->gc.collections;
+    /* Below the threshold a safepoint does nothing. */
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.collections, before);
+    vm->gc.enabled = 0;
+    vm->gc.threshold = 0;
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.collections, before);
+    vm->gc.enabled = 1;
+    vm->gc.threshold = 0;
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.collections, before + 1);
+    ck_assert_uint_gt(vm->gc.threshold, vm->gc.allocated);
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_stress_mode_collects_after_any_allocation)
+{
+    kr_vm_options o = {0, 0, -1, 1};
+    kr_vm *vm = kr_vm_new(&o);
+    uint64_t before = vm->gc.collections;
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.collections, before);
+    ck_assert(kr_str_fmt(vm, "x%d", 1) != KR_NULL);
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.collections, before + 1);
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_two_vms_are_independent)
+{
+    kr_vm *a = kr_vm_new(NULL), *b = kr_vm_new(NULL);
+    kr_value sa = kr_intern(a, "shared_name"), sb = kr_intern(b, "shared_name");
+    ck_assert(sa != sb);
+    ck_assert(a->t.str != b->t.str);
+    kr_vm_free(a);
+    /* b still works after a is gone */
+    ck_assert_str_eq(kr_str_data(kr_str_fmt(b, "%s!", kr_str_data(sb))), "shared_name!");
+    kr_vm_free(b);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("gc");
+    TCase *tc = tcase_create("collector");
+    tcase_add_test(tc, test_unreachable_objects_are_freed);
+    tcase_add_test(tc, test_rooted_and_reachable_survive);
+    tcase_add_test(tc, test_cycles_are_collected);
+    tcase_add_test(tc, test_memory_limit_raises_memory_error);
+    tcase_add_test(tc, test_safepoint_pacing_and_disable);
+    tcase_add_test(tc, test_stress_mode_collects_after_any_allocation);
+    tcase_add_test(tc, test_two_vms_are_independent);
+    tcase_set_timeout(tc, 30);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

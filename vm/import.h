@@ -1,0 +1,26 @@
+/* import.h: the import system: sys.modules, builtin C modules, frozen Python modules (the .py files of stdlib/lib
+ * compiled into the binary), then modules and packages found on sys.path or a package's __path__. */
+#ifndef KRAIT_IMPORT_H
+#define KRAIT_IMPORT_H
+
+#include "kr.h"
+
+/* __import__(name, globals, locals, fromlist, level) semantics. fromlist: KR_NULL/None or a sequence. */
+kr_value kr_import(kr_vm *vm, kr_value name, kr_value globals, kr_value fromlist, int level);
+/* Import a module by absolute dotted name and return that (leaf) module. */
+kr_value kr_import_cstr(kr_vm *vm, const char *fullname);
+/* Read a whole file into a malloc'd NUL-terminated buffer; NULL with OSError pending on failure. */
+char *kr_import_read_file(kr_vm *vm, const char *path, size_t *len);
+/* Compile `src` and run it as the body of `module` (whose dict becomes the globals). */
+int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t len, const char *filename);
+
+/* Frozen Python modules: generated at build time from stdlib/lib (see CMakeLists.txt). */
+typedef struct kr_frozen_module {
+    const char *name;     /* dotted module name */
+    const char *source;   /* Python source, NUL-terminated */
+    size_t size;
+    int is_package;
+} kr_frozen_module;
+extern const kr_frozen_module kr_frozen_modules[]; /* immutable table, terminated by {NULL} */
+
+#endif

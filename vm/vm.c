@@ -1,0 +1,167 @@
+/* vm.c: creating and destroying a VM, and the VM's root set.
+ *
+ * Start-up runs in three phases (see init.h): types first (no other allocation, because ready-making a
+ * type needs str, dict and tuple), then kr_type_ready on every builtin type, then caches and modules.
+ */
+#include "vm.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "import.h"
+#include "init.h"
+
+static long env_long(const char *name, long dflt)
+{
+    const char *s = getenv(name);
+    if (!s || !*s)
+        return dflt;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end)
+        return dflt;
+    return v;
+}
+
+static void vm_seed_hash(kr_vm *vm)
+{
+    const char *seed = getenv("PYTHONHASHSEED");
+    if (seed && *seed && strcmp(seed, "random") != 0) {
+        uint64_t s = strtoull(seed, NULL, 10);
+        /* A fixed seed gives reproducible hashes (and set orders), as in CPython. */
+        vm->hash_key[0] = s * 0x9E3779B97F4A7C15ull + 0x243F6A8885A308D3ull;
+        vm->hash_key[1] = (s ^ 0x13198A2E03707344ull) * 0xBF58476D1CE4E5B9ull;
+        vm->config.hash_seed_set = 1;
+        vm->config.hash_seed = s;
+        return;
+    }
+    if (getrandom(vm->hash_key, sizeof vm->hash_key, GRND_NONBLOCK) != (ssize_t)sizeof vm->hash_key) {
+        /* No entropy available this early: fall back to address and time bits (still per VM). */
+        vm->hash_key[0] = (uint64_t)(uintptr_t)vm * 0x9E3779B97F4A7C15ull;
+        vm->hash_key[1] = (uint64_t)(uintptr_t)&seed ^ 0xBF58476D1CE4E5B9ull;
+    }
+}
+
+kr_vm *kr_vm_new(const kr_vm_options *opts)
+{
+    kr_vm *vm = calloc(1, sizeof *vm);
+    if (!vm)
+        return NULL;
+    kr_vm_options o = {0, -1, -1, -1};
+    if (opts)
+        o = *opts;
+    vm->config.jit = o.jit >= 0 ? o.jit : (int)env_long("KRAIT_JIT", 1);
+    vm->config.jit_threshold = o.jit_threshold >= 0 ? o.jit_threshold : env_long("KRAIT_JIT_THRESHOLD", 1000);
+    vm->config.gc_stress = o.gc_stress >= 0 ? o.gc_stress : (int)env_long("KRAIT_GC_STRESS", 0);
+    vm->recursion_limit = 1000;
+    vm_seed_hash(vm);
+    if (kr_gc_init(vm, o.memory_limit, vm->config.gc_stress) < 0) {
+        free(vm);
+        return NULL;
+    }
+
+    /* phase 1: types */
+    kr_typeobj_init(vm);
+    kr_exc_init(vm);
+    kr_instance_init(vm);
+    kr_str_init(vm);
+    kr_bytes_init(vm);
+    kr_int_init(vm);
+    kr_float_init(vm);
+    kr_tuple_init(vm);
+    kr_list_init(vm);
+    kr_dict_init(vm);
+    kr_set_init(vm);
+    kr_range_init(vm);
+    kr_iterobj_init(vm);
+    kr_interp_init(vm);
+    kr_module_init(vm);
+    kr_io_init(vm);
+
+    /* phase 2: strings and tuples first (types' names and MROs need them), then every type */
+    if (kr_str_setup(vm) < 0 || kr_tuple_setup(vm) < 0)
+        goto fail;
+    for (int i = 0; i < KR_NAME_COUNT; i++) {
+        static const char *const names[] = {
+#define KR_NAME_STR(n) #n,
+            KR_NAMES(KR_NAME_STR)
+#undef KR_NAME_STR
+        };
+        vm->names[i] = kr_intern(vm, names[i]);
+        if (!vm->names[i])
+            goto fail;
+    }
+    for (size_t i = 0; i < vm->n_builtin_types; i++)
+        if (kr_type_ready(vm, vm->builtin_types[i]) < 0)
+            goto fail;
+
+    /* phase 3: singletons, caches, modules */
+    if (kr_exc_setup(vm) < 0 || kr_interp_setup(vm) < 0)
+        goto fail;
+    vm->modules = kr_dict_new(vm);
+    if (!vm->modules)
+        goto fail;
+    vm->builtins_module = kr_builtins_module_create(vm);
+    if (!vm->builtins_module)
+        goto fail;
+    vm->builtins = KR_AS(kr_module, vm->builtins_module)->dict;
+    if (kr_dict_set_cstr(vm, vm->modules, "builtins", vm->builtins_module) < 0)
+        goto fail;
+    if (kr_io_setup(vm) < 0)
+        goto fail;
+    vm->sys_module = kr_sys_module_create(vm);
+    if (!vm->sys_module || kr_dict_set_cstr(vm, vm->modules, "sys", vm->sys_module) < 0)
+        goto fail;
+    /* Start-up garbage is small; begin pacing from here. */
+    vm->gc.live_after_last = vm->gc.allocated;
+    kr_gc_safepoint_slow(vm);
+    return vm;
+
+fail:
+    if (vm->exc) {
+        fputs("krait: fatal: VM start-up failed: ", stderr);
+        kr_value s = kr_tostr(vm, vm->exc);
+        fputs(s ? kr_str_data(s) : "(unprintable exception)", stderr);
+        fputc('\n', stderr);
+    } else {
+        fputs("krait: fatal: VM start-up failed\n", stderr);
+    }
+    kr_vm_free(vm);
+    return NULL;
+}
+
+void kr_vm_free(kr_vm *vm)
+{
+    if (!vm)
+        return;
+    kr_gc_destroy(vm);
+    free(vm->builtin_types);
+    free(vm->stack);
+    free(vm);
+}
+
+void kr_vm_trace_roots(kr_vm *vm)
+{
+    for (size_t i = 0; i < vm->n_builtin_types; i++)
+        kr_gc_mark_obj(vm, &vm->builtin_types[i]->ob);
+    for (int i = 0; i < KR_IMM_COUNT; i++)
+        if (vm->imm_types[i])
+            kr_gc_mark_obj(vm, &vm->imm_types[i]->ob);
+    for (int i = 0; i < KR_EXC_COUNT; i++)
+        if (vm->exc_types[i])
+            kr_gc_mark_obj(vm, &vm->exc_types[i]->ob);
+    for (int i = 0; i < KR_NAME_COUNT; i++)
+        kr_gc_mark(vm, vm->names[i]);
+    kr_value singles[] = {vm->exc, vm->memory_error, vm->empty_str, vm->empty_tuple, vm->empty_bytes,
+                          vm->builtins, vm->builtins_module, vm->modules, vm->sys_module, vm->main_module,
+                          vm->handled_exc, vm->argv};
+    for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++)
+        kr_gc_mark(vm, singles[i]);
+    for (int i = 0; i < 128; i++)
+        kr_gc_mark(vm, vm->char_cache[i]);
+    kr_str_trace_roots(vm);
+    kr_interp_trace_roots(vm);
+}
