@@ -5,7 +5,9 @@
  * Exit codes follow CPython: 0, SystemExit's code, 1 for an uncaught exception, 2 for a usage error,
  * 130 after KeyboardInterrupt.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

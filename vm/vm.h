@@ -132,6 +132,15 @@ struct kr_vm {
     kr_value argv;                            /* list of str */
     int exit_requested;
     int exit_code;
+
+    /* object model (type.c, instance.c, abstract.c); buffers are kr_mem_alloc'd (freed with the heap) */
+    uint32_t type_version_next;               /* type.c: source of unique type versions (never 0) */
+    kr_value *repr_active;                    /* abstract.c: containers whose repr is in progress */
+    size_t n_repr_active, repr_active_cap;    /*   (not owned: each is rooted by its repr call) */
+    struct kr_side_attrs *side_attrs;         /* type.c: attribute dicts of tuple/str/bytes subclasses */
+    kr_type *method_descr_type, *classmethod_descr_type, *member_descr_type; /* type.c */
+    kr_type *mappingproxy_type, *generic_alias_type, *wrapper_type;          /* type.c */
+    kr_type *union_type;                      /* type.c: types.UnionType (int | None) */
 };
 
 static inline kr_type *kr_type_of(kr_vm *vm, kr_value v)

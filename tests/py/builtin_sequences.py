@@ -1,0 +1,22 @@
+# len, sorted, reversed, enumerate, zip, map, filter, any, all, range, list/tuple/dict/set constructors.
+print(len("abc"), len([1, 2]), len({}), len(range(5)), len(b"xy"), len({1, 2, 3}), len((1,)))
+print(sorted([3, 1, 2]), sorted("cba"), sorted([3, 1, 2], reverse=True), sorted({"b": 1, "a": 2}), sorted([], key=len))
+print(list(reversed([1, 2, 3])), list(reversed("ab")), list(reversed(range(3))), list(reversed((1, 2, 3))))
+print(list(enumerate("ab")), list(enumerate("ab", 5)), list(enumerate([], 1)), list(enumerate("xy", start=-1)))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1])), list(zip("ab", "cd", "ef")), dict(zip("ab", range(2))))
+try:
+    list(zip([1, 2], [1], strict=True))
+except ValueError as e:
+    print(type(e).__name__, e)
+print(list(map(str, [1, 2])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(len, ["a", "bb"])))
+print(list(filter(lambda x: x > 1, [0, 1, 2, 3])), list(filter(None, [0, "", None, 1, "a", [], [0]])))
+print(any([]), all([]), any([0, 0, 1]), all([1, 1, 0]), any(x > 2 for x in range(4)), all(c.isalpha() for c in "abc"))
+print(list(range(3)), tuple([1, 2]), dict([("a", 1)]), dict(a=1), set([1, 1, 2]) == {1, 2}, frozenset("aa") == frozenset("a"))
+print(list({"x": 1, "y": 2}), list({"x": 1}.items()), tuple({3: 0}), list(b"ab"), list(bytearray(b"c")))
+m = map(lambda x: x * 2, [1, 2, 3])
+print(next(m), list(m), list(m))
+z = zip(range(3), range(10, 13))
+print(next(z), list(z))
+e = enumerate(["a", "b"])
+print(next(e), next(e), next(e, "end"))
+print(type(map(str, [])).__name__, type(zip()).__name__, type(filter(None, [])).__name__, type(enumerate([])).__name__, type(reversed([])).__name__)

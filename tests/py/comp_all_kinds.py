@@ -1,0 +1,27 @@
+# List, set, dict comprehensions and generator expressions; nesting and conditions.
+print([x * x for x in range(10)])
+print([x for x in range(20) if x % 2 if x % 3])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[y for y in range(x)] for x in range(4)])
+print([x if x % 2 else -x for x in range(6)])
+print(sorted({x % 5 for x in range(20)}), sorted({c.lower() for c in "Hello World" if c.isalpha()}))
+print({x: x ** 2 for x in range(5)}, {k: v for k, v in zip("abc", range(3)) if v != 1})
+print({v: k for k, v in {"a": 1, "b": 2}.items()})
+print(list(x + 1 for x in range(3)), tuple(c for c in "xyz"), sum(i for i in range(101)))
+print(max(len(w) for w in ["a", "abc", "ab"]), "".join(c.upper() for c in "abc"))
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([row[i] for i in range(3) for row in matrix], [[row[i] for row in matrix] for i in range(3)])
+print([n for row in matrix for n in row if n % 2 == 0])
+x = "outer"
+print([x for x in range(3)], x)
+print([(lambda: i)() for i in range(3)], [f() for f in [lambda: i for i in range(3)]])
+print({(a, b) for a in range(2) for b in range(2)} == {(0, 0), (0, 1), (1, 0), (1, 1)})
+print([y := 5, y ** 2], [z for w in range(3) if (z := w * 10) > 0], z)
+print([c * n for c, n in [("a", 1), ("b", 2)]], [a + b for a, b in zip([1, 2], [10, 20])])
+print([i for i in range(3)] == list(range(3)), [*range(3), *"ab"], {*range(3)} == {0, 1, 2}, {**{"a": 1}, "b": 2})
+nested = [[[i * j * k for k in range(2)] for j in range(2)] for i in range(2)]
+print(nested)
+print(list(filter(None, [x % 3 for x in range(7)])), [s.strip() for s in " a , b ,c ".split(",")])
+gen = (i for i in range(3))
+print([i for i in gen], [i for i in gen])
+print([x for x in [3, 1, 2] if x > 1 and x < 3], [(yield_ := 1) for _ in range(2)])

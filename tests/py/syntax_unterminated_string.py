@@ -1,0 +1,3 @@
+print("this line is fine")
+s = "abc
+print(s)

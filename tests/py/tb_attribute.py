@@ -1,0 +1,8 @@
+# Uncaught AttributeError and the message CPython prints (no 'Did you mean' for this name).
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+p = Point(1, 2)
+print(p.x, p.y)
+print(p.zzzzzz)

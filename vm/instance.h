@@ -1,0 +1,75 @@
+/* instance.h: instances of user classes with hidden classes (shapes, PyPy's "mapdict").
+ *
+ * A class whose only builtin base is object (KR_LAYOUT_INSTANCE, see type.h) has instances laid out as
+ * kr_instance: a shape pointer, a buffer of attribute values indexed by the shape, an optional dict (dict
+ * mode), then the class's __slots__ words. A shape is an immutable node in a per-class tree rooted at the
+ * class's empty shape (KR_TX(cls)->root_shape): each child adds one attribute name (an interned str) at
+ * slot index parent->count. Two instances that received the same attributes in the same order share a
+ * shape, so `shape + slot index` identifies where an attribute lives.
+ *
+ * Dict mode: deleting an attribute, having more than KR_SHAPE_MAX_ATTRS attributes, or asking for
+ * obj.__dict__ moves the instance to a real dict (shape == NULL, dict != KR_NULL) for good.
+ * Instances of classes without a __dict__ (__slots__ only) have shape == NULL and dict == KR_NULL.
+ *
+ * For the interpreter's inline caches (and the JIT): a load of attribute `name` on obj may be cached as
+ *     (type pointer, type version, shape, slot index)
+ * provided kr_type_lookup(type, name) found no data descriptor when the cache was filled (the type version
+ * guards that). Hit test: kr_type_of(obj) == type && type->version == version &&
+ * kr_instance_shape(obj) == shape; then the value is kr_instance_slots(obj)[index]. A store to an existing
+ * attribute hits the same way and writes the slot (plus kr_gc_barrier); a store that adds an attribute
+ * goes through kr_generic_setattr (or may cache the transition: shape → child, when
+ * kr_instance_capacity(obj) > index).
+ */
+#ifndef KRAIT_INSTANCE_H
+#define KRAIT_INSTANCE_H
+
+#include "kr.h"
+
+#define KR_SHAPE_MAX_ATTRS 64
+
+typedef struct kr_shape {
+    kr_object ob;
+    struct kr_shape *parent; /* NULL for a root shape */
+    kr_value name;           /* interned str added by this node; KR_NULL for a root */
+    uint32_t index;          /* slot index of `name` (== parent->count) */
+    uint32_t count;          /* number of attributes in this shape */
+    kr_value transitions;    /* dict: name → child shape, or KR_NULL */
+    kr_value table;          /* dict: name → small int index, built lazily for long chains, or KR_NULL */
+    kr_value owner;          /* the class whose tree this is */
+} kr_shape;
+
+typedef struct kr_instance {
+    kr_object ob;            /* ob.aux: capacity of `slots` */
+    kr_shape *shape;         /* NULL: dict mode or no attribute storage */
+    kr_value *slots;         /* shape->count values, kr_mem_alloc'd */
+    kr_value dict;           /* dict mode: the attribute dict; else KR_NULL */
+    kr_value fixed[];        /* __slots__ members (member descriptors index them by byte offset) */
+} kr_instance;
+
+void kr_instance_init(kr_vm *vm); /* phase 1: the shape type */
+
+static inline kr_shape *kr_instance_shape(kr_value v) { return KR_AS(kr_instance, v)->shape; } /* v: a kr_instance */
+static inline kr_value *kr_instance_slots(kr_value v) { return KR_AS(kr_instance, v)->slots; }
+static inline uint32_t kr_instance_capacity(kr_value v) { return KR_OBJ(v)->aux; }
+/* Slot index of name in shape, or -1. name: interned str (other strs are compared by value). */
+int kr_shape_lookup(kr_shape *shape, kr_value name);
+/* The child of shape adding name (created on first use); NULL + MemoryError. */
+kr_shape *kr_shape_add(kr_vm *vm, kr_shape *shape, kr_value name);
+/* The root shape of cls (created on first use). */
+kr_shape *kr_shape_root(kr_vm *vm, kr_type *cls);
+
+/* Attribute storage of a kr_instance (used by kr_generic_getattr/setattr):
+ * get: the value or KR_NULL (absent; no exception).
+ * set: value KR_NULL deletes. 0 ok, -1 error, 1 the instance has no attribute storage, 2 delete of a
+ * missing attribute (the caller raises AttributeError). */
+kr_value kr_instance_get(kr_vm *vm, kr_value self, kr_value name);
+int kr_instance_set(kr_vm *vm, kr_value self, kr_value name, kr_value value);
+/* obj.__dict__: switches the instance to dict mode and returns the (live) dict. */
+kr_value kr_instance_dict(kr_vm *vm, kr_value self);
+int kr_instance_set_dict(kr_vm *vm, kr_value self, kr_value dict);
+
+/* GC hooks for kr_instance objects (chained from type.c's heap type hooks). */
+void kr_instance_trace(kr_vm *vm, kr_object *o);
+void kr_instance_finalize(kr_vm *vm, kr_object *o);
+
+#endif

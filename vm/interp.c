@@ -1,0 +1,2449 @@
+/* interp.c: the bytecode interpreter (vm/bytecode.h), frame stack, calls, exception unwinding.
+ *
+ * One C function, run(), executes frames; Python-to-Python calls (CALL / CALL_METHOD of a function)
+ * push a frame on vm->stack and continue in the same loop; RETURN pops it. C code calling Python
+ * (kr_interp_call, generators, BUILD_CLASS bodies) enters a nested run() whose entry frame carries
+ * KR_FRAME_ENTRY: when that frame returns or unwinds, run() returns to its C caller.
+ *
+ * GC invariant: between instructions every live value is in a frame slot (or the frame header);
+ * safepoints (kr_gc_safepoint) are only taken there: at calls, back-edges and after allocating
+ * instructions once their result is stored.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "import.h"
+#include "instance.h"
+#include "interp.h"
+#include "list.h"
+#include "module.h"
+#include "range.h"
+#include "str.h"
+#include "traceback.h"
+#include "tuple.h"
+#include "type.h"
+
+#define KR_INTERP_MAX_C_DEPTH 800            /* nested run() calls (C stack guard) */
+#define KR_STACK_WORDS ((size_t)32 << 20)    /* 256 MiB of frame stack, committed lazily by the OS */
+
+/* ------------------------------------------------------------------------------------------------
+ * Frame stack */
+
+int kr_interp_stack_init(kr_vm *vm)
+{
+    if (vm->stack)
+        return 0;
+    /* A large malloc is an anonymous mapping: pages are committed only when touched, so reserving
+     * enough for very deep recursion costs nothing up front, and the stack never moves (frame and slot
+     * pointers stay valid). vm.c releases it with free(). */
+    vm->stack = malloc(KR_STACK_WORDS * sizeof(kr_value));
+    if (!vm->stack) {
+        kr_raise_nomemory(vm);
+        return -1;
+    }
+    vm->stack_end = vm->stack + KR_STACK_WORDS;
+    vm->stack_top = vm->stack;
+    if (vm->recursion_limit <= 0)
+        vm->recursion_limit = 1000;
+    return 0;
+}
+
+void kr_interp_trace_roots(kr_vm *vm)
+{
+    for (kr_frame *f = vm->frame; f; f = f->prev) {
+        kr_gc_mark_obj(vm, &f->code->ob);
+        kr_gc_mark(vm, f->func);
+        kr_gc_mark(vm, f->globals);
+        kr_gc_mark(vm, f->builtins);
+        kr_gc_mark(vm, f->locals);
+        kr_gc_mark(vm, f->gen);
+        kr_gc_mark(vm, f->saved_handled);
+        for (uint32_t i = 0; i < f->code->nslots; i++)
+            if (kr_is_ptr(f->slots[i]))
+                kr_gc_mark(vm, f->slots[i]);
+    }
+}
+
+static kr_value recursion_error(kr_vm *vm)
+{
+    return kr_raise(vm, KR_EXC(vm, RecursionError), "maximum recursion depth exceeded");
+}
+
+/* Space for a frame of `co` at the stack top (not linked yet). */
+static inline kr_frame *frame_alloc(kr_vm *vm, kr_code *co)
+{
+    if (vm->depth >= vm->recursion_limit) {
+        recursion_error(vm);
+        return NULL;
+    }
+    if ((size_t)(vm->stack_end - vm->stack_top) < KR_FRAME_WORDS + co->nslots) {
+        kr_raise(vm, KR_EXC(vm, MemoryError), "Python frame stack exhausted");
+        return NULL;
+    }
+    kr_frame *nf = (kr_frame *)vm->stack_top;
+    nf->slots = vm->stack_top + KR_FRAME_WORDS;
+    return nf;
+}
+
+/* After the locals [0, nlocals) are bound: temporaries unbound, cells created, free vars loaded. */
+static inline int frame_init_rest(kr_vm *vm, kr_code *co, kr_value *slots, kr_value closure)
+{
+    for (uint32_t i = co->nlocals; i < co->nslots; i++)
+        slots[i] = KR_UNBOUND;
+    for (uint32_t i = 0; i < co->ncellvars; i++) {
+        int32_t arg = co->cell2arg ? co->cell2arg[i] : -1;
+        kr_value c = kr_cell_new(vm, arg >= 0 ? slots[arg] : KR_UNBOUND);
+        if (!c)
+            return -1;
+        slots[co->nlocals + i] = c;
+    }
+    if (co->nfreevars) {
+        if (!closure || kr_tuple_size(closure) != co->nfreevars) {
+            kr_raise(vm, KR_EXC(vm, SystemError), "closure size does not match free variables");
+            return -1;
+        }
+        for (uint32_t i = 0; i < co->nfreevars; i++)
+            slots[co->nlocals + co->ncellvars + i] = kr_tuple_items(closure)[i];
+    }
+    return 0;
+}
+
+static inline void frame_link(kr_vm *vm, kr_frame *nf, kr_code *co, kr_function *fn, uint32_t flags)
+{
+    nf->code = co;
+    nf->func = fn ? KR_VAL(fn) : KR_NULL;
+    nf->globals = fn ? fn->globals : KR_NULL;
+    nf->builtins = fn ? fn->builtins : KR_NULL;
+    nf->locals = KR_NULL;
+    nf->gen = KR_NULL;
+    nf->saved_handled = vm->handled_exc;
+    nf->pc = co->insns;
+    nf->ret_slot = 0;
+    nf->flags = flags | KR_FRAME_ON_STACK;
+    nf->prev = vm->frame;
+    vm->stack_top = nf->slots + co->nslots;
+    vm->frame = nf;
+    vm->depth++;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Helpers */
+
+static inline int truthy(kr_vm *vm, kr_value v)
+{
+    if (v == KR_TRUE)
+        return 1;
+    if (v == KR_FALSE || v == KR_NONE)
+        return 0;
+    if (kr_is_small(v))
+        return v != kr_small(0);
+    return kr_truthy(vm, v);
+}
+
+static bool is_exc_instance(kr_vm *vm, kr_value v)
+{
+    return kr_is_ptr(v) && (kr_type_of(vm, v)->flags & KR_TF_EXCEPTION) && kr_type_of(vm, v) != vm->t.type &&
+           kr_exc_is_instance(vm, v);
+}
+
+static bool is_exc_class(kr_vm *vm, kr_value v)
+{
+    return kr_is_ptr(v) && kr_type_is_subtype(kr_type_of(vm, v), vm->t.type) &&
+           kr_type_is_subtype((kr_type *)KR_OBJ(v), KR_EXC(vm, BaseException));
+}
+
+/* exc.__context__ = the handled exception, as CPython's _PyErr_SetObject (cutting a cycle). */
+static void chain_context(kr_vm *vm, kr_value exc, bool force)
+{
+    kr_value h = vm->handled_exc;
+    if (!h || h == KR_NONE || h == exc || !is_exc_instance(vm, exc) || !is_exc_instance(vm, h))
+        return;
+    kr_exception *e = KR_AS(kr_exception, exc);
+    if (!force && e->context)
+        return;
+    kr_value o = h;
+    for (int steps = 0; o && steps < 100000; steps++) {
+        kr_exception *oe = KR_AS(kr_exception, o);
+        if (oe->context == exc) {
+            oe->context = KR_NULL;
+            break;
+        }
+        o = oe->context;
+    }
+    e->context = h;
+    kr_gc_barrier(vm, KR_OBJ(exc), h);
+}
+
+/* "__main__.f()" / "print()" / "int object": CPython's _PyObject_FunctionStr. */
+static void func_str(kr_vm *vm, kr_value f, char *buf, size_t n)
+{
+    if (kr_func_check(vm, f)) {
+        kr_function *fn = KR_AS(kr_function, f);
+        if (kr_is_ptr(fn->module) && kr_is_str(vm, fn->module) && strcmp(kr_str_data(fn->module), "builtins"))
+            snprintf(buf, n, "%s.%s()", kr_str_data(fn->module), kr_str_data(fn->qualname));
+        else
+            snprintf(buf, n, "%s()", kr_str_data(fn->qualname));
+    } else if (kr_is_ptr(f) && KR_OBJ(f)->type == vm->t.cfunction) {
+        snprintf(buf, n, "%s()", KR_AS(kr_cfunction, f)->name);
+    } else if (kr_is_ptr(f) && KR_OBJ(f)->type == vm->t.method) {
+        func_str(vm, KR_AS(kr_method, f)->func, buf, n);
+    } else if (kr_is_ptr(f) && kr_type_is_subtype(KR_OBJ(f)->type, vm->t.type)) {
+        snprintf(buf, n, "%s()", ((kr_type *)KR_OBJ(f))->name_c);
+    } else {
+        snprintf(buf, n, "%s object", kr_typename(vm, f));
+    }
+}
+
+static kr_value unbound_local(kr_vm *vm, kr_code *co, uint32_t slot)
+{
+    const char *name = "?";
+    if (slot < co->nlocals)
+        name = kr_str_data(kr_tuple_items(co->varnames)[slot]);
+    else if (slot < co->nlocals + co->ncellvars)
+        name = kr_str_data(kr_tuple_items(co->cellvars)[slot - co->nlocals]);
+    else if (slot < co->nlocals + co->ncellvars + co->nfreevars) {
+        name = kr_str_data(kr_tuple_items(co->freevars)[slot - co->nlocals - co->ncellvars]);
+        return kr_raise(vm, KR_EXC(vm, NameError),
+                        "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                        name);
+    }
+    return kr_raise(vm, KR_EXC(vm, UnboundLocalError),
+                    "cannot access local variable '%s' where it is not associated with a value", name);
+}
+
+static kr_value name_error(kr_vm *vm, kr_value name)
+{
+    kr_value r = kr_raise(vm, KR_EXC(vm, NameError), "name '%s' is not defined", kr_str_data(name));
+    if (vm->exc && is_exc_instance(vm, vm->exc))
+        kr_setattr(vm, vm->exc, KR_NAME(vm, name), name), kr_err_occurred(vm);
+    return r;
+}
+
+/* Mapping lookup for LOAD_NAME on a non-dict locals mapping: KR_NULL without exception if absent. */
+static kr_value mapping_get(kr_vm *vm, kr_value m, kr_value key)
+{
+    if (kr_dict_check_exact(vm, m))
+        return kr_dict_get_str(vm, m, key);
+    kr_value v = kr_getitem(vm, m, key);
+    if (!v && kr_err_matches(vm, KR_EXC(vm, KeyError)))
+        kr_err_clear(vm);
+    return v;
+}
+
+static int mapping_set(kr_vm *vm, kr_value m, kr_value key, kr_value v)
+{
+    if (kr_dict_check_exact(vm, m))
+        return kr_dict_set(vm, m, key, v);
+    return kr_setitem(vm, m, key, v);
+}
+
+static kr_value load_global(kr_vm *vm, kr_value globals, kr_value builtins, kr_value name)
+{
+    kr_value v = kr_dict_get_str(vm, globals, name);
+    if (v)
+        return v;
+    if (kr_err_occurred(vm))
+        return KR_NULL;
+    v = mapping_get(vm, builtins, name);
+    if (v || kr_err_occurred(vm))
+        return v;
+    return name_error(vm, name);
+}
+
+/* Unpack an iterable into n values at out (exactly n, or before+list+after for UNPACK_EX). */
+static int unpack(kr_vm *vm, kr_value seq, kr_value *out, int before, int after, bool star)
+{
+    int n = before + after;
+    if (kr_tuple_check_exact(vm, seq) || kr_list_check_exact(vm, seq)) {
+        kr_value *items = kr_tuple_check_exact(vm, seq) ? kr_tuple_items(seq) : kr_list_items(seq);
+        int64_t size = kr_tuple_check_exact(vm, seq) ? kr_tuple_size(seq) : kr_list_size(seq);
+        if (!star) {
+            if (size != n) {
+                if (size < n)
+                    return kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected %d, got %lld)", n, (long long)size);
+                return kr_raise_i(vm, KR_EXC(vm, ValueError), "too many values to unpack (expected %d)", n);
+            }
+            for (int i = 0; i < n; i++)
+                out[i] = items[i];
+            return 0;
+        }
+        if (size < n)
+            return kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected at least %d, got %lld)", n, (long long)size);
+        kr_value mid = kr_list_from_array(vm, items + before, size - n);
+        if (!mid)
+            return -1;
+        for (int i = 0; i < before; i++)
+            out[i] = items[i];
+        out[before] = mid;
+        for (int i = 0; i < after; i++)
+            out[before + 1 + i] = items[size - after + i];
+        return 0;
+    }
+    kr_type *t = kr_type_of(vm, seq);
+    if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__)))
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot unpack non-iterable %s object", t->name_c);
+    /* Collect into a list (rooted) then distribute: simple and GC-safe. */
+    kr_value l = kr_sequence_list(vm, seq);
+    if (!l)
+        return -1;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &l);
+    int r = unpack(vm, l, out, before, after, star);
+    kr_root_reset(vm, m);
+    return r;
+}
+
+/* For f(*args): any iterable -> tuple, with "f() argument after * must be an iterable, not int". */
+static kr_value star_args(kr_vm *vm, kr_value callee, kr_value v)
+{
+    if (kr_tuple_check_exact(vm, v))
+        return v;
+    kr_type *t = kr_type_of(vm, v);
+    if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__))) {
+        char buf[256];
+        func_str(vm, callee, buf, sizeof buf);
+        return kr_raise(vm, KR_EXC(vm, TypeError), "%s argument after * must be an iterable, not %s", buf, t->name_c);
+    }
+    return kr_sequence_tuple(vm, v);
+}
+
+/* Merge mapping v into dict d for f(**v) (callee for messages) or {**v} (callee KR_NULL). */
+static int merge_kwargs(kr_vm *vm, kr_value d, kr_value v, kr_value callee)
+{
+    if (!callee) {
+        if (kr_dict_check(vm, v))
+            return kr_dict_merge(vm, d, v, true);
+        if (!kr_getattr_opt(vm, v, KR_NAME(vm, keys))) {
+            if (kr_err_occurred(vm))
+                return -1;
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "'%s' object is not a mapping", kr_typename(vm, v));
+        }
+        return kr_dict_update(vm, d, v);
+    }
+    char buf[256];
+    kr_value keys = KR_NULL, src = v;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &keys);
+    kr_root_push(vm, &src);
+    int rc = -1;
+    if (!kr_dict_check(vm, v)) {
+        kr_value km = kr_getattr_opt(vm, v, KR_NAME(vm, keys));
+        if (!km) {
+            if (!kr_err_occurred(vm)) {
+                func_str(vm, callee, buf, sizeof buf);
+                kr_raise(vm, KR_EXC(vm, TypeError), "%s argument after ** must be a mapping, not %s", buf, kr_typename(vm, v));
+            }
+            goto out;
+        }
+        keys = kr_call0(vm, km);
+        if (!keys)
+            goto out;
+        keys = kr_sequence_list(vm, keys);
+        if (!keys)
+            goto out;
+    } else {
+        keys = kr_dict_keys_list(vm, v);
+        if (!keys)
+            goto out;
+    }
+    for (int64_t i = 0; i < kr_list_size(keys); i++) {
+        kr_value k = kr_list_items(keys)[i];
+        if (!kr_is_str(vm, k)) {
+            func_str(vm, callee, buf, sizeof buf);
+            kr_raise(vm, KR_EXC(vm, TypeError), "%s keywords must be strings", buf);
+            goto out;
+        }
+        int has = kr_dict_contains(vm, d, k);
+        if (has < 0)
+            goto out;
+        if (has) {
+            func_str(vm, callee, buf, sizeof buf);
+            kr_raise(vm, KR_EXC(vm, TypeError), "%s got multiple values for keyword argument '%s'", buf, kr_str_data(k));
+            goto out;
+        }
+        kr_value val = kr_getitem(vm, src, k);
+        if (!val || kr_dict_set(vm, d, k, val) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    kr_root_reset(vm, m);
+    return rc;
+}
+
+/* Call with a tuple of positional args and a dict (or KR_NULL) of keywords. */
+static kr_value call_ex(kr_vm *vm, kr_value callee, kr_value posargs, kr_value kwdict)
+{
+    int np = (int)kr_tuple_size(posargs);
+    int nk = kwdict ? (int)kr_dict_size(kwdict) : 0;
+    if (nk == 0)
+        return kr_call(vm, callee, kr_tuple_items(posargs), np, KR_NULL);
+    kr_value argv = kr_tuple_new(vm, np + nk), kwn = kr_tuple_new(vm, nk);
+    if (!argv || !kwn)
+        return KR_NULL;
+    memcpy(kr_tuple_items(argv), kr_tuple_items(posargs), (size_t)np * sizeof(kr_value));
+    int64_t pos = 0;
+    kr_value k, v;
+    int i = 0;
+    while (kr_dict_next(kwdict, &pos, &k, &v) && i < nk) {
+        if (!kr_is_str(vm, k))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "keywords must be strings");
+        kr_tuple_items(kwn)[i] = kr_intern_value(vm, k);
+        kr_tuple_items(argv)[np + i] = v;
+        i++;
+    }
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &argv);
+    kr_root_push(vm, &kwn);
+    kr_value r = kr_call(vm, callee, kr_tuple_items(argv), np, kwn);
+    kr_root_reset(vm, m);
+    return r;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * with / imports / match helpers */
+
+static kr_value bind_special(kr_vm *vm, kr_value obj, kr_value name, bool *found)
+{
+    kr_type *t = kr_type_of(vm, obj);
+    kr_value d = kr_type_lookup(vm, t, name);
+    *found = d != KR_NULL;
+    if (!d)
+        return KR_NULL;
+    kr_type *dt = kr_type_of(vm, d);
+    if (dt->descr_get)
+        return dt->descr_get(vm, d, obj, KR_VAL(t));
+    return d;
+}
+
+static kr_value import_from(kr_vm *vm, kr_value mod, kr_value name)
+{
+    kr_value v = kr_getattr_opt(vm, mod, name);
+    if (v || kr_err_occurred(vm))
+        return v;
+    kr_value modname = kr_getattr_opt(vm, mod, KR_NAME(vm, __name__));
+    if (!modname && kr_err_occurred(vm))
+        kr_err_clear(vm);
+    if (modname && kr_is_str(vm, modname)) {
+        kr_value full = kr_str_fmt(vm, "%s.%s", kr_str_data(modname), kr_str_data(name));
+        if (!full)
+            return KR_NULL;
+        v = kr_dict_get(vm, vm->modules, full);
+        if (v)
+            return v;
+        if (kr_err_occurred(vm))
+            return KR_NULL;
+    }
+    kr_value file = kr_getattr_opt(vm, mod, KR_NAME(vm, __file__));
+    if (!file && kr_err_occurred(vm))
+        kr_err_clear(vm);
+    const char *mn = modname && kr_is_str(vm, modname) ? kr_str_data(modname) : "<unknown module name>";
+    if (file && kr_is_str(vm, file))
+        return kr_raise(vm, KR_EXC(vm, ImportError), "cannot import name '%s' from '%s' (%s)", kr_str_data(name), mn,
+                        kr_str_data(file));
+    return kr_raise(vm, KR_EXC(vm, ImportError), "cannot import name '%s' from '%s' (unknown location)",
+                    kr_str_data(name), mn);
+}
+
+static int import_star(kr_vm *vm, kr_value mod, kr_value locals)
+{
+    kr_value all = kr_getattr_opt(vm, mod, KR_NAME(vm, __all__));
+    kr_value names = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &names);
+    int rc = -1;
+    bool skip_private = false;
+    if (all) {
+        names = kr_sequence_list(vm, all);
+    } else {
+        if (kr_err_occurred(vm))
+            goto out;
+        kr_value d = kr_getattr(vm, mod, KR_NAME(vm, __dict__));
+        if (!d)
+            goto out;
+        names = kr_sequence_list(vm, d);
+        skip_private = true;
+    }
+    if (!names)
+        goto out;
+    for (int64_t i = 0; i < kr_list_size(names); i++) {
+        kr_value n = kr_list_items(names)[i];
+        if (!kr_is_str(vm, n)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "Item in %s.__all__ must be str, not %s", "module", kr_typename(vm, n));
+            goto out;
+        }
+        if (skip_private && kr_str_data(n)[0] == '_')
+            continue;
+        kr_value v = kr_getattr(vm, mod, n);
+        if (!v || mapping_set(vm, locals, kr_intern_value(vm, n), v) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    kr_root_reset(vm, m);
+    return rc;
+}
+
+static kr_value match_class(kr_vm *vm, kr_value subject, kr_value cls, int npos, kr_value kwnames)
+{
+    if (!kr_is_ptr(cls) || !kr_type_is_subtype(kr_type_of(vm, cls), vm->t.type))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "called match pattern must be a class");
+    int inst = kr_isinstance(vm, subject, cls);
+    if (inst <= 0)
+        return inst < 0 ? KR_NULL : KR_NONE;
+    kr_type *ct = (kr_type *)KR_OBJ(cls);
+    int nkw = kwnames ? (int)kr_tuple_size(kwnames) : 0;
+    kr_value out = kr_tuple_new(vm, npos + nkw), match_args = KR_NULL;
+    if (!out)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &out);
+    kr_root_push(vm, &match_args);
+    kr_value result = KR_NULL;
+    if (npos) {
+        match_args = kr_getattr_opt(vm, cls, kr_intern(vm, "__match_args__"));
+        if (!match_args && kr_err_occurred(vm))
+            goto done;
+        bool self_match = ct == vm->t.bool_ || ct == vm->t.bytearray || ct == vm->t.bytes || ct == vm->t.dict ||
+                          ct == vm->t.float_ || ct == vm->t.frozenset || ct == vm->t.int_ || ct == vm->t.list ||
+                          ct == vm->t.set || ct == vm->t.str || ct == vm->t.tuple;
+        if (!match_args) {
+            if (self_match && npos == 1) {
+                kr_tuple_items(out)[0] = subject;
+                goto kw;
+            }
+            kr_raise(vm, KR_EXC(vm, TypeError), "%s() accepts %d positional sub-pattern%s (%d given)", ct->name_c,
+                     self_match ? 1 : 0, "", npos);
+            goto done;
+        }
+        if (!kr_tuple_check_exact(vm, match_args)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "%s.__match_args__ must be a tuple (got %s)", ct->name_c,
+                     kr_typename(vm, match_args));
+            goto done;
+        }
+        if (npos > kr_tuple_size(match_args)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "%s() accepts %d positional sub-pattern%s (%d given)", ct->name_c,
+                     (int)kr_tuple_size(match_args), kr_tuple_size(match_args) == 1 ? "" : "s", npos);
+            goto done;
+        }
+        for (int i = 0; i < npos; i++) {
+            kr_value an = kr_tuple_items(match_args)[i];
+            if (!kr_is_str(vm, an)) {
+                kr_raise(vm, KR_EXC(vm, TypeError), "__match_args__ elements must be strings (got %s)", kr_typename(vm, an));
+                goto done;
+            }
+            kr_value v = kr_getattr_opt(vm, subject, an);
+            if (!v) {
+                if (!kr_err_occurred(vm))
+                    result = KR_NONE;
+                goto done;
+            }
+            kr_tuple_items(out)[i] = v;
+        }
+    }
+kw:
+    for (int i = 0; i < nkw; i++) {
+        kr_value v = kr_getattr_opt(vm, subject, kr_tuple_items(kwnames)[i]);
+        if (!v) {
+            if (!kr_err_occurred(vm))
+                result = KR_NONE;
+            goto done;
+        }
+        kr_tuple_items(out)[npos + i] = v;
+    }
+    result = out;
+done:
+    kr_root_reset(vm, m);
+    return result;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Attribute inline caches (vm/instance.h describes the guards) */
+
+/* Instances of user classes whose attribute access is the generic one. */
+static inline bool plain_instance_type(kr_type *t)
+{
+    return (t->flags & KR_TF_HEAPTYPE) && !(t->flags & KR_TF_CUSTOM_GETATTR) &&
+           KR_TX(t)->layout == KR_LAYOUT_INSTANCE && t->getattr == kr_generic_getattr;
+}
+
+static bool is_data_descr(kr_vm *vm, kr_value d)
+{
+    kr_type *dt = kr_type_of(vm, d);
+    return dt->descr_get && dt->descr_set;
+}
+
+static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
+{
+    if (!kr_is_ptr(obj) || !plain_instance_type(t) || e->attr.misses >= 64)
+        return;
+    kr_shape *shape = kr_instance_shape(obj);
+    if (!shape)
+        return;
+    kr_value d = kr_type_lookup(vm, t, name);
+    if (d && is_data_descr(vm, d))
+        return;
+    int idx = kr_shape_lookup(shape, name);
+    if (e->attr.type)
+        e->attr.misses++;
+    if (idx >= 0) {
+        if (kr_instance_slots(obj)[idx] != v)
+            return;
+        e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
+        e->attr.index = idx;
+        e->attr.value = KR_NULL;
+    } else if (d && !kr_type_of(vm, d)->descr_get && d == v) {
+        e->attr.kind = KR_FB_ATTR_TYPE_VALUE; /* a plain class attribute */
+        e->attr.value = d;
+    } else {
+        return;
+    }
+    e->attr.type = t;
+    e->attr.version = t->version;
+    e->attr.shape = shape;
+}
+
+static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
+{
+    if (!kr_is_ptr(obj) || !plain_instance_type(t) || t->setattr != kr_generic_setattr)
+        return false;
+    kr_value d = kr_type_lookup(vm, t, name);
+    return !(d && kr_type_of(vm, d)->descr_set);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * BUILD_CLASS */
+
+static kr_value run_frame(kr_vm *vm, kr_frame *f, int *yielded);
+
+static kr_value call_class_body(kr_vm *vm, kr_value func, kr_value ns)
+{
+    kr_function *fn = KR_AS(kr_function, func);
+    kr_code *co = kr_code_of(fn->code);
+    if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH)
+        return recursion_error(vm);
+    kr_frame *nf = frame_alloc(vm, co);
+    if (!nf)
+        return KR_NULL;
+    for (uint32_t i = 0; i < co->nlocals; i++)
+        nf->slots[i] = KR_UNBOUND;
+    if (frame_init_rest(vm, co, nf->slots, fn->closure) < 0)
+        return KR_NULL;
+    frame_link(vm, nf, co, fn, KR_FRAME_ENTRY);
+    nf->locals = ns;
+    vm->c_depth++;
+    kr_value r = run_frame(vm, nf, NULL);
+    vm->c_depth--;
+    return r;
+}
+
+static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwnames)
+{
+    kr_value func = args[0], name = args[1];
+    if (!kr_func_check(vm, func))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "__build_class__: func must be a function");
+    if (!kr_is_str(vm, name))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "__build_class__: name is not a string");
+    kr_value bases = KR_NULL, ns = KR_NULL, meta = KR_NULL, kwn = KR_NULL, callargs = KR_NULL, cls = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &bases);
+    kr_root_push(vm, &ns);
+    kr_root_push(vm, &meta);
+    kr_root_push(vm, &kwn);
+    kr_root_push(vm, &callargs);
+    int nkw = kwnames ? (int)kr_tuple_size(kwnames) : 0;
+    kr_value *kwv = args + 2 + nbases;
+    bases = kr_tuple_from_array(vm, args + 2, nbases);
+    if (!bases)
+        goto out;
+    /* keywords other than metaclass= go to __prepare__, the metaclass call and __init_subclass__ */
+    kr_value kwkeep[64], kwvals[64];
+    int nkeep = 0;
+    for (int i = 0; i < nkw && i < 64; i++) {
+        kr_value k = kr_tuple_items(kwnames)[i];
+        if (!strcmp(kr_str_data(k), "metaclass"))
+            meta = kwv[i];
+        else {
+            kwkeep[nkeep] = k;
+            kwvals[nkeep++] = kwv[i];
+        }
+    }
+    bool meta_is_class = true;
+    if (!meta) {
+        meta = nbases ? KR_VAL(kr_type_of(vm, args[2])) : KR_VAL(vm->t.type);
+    } else {
+        meta_is_class = kr_is_ptr(meta) && kr_type_is_subtype(kr_type_of(vm, meta), vm->t.type);
+    }
+    if (meta_is_class) {
+        /* the most derived metaclass (CPython's _PyType_CalculateMetaclass) */
+        kr_type *winner = (kr_type *)KR_OBJ(meta);
+        for (int i = 0; i < nbases; i++) {
+            kr_type *bt = kr_type_of(vm, args[2 + i]);
+            if (kr_type_is_subtype(winner, bt))
+                continue;
+            if (kr_type_is_subtype(bt, winner)) {
+                winner = bt;
+                continue;
+            }
+            kr_raise(vm, KR_EXC(vm, TypeError), "metaclass conflict: the metaclass of a derived class must be a "
+                                                "(non-strict) subclass of the metaclasses of all its bases");
+            goto out;
+        }
+        meta = KR_VAL(winner);
+    }
+    if (nkeep) {
+        kwn = kr_tuple_from_array(vm, kwkeep, nkeep);
+        if (!kwn)
+            goto out;
+    }
+    callargs = kr_tuple_new(vm, 3 + nkeep);
+    if (!callargs)
+        goto out;
+    kr_tuple_items(callargs)[0] = name;
+    kr_tuple_items(callargs)[1] = bases;
+    for (int i = 0; i < nkeep; i++)
+        kr_tuple_items(callargs)[3 + i] = kwvals[i];
+    kr_value prep = kr_getattr_opt(vm, meta, KR_NAME(vm, __prepare__));
+    if (prep) {
+        kr_value pargs[2 + 64];
+        pargs[0] = name;
+        pargs[1] = bases;
+        for (int i = 0; i < nkeep; i++)
+            pargs[2 + i] = kwvals[i];
+        kr_root_push(vm, &prep);
+        ns = kr_call(vm, prep, pargs, 2, kwn);
+        if (!ns)
+            goto out;
+    } else {
+        if (kr_err_occurred(vm))
+            goto out;
+        ns = kr_dict_new(vm);
+        if (!ns)
+            goto out;
+    }
+    kr_value r = call_class_body(vm, func, ns);
+    if (!r)
+        goto out;
+    kr_tuple_items(callargs)[2] = ns;
+    cls = kr_call(vm, meta, kr_tuple_items(callargs), 3, kwn);
+out:
+    kr_root_reset(vm, m);
+    return cls;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The interpreter loop */
+
+enum { RESUME_NORMAL = 0, RESUME_THROW = 1 };
+
+static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded);
+
+static kr_value run_frame(kr_vm *vm, kr_frame *f, int *yielded) { return run(vm, f, RESUME_NORMAL, yielded); }
+
+#define OP_A KR_INSN_A(insn)
+#define OP_B KR_INSN_B(insn)
+#define OP_C KR_INSN_C(insn)
+#define OP_X KR_INSN_X(insn)
+#define OP_BX KR_INSN_BX(insn)
+
+static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
+{
+    static const void *const labels[KR_OP_COUNT] = {
+#define KR_OP_LABEL(name, fmt, words, doc) &&L_##name,
+        KR_OPCODES(KR_OP_LABEL)
+#undef KR_OP_LABEL
+    };
+    kr_code *co;
+    kr_value *s;
+    const kr_value *K;
+    const kr_insn *pc, *ip;
+    kr_insn insn;
+    kr_fb *fbv;
+    kr_value retval;
+
+#define LOAD_FRAME()                                                                                      \
+    do {                                                                                                  \
+        co = f->code;                                                                                     \
+        s = f->slots;                                                                                     \
+        K = kr_tuple_items(co->consts);                                                                   \
+        fbv = co->fb;                                                                                     \
+        pc = f->pc;                                                                                       \
+    } while (0)
+#define DISPATCH()                                                                                        \
+    do {                                                                                                  \
+        ip = pc;                                                                                          \
+        insn = *pc++;                                                                                     \
+        goto *labels[KR_INSN_OP(insn)];                                                                   \
+    } while (0)
+#define NAME(i) (kr_tuple_items(co->names)[i])
+#define FB() (&fbv[KR_CACHE_FB(*pc)])
+#define SKIP_CACHE() (pc++)
+#define SAVE_PC() (f->pc = pc)
+#define CHECK(v)                                                                                          \
+    do {                                                                                                  \
+        if (!(v))                                                                                         \
+            goto error;                                                                                   \
+    } while (0)
+#define CHECK_I(r)                                                                                        \
+    do {                                                                                                  \
+        if ((r) < 0)                                                                                      \
+            goto error;                                                                                   \
+    } while (0)
+#define SAFEPOINT() kr_gc_safepoint(vm)
+#define INTERRUPT_CHECK()                                                                                 \
+    do {                                                                                                  \
+        if (atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) {                                 \
+            atomic_store(&vm->interrupt, 0);                                                              \
+            kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));                                    \
+            goto error;                                                                                   \
+        }                                                                                                 \
+    } while (0)
+
+    LOAD_FRAME();
+    if (mode == RESUME_THROW) {
+        /* A generator resumed by throw(): the exception is pending at the suspension point. */
+        ip = (f->flags & KR_FRAME_IN_YIELD_FROM) ? pc : pc - 1;
+        f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
+        goto error;
+    }
+    f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
+    DISPATCH();
+
+L_NOP:
+L_LOAD_BUILD_CLASS_UNUSED:
+    DISPATCH();
+
+L_MOVE:
+    s[OP_A] = s[OP_B];
+    DISPATCH();
+L_LOAD_CONST:
+    s[OP_A] = K[OP_BX];
+    DISPATCH();
+L_LOAD_INT:
+    s[OP_A] = kr_small((int32_t)OP_BX);
+    DISPATCH();
+L_LOAD_NONE:
+    s[OP_A] = KR_NONE;
+    DISPATCH();
+L_LOAD_BOOL:
+    s[OP_A] = OP_X ? KR_TRUE : KR_FALSE;
+    DISPATCH();
+L_CHECK_LOCAL:
+    if (s[OP_A] == KR_UNBOUND) {
+        unbound_local(vm, co, OP_A);
+        goto error;
+    }
+    DISPATCH();
+L_DELETE_FAST:
+    if (s[OP_A] == KR_UNBOUND) {
+        unbound_local(vm, co, OP_A);
+        goto error;
+    }
+    s[OP_A] = KR_UNBOUND;
+    DISPATCH();
+
+L_LOAD_DEREF: {
+    kr_value v = KR_AS(kr_cell, s[OP_B])->contents;
+    if (v == KR_UNBOUND) {
+        unbound_local(vm, co, OP_B);
+        goto error;
+    }
+    s[OP_A] = v;
+    DISPATCH();
+}
+L_STORE_DEREF:
+    kr_cell_set(vm, s[OP_A], s[OP_B]);
+    DISPATCH();
+L_DELETE_DEREF:
+    if (KR_AS(kr_cell, s[OP_A])->contents == KR_UNBOUND) {
+        unbound_local(vm, co, OP_A);
+        goto error;
+    }
+    kr_cell_set(vm, s[OP_A], KR_UNBOUND);
+    DISPATCH();
+L_LOAD_CLASSDEREF: {
+    kr_value v = KR_NULL;
+    if (f->locals) {
+        SAVE_PC();
+        v = mapping_get(vm, f->locals, NAME(OP_C));
+        if (!v && kr_err_occurred(vm))
+            goto error;
+    }
+    if (!v) {
+        v = KR_AS(kr_cell, s[OP_B])->contents;
+        if (v == KR_UNBOUND) {
+            unbound_local(vm, co, OP_B);
+            goto error;
+        }
+    }
+    s[OP_A] = v;
+    DISPATCH();
+}
+
+L_LOAD_GLOBAL: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value g = f->globals, bd = f->builtins;
+    if (e->global.globals == g && kr_dict_keys_version(g) == e->global.globals_kv &&
+        (!e->global.builtins ||
+         (e->global.builtins == bd && kr_dict_keys_version(bd) == e->global.builtins_kv))) {
+        s[OP_A] = *e->global.slot;
+        DISPATCH();
+    }
+    kr_value name = NAME(OP_BX);
+    if (kr_dict_check_exact(vm, g) && kr_dict_check_exact(vm, bd)) {
+        kr_value *slot = kr_dict_lookup_slot(vm, g, name);
+        kr_value from = KR_NULL;
+        if (!slot) {
+            slot = kr_dict_lookup_slot(vm, bd, name);
+            from = bd;
+        }
+        if (slot) {
+            e->global.globals = g;
+            e->global.globals_kv = kr_dict_keys_version(g);
+            e->global.builtins = from;
+            e->global.builtins_kv = from ? kr_dict_keys_version(bd) : 0;
+            e->global.slot = slot;
+            s[OP_A] = *slot;
+            DISPATCH();
+        }
+    }
+    SAVE_PC();
+    kr_value v = load_global(vm, g, bd, name);
+    CHECK(v);
+    s[OP_A] = v;
+    DISPATCH();
+}
+L_STORE_GLOBAL:
+    CHECK_I(kr_dict_set(vm, f->globals, NAME(OP_BX), s[OP_A]));
+    DISPATCH();
+L_DELETE_GLOBAL: {
+    kr_value name = NAME(OP_BX);
+    int has = kr_dict_contains(vm, f->globals, name);
+    CHECK_I(has);
+    if (!has) {
+        name_error(vm, name);
+        goto error;
+    }
+    CHECK_I(kr_dict_del(vm, f->globals, name));
+    DISPATCH();
+}
+L_LOAD_NAME: {
+    kr_value name = NAME(OP_BX), v = KR_NULL;
+    SAVE_PC();
+    if (f->locals) {
+        v = mapping_get(vm, f->locals, name);
+        if (!v && kr_err_occurred(vm))
+            goto error;
+    }
+    if (!v)
+        v = load_global(vm, f->globals, f->builtins, name);
+    CHECK(v);
+    s[OP_A] = v;
+    DISPATCH();
+}
+L_STORE_NAME:
+    SAVE_PC();
+    CHECK_I(mapping_set(vm, f->locals ? f->locals : f->globals, NAME(OP_BX), s[OP_A]));
+    DISPATCH();
+L_DELETE_NAME: {
+    kr_value loc = f->locals ? f->locals : f->globals, name = NAME(OP_BX);
+    SAVE_PC();
+    int r = kr_dict_check_exact(vm, loc) ? kr_dict_del(vm, loc, name) : kr_delitem(vm, loc, name);
+    if (r < 0) {
+        if (kr_err_matches(vm, KR_EXC(vm, KeyError))) {
+            kr_err_clear(vm);
+            name_error(vm, name);
+        }
+        goto error;
+    }
+    DISPATCH();
+}
+
+L_LOAD_ATTR: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value obj = s[OP_B];
+    kr_type *t = kr_type_of(vm, obj);
+    if (e->attr.type == t && e->attr.version == t->version) {
+        if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == e->attr.shape) {
+            s[OP_A] = kr_instance_slots(obj)[e->attr.index];
+            DISPATCH();
+        }
+        if (e->attr.kind == KR_FB_ATTR_TYPE_VALUE && (void *)kr_instance_shape(obj) == e->attr.shape) {
+            s[OP_A] = e->attr.value;
+            DISPATCH();
+        }
+    }
+    kr_value name = NAME(OP_C);
+    SAVE_PC();
+    kr_value v = kr_getattr(vm, obj, name);
+    CHECK(v);
+    s[OP_A] = v;
+    attr_cache_fill_load(vm, e, obj, t, name, v);
+    SAFEPOINT();
+    DISPATCH();
+}
+L_STORE_ATTR: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value obj = s[OP_A], v = s[OP_C];
+    kr_type *t = kr_type_of(vm, obj);
+    if (e->attr.type == t && e->attr.version == t->version && (void *)kr_instance_shape(obj) == e->attr.shape) {
+        if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT) {
+            kr_instance_slots(obj)[e->attr.index] = v;
+            kr_gc_barrier(vm, KR_OBJ(obj), v);
+            DISPATCH();
+        }
+        if (e->attr.kind == KR_FB_ATTR_SHAPE_ADD && kr_instance_capacity(obj) > (uint32_t)e->attr.index) {
+            kr_instance_slots(obj)[e->attr.index] = v;
+            KR_AS(kr_instance, obj)->shape = (kr_shape *)KR_OBJ(e->attr.value);
+            kr_gc_barrier(vm, KR_OBJ(obj), v);
+            kr_gc_barrier(vm, KR_OBJ(obj), e->attr.value);
+            DISPATCH();
+        }
+    }
+    kr_value name = NAME(OP_B);
+    bool cacheable = attr_cacheable_store(vm, obj, t, name);
+    kr_shape *before = cacheable ? kr_instance_shape(obj) : NULL;
+    uint32_t ver = t->version;
+    SAVE_PC();
+    CHECK_I(kr_setattr(vm, obj, name, v));
+    if (cacheable && before && t->version == ver) {
+        kr_shape *after = kr_instance_shape(obj);
+        if (after == before) {
+            int idx = kr_shape_lookup(after, name);
+            if (idx >= 0) {
+                e->attr.type = t;
+                e->attr.version = t->version;
+                e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
+                e->attr.shape = after;
+                e->attr.index = idx;
+                e->attr.value = KR_NULL;
+            }
+        } else if (after && after->parent == before && after->name == name) {
+            e->attr.type = t;
+            e->attr.version = t->version;
+            e->attr.kind = KR_FB_ATTR_SHAPE_ADD;
+            e->attr.shape = before;
+            e->attr.index = after->index;
+            e->attr.value = KR_VAL(after);
+        }
+    }
+    SAFEPOINT();
+    DISPATCH();
+}
+L_DELETE_ATTR:
+    SAVE_PC();
+    CHECK_I(kr_delattr(vm, s[OP_A], NAME(OP_B)));
+    DISPATCH();
+L_LOAD_METHOD: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value obj = s[OP_B];
+    kr_type *t = kr_type_of(vm, obj);
+    if (e->attr.type == t && e->attr.version == t->version && e->attr.kind == KR_FB_ATTR_METHOD &&
+        (!e->attr.shape || (void *)kr_instance_shape(obj) == e->attr.shape)) {
+        s[OP_A] = e->attr.value;
+        s[OP_A + 1] = obj;
+        DISPATCH();
+    }
+    kr_value name = NAME(OP_C);
+    SAVE_PC();
+    /* Instances of plain user classes: a function on the class, not shadowed by the instance's shape. */
+    if (kr_is_ptr(obj) && plain_instance_type(t) && kr_instance_shape(obj)) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        kr_shape *shape = kr_instance_shape(obj);
+        if (d && kr_func_check(vm, d) && kr_shape_lookup(shape, name) < 0) {
+            e->attr.type = t;
+            e->attr.version = t->version;
+            e->attr.kind = KR_FB_ATTR_METHOD;
+            e->attr.value = d;
+            e->attr.shape = shape;
+            s[OP_A] = d;
+            s[OP_A + 1] = obj;
+            DISPATCH();
+        }
+    }
+    /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,
+     * so cache (type, version) -> method and call it with self, without a bound method. */
+    if (!(t->flags & (KR_TF_HEAPTYPE | KR_TF_TYPE_SUBCLASS)) && t->attrs_offset == 0 && t != vm->t.type &&
+        t != vm->t.module && t->getattr == vm->t.object->getattr) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        if (d && kr_is_ptr(d) &&
+            ((KR_OBJ(d)->type == vm->t.cfunction && KR_AS(kr_cfunction, d)->flags == KR_METH_DEFAULT &&
+              !KR_AS(kr_cfunction, d)->self) ||
+             KR_OBJ(d)->type == vm->t.function)) {
+            e->attr.type = t;
+            e->attr.version = t->version;
+            e->attr.kind = KR_FB_ATTR_METHOD;
+            e->attr.value = d;
+            e->attr.shape = NULL;
+            s[OP_A] = d;
+            s[OP_A + 1] = obj;
+            DISPATCH();
+        }
+    }
+    kr_value v = kr_getattr(vm, obj, name);
+    CHECK(v);
+    if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.method && KR_AS(kr_method, v)->self == obj) {
+        s[OP_A] = KR_AS(kr_method, v)->func;
+        s[OP_A + 1] = obj;
+    } else {
+        s[OP_A] = v;
+        s[OP_A + 1] = KR_NULL;
+    }
+    SAFEPOINT();
+    DISPATCH();
+}
+
+L_GET_ITEM: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value o = s[OP_B], k = s[OP_C];
+    if (kr_is_small(k) && kr_is_ptr(o)) {
+        kr_type *t = KR_OBJ(o)->type;
+        int64_t i = kr_small_val(k);
+        if (t == vm->t.list) {
+            int64_t n = kr_list_size(o);
+            if (i < 0)
+                i += n;
+            if (i >= 0 && i < n) {
+                e->types.lhs |= KR_FB_LIST;
+                e->types.rhs |= KR_FB_SMALLINT;
+                s[OP_A] = kr_list_items(o)[i];
+                DISPATCH();
+            }
+        } else if (t == vm->t.tuple) {
+            int64_t n = kr_tuple_size(o);
+            if (i < 0)
+                i += n;
+            if (i >= 0 && i < n) {
+                e->types.lhs |= KR_FB_TUPLE;
+                e->types.rhs |= KR_FB_SMALLINT;
+                s[OP_A] = kr_tuple_items(o)[i];
+                DISPATCH();
+            }
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    SAVE_PC();
+    kr_value v = kr_getitem(vm, o, k);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_SET_ITEM: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value o = s[OP_A], k = s[OP_B], v = s[OP_C];
+    if (kr_is_small(k) && kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.list) {
+        int64_t i = kr_small_val(k), n = kr_list_size(o);
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n) {
+            e->types.lhs |= KR_FB_LIST;
+            e->types.rhs |= KR_FB_SMALLINT;
+            kr_list_items(o)[i] = v;
+            kr_gc_barrier(vm, KR_OBJ(o), v);
+            DISPATCH();
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    SAVE_PC();
+    CHECK_I(kr_setitem(vm, o, k, v));
+    SAFEPOINT();
+    DISPATCH();
+}
+L_DELETE_ITEM:
+    SAVE_PC();
+    CHECK_I(kr_delitem(vm, s[OP_A], s[OP_B]));
+    DISPATCH();
+L_BUILD_SLICE: {
+    kr_value v = kr_slice_new(vm, s[OP_B], s[OP_B + 1], OP_C == 3 ? s[OP_B + 2] : KR_NONE);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+L_BINARY_OP: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value a = s[OP_B], b = s[OP_C];
+    unsigned op = OP_X & 0x7f;
+    if (kr_is_small(a) && kr_is_small(b)) {
+        int64_t r;
+        e->types.lhs |= KR_FB_SMALLINT;
+        e->types.rhs |= KR_FB_SMALLINT;
+        switch (op) {
+        case KR_OP_ADD:
+            if (!__builtin_add_overflow((int64_t)a, (int64_t)b - 1, &r)) {
+                s[OP_A] = (kr_value)r;
+                DISPATCH();
+            }
+            break;
+        case KR_OP_SUB:
+            if (!__builtin_sub_overflow((int64_t)a, (int64_t)b - 1, &r)) {
+                s[OP_A] = (kr_value)r;
+                DISPATCH();
+            }
+            break;
+        case KR_OP_MUL:
+            if (!__builtin_mul_overflow(kr_small_val(a), kr_small_val(b), &r) && kr_fits_small(r)) {
+                s[OP_A] = kr_small(r);
+                DISPATCH();
+            }
+            break;
+        case KR_OP_FLOORDIV:
+        case KR_OP_MOD: {
+            int64_t x = kr_small_val(a), y = kr_small_val(b);
+            if (y == 0)
+                break;
+            int64_t q = x / y, md = x % y;
+            if (md != 0 && ((md < 0) != (y < 0))) {
+                q--;
+                md += y;
+            }
+            r = op == KR_OP_FLOORDIV ? q : md;
+            if (kr_fits_small(r)) {
+                s[OP_A] = kr_small(r);
+                DISPATCH();
+            }
+            break;
+        }
+        case KR_OP_AND:
+            s[OP_A] = a & b;
+            DISPATCH();
+        case KR_OP_OR:
+            s[OP_A] = a | b;
+            DISPATCH();
+        case KR_OP_XOR:
+            s[OP_A] = (a ^ b) | 1;
+            DISPATCH();
+        case KR_OP_RSHIFT: {
+            int64_t y = kr_small_val(b);
+            if (y >= 0) {
+                s[OP_A] = kr_small(kr_small_val(a) >> (y > 63 ? 63 : y));
+                DISPATCH();
+            }
+            break;
+        }
+        case KR_OP_LSHIFT: {
+            int64_t x = kr_small_val(a), y = kr_small_val(b);
+            if (y >= 0 && y < 62) {
+                r = (int64_t)((uint64_t)x << y);
+                if ((r >> y) == x && kr_fits_small(r)) {
+                    s[OP_A] = kr_small(r);
+                    DISPATCH();
+                }
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        e->types.extra |= KR_FB_OVERFLOWED;
+    } else if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_) {
+        double x = kr_float_value(a), y = kr_float_value(b), r;
+        e->types.lhs |= KR_FB_FLOAT;
+        e->types.rhs |= KR_FB_FLOAT;
+        switch (op) {
+        case KR_OP_ADD: r = x + y; goto float_result;
+        case KR_OP_SUB: r = x - y; goto float_result;
+        case KR_OP_MUL: r = x * y; goto float_result;
+        case KR_OP_TRUEDIV:
+            if (y != 0.0) {
+                r = x / y;
+                goto float_result;
+            }
+            break;
+        default:
+            break;
+        }
+        goto binop_generic;
+    float_result: {
+        kr_value v = kr_float_new(vm, r);
+        CHECK(v);
+        s[OP_A] = v;
+        SAFEPOINT();
+        DISPATCH();
+    }
+    } else {
+        e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
+        e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    }
+binop_generic: {
+    SAVE_PC();
+    kr_value v = (OP_X & KR_BINOP_INPLACE) ? kr_inplace_op(vm, (int)op, a, b) : kr_binary_op(vm, (int)op, a, b);
+    CHECK(v);
+    s[OP_A] = v;
+    e->types.result |= (uint8_t)kr_code_type_bits(vm, v);
+    SAFEPOINT();
+    DISPATCH();
+}
+}
+L_UNARY_OP: {
+    kr_value a = s[OP_B];
+    if (kr_is_small(a)) {
+        if (OP_X == KR_UNARY_NEG && a != kr_small(KR_SMALL_MIN)) {
+            s[OP_A] = kr_small(-kr_small_val(a));
+            DISPATCH();
+        }
+        if (OP_X == KR_UNARY_POS) {
+            s[OP_A] = a;
+            DISPATCH();
+        }
+        if (OP_X == KR_UNARY_INVERT) {
+            s[OP_A] = kr_small(~kr_small_val(a));
+            DISPATCH();
+        }
+    }
+    SAVE_PC();
+    kr_value v = kr_unary_op(vm, (int)OP_X, a);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_UNARY_NOT: {
+    SAVE_PC();
+    int t = truthy(vm, s[OP_B]);
+    CHECK_I(t);
+    s[OP_A] = t ? KR_FALSE : KR_TRUE;
+    DISPATCH();
+}
+L_TO_BOOL: {
+    SAVE_PC();
+    int t = truthy(vm, s[OP_B]);
+    CHECK_I(t);
+    s[OP_A] = kr_bool(t);
+    DISPATCH();
+}
+L_COMPARE_OP: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value a = s[OP_B], b = s[OP_C];
+    if (kr_is_small(a) && kr_is_small(b)) {
+        e->types.lhs |= KR_FB_SMALLINT;
+        e->types.rhs |= KR_FB_SMALLINT;
+        int64_t x = (int64_t)a, y = (int64_t)b; /* tagging preserves order */
+        bool r;
+        switch (OP_X) {
+        case KR_CMP_LT: r = x < y; break;
+        case KR_CMP_LE: r = x <= y; break;
+        case KR_CMP_EQ: r = x == y; break;
+        case KR_CMP_NE: r = x != y; break;
+        case KR_CMP_GT: r = x > y; break;
+        default: r = x >= y; break;
+        }
+        s[OP_A] = kr_bool(r);
+        DISPATCH();
+    }
+    if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_) {
+        e->types.lhs |= KR_FB_FLOAT;
+        e->types.rhs |= KR_FB_FLOAT;
+        double x = kr_float_value(a), y = kr_float_value(b);
+        bool r;
+        switch (OP_X) {
+        case KR_CMP_LT: r = x < y; break;
+        case KR_CMP_LE: r = x <= y; break;
+        case KR_CMP_EQ: r = x == y; break;
+        case KR_CMP_NE: r = x != y; break;
+        case KR_CMP_GT: r = x > y; break;
+        default: r = x >= y; break;
+        }
+        s[OP_A] = kr_bool(r);
+        DISPATCH();
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    SAVE_PC();
+    kr_value v = kr_richcompare(vm, a, b, (int)OP_X);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_IS_OP:
+    s[OP_A] = kr_bool((s[OP_B] == s[OP_C]) != (OP_X != 0));
+    DISPATCH();
+L_CONTAINS_OP: {
+    SAVE_PC();
+    int r = kr_contains(vm, s[OP_C], s[OP_B]);
+    CHECK_I(r);
+    s[OP_A] = kr_bool((r != 0) != (OP_X != 0));
+    DISPATCH();
+}
+
+L_JUMP:
+    pc = co->insns + OP_BX;
+    DISPATCH();
+L_JUMP_BACKWARD: {
+    kr_fb *e = FB();
+    e->loop.count++;
+    INTERRUPT_CHECK();
+    pc = co->insns + OP_BX;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_JUMP_IF_FALSE: {
+    kr_value v = s[OP_A];
+    if (v == KR_FALSE) {
+        pc = co->insns + OP_BX;
+        DISPATCH();
+    }
+    if (v == KR_TRUE)
+        DISPATCH();
+    SAVE_PC();
+    int t = truthy(vm, v);
+    CHECK_I(t);
+    if (!t)
+        pc = co->insns + OP_BX;
+    DISPATCH();
+}
+L_JUMP_IF_TRUE: {
+    kr_value v = s[OP_A];
+    if (v == KR_TRUE) {
+        pc = co->insns + OP_BX;
+        DISPATCH();
+    }
+    if (v == KR_FALSE)
+        DISPATCH();
+    SAVE_PC();
+    int t = truthy(vm, v);
+    CHECK_I(t);
+    if (t)
+        pc = co->insns + OP_BX;
+    DISPATCH();
+}
+L_JUMP_IF_NONE:
+    if (s[OP_A] == KR_NONE)
+        pc = co->insns + OP_BX;
+    DISPATCH();
+L_JUMP_IF_NOT_NONE:
+    if (s[OP_A] != KR_NONE)
+        pc = co->insns + OP_BX;
+    DISPATCH();
+
+L_GET_ITER: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    kr_value o = s[OP_B];
+    unsigned a = OP_A;
+    if (!(OP_X & KR_ITER_PLAIN) && kr_range_check(vm, o)) {
+        kr_range *r = KR_AS(kr_range, o);
+        if (kr_fits_small(r->start) && kr_fits_small(r->stop) && kr_fits_small(r->step)) {
+            e->types.lhs |= KR_FB_OTHER;
+            e->types.extra |= KR_FB_ITER_RANGE;
+            s[a] = kr_small(r->start);
+            s[a + 1] = kr_small(r->stop);
+            s[a + 2] = kr_small(r->step);
+            DISPATCH();
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.extra |= KR_FB_ITER_OTHER;
+    SAVE_PC();
+    kr_value it = kr_iter(vm, o);
+    CHECK(it);
+    s[a] = it;
+    s[a + 1] = KR_NONE;
+    s[a + 2] = KR_NONE;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_FOR_ITER: {
+    uint32_t exit_pc = KR_CACHE_E(*pc);
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    unsigned a = OP_A;
+    kr_value it = s[a];
+    e->loop.count++;
+    if (kr_is_small(it)) {
+        int64_t cur = (int64_t)it, stop = (int64_t)s[a + 1], step = (int64_t)s[a + 2] - 1; /* step tagged*2 */
+        if (step > 0 ? cur < stop : cur > stop) {
+            s[OP_B] = it;
+            int64_t nx;
+            if (__builtin_add_overflow(cur, step, &nx))
+                nx = stop; /* the next test ends the loop */
+            s[a] = (kr_value)nx;
+            DISPATCH();
+        }
+        pc = co->insns + exit_pc;
+        DISPATCH();
+    }
+    kr_type *t = kr_type_of(vm, it);
+    if (t == vm->t.list_iter) {
+        kr_list_iter *li = KR_AS(kr_list_iter, it);
+        if (li->seq && li->index < kr_list_size(li->seq)) {
+            s[OP_B] = kr_list_items(li->seq)[li->index++];
+            DISPATCH();
+        }
+        li->seq = KR_NULL;
+        pc = co->insns + exit_pc;
+        DISPATCH();
+    }
+    SAVE_PC();
+    kr_value v = kr_next(vm, it);
+    if (!v) {
+        if (kr_err_occurred(vm)) {
+            /* as CPython: an iterator may end by raising StopIteration (e.g. a generator's return value) */
+            if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+                goto error;
+            kr_err_clear(vm);
+        }
+        pc = co->insns + exit_pc;
+        DISPATCH();
+    }
+    s[OP_B] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+    /* ---- calls ---- */
+    {
+        kr_value callee, kwnames;
+        kr_value *args;
+        int nargs;
+        unsigned dst;
+
+L_CALL: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    dst = OP_A;
+    callee = s[dst];
+    args = &s[dst + 1];
+    nargs = (int)OP_B;
+    kwnames = OP_C ? K[OP_C - 1] : KR_NULL;
+    if (kwnames)
+        nargs -= (int)kr_tuple_size(kwnames);
+    e->call.count++;
+    if (e->call.callee != callee) {
+        if (e->call.callee)
+            e->call.polymorphic = 1;
+        e->call.callee = callee;
+    }
+    /* bound method of a Python function: call the function with self in the callee's slot */
+    if (kr_is_ptr(callee) && KR_OBJ(callee)->type == vm->t.method &&
+        kr_func_check(vm, KR_AS(kr_method, callee)->func)) {
+        s[dst] = KR_AS(kr_method, callee)->self;
+        callee = KR_AS(kr_method, callee)->func;
+        args = &s[dst];
+        nargs++;
+    }
+    goto do_call;
+}
+L_CALL_METHOD: {
+    kr_fb *e = FB();
+    SKIP_CACHE();
+    dst = OP_A;
+    callee = s[dst];
+    nargs = (int)OP_B;
+    kwnames = OP_C ? K[OP_C - 1] : KR_NULL;
+    if (kwnames)
+        nargs -= (int)kr_tuple_size(kwnames);
+    e->call.count++;
+    if (e->call.callee != callee) {
+        if (e->call.callee)
+            e->call.polymorphic = 1;
+        e->call.callee = callee;
+    }
+    if (s[dst + 1] != KR_NULL) {
+        args = &s[dst + 1];
+        nargs++;
+    } else {
+        args = &s[dst + 2];
+    }
+    goto do_call;
+}
+    do_call:
+        INTERRUPT_CHECK();
+        if (kr_is_ptr(callee) && KR_OBJ(callee)->type == vm->t.function) {
+            kr_function *fn = KR_AS(kr_function, callee);
+            kr_code *nco = kr_code_of(fn->code);
+            kr_frame *nf = frame_alloc(vm, nco);
+            if (!nf)
+                goto error;
+            kr_value *ns = nf->slots;
+            if (!kwnames && (uint32_t)nargs == nco->argcount && nco->kwonlyargcount == 0 &&
+                !(nco->flags & (KR_CODE_VARARGS | KR_CODE_VARKW))) {
+                for (int i = 0; i < nargs; i++)
+                    ns[i] = args[i];
+                for (uint32_t i = (uint32_t)nargs; i < nco->nlocals; i++)
+                    ns[i] = KR_UNBOUND;
+            } else if (kr_func_bind_args(vm, fn, ns, args, nargs, kwnames) < 0) {
+                goto error;
+            }
+            if (nco->ncellvars | nco->nfreevars) {
+                if (frame_init_rest(vm, nco, ns, fn->closure) < 0)
+                    goto error;
+            } else {
+                for (uint32_t i = nco->nlocals; i < nco->nslots; i++)
+                    ns[i] = KR_UNBOUND;
+            }
+            nco->call_count++;
+            if (nco->flags & KR_CODE_GENERATOR) {
+                SAVE_PC();
+                kr_value g = kr_gen_new(vm, fn, ns);
+                CHECK(g);
+                s[dst] = g;
+                SAFEPOINT();
+                DISPATCH();
+            }
+            SAVE_PC();
+            frame_link(vm, nf, nco, fn, 0);
+            nf->ret_slot = dst;
+            f = nf;
+            LOAD_FRAME();
+            SAFEPOINT();
+            DISPATCH();
+        }
+        SAVE_PC();
+        {
+            kr_value v = kr_call(vm, callee, args, nargs, kwnames);
+            CHECK(v);
+            s[dst] = v;
+        }
+        SAFEPOINT();
+        DISPATCH();
+    }
+
+L_CALL_EX: {
+    kr_value callee = s[OP_A];
+    SAVE_PC();
+    kr_value pos = star_args(vm, callee, s[OP_B]);
+    CHECK(pos);
+    s[OP_B] = pos; /* keep it rooted */
+    kr_value kw = KR_NULL;
+    if (OP_X & 1) {
+        kw = s[OP_C];
+        if (!kr_dict_check_exact(vm, kw)) {
+            kr_value d = kr_dict_new(vm);
+            CHECK(d);
+            size_t m = kr_root_mark(vm);
+            kr_root_push(vm, &d);
+            int r = merge_kwargs(vm, d, kw, callee);
+            kr_root_reset(vm, m);
+            CHECK_I(r);
+            s[OP_C] = d;
+            kw = d;
+        }
+    }
+    kr_value v = call_ex(vm, callee, pos, kw);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+L_MAKE_FUNCTION: {
+    unsigned a = OP_A, x = OP_X, k = a + 1;
+    kr_value fnv = kr_func_new(vm, K[OP_BX], f->globals, KR_NULL);
+    CHECK(fnv);
+    kr_function *fn = KR_AS(kr_function, fnv);
+    if (x & KR_MKFN_DEFAULTS) {
+        kr_value d = s[k++];
+        fn->defaults = (kr_tuple_check_exact(vm, d) && kr_tuple_size(d)) ? d : KR_NULL;
+    }
+    if (x & KR_MKFN_KWDEFAULTS)
+        fn->kwdefaults = s[k++];
+    if (x & KR_MKFN_ANNOTATIONS)
+        fn->annotations = s[k++];
+    if (x & KR_MKFN_CLOSURE)
+        fn->closure = s[k++];
+    s[a] = fnv;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+L_RETURN:
+    retval = s[OP_A];
+    goto do_return;
+L_RETURN_CONST:
+    retval = K[OP_BX];
+do_return:
+    if (f->flags & KR_FRAME_ENTRY) {
+        if (!(f->flags & KR_FRAME_GEN))
+            vm->handled_exc = f->saved_handled;
+        vm->frame = f->prev;
+        if (f->flags & KR_FRAME_ON_STACK)
+            vm->stack_top = (kr_value *)f;
+        vm->depth--;
+        f->pc = pc;
+        if (yielded)
+            *yielded = 0;
+        return retval;
+    }
+    {
+        kr_frame *caller = f->prev;
+        uint32_t rs = f->ret_slot;
+        vm->handled_exc = f->saved_handled;
+        vm->stack_top = (kr_value *)f;
+        vm->frame = caller;
+        vm->depth--;
+        f = caller;
+        LOAD_FRAME();
+        s[rs] = retval;
+        DISPATCH();
+    }
+
+L_BUILD_CLASS: {
+    unsigned a = OP_A;
+    kr_value kwn = OP_C ? K[OP_C - 1] : KR_NULL;
+    int nb = (int)OP_B; /* bases; the keyword values follow them */
+    SAVE_PC();
+    kr_value v = build_class(vm, &s[a + 1], nb, kwn);
+    CHECK(v);
+    s[a] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+    /* ---- generators ---- */
+L_YIELD:
+    retval = s[OP_B];
+    f->pc = pc;
+    goto do_yield;
+L_YIELD_FROM: {
+    /* Delegate one step: send s[A] into the sub-iterator s[B]. */
+    kr_value sub = s[OP_B], sent = s[OP_A], v;
+    SAVE_PC();
+    if (kr_is_ptr(sub) && KR_OBJ(sub)->type == vm->t.generator) {
+        int st = kr_gen_send(vm, sub, sent, &v);
+        CHECK_I(st);
+        if (st == 0) {
+            s[OP_C] = v;
+            DISPATCH();
+        }
+    } else if (sent == KR_NONE) {
+        v = kr_next(vm, sub);
+        if (!v) {
+            if (kr_err_occurred(vm)) {
+                if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+                    goto error;
+                kr_value ex = kr_err_fetch(vm);
+                kr_value val = kr_getattr(vm, ex, KR_NAME(vm, value));
+                CHECK(val);
+                s[OP_C] = val;
+            } else {
+                s[OP_C] = KR_NONE;
+            }
+            DISPATCH();
+        }
+    } else {
+        v = kr_call_method(vm, sub, "send", &sent, 1);
+        if (!v) {
+            if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+                goto error;
+            kr_value ex = kr_err_fetch(vm);
+            kr_value val = kr_getattr(vm, ex, KR_NAME(vm, value));
+            CHECK(val);
+            s[OP_C] = val;
+            DISPATCH();
+        }
+    }
+    /* the delegate yielded v: suspend at this instruction; resuming re-executes it with the sent value */
+    retval = v;
+    f->pc = ip;
+    f->flags |= KR_FRAME_IN_YIELD_FROM;
+    goto do_yield;
+}
+do_yield:
+    /* Only generator frames yield, and they always run as the entry frame of run(). */
+    vm->frame = f->prev;
+    vm->depth--;
+    if (yielded)
+        *yielded = 1;
+    return retval;
+L_GET_YIELD_FROM_ITER: {
+    kr_value o = s[OP_B];
+    if (kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.generator) {
+        s[OP_A] = o;
+        DISPATCH();
+    }
+    SAVE_PC();
+    kr_value it = kr_iter(vm, o);
+    CHECK(it);
+    s[OP_A] = it;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+    /* ---- building ---- */
+L_BUILD_TUPLE: {
+    kr_value v = OP_C ? kr_tuple_from_array(vm, &s[OP_B], OP_C) : vm->empty_tuple;
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_BUILD_LIST: {
+    kr_value v = kr_list_from_array(vm, &s[OP_B], OP_C);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_BUILD_SET: {
+    kr_value v = kr_set_new(vm, false);
+    CHECK(v);
+    unsigned a = OP_A, b = OP_B, c = OP_C;
+    kr_value *items = &s[b];
+    /* store first so the set is rooted while hashing (which may run Python code) */
+    if (a >= b && a < b + c) {
+        /* result slot overlaps the items: build from a copy held in a rooted list */
+        kr_value l = kr_list_from_array(vm, items, c);
+        CHECK(l);
+        s[a] = l;
+        kr_value set = v;
+        size_t m = kr_root_mark(vm);
+        kr_root_push(vm, &set);
+        SAVE_PC();
+        for (unsigned i = 0; i < c; i++)
+            if (kr_set_add(vm, set, kr_list_items(l)[i]) < 0) {
+                kr_root_reset(vm, m);
+                goto error;
+            }
+        kr_root_reset(vm, m);
+        s[a] = set;
+    } else {
+        s[a] = v;
+        SAVE_PC();
+        for (unsigned i = 0; i < c; i++)
+            CHECK_I(kr_set_add(vm, v, items[i]));
+    }
+    SAFEPOINT();
+    DISPATCH();
+}
+L_BUILD_MAP: {
+    unsigned a = OP_A, b = OP_B, c = OP_C;
+    kr_value d = kr_dict_new(vm);
+    CHECK(d);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &d);
+    SAVE_PC();
+    for (unsigned i = 0; i < c; i++)
+        if (kr_dict_set(vm, d, s[b + 2 * i], s[b + 2 * i + 1]) < 0) {
+            kr_root_reset(vm, m);
+            goto error;
+        }
+    kr_root_reset(vm, m);
+    s[a] = d;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_BUILD_STRING: {
+    kr_sb sb;
+    kr_sb_init(&sb);
+    for (unsigned i = 0; i < OP_C; i++) {
+        kr_value p = s[OP_B + i];
+        kr_sb_append(&sb, kr_str_data(p), (size_t)kr_str_nbytes(p));
+    }
+    kr_value v = kr_sb_finish(vm, &sb);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_FORMAT_VALUE: {
+    kr_value v = s[OP_B];
+    SAVE_PC();
+    switch (OP_X & 3) {
+    case 1: v = kr_tostr(vm, v); break;
+    case 2: v = kr_repr(vm, v); break;
+    case 3: v = kr_ascii(vm, v); break;
+    default: break;
+    }
+    CHECK(v);
+    kr_value spec = (OP_X & KR_FMT_HAS_SPEC) ? s[OP_C] : KR_NULL;
+    if (!spec && kr_is_exact_str(vm, v)) {
+        s[OP_A] = v;
+        DISPATCH();
+    }
+    s[OP_A] = v; /* root the converted value */
+    v = kr_format(vm, v, spec);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_LIST_APPEND:
+    CHECK_I(kr_list_append(vm, s[OP_A], s[OP_B]));
+    SAFEPOINT();
+    DISPATCH();
+L_SET_ADD:
+    SAVE_PC();
+    CHECK_I(kr_set_add(vm, s[OP_A], s[OP_B]));
+    SAFEPOINT();
+    DISPATCH();
+L_MAP_ADD:
+    SAVE_PC();
+    CHECK_I(kr_setitem(vm, s[OP_A], s[OP_B], s[OP_C]));
+    SAFEPOINT();
+    DISPATCH();
+L_LIST_EXTEND: {
+    kr_value v = s[OP_B];
+    SAVE_PC();
+    kr_type *t = kr_type_of(vm, v);
+    if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__))) {
+        kr_raise(vm, KR_EXC(vm, TypeError), "Value after * must be an iterable, not %s", t->name_c);
+        goto error;
+    }
+    CHECK_I(kr_list_extend(vm, s[OP_A], v));
+    SAFEPOINT();
+    DISPATCH();
+}
+L_SET_UPDATE: {
+    SAVE_PC();
+    kr_value it = kr_iter(vm, s[OP_B]);
+    CHECK(it);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &it);
+    for (;;) {
+        kr_value x = kr_next(vm, it);
+        if (!x)
+            break;
+        if (kr_set_add(vm, s[OP_A], x) < 0)
+            break;
+    }
+    kr_root_reset(vm, m);
+    if (kr_err_occurred(vm))
+        goto error;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_DICT_UPDATE:
+    SAVE_PC();
+    CHECK_I(merge_kwargs(vm, s[OP_A], s[OP_B], KR_NULL));
+    SAFEPOINT();
+    DISPATCH();
+L_DICT_MERGE:
+    SAVE_PC();
+    CHECK_I(merge_kwargs(vm, s[OP_A], s[OP_B], s[OP_C]));
+    SAFEPOINT();
+    DISPATCH();
+L_LIST_TO_TUPLE: {
+    kr_value l = s[OP_B];
+    kr_value v = kr_tuple_from_array(vm, kr_list_items(l), kr_list_size(l));
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_UNPACK_SEQUENCE:
+    SAVE_PC();
+    CHECK_I(unpack(vm, s[OP_A], &s[OP_B], (int)OP_C, 0, false));
+    SAFEPOINT();
+    DISPATCH();
+L_UNPACK_EX:
+    SAVE_PC();
+    CHECK_I(unpack(vm, s[OP_A], &s[OP_B], (int)(OP_C & 0xff), (int)(OP_C >> 8), true));
+    SAFEPOINT();
+    DISPATCH();
+
+    /* ---- exceptions ---- */
+L_RAISE: {
+    SAVE_PC();
+    if (OP_X == 0) {
+        kr_value h = vm->handled_exc;
+        if (!h || h == KR_NONE) {
+            kr_raise(vm, KR_EXC(vm, RuntimeError), "No active exception to reraise");
+            goto error;
+        }
+        vm->exc = h;
+        goto exception_unwind; /* a bare raise keeps the traceback as it is */
+    }
+    kr_value ev = s[OP_A];
+    if (is_exc_class(vm, ev)) {
+        ev = kr_call0(vm, ev);
+        CHECK(ev);
+        if (!is_exc_instance(vm, ev)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "calling %s should have returned an instance of BaseException, not %s",
+                     ((kr_type *)KR_OBJ(s[OP_A]))->name_c, kr_typename(vm, ev));
+            goto error;
+        }
+    } else if (!is_exc_instance(vm, ev)) {
+        kr_raise(vm, KR_EXC(vm, TypeError), "exceptions must derive from BaseException");
+        goto error;
+    }
+    if (OP_X == 2) {
+        s[OP_A] = ev; /* root it */
+        kr_value cause = s[OP_B];
+        if (cause == KR_NONE) {
+            cause = KR_NULL;
+        } else if (is_exc_class(vm, cause)) {
+            cause = kr_call0(vm, cause);
+            CHECK(cause);
+        } else if (!is_exc_instance(vm, cause)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "exception causes must derive from BaseException");
+            goto error;
+        }
+        KR_AS(kr_exception, ev)->cause = cause;
+        KR_AS(kr_exception, ev)->suppress_context = true;
+        kr_gc_barrier(vm, KR_OBJ(ev), cause);
+    }
+    chain_context(vm, ev, true);
+    vm->exc = ev;
+    goto error_traced;
+}
+L_RERAISE:
+    vm->exc = s[OP_A];
+    goto exception_unwind;
+L_PUSH_EXC_INFO: {
+    kr_value h = vm->handled_exc;
+    s[OP_A] = h ? h : KR_NONE;
+    vm->handled_exc = s[OP_B];
+    DISPATCH();
+}
+L_POP_EXCEPT: {
+    kr_value h = s[OP_A];
+    vm->handled_exc = (h == KR_NONE || h == KR_UNBOUND) ? KR_NULL : h;
+    DISPATCH();
+}
+L_CHECK_EXC_MATCH: {
+    kr_value ev = s[OP_B], cls = s[OP_C];
+    bool ok = is_exc_class(vm, cls);
+    if (!ok && kr_tuple_check(vm, cls)) {
+        ok = true;
+        for (int64_t i = 0; i < kr_tuple_size(cls); i++)
+            if (!is_exc_class(vm, kr_tuple_items(cls)[i]))
+                ok = false;
+    }
+    if (!ok) {
+        kr_raise(vm, KR_EXC(vm, TypeError), "catching classes that do not inherit from BaseException is not allowed");
+        goto error;
+    }
+    SAVE_PC();
+    int r = kr_isinstance(vm, ev, cls);
+    CHECK_I(r);
+    s[OP_A] = kr_bool(r);
+    DISPATCH();
+}
+L_ASSERT_FAIL: {
+    SAVE_PC();
+    kr_value ev;
+    if (OP_X) {
+        kr_value arg = s[OP_A];
+        ev = kr_exc_new(vm, KR_EXC(vm, AssertionError), &arg, 1);
+    } else {
+        ev = kr_exc_new(vm, KR_EXC(vm, AssertionError), NULL, 0);
+    }
+    CHECK(ev);
+    vm->exc = ev;
+    goto error;
+}
+L_BEFORE_WITH: {
+    unsigned a = OP_A;
+    kr_value mgr = s[OP_B];
+    bool found_enter, found_exit;
+    SAVE_PC();
+    kr_value enter = bind_special(vm, mgr, KR_NAME(vm, __enter__), &found_enter);
+    if (!enter) {
+        if (!found_enter)
+            kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object does not support the context manager protocol",
+                     kr_typename(vm, mgr));
+        goto error;
+    }
+    s[a + 1] = enter; /* root */
+    kr_value exitm = bind_special(vm, mgr, KR_NAME(vm, __exit__), &found_exit);
+    if (!exitm) {
+        if (!found_exit)
+            kr_raise(vm, KR_EXC(vm, TypeError),
+                     "'%s' object does not support the context manager protocol (missed __exit__ method)",
+                     kr_typename(vm, mgr));
+        goto error;
+    }
+    s[a] = exitm;
+    kr_value r = kr_call0(vm, s[a + 1]);
+    CHECK(r);
+    s[a + 1] = r;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_WITH_EXIT: {
+    SAVE_PC();
+    kr_value args3[3] = {KR_NONE, KR_NONE, KR_NONE};
+    kr_value r = kr_call(vm, s[OP_B], args3, 3, KR_NULL);
+    CHECK(r);
+    s[OP_A] = r;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_WITH_EXCEPT: {
+    SAVE_PC();
+    kr_value ev = s[OP_C];
+    kr_value tb = is_exc_instance(vm, ev) ? KR_AS(kr_exception, ev)->traceback : KR_NULL;
+    kr_value args3[3] = {KR_VAL(kr_type_of(vm, ev)), ev, tb ? tb : KR_NONE};
+    kr_value r = kr_call(vm, s[OP_B], args3, 3, KR_NULL);
+    CHECK(r);
+    s[OP_A] = r;
+    SAFEPOINT();
+    DISPATCH();
+}
+
+    /* ---- imports ---- */
+L_IMPORT_NAME: {
+    SAVE_PC();
+    kr_value v = kr_import(vm, NAME(OP_B), f->globals, K[OP_C], (int)OP_X);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_IMPORT_FROM: {
+    SAVE_PC();
+    kr_value v = import_from(vm, s[OP_B], NAME(OP_C));
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_IMPORT_STAR:
+    SAVE_PC();
+    CHECK_I(import_star(vm, s[OP_A], f->locals ? f->locals : f->globals));
+    SAFEPOINT();
+    DISPATCH();
+
+    /* ---- match ---- */
+L_GET_LEN: {
+    SAVE_PC();
+    int64_t n = kr_len(vm, s[OP_B]);
+    if (n < 0)
+        goto error;
+    kr_value v = kr_int_from_i64(vm, n);
+    CHECK(v);
+    s[OP_A] = v;
+    DISPATCH();
+}
+L_MATCH_MAPPING: {
+    kr_type *t = kr_type_of(vm, s[OP_B]);
+    s[OP_A] = kr_bool(t == vm->t.dict || (t->flags & KR_TF_DICT_SUBCLASS));
+    DISPATCH();
+}
+L_MATCH_SEQUENCE: {
+    kr_type *t = kr_type_of(vm, s[OP_B]);
+    s[OP_A] = kr_bool(t == vm->t.list || t == vm->t.tuple || t == vm->t.range ||
+                      (t->flags & (KR_TF_LIST_SUBCLASS | KR_TF_TUPLE_SUBCLASS)));
+    DISPATCH();
+}
+L_MATCH_KEYS: {
+    kr_value subj = s[OP_B], keys = s[OP_C];
+    int64_t n = kr_tuple_size(keys);
+    kr_value out = kr_tuple_new(vm, n);
+    CHECK(out);
+    s[OP_A] = out;
+    SAVE_PC();
+    size_t m = kr_root_mark(vm);
+    for (int64_t i = 0; i < n; i++) {
+        kr_value k = kr_tuple_items(keys)[i];
+        kr_value v;
+        if (kr_dict_check_exact(vm, subj)) {
+            v = kr_dict_get(vm, subj, k);
+            if (!v && kr_err_occurred(vm)) {
+                kr_root_reset(vm, m);
+                goto error;
+            }
+        } else {
+            v = kr_getitem(vm, subj, k);
+            if (!v) {
+                if (!kr_err_matches(vm, KR_EXC(vm, KeyError))) {
+                    kr_root_reset(vm, m);
+                    goto error;
+                }
+                kr_err_clear(vm);
+            }
+        }
+        if (!v) {
+            s[OP_A] = KR_NONE;
+            break;
+        }
+        kr_tuple_items(out)[i] = v;
+    }
+    kr_root_reset(vm, m);
+    SAFEPOINT();
+    DISPATCH();
+}
+L_MATCH_CLASS: {
+    SAVE_PC();
+    kr_value v = match_class(vm, s[OP_B], s[OP_C], (int)OP_X, s[OP_C + 1] == KR_NONE ? KR_NULL : s[OP_C + 1]);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_COPY_DICT_WITHOUT_KEYS: {
+    SAVE_PC();
+    kr_value d = kr_dict_new(vm);
+    CHECK(d);
+    s[OP_A] = d;
+    CHECK_I(kr_dict_update(vm, d, s[OP_B]));
+    kr_value keys = s[OP_C];
+    for (int64_t i = 0; i < kr_tuple_size(keys); i++) {
+        int has = kr_dict_contains(vm, d, kr_tuple_items(keys)[i]);
+        CHECK_I(has);
+        if (has)
+            CHECK_I(kr_dict_del(vm, d, kr_tuple_items(keys)[i]));
+    }
+    SAFEPOINT();
+    DISPATCH();
+}
+
+    /* ---- misc ---- */
+L_SETUP_ANNOTATIONS: {
+    kr_value loc = f->locals ? f->locals : f->globals;
+    SAVE_PC();
+    kr_value v = mapping_get(vm, loc, KR_NAME(vm, __annotations__));
+    if (!v) {
+        if (kr_err_occurred(vm))
+            goto error;
+        kr_value d = kr_dict_new(vm);
+        CHECK(d);
+        CHECK_I(mapping_set(vm, loc, KR_NAME(vm, __annotations__), d));
+    }
+    DISPATCH();
+}
+L_PRINT_EXPR: {
+    SAVE_PC();
+    kr_value hook = kr_getattr(vm, vm->sys_module, KR_NAME(vm, displayhook));
+    if (!hook) {
+        if (kr_err_matches(vm, KR_EXC(vm, AttributeError))) {
+            kr_err_clear(vm);
+            kr_raise(vm, KR_EXC(vm, RuntimeError), "lost sys.displayhook");
+        }
+        goto error;
+    }
+    CHECK(kr_call1(vm, hook, s[OP_A]));
+    DISPATCH();
+}
+
+    /* ---- exception unwinding ----
+     * error:            an instruction of f failed; chain __context__, add f's traceback entry.
+     * error_traced:     the exception is ready (RAISE set __context__ itself); add the entry.
+     * exception_unwind: the traceback is already right (bare raise, RERAISE); find a handler. */
+error: {
+    kr_value exc = vm->exc;
+    if (!exc) {
+        kr_raise(vm, KR_EXC(vm, SystemError), "error return without exception set");
+        exc = vm->exc;
+    }
+    chain_context(vm, exc, false);
+}
+error_traced:
+    if (vm->exc && is_exc_instance(vm, vm->exc))
+        kr_tb_add(vm, vm->exc, KR_VAL(co), (uint32_t)(ip - co->insns));
+exception_unwind: {
+    uint32_t lasti = (uint32_t)(ip - co->insns);
+    for (uint32_t i = 0; i < co->nexctab; i++) {
+        const kr_exc_entry *e = &co->exctab[i];
+        if (e->start <= lasti && lasti < e->end) {
+            s[e->slot] = vm->exc;
+            vm->exc = KR_NULL;
+            pc = co->insns + e->handler;
+            DISPATCH();
+        }
+    }
+    /* no handler here: pop the frame */
+    if (!(f->flags & KR_FRAME_GEN))
+        vm->handled_exc = f->saved_handled;
+    if (f->flags & KR_FRAME_ENTRY) {
+        vm->frame = f->prev;
+        if (f->flags & KR_FRAME_ON_STACK)
+            vm->stack_top = (kr_value *)f;
+        vm->depth--;
+        f->pc = pc;
+        if (yielded)
+            *yielded = 0;
+        return KR_NULL;
+    }
+    kr_frame *caller = f->prev;
+    vm->stack_top = (kr_value *)f;
+    vm->frame = caller;
+    vm->depth--;
+    f = caller;
+    LOAD_FRAME();
+    ip = pc - 2; /* frames are pushed only by CALL / CALL_METHOD, both two words */
+    goto error_traced;
+}
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Entry points */
+
+kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_function *fn = KR_AS(kr_function, func);
+    kr_code *co = kr_code_of(fn->code);
+    if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH)
+        return recursion_error(vm);
+    if (!vm->stack && kr_interp_stack_init(vm) < 0)
+        return KR_NULL;
+    kr_frame *nf = frame_alloc(vm, co);
+    if (!nf)
+        return KR_NULL;
+    if (kr_func_bind_args(vm, fn, nf->slots, args, nargs, kwnames) < 0)
+        return KR_NULL;
+    if (frame_init_rest(vm, co, nf->slots, fn->closure) < 0)
+        return KR_NULL;
+    co->call_count++;
+    if (co->flags & KR_CODE_GENERATOR)
+        return kr_gen_new(vm, fn, nf->slots);
+    frame_link(vm, nf, co, fn, KR_FRAME_ENTRY);
+    vm->c_depth++;
+    kr_value r = run(vm, nf, RESUME_NORMAL, NULL);
+    vm->c_depth--;
+    return r;
+}
+
+kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value locals)
+{
+    if (!kr_is_ptr(code) || KR_OBJ(code)->type != vm->t.code)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "expected a code object");
+    if (!kr_dict_check(vm, globals))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "globals must be a dict");
+    kr_code *co = kr_code_of(code);
+    if (co->nfreevars)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "code object passed to exec() may not contain free variables");
+    if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH)
+        return recursion_error(vm);
+    if (!vm->stack && kr_interp_stack_init(vm) < 0)
+        return KR_NULL;
+    kr_value builtins = kr_dict_get_str(vm, globals, KR_NAME(vm, __builtins__));
+    if (builtins && kr_is_module(vm, builtins))
+        builtins = kr_module_dict(builtins);
+    if (!builtins || !kr_dict_check(vm, builtins)) {
+        builtins = vm->builtins;
+        if (!kr_dict_get_str(vm, globals, KR_NAME(vm, __builtins__)) &&
+            kr_dict_set(vm, globals, KR_NAME(vm, __builtins__), vm->builtins_module) < 0)
+            return KR_NULL;
+    }
+    kr_frame *nf = frame_alloc(vm, co);
+    if (!nf)
+        return KR_NULL;
+    for (uint32_t i = 0; i < co->nlocals; i++)
+        nf->slots[i] = KR_UNBOUND;
+    if (frame_init_rest(vm, co, nf->slots, KR_NULL) < 0)
+        return KR_NULL;
+    frame_link(vm, nf, co, NULL, KR_FRAME_ENTRY);
+    nf->globals = globals;
+    nf->builtins = builtins;
+    nf->locals = locals ? locals : globals;
+    vm->c_depth++;
+    kr_value r = run(vm, nf, RESUME_NORMAL, NULL);
+    vm->c_depth--;
+    return r;
+}
+
+/* Resume a generator frame (generator.c). mode: 0 send (value stored by the caller), 1 throw. */
+kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
+{
+    if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH || vm->depth >= vm->recursion_limit) {
+        recursion_error(vm);
+        *yielded = 0;
+        return KR_NULL;
+    }
+    f->prev = vm->frame;
+    vm->frame = f;
+    vm->depth++;
+    vm->c_depth++;
+    kr_value r = run(vm, f, throw_mode ? RESUME_THROW : RESUME_NORMAL, yielded);
+    vm->c_depth--;
+    return r;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Introspection */
+
+kr_value kr_interp_globals(kr_vm *vm) { return vm->frame ? vm->frame->globals : KR_NULL; }
+
+kr_value kr_interp_locals(kr_vm *vm)
+{
+    kr_frame *f = vm->frame;
+    if (!f)
+        return KR_NULL;
+    if (f->locals)
+        return f->locals;
+    kr_value d = kr_dict_new(vm);
+    if (!d)
+        return KR_NULL;
+    kr_code *co = f->code;
+    for (uint32_t i = 0; i < co->nlocals; i++)
+        if (f->slots[i] != KR_UNBOUND && kr_dict_set(vm, d, kr_tuple_items(co->varnames)[i], f->slots[i]) < 0)
+            return KR_NULL;
+    for (uint32_t i = 0; i < co->ncellvars + co->nfreevars; i++) {
+        kr_value c = KR_AS(kr_cell, f->slots[co->nlocals + i])->contents;
+        kr_value name = i < co->ncellvars ? kr_tuple_items(co->cellvars)[i]
+                                          : kr_tuple_items(co->freevars)[i - co->ncellvars];
+        if (c != KR_UNBOUND && kr_dict_set(vm, d, name, c) < 0)
+            return KR_NULL;
+    }
+    return d;
+}
+
+int kr_interp_super_args(kr_vm *vm, kr_value *type, kr_value *self)
+{
+    kr_frame *f = vm->frame;
+    if (!f || !f->func)
+        return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): no current frame");
+    kr_code *co = f->code;
+    if (co->argcount == 0 && !(co->flags & KR_CODE_VARARGS))
+        return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): no arguments");
+    kr_value first = f->slots[0];
+    /* a first parameter captured by a closure lives in its cell */
+    for (uint32_t i = 0; i < co->ncellvars; i++)
+        if (co->cell2arg && co->cell2arg[i] == 0)
+            first = KR_AS(kr_cell, f->slots[co->nlocals + i])->contents;
+    if (co->argcount == 0) {
+        kr_value t = first;
+        if (!kr_tuple_check(vm, t) || kr_tuple_size(t) == 0)
+            return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): no arguments");
+        first = kr_tuple_items(t)[0];
+    }
+    if (first == KR_UNBOUND)
+        return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): arg[0] deleted");
+    for (uint32_t i = 0; i < co->nfreevars; i++) {
+        kr_value n = kr_tuple_items(co->freevars)[i];
+        if (n == KR_NAME(vm, __class__) || kr_str_equal(n, KR_NAME(vm, __class__))) {
+            kr_value c = KR_AS(kr_cell, f->slots[co->nlocals + co->ncellvars + i])->contents;
+            if (c == KR_UNBOUND)
+                return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): empty __class__ cell");
+            if (!kr_is_ptr(c) || !kr_type_is_subtype(kr_type_of(vm, c), vm->t.type))
+                return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): __class__ is not a type (%s)", kr_typename(vm, c));
+            *type = c;
+            *self = first;
+            return 0;
+        }
+    }
+    return kr_raise_i(vm, KR_EXC(vm, RuntimeError), "super(): __class__ cell not found");
+}
+
+int kr_interp_current_line(kr_vm *vm)
+{
+    kr_frame *f = vm->frame;
+    if (!f)
+        return 0;
+    return kr_code_line(f->code, kr_frame_lasti(f));
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Life cycle */
+
+void kr_interp_init(kr_vm *vm)
+{
+    kr_func_init(vm);
+    kr_code_init(vm);
+    kr_gen_init(vm);
+    kr_tb_init(vm);
+}
+
+int kr_interp_setup(kr_vm *vm)
+{
+    if (vm->recursion_limit <= 0)
+        vm->recursion_limit = 1000;
+    return kr_interp_stack_init(vm);
+}

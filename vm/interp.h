@@ -1,0 +1,58 @@
+/* interp.h: the interpreter (vm/interp.c), generators (vm/generator.c), disassembler (vm/dis.c). */
+#ifndef KRAIT_INTERP_H
+#define KRAIT_INTERP_H
+
+#include <stdio.h>
+
+#include "frame.h"
+#include "function.h"
+
+/* ---- VM life cycle (called by vm.c) ---- */
+void kr_interp_init(kr_vm *vm);        /* phase 1: function, code, cell, generator, traceback types */
+int kr_interp_setup(kr_vm *vm);        /* phase 3 */
+int kr_interp_stack_init(kr_vm *vm);   /* reserve the frame stack (vm->stack, released by vm.c with free());
+                                          called by kr_interp_setup if not yet done; -1 with MemoryError */
+/* Mark every slot of every live frame (called by the collector at root scanning). */
+void kr_interp_trace_roots(kr_vm *vm);
+
+/* ---- running code ---- */
+/* Call a Python function object from C (kr_call uses this for functions). args rooted by the caller. */
+kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_value kwnames);
+/* Run module/exec/eval code: locals KR_NULL means locals = globals. globals must be a dict; if it has
+ * no '__builtins__', vm->builtins is used. Returns the code's return value (eval: the expression). */
+kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value locals);
+
+/* Resume a suspended generator frame (generator.c only). The sent value must already be stored;
+ * throw_mode: an exception is pending and is raised at the suspension point. *yielded = 1 if the
+ * frame yielded (result = the yielded value), 0 if it returned (result) or raised (KR_NULL). */
+kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded);
+
+/* ---- frame introspection for builtins ---- */
+kr_value kr_interp_globals(kr_vm *vm);   /* globals() of the innermost Python frame, KR_NULL if none */
+kr_value kr_interp_locals(kr_vm *vm);    /* locals(): dict (new dict snapshot for function frames) */
+/* Zero-argument super(): the __class__ cell and first argument of the innermost Python frame.
+ * -1 with RuntimeError "super(): no arguments" / "super(): __class__ cell not found". */
+int kr_interp_super_args(kr_vm *vm, kr_value *type, kr_value *self);
+int kr_interp_current_line(kr_vm *vm);
+
+/* ---- generators (vm/generator.c) ---- */
+typedef struct kr_generator {
+    kr_object ob;
+    kr_frame *frame;        /* kr_mem_alloc'd header + slots; NULL once finished */
+    kr_value name, qualname;
+    kr_value handled_exc;   /* the generator's own handled exception while suspended (KR_NULL: none) */
+    kr_value yieldfrom;     /* the delegate while suspended in YIELD_FROM, else KR_NULL */
+    bool running;
+    bool started;
+} kr_generator;
+
+/* Create a generator around a bound frame (args already bound in slots; called by the interpreter). */
+kr_value kr_gen_new(kr_vm *vm, kr_function *fn, const kr_value *slots);
+/* gen.send(v): result in *out. Returns 1 = yielded, 0 = returned (*out = return value), -1 = error. */
+int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out);
+void kr_gen_init(kr_vm *vm);
+
+/* ---- disassembler (vm/dis.c) ---- */
+void kr_dis_code(kr_vm *vm, kr_value code, FILE *out);
+
+#endif

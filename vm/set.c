@@ -1,0 +1,1060 @@
+/* set.c: set, frozenset and their iterator.
+ *
+ * An open-addressing hash table of (key, hash) entries: key KR_NULL = never used, KR_UNBOUND = deleted
+ * (dummy; KR_UNBOUND is an internal marker that is never a user value). Probing is the same perturbation
+ * scheme as dict.c. Invariants: used <= fill (live + dummy) and fill * 5 < size * 3 after every insertion
+ * (at most 60% of the slots are non-empty), so every probe sequence reaches an empty slot; table is NULL
+ * when size is 0. `mods` changes on every structural change; a lookup whose key comparison ran Python
+ * code restarts if mods changed meanwhile. A frozenset is never mutated once it has escaped (the in-place
+ * helpers are applied to fresh frozensets only), which makes caching its hash safe. */
+#include "set.h"
+
+#include <string.h>
+
+#include "init.h"
+#include "list.h"
+#include "tuple.h"
+
+#define DUMMY KR_UNBOUND
+#define MIN_SIZE 8
+
+typedef struct set_entry {
+    kr_value key;
+    int64_t hash;
+} set_entry;
+
+typedef struct kr_set {
+    kr_object ob;
+    int64_t used;    /* live keys */
+    int64_t fill;    /* live + dummy slots */
+    int64_t size;    /* slots (power of two) or 0 */
+    set_entry *table;
+    uint64_t mods;
+    int64_t hash;    /* frozenset: -1 until computed */
+    int64_t finger;  /* where pop() resumes its search */
+    kr_value attrs;  /* subclass instance attributes or KR_NULL */
+} kr_set;
+
+#define S(v) KR_AS(kr_set, v)
+
+static inline bool is_exact_str(kr_vm *vm, kr_value v)
+{
+    return kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.str;
+}
+
+static inline int64_t key_hash(kr_vm *vm, kr_value key)
+{
+    if (is_exact_str(vm, key)) {
+        int64_t h = KR_AS(kr_str, key)->hash;
+        return h != -1 ? h : kr_str_hash(vm, key);
+    }
+    if (kr_is_small(key)) {
+        const uint64_t P = ((uint64_t)1 << 61) - 1;
+        int64_t v = kr_small_val(key);
+        uint64_t a = (v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v) % P;
+        int64_t h = v < 0 ? -(int64_t)a : (int64_t)a;
+        return h == -1 ? -2 : h;
+    }
+    return kr_hash(vm, key);
+}
+
+bool kr_anyset_check(kr_vm *vm, kr_value v)
+{
+    if (!kr_is_ptr(v))
+        return false;
+    kr_type *t = KR_OBJ(v)->type;
+    return t == vm->t.set || t == vm->t.frozenset || kr_type_is_subtype(t, vm->t.set) ||
+           kr_type_is_subtype(t, vm->t.frozenset);
+}
+
+bool kr_frozenset_check(kr_vm *vm, kr_value v)
+{
+    return kr_is_ptr(v) && (KR_OBJ(v)->type == vm->t.frozenset || kr_type_is_subtype(KR_OBJ(v)->type, vm->t.frozenset));
+}
+
+static bool set_check_mutable(kr_vm *vm, kr_value v)
+{
+    return kr_is_ptr(v) && (KR_OBJ(v)->type == vm->t.set || kr_type_is_subtype(KR_OBJ(v)->type, vm->t.set));
+}
+
+int64_t kr_set_size(kr_value s) { return S(s)->used; }
+
+bool kr_set_next(kr_value sv, int64_t *pos, kr_value *key)
+{
+    kr_set *s = S(sv);
+    for (int64_t i = *pos; i < s->size; i++) {
+        kr_value k = s->table[i].key;
+        if (k && k != DUMMY) {
+            *pos = i + 1;
+            *key = k;
+            return true;
+        }
+    }
+    *pos = s->size;
+    return false;
+}
+
+/* ---- table ---- */
+
+/* The slot of key, -1 if absent, -2 on error. */
+static int64_t set_lookup(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
+{
+restart:
+    if (!s->table)
+        return -1;
+    uint64_t mask = (uint64_t)s->size - 1;
+    uint64_t perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    bool key_is_str = is_exact_str(vm, key);
+    for (;;) {
+        set_entry *e = &s->table[i];
+        if (!e->key)
+            return -1;
+        if (e->key == key)
+            return (int64_t)i;
+        if (e->key != DUMMY && e->hash == hash) {
+            kr_value startkey = e->key;
+            if (key_is_str && is_exact_str(vm, startkey)) {
+                if (kr_str_equal(startkey, key))
+                    return (int64_t)i;
+            } else {
+                uint64_t mods = s->mods;
+                size_t m = kr_root_mark(vm);
+                kr_root_push(vm, &startkey);
+                int cmp = kr_eq(vm, startkey, key);
+                kr_root_reset(vm, m);
+                if (cmp < 0)
+                    return -2;
+                if (s->mods != mods || s->table[i].key != startkey)
+                    goto restart;
+                if (cmp)
+                    return (int64_t)i;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+static uint64_t free_slot(kr_set *s, int64_t hash)
+{
+    uint64_t mask = (uint64_t)s->size - 1;
+    uint64_t perturb = (uint64_t)hash;
+    uint64_t i = (uint64_t)hash & mask;
+    while (s->table[i].key && s->table[i].key != DUMMY) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+static int set_resize(kr_vm *vm, kr_set *s, int64_t minused)
+{
+    int64_t size = MIN_SIZE;
+    while (size <= minused)
+        size <<= 1;
+    set_entry *nt = kr_mem_zalloc(vm, (size_t)size * sizeof(set_entry));
+    if (!nt)
+        return -1;
+    set_entry *old = s->table;
+    int64_t oldsize = s->size;
+    s->table = nt;
+    s->size = size;
+    s->fill = s->used;
+    for (int64_t i = 0; i < oldsize; i++) {
+        if (old[i].key && old[i].key != DUMMY)
+            nt[free_slot(s, old[i].hash)] = old[i];
+    }
+    kr_mem_free(vm, old);
+    s->mods++;
+    s->finger = 0;
+    return 0;
+}
+
+/* Insert a key known to be absent (no Python code ran since the lookup). */
+static int insert_new(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
+{
+    if (!s->table && set_resize(vm, s, 0) < 0)
+        return -1;
+    uint64_t i = free_slot(s, hash);
+    if (!s->table[i].key)
+        s->fill++;
+    s->table[i].key = key;
+    s->table[i].hash = hash;
+    kr_gc_barrier(vm, &s->ob, key);
+    s->used++;
+    s->mods++;
+    if (s->fill * 5 >= s->size * 3)
+        return set_resize(vm, s, s->used > 50000 ? s->used * 2 : s->used * 4);
+    return 0;
+}
+
+static int set_add_hashed(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
+{
+    int64_t i = set_lookup(vm, s, key, hash);
+    if (i == -2)
+        return -1;
+    if (i >= 0)
+        return 0;
+    return insert_new(vm, s, key, hash);
+}
+
+int kr_set_add(kr_vm *vm, kr_value set, kr_value key)
+{
+    int64_t hash = key_hash(vm, key);
+    if (hash == -1)
+        return -1;
+    return set_add_hashed(vm, S(set), key, hash);
+}
+
+/* Hash a key for lookup/removal: an unhashable set is looked up as the equal frozenset (CPython). */
+static int64_t lookup_hash(kr_vm *vm, kr_value *key, kr_value *tmp)
+{
+    int64_t hash = key_hash(vm, *key);
+    if (hash == -1 && set_check_mutable(vm, *key) && kr_err_matches(vm, KR_EXC(vm, TypeError))) {
+        kr_err_clear(vm);
+        *tmp = kr_set_from_iterable(vm, vm->t.frozenset, *key);
+        if (!*tmp)
+            return -1;
+        *key = *tmp;
+        hash = key_hash(vm, *key);
+    }
+    return hash;
+}
+
+int kr_set_contains(kr_vm *vm, kr_value set, kr_value key)
+{
+    kr_value tmp = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &tmp);
+    int64_t hash = lookup_hash(vm, &key, &tmp);
+    int r = -1;
+    if (hash != -1) {
+        int64_t i = set_lookup(vm, S(set), key, hash);
+        r = i == -2 ? -1 : i >= 0;
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
+static void delete_slot(kr_set *s, int64_t i)
+{
+    s->table[i].key = DUMMY;
+    s->table[i].hash = -1;
+    s->used--;
+    s->mods++;
+}
+
+int kr_set_discard(kr_vm *vm, kr_value set, kr_value key)
+{
+    kr_value tmp = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &tmp);
+    int64_t hash = lookup_hash(vm, &key, &tmp);
+    int r = -1;
+    if (hash != -1) {
+        int64_t i = set_lookup(vm, S(set), key, hash);
+        if (i >= 0) {
+            delete_slot(S(set), i);
+            r = 1;
+        } else {
+            r = i == -2 ? -1 : 0;
+        }
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
+int kr_set_clear(kr_vm *vm, kr_value set)
+{
+    kr_set *s = S(set);
+    kr_mem_free(vm, s->table);
+    s->table = NULL;
+    s->size = s->used = s->fill = 0;
+    s->mods++;
+    return 0;
+}
+
+static kr_value set_alloc(kr_vm *vm, kr_type *cls)
+{
+    size_t size = cls->instance_size >= sizeof(kr_set) ? cls->instance_size : sizeof(kr_set);
+    kr_set *s = kr_gc_alloc(vm, cls, size);
+    if (!s)
+        return KR_NULL;
+    s->hash = -1;
+    return KR_VAL(s);
+}
+
+kr_value kr_set_new(kr_vm *vm, bool frozen)
+{
+    return set_alloc(vm, frozen ? vm->t.frozenset : vm->t.set);
+}
+
+/* Add every element of iterable. */
+static int set_update_iter(kr_vm *vm, kr_value set, kr_value other)
+{
+    kr_set *s = S(set);
+    if (kr_anyset_check(vm, other)) {
+        kr_set *o = S(other);
+        if (s == o)
+            return 0;
+        if ((s->fill + o->used) * 5 >= s->size * 3 && set_resize(vm, s, (s->used + o->used) * 2) < 0)
+            return -1;
+        kr_value k = KR_NULL;
+        size_t m = kr_root_mark(vm);
+        kr_root_push(vm, &k);
+        int rc = 0;
+        for (int64_t i = 0; i < o->size && rc == 0; i++) {
+            k = o->table[i].key;
+            if (k && k != DUMMY)
+                rc = set_add_hashed(vm, s, k, o->table[i].hash);
+        }
+        kr_root_reset(vm, m);
+        return rc;
+    }
+    if (kr_is_ptr(other) && KR_OBJ(other)->type == vm->t.dict) {
+        int64_t pos = 0;
+        kr_value k = KR_NULL;
+        size_t m = kr_root_mark(vm);
+        kr_root_push(vm, &k);
+        int rc = 0;
+        while (rc == 0 && kr_dict_next(other, &pos, &k, NULL))
+            rc = kr_set_add(vm, set, k);
+        kr_root_reset(vm, m);
+        return rc;
+    }
+    kr_value it = kr_iter(vm, other);
+    if (!it)
+        return -1;
+    kr_value x = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &it);
+    kr_root_push(vm, &x);
+    int rc = 0;
+    for (;;) {
+        x = kr_next(vm, it);
+        if (!x) {
+            if (kr_err_occurred(vm))
+                rc = -1;
+            break;
+        }
+        if (kr_set_add(vm, set, x) < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    kr_root_reset(vm, m);
+    return rc;
+}
+
+kr_value kr_set_from_iterable(kr_vm *vm, kr_type *cls, kr_value iterable)
+{
+    kr_value s = set_alloc(vm, cls);
+    if (!s || !iterable)
+        return s;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &s);
+    int rc = set_update_iter(vm, s, iterable);
+    kr_root_reset(vm, m);
+    return rc < 0 ? KR_NULL : s;
+}
+
+/* Replace a's table by b's (b is a fresh temporary that is then left empty). */
+static void set_swap_in(kr_vm *vm, kr_value a, kr_value b)
+{
+    kr_set *x = S(a), *y = S(b);
+    kr_mem_free(vm, x->table);
+    x->table = y->table;
+    x->size = y->size;
+    x->used = y->used;
+    x->fill = y->fill;
+    x->mods++;
+    x->finger = 0;
+    x->hash = -1;
+    y->table = NULL;
+    y->size = y->used = y->fill = 0;
+}
+
+int kr_set_update_op(kr_vm *vm, kr_value set, kr_value other, int op)
+{
+    if (op == KR_OP_OR)
+        return set_update_iter(vm, set, other);
+    kr_value tmp = KR_NULL, x = KR_NULL, it = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &tmp);
+    kr_root_push(vm, &x);
+    kr_root_push(vm, &it);
+    int rc = 0;
+    if (op == KR_OP_AND && kr_anyset_check(vm, other)) {
+        /* Keep the elements of set that other holds. */
+        tmp = set_alloc(vm, vm->t.set);
+        int64_t pos = 0;
+        while (tmp && rc == 0 && kr_set_next(set, &pos, &x)) {
+            int c = kr_set_contains(vm, other, x);
+            if (c < 0 || (c && kr_set_add(vm, tmp, x) < 0))
+                rc = -1;
+        }
+        if (!tmp)
+            rc = -1;
+        if (rc == 0)
+            set_swap_in(vm, set, tmp);
+    } else if (op == KR_OP_AND) {
+        tmp = set_alloc(vm, vm->t.set);
+        it = tmp ? kr_iter(vm, other) : KR_NULL;
+        if (!it)
+            rc = -1;
+        while (rc == 0) {
+            x = kr_next(vm, it);
+            if (!x) {
+                if (kr_err_occurred(vm))
+                    rc = -1;
+                break;
+            }
+            int c = kr_set_contains(vm, set, x);
+            if (c < 0 || (c && kr_set_add(vm, tmp, x) < 0))
+                rc = -1;
+        }
+        if (rc == 0)
+            set_swap_in(vm, set, tmp);
+    } else if (op == KR_OP_SUB) {
+        if (other == set) {
+            kr_set_clear(vm, set);
+        } else {
+            it = kr_iter(vm, other);
+            if (!it)
+                rc = -1;
+            while (rc == 0) {
+                x = kr_next(vm, it);
+                if (!x) {
+                    if (kr_err_occurred(vm))
+                        rc = -1;
+                    break;
+                }
+                if (kr_set_discard(vm, set, x) < 0)
+                    rc = -1;
+            }
+        }
+    } else { /* XOR */
+        if (other == set) {
+            kr_set_clear(vm, set);
+        } else {
+            tmp = kr_anyset_check(vm, other) ? other : kr_set_from_iterable(vm, vm->t.set, other);
+            if (!tmp)
+                rc = -1;
+            int64_t pos = 0;
+            while (rc == 0 && kr_set_next(tmp, &pos, &x)) {
+                int64_t hash = key_hash(vm, x);
+                int64_t i = hash == -1 ? -2 : set_lookup(vm, S(set), x, hash);
+                if (i == -2)
+                    rc = -1;
+                else if (i >= 0)
+                    delete_slot(S(set), i);
+                else
+                    rc = insert_new(vm, S(set), x, hash);
+            }
+        }
+    }
+    S(set)->hash = -1;
+    kr_root_reset(vm, m);
+    return rc;
+}
+
+/* ================= slots ================= */
+
+static void set_trace(kr_vm *vm, kr_object *o)
+{
+    kr_set *s = (kr_set *)o;
+    for (int64_t i = 0; i < s->size; i++) {
+        kr_value k = s->table[i].key;
+        if (k && k != DUMMY)
+            kr_gc_mark(vm, k);
+    }
+    kr_gc_mark(vm, s->attrs);
+}
+
+static void set_finalize(kr_vm *vm, kr_object *o)
+{
+    kr_set *s = (kr_set *)o;
+    kr_mem_free(vm, s->table);
+    s->table = NULL;
+    s->size = s->used = s->fill = 0;
+}
+
+static kr_value set_new_(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return set_alloc(vm, cls);
+}
+
+static int set_init(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kwnames && kr_tuple_size(kwnames) > 0 && KR_OBJ(self)->type == vm->t.set)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "set() takes no keyword arguments");
+    if (nargs > 1)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "set expected at most 1 argument, got %d", nargs);
+    if (S(self)->used)
+        kr_set_clear(vm, self);
+    return nargs ? set_update_iter(vm, self, args[0]) : 0;
+}
+
+static kr_value frozenset_new_(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kwnames && kr_tuple_size(kwnames) > 0 && cls == vm->t.frozenset)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "frozenset() takes no keyword arguments");
+    if (nargs > 1)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "frozenset expected at most 1 argument, got %d", nargs);
+    if (nargs == 1 && cls == vm->t.frozenset && kr_is_ptr(args[0]) && KR_OBJ(args[0])->type == vm->t.frozenset)
+        return args[0];
+    return kr_set_from_iterable(vm, cls, nargs ? args[0] : KR_NULL);
+}
+
+static kr_value set_repr(kr_vm *vm, kr_value self)
+{
+    kr_set *s = S(self);
+    kr_type *t = s->ob.type;
+    bool plain = t == vm->t.set;
+    if (s->used == 0)
+        return kr_str_fmt(vm, "%s()", t->name_c);
+    if (s->ob.flags & KR_REPR_BUSY)
+        return kr_str_fmt(vm, "%s(...)", t->name_c);
+    /* Snapshot the keys: repr of an element may run Python code. */
+    kr_value keys = kr_list_new(vm, s->used);
+    if (!keys)
+        return KR_NULL;
+    int64_t pos = 0;
+    kr_value k;
+    while (kr_set_next(self, &pos, &k))
+        KR_AS(kr_list, keys)->items[KR_AS(kr_list, keys)->size++] = k;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &keys);
+    s->ob.flags |= KR_REPR_BUSY;
+    kr_sb sb;
+    kr_sb_init(&sb);
+    if (!plain) {
+        kr_sb_append_cstr(&sb, t->name_c);
+        kr_sb_append_char(&sb, '(');
+    }
+    kr_sb_append_char(&sb, '{');
+    for (int64_t i = 0; i < kr_list_size(keys); i++) {
+        if (i)
+            kr_sb_append(&sb, ", ", 2);
+        if (kr_sb_append_value(vm, &sb, kr_list_items(keys)[i], true) < 0) {
+            s->ob.flags &= ~KR_REPR_BUSY;
+            kr_root_reset(vm, m);
+            kr_sb_free(&sb);
+            return KR_NULL;
+        }
+    }
+    kr_sb_append_char(&sb, '}');
+    if (!plain)
+        kr_sb_append_char(&sb, ')');
+    s->ob.flags &= ~KR_REPR_BUSY;
+    kr_root_reset(vm, m);
+    return kr_sb_finish(vm, &sb);
+}
+
+static int64_t set_hash_unhashable(kr_vm *vm, kr_value self)
+{
+    kr_raise(vm, KR_EXC(vm, TypeError), "unhashable type: '%s'", kr_typename(vm, self));
+    return -1;
+}
+
+static uint64_t shuffle_bits(uint64_t h)
+{
+    return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
+}
+
+static int64_t frozenset_hash(kr_vm *vm, kr_value self)
+{
+    (void)vm;
+    kr_set *s = S(self);
+    if (s->hash != -1)
+        return s->hash;
+    uint64_t hash = 0;
+    for (int64_t i = 0; i < s->size; i++) {
+        kr_value k = s->table[i].key;
+        if (k && k != DUMMY)
+            hash ^= shuffle_bits((uint64_t)s->table[i].hash);
+    }
+    hash ^= ((uint64_t)s->used + 1) * 1927868237UL;
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash * 69069U + 907133923UL;
+    if (hash == (uint64_t)-1)
+        hash = 590923713UL;
+    s->hash = (int64_t)hash;
+    return s->hash;
+}
+
+/* Is every element of a in b? (both sets) */
+static int set_issubset_sets(kr_vm *vm, kr_value a, kr_value b)
+{
+    if (S(a)->used > S(b)->used)
+        return 0;
+    kr_value k = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &k);
+    int rc = 1;
+    for (int64_t i = 0; i < S(a)->size && rc == 1; i++) {
+        k = S(a)->table[i].key;
+        if (!k || k == DUMMY)
+            continue;
+        int64_t j = set_lookup(vm, S(b), k, S(a)->table[i].hash);
+        rc = j == -2 ? -1 : j >= 0;
+        if (i >= S(a)->size)
+            break;
+    }
+    kr_root_reset(vm, m);
+    return rc;
+}
+
+static kr_value set_richcompare(kr_vm *vm, kr_value a, kr_value b, int op)
+{
+    if (!kr_anyset_check(vm, a) || !kr_anyset_check(vm, b))
+        return KR_NOTIMPL;
+    int64_t la = S(a)->used, lb = S(b)->used;
+    int r;
+    switch (op) {
+    case KR_CMP_EQ:
+    case KR_CMP_NE:
+        if (la != lb)
+            r = 0;
+        else if (kr_frozenset_check(vm, a) && kr_frozenset_check(vm, b) && S(a)->hash != -1 && S(b)->hash != -1 &&
+                 S(a)->hash != S(b)->hash)
+            r = 0;
+        else
+            r = set_issubset_sets(vm, a, b);
+        if (r >= 0 && op == KR_CMP_NE)
+            r = !r;
+        break;
+    case KR_CMP_LE: r = set_issubset_sets(vm, a, b); break;
+    case KR_CMP_LT: r = la < lb ? set_issubset_sets(vm, a, b) : 0; break;
+    case KR_CMP_GE: r = set_issubset_sets(vm, b, a); break;
+    default: r = la > lb ? set_issubset_sets(vm, b, a) : 0; break;
+    }
+    if (r < 0)
+        return KR_NULL;
+    return kr_bool(r);
+}
+
+static int64_t set_len(kr_vm *vm, kr_value self)
+{
+    (void)vm;
+    return S(self)->used;
+}
+
+static int set_bool(kr_vm *vm, kr_value self)
+{
+    (void)vm;
+    return S(self)->used != 0;
+}
+
+/* The result type of an operation on a: its base (set or frozenset), as CPython. */
+static kr_type *result_type(kr_vm *vm, kr_value a)
+{
+    return kr_frozenset_check(vm, a) ? vm->t.frozenset : vm->t.set;
+}
+
+static kr_value set_copy_as(kr_vm *vm, kr_type *cls, kr_value src)
+{
+    return kr_set_from_iterable(vm, cls, src);
+}
+
+static kr_value set_binop(kr_vm *vm, kr_value a, kr_value b, int op)
+{
+    if (!kr_anyset_check(vm, a) || !kr_anyset_check(vm, b))
+        return KR_NOTIMPL;
+    kr_value r = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    if (op == KR_OP_AND) {
+        /* Iterate the smaller set, keep what the larger holds. */
+        kr_value small = S(a)->used <= S(b)->used ? a : b, big = small == a ? b : a;
+        kr_value k = KR_NULL;
+        kr_root_push(vm, &k);
+        r = set_alloc(vm, result_type(vm, a));
+        int64_t pos = 0;
+        while (r && kr_set_next(small, &pos, &k)) {
+            int c = kr_set_contains(vm, big, k);
+            if (c < 0 || (c && kr_set_add(vm, r, k) < 0))
+                r = KR_NULL;
+        }
+    } else {
+        r = set_copy_as(vm, result_type(vm, a), a);
+        if (r && kr_set_update_op(vm, r, b, op) < 0)
+            r = KR_NULL;
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
+static kr_value set_or(kr_vm *vm, kr_value a, kr_value b) { return set_binop(vm, a, b, KR_OP_OR); }
+static kr_value set_and(kr_vm *vm, kr_value a, kr_value b) { return set_binop(vm, a, b, KR_OP_AND); }
+static kr_value set_sub(kr_vm *vm, kr_value a, kr_value b) { return set_binop(vm, a, b, KR_OP_SUB); }
+static kr_value set_xor(kr_vm *vm, kr_value a, kr_value b) { return set_binop(vm, a, b, KR_OP_XOR); }
+
+static kr_value set_inplace(kr_vm *vm, kr_value a, kr_value b, int op)
+{
+    if (!set_check_mutable(vm, a) || !kr_anyset_check(vm, b))
+        return KR_NOTIMPL;
+    if (kr_set_update_op(vm, a, b, op) < 0)
+        return KR_NULL;
+    return a;
+}
+
+static kr_value set_ior(kr_vm *vm, kr_value a, kr_value b) { return set_inplace(vm, a, b, KR_OP_OR); }
+static kr_value set_iand(kr_vm *vm, kr_value a, kr_value b) { return set_inplace(vm, a, b, KR_OP_AND); }
+static kr_value set_isub(kr_vm *vm, kr_value a, kr_value b) { return set_inplace(vm, a, b, KR_OP_SUB); }
+static kr_value set_ixor(kr_vm *vm, kr_value a, kr_value b) { return set_inplace(vm, a, b, KR_OP_XOR); }
+
+/* ================= iterator ================= */
+
+typedef struct set_iter {
+    kr_object ob;
+    kr_value set; /* KR_NULL once exhausted */
+    int64_t pos;
+    int64_t used;
+    int64_t len;
+} set_iter;
+
+static void set_iter_trace(kr_vm *vm, kr_object *o)
+{
+    kr_gc_mark(vm, ((set_iter *)o)->set);
+}
+
+static kr_value set_iter_new(kr_vm *vm, kr_value self)
+{
+    set_iter *it = kr_gc_alloc(vm, vm->t.set_iter, sizeof *it);
+    if (!it)
+        return KR_NULL;
+    it->set = self;
+    it->used = S(self)->used;
+    it->len = S(self)->used;
+    return KR_VAL(it);
+}
+
+static kr_value set_iter_next(kr_vm *vm, kr_value self)
+{
+    set_iter *it = KR_AS(set_iter, self);
+    if (!it->set)
+        return KR_NULL;
+    kr_set *s = S(it->set);
+    if (it->used != s->used) {
+        it->used = -1;
+        return kr_raise(vm, KR_EXC(vm, RuntimeError), "Set changed size during iteration");
+    }
+    kr_value k;
+    if (!kr_set_next(it->set, &it->pos, &k)) {
+        it->set = KR_NULL;
+        return KR_NULL;
+    }
+    it->len--;
+    return k;
+}
+
+static kr_value iter_self(kr_vm *vm, kr_value self)
+{
+    (void)vm;
+    return self;
+}
+
+static kr_value set_iter_length_hint(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    set_iter *it = KR_AS(set_iter, args[0]);
+    return kr_int_from_i64(vm, it->set && it->used == S(it->set)->used ? it->len : 0);
+}
+
+static const kr_method_def set_iter_methods[] = {
+    {"__length_hint__", set_iter_length_hint, KR_METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ================= methods ================= */
+
+static int one_arg(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, name, kwnames) < 0)
+        return -1;
+    if (nargs != 2)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes exactly one argument (%d given)", name, nargs - 1);
+    return 0;
+}
+
+static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, name, kwnames) < 0)
+        return -1;
+    if (nargs != 1)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
+    return 0;
+}
+
+static kr_value set_m_add(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "set.add", nargs, kwnames) < 0)
+        return KR_NULL;
+    return kr_set_add(vm, args[0], args[1]) < 0 ? KR_NULL : KR_NONE;
+}
+
+static kr_value set_m_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "set.remove", nargs, kwnames) < 0)
+        return KR_NULL;
+    int r = kr_set_discard(vm, args[0], args[1]);
+    if (r < 0)
+        return KR_NULL;
+    if (r == 0)
+        return kr_raise_obj(vm, KR_EXC(vm, KeyError), args[1]);
+    return KR_NONE;
+}
+
+static kr_value set_m_discard(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "set.discard", nargs, kwnames) < 0)
+        return KR_NULL;
+    return kr_set_discard(vm, args[0], args[1]) < 0 ? KR_NULL : KR_NONE;
+}
+
+static kr_value set_m_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (no_args(vm, "set.pop", nargs, kwnames) < 0)
+        return KR_NULL;
+    kr_set *s = S(args[0]);
+    if (s->used == 0)
+        return kr_raise(vm, KR_EXC(vm, KeyError), "pop from an empty set");
+    int64_t i = s->finger & (s->size - 1);
+    while (!s->table[i].key || s->table[i].key == DUMMY)
+        i = (i + 1) & (s->size - 1);
+    kr_value k = s->table[i].key;
+    delete_slot(s, i);
+    s->finger = i + 1;
+    return k;
+}
+
+static kr_value set_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (no_args(vm, "set.clear", nargs, kwnames) < 0)
+        return KR_NULL;
+    kr_set_clear(vm, args[0]);
+    return KR_NONE;
+}
+
+static kr_value set_m_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (no_args(vm, "copy", nargs, kwnames) < 0)
+        return KR_NULL;
+    if (KR_OBJ(args[0])->type == vm->t.frozenset)
+        return args[0];
+    return set_copy_as(vm, result_type(vm, args[0]), args[0]);
+}
+
+/* The *others variants: apply op to a copy (or to self for the _update forms). */
+static kr_value set_multi(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames, const char *name, int op,
+                          bool inplace)
+{
+    if (kr_args_no_kw(vm, name, kwnames) < 0)
+        return KR_NULL;
+    kr_value r = inplace ? args[0] : set_copy_as(vm, result_type(vm, args[0]), args[0]);
+    if (!r)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    for (int i = 1; i < nargs; i++) {
+        if (kr_set_update_op(vm, r, args[i], op) < 0) {
+            r = KR_NULL;
+            break;
+        }
+    }
+    kr_root_reset(vm, m);
+    if (!r)
+        return KR_NULL;
+    return inplace ? KR_NONE : r;
+}
+
+static kr_value set_m_union(kr_vm *vm, kr_value *a, int n, kr_value kw) { return set_multi(vm, a, n, kw, "union", KR_OP_OR, false); }
+static kr_value set_m_update(kr_vm *vm, kr_value *a, int n, kr_value kw) { return set_multi(vm, a, n, kw, "update", KR_OP_OR, true); }
+static kr_value set_m_intersection(kr_vm *vm, kr_value *a, int n, kr_value kw) { return set_multi(vm, a, n, kw, "intersection", KR_OP_AND, false); }
+static kr_value set_m_intersection_update(kr_vm *vm, kr_value *a, int n, kr_value kw) { return set_multi(vm, a, n, kw, "intersection_update", KR_OP_AND, true); }
+static kr_value set_m_difference(kr_vm *vm, kr_value *a, int n, kr_value kw) { return set_multi(vm, a, n, kw, "difference", KR_OP_SUB, false); }
+static kr_value set_m_difference_update(kr_vm *vm, kr_value *a, int n, kr_value kw) { return set_multi(vm, a, n, kw, "difference_update", KR_OP_SUB, true); }
+
+static kr_value set_m_symmetric_difference(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "symmetric_difference", nargs, kwnames) < 0)
+        return KR_NULL;
+    return set_multi(vm, args, nargs, KR_NULL, "symmetric_difference", KR_OP_XOR, false);
+}
+
+static kr_value set_m_symmetric_difference_update(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "symmetric_difference_update", nargs, kwnames) < 0)
+        return KR_NULL;
+    return set_multi(vm, args, nargs, KR_NULL, "symmetric_difference_update", KR_OP_XOR, true);
+}
+
+/* other as a set (itself if it already is one). */
+static kr_value as_set(kr_vm *vm, kr_value other)
+{
+    if (kr_anyset_check(vm, other))
+        return other;
+    return kr_set_from_iterable(vm, vm->t.set, other);
+}
+
+static kr_value set_m_issubset(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "issubset", nargs, kwnames) < 0)
+        return KR_NULL;
+    kr_value o = as_set(vm, args[1]);
+    if (!o)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &o);
+    int r = set_issubset_sets(vm, args[0], o);
+    kr_root_reset(vm, m);
+    return r < 0 ? KR_NULL : kr_bool(r);
+}
+
+static kr_value set_m_issuperset(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "issuperset", nargs, kwnames) < 0)
+        return KR_NULL;
+    kr_value o = as_set(vm, args[1]);
+    if (!o)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &o);
+    int r = set_issubset_sets(vm, o, args[0]);
+    kr_root_reset(vm, m);
+    return r < 0 ? KR_NULL : kr_bool(r);
+}
+
+static kr_value set_m_isdisjoint(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "isdisjoint", nargs, kwnames) < 0)
+        return KR_NULL;
+    kr_value it = kr_iter(vm, args[1]);
+    if (!it)
+        return KR_NULL;
+    kr_value x = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &it);
+    kr_root_push(vm, &x);
+    kr_value r = KR_TRUE;
+    for (;;) {
+        x = kr_next(vm, it);
+        if (!x) {
+            if (kr_err_occurred(vm))
+                r = KR_NULL;
+            break;
+        }
+        int c = kr_set_contains(vm, args[0], x);
+        if (c != 0) {
+            r = c < 0 ? KR_NULL : KR_FALSE;
+            break;
+        }
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
+static kr_value set_m_contains(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (one_arg(vm, "__contains__", nargs, kwnames) < 0)
+        return KR_NULL;
+    int r = kr_set_contains(vm, args[0], args[1]);
+    return r < 0 ? KR_NULL : kr_bool(r);
+}
+
+static kr_value set_m_class_getitem(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)vm;
+    (void)nargs;
+    (void)kwnames;
+    return args[0];
+}
+
+static const kr_method_def set_methods[] = {
+    {"add", set_m_add, KR_METH_DEFAULT, NULL},
+    {"remove", set_m_remove, KR_METH_DEFAULT, NULL},
+    {"discard", set_m_discard, KR_METH_DEFAULT, NULL},
+    {"pop", set_m_pop, KR_METH_DEFAULT, NULL},
+    {"clear", set_m_clear, KR_METH_DEFAULT, NULL},
+    {"copy", set_m_copy, KR_METH_DEFAULT, NULL},
+    {"update", set_m_update, KR_METH_DEFAULT, NULL},
+    {"union", set_m_union, KR_METH_DEFAULT, NULL},
+    {"intersection", set_m_intersection, KR_METH_DEFAULT, NULL},
+    {"intersection_update", set_m_intersection_update, KR_METH_DEFAULT, NULL},
+    {"difference", set_m_difference, KR_METH_DEFAULT, NULL},
+    {"difference_update", set_m_difference_update, KR_METH_DEFAULT, NULL},
+    {"symmetric_difference", set_m_symmetric_difference, KR_METH_DEFAULT, NULL},
+    {"symmetric_difference_update", set_m_symmetric_difference_update, KR_METH_DEFAULT, NULL},
+    {"issubset", set_m_issubset, KR_METH_DEFAULT, NULL},
+    {"issuperset", set_m_issuperset, KR_METH_DEFAULT, NULL},
+    {"isdisjoint", set_m_isdisjoint, KR_METH_DEFAULT, NULL},
+    {"__contains__", set_m_contains, KR_METH_DEFAULT, NULL},
+    {"__class_getitem__", set_m_class_getitem, KR_METH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const kr_method_def frozenset_methods[] = {
+    {"copy", set_m_copy, KR_METH_DEFAULT, NULL},
+    {"union", set_m_union, KR_METH_DEFAULT, NULL},
+    {"intersection", set_m_intersection, KR_METH_DEFAULT, NULL},
+    {"difference", set_m_difference, KR_METH_DEFAULT, NULL},
+    {"symmetric_difference", set_m_symmetric_difference, KR_METH_DEFAULT, NULL},
+    {"issubset", set_m_issubset, KR_METH_DEFAULT, NULL},
+    {"issuperset", set_m_issuperset, KR_METH_DEFAULT, NULL},
+    {"isdisjoint", set_m_isdisjoint, KR_METH_DEFAULT, NULL},
+    {"__contains__", set_m_contains, KR_METH_DEFAULT, NULL},
+    {"__class_getitem__", set_m_class_getitem, KR_METH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static void set_common_slots(kr_type *t)
+{
+    t->attrs_offset = offsetof(kr_set, attrs);
+    t->trace = set_trace;
+    t->finalize = set_finalize;
+    t->repr = set_repr;
+    t->richcompare = set_richcompare;
+    t->iter = set_iter_new;
+    t->len = set_len;
+    t->bool_ = set_bool;
+    t->contains = kr_set_contains;
+    t->binop[KR_OP_OR] = set_or;
+    t->binop[KR_OP_AND] = set_and;
+    t->binop[KR_OP_SUB] = set_sub;
+    t->binop[KR_OP_XOR] = set_xor;
+}
+
+void kr_set_init(kr_vm *vm)
+{
+    kr_type *s = kr_type_new_builtin(vm, "set", vm->t.object, sizeof(kr_set), KR_TF_BASETYPE);
+    vm->t.set = s;
+    set_common_slots(s);
+    s->methods = set_methods;
+    s->new_ = set_new_;
+    s->init = set_init;
+    s->hash = set_hash_unhashable;
+    s->inplace[KR_OP_OR] = set_ior;
+    s->inplace[KR_OP_AND] = set_iand;
+    s->inplace[KR_OP_SUB] = set_isub;
+    s->inplace[KR_OP_XOR] = set_ixor;
+
+    kr_type *f = kr_type_new_builtin(vm, "frozenset", vm->t.object, sizeof(kr_set), KR_TF_BASETYPE);
+    vm->t.frozenset = f;
+    set_common_slots(f);
+    f->methods = frozenset_methods;
+    f->new_ = frozenset_new_;
+    f->hash = frozenset_hash;
+
+    kr_type *it = kr_type_new_builtin(vm, "set_iterator", vm->t.object, sizeof(set_iter), 0);
+    vm->t.set_iter = it;
+    it->methods = set_iter_methods;
+    it->trace = set_iter_trace;
+    it->iter = iter_self;
+    it->next = set_iter_next;
+}

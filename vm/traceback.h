@@ -1,0 +1,25 @@
+/* traceback.h: traceback objects and printing (defined in vm/traceback.c).
+ * A traceback is a linked list from the outermost frame (the head, stored in exc.__traceback__) to
+ * the innermost (tb_next), as in CPython: as an exception propagates outward through a frame, a new
+ * entry for that frame is prepended. */
+#ifndef KRAIT_TRACEBACK_H
+#define KRAIT_TRACEBACK_H
+
+#include "kr.h"
+
+typedef struct kr_traceback {
+    kr_object ob;
+    kr_value next;   /* traceback or KR_NULL (tb_next: toward the innermost frame) */
+    kr_value code;   /* kr_code */
+    int32_t lineno;
+    int32_t lasti;   /* pc */
+} kr_traceback;
+
+/* Prepend an entry (code, pc) to exc's traceback. -1 on MemoryError. */
+int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc);
+/* Print exc with its chain (__cause__ / __context__) in CPython 3.13's format. */
+void kr_traceback_print(kr_vm *vm, kr_value exc, FILE *out);
+void kr_tb_init(kr_vm *vm);      /* phase 1: the traceback type */
+void kr_tb_free_cache(kr_vm *vm);/* frees the source-line cache (kr_vm_free may call it; also at VM teardown) */
+
+#endif
