@@ -13,6 +13,16 @@
 #include <unistd.h>
 
 #include "../vm/init.h"
+#include "../vm/str.h"
+
+/* Text-mode newline handling, from open()'s newline argument. */
+enum file_newline {
+    NL_UNIVERSAL,    /* None: "\r\n" and "\r" read as "\n"; "\n" written as is */
+    NL_UNTRANSLATED, /* '': lines end at "\n", "\r" or "\r\n", returned untranslated */
+    NL_LF,           /* '\n' */
+    NL_CR,           /* '\r': lines end at "\r"; "\n" written as "\r" */
+    NL_CRLF,         /* '\r\n': lines end at "\r\n"; "\n" written as "\r\n" */
+};
 
 typedef struct kr_file {
     kr_object ob;
@@ -20,7 +30,19 @@ typedef struct kr_file {
     kr_value name;  /* str or int */
     kr_value mode;  /* str */
     bool binary, readable, writable, closed, owns_fp, is_std;
+    bool utf8_strict; /* encoding utf-8 with errors strict: the fast paths apply */
+    uint8_t newline;  /* enum file_newline */
+    char encoding[24];
+    char errors[24];
 } kr_file;
+
+/* io.UnsupportedOperation (a subclass of OSError and ValueError), created by kr_io_setup. */
+#define IO_UNSUPPORTED_SLOT 0
+static kr_type *io_unsupported(kr_vm *vm)
+{
+    kr_type *t = vm->t.extra[IO_UNSUPPORTED_SLOT];
+    return t ? t : KR_EXC(vm, OSError);
+}
 
 static kr_file *file_of(kr_vm *vm, kr_value v)
 {
@@ -89,6 +111,10 @@ static kr_value file_new(kr_vm *vm, FILE *fp, kr_value name, const char *mode, b
     f->readable = readable;
     f->writable = writable;
     f->owns_fp = owns;
+    f->newline = NL_UNIVERSAL;
+    f->utf8_strict = true;
+    strcpy(f->encoding, "utf-8");
+    strcpy(f->errors, "strict");
     return KR_VAL(f);
 }
 
@@ -109,88 +135,63 @@ static kr_value self_file(kr_vm *vm, kr_value self, kr_file **out)
     return self;
 }
 
-/* ---- UTF-8 helpers for text mode ---- */
-
-/* Length of the longest valid UTF-8 prefix of s[0..n); *bad set to the offset of an invalid byte or n. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+/* Decode bytes read in text mode with the file's encoding and error handler. */
+static kr_value text_decode(kr_vm *vm, kr_file *f, const char *buf, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t len;
-        if (c < 0x80) { i++; continue; }
-        else if ((c & 0xE0) == 0xC0 && c >= 0xC2) len = 2;
-        else if ((c & 0xF0) == 0xE0) len = 3;
-        else if ((c & 0xF8) == 0xF0 && c <= 0xF4) len = 4;
-        else return i;
-        if (i + len > n)
-            return i;
-        for (size_t k = 1; k < len; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-        if (len == 3) {
-            unsigned cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-                return i;
-        } else if (len == 4) {
-            unsigned cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-            if (cp < 0x10000 || cp > 0x10FFFF)
-                return i;
-        }
-        i += len;
-    }
-    return n;
+    return kr_str_decode(vm, (const uint8_t *)(buf ? buf : ""), n, f->encoding, f->errors);
 }
 
-/* Turn raw bytes read in text mode into a str: universal newlines, strict UTF-8. Consumes buf. */
-static kr_value text_from_bytes(kr_vm *vm, char *buf, size_t n)
+/* Whether c ends a line (having been appended), possibly consuming the "\n" of a "\r\n" pair. */
+static bool text_line_end(kr_file *f, kr_sb *sb, int c)
 {
-    size_t w = 0;
-    for (size_t r = 0; r < n; r++) {
-        if (buf[r] == '\r') {
-            buf[w++] = '\n';
-            if (r + 1 < n && buf[r + 1] == '\n')
-                r++;
-        } else {
-            buf[w++] = buf[r];
+    switch (f->newline) {
+    case NL_UNIVERSAL:
+    case NL_LF:
+        return c == '\n';
+    case NL_UNTRANSLATED:
+        if (c == '\n')
+            return true;
+        if (c == '\r') {
+            int d = getc(f->fp);
+            if (d == '\n')
+                kr_sb_append_char(sb, '\n');
+            else if (d != EOF)
+                ungetc(d, f->fp);
+            return true;
         }
+        return false;
+    case NL_CR:
+        return c == '\r';
+    case NL_CRLF:
+        return c == '\n' && sb->len >= 2 && sb->buf[sb->len - 2] == '\r';
     }
-    size_t ok = utf8_valid_prefix((const unsigned char *)buf, w);
-    if (ok != w) {
-        kr_raise(vm, KR_EXC(vm, UnicodeDecodeError), "'utf-8' codec can't decode byte 0x%02x in position %zu: invalid start byte",
-                 (unsigned char)buf[ok], ok);
-        return KR_NULL;
-    }
-    return kr_str_new(vm, buf, w);
+    return false;
 }
 
-/* Read up to `limit` bytes (all if limit < 0) or up to and including a newline if `line`. */
+/* Read up to `limit` characters (bytes in binary mode; all if limit < 0), or one line if `line`. */
 static kr_value file_read_impl(kr_vm *vm, kr_file *f, int64_t limit, bool line)
 {
     if (!f->readable)
-        return kr_raise(vm, KR_EXC(vm, OSError), "not readable");
+        return kr_raise(vm, io_unsupported(vm), "not readable");
     kr_sb sb;
     kr_sb_init(&sb);
+    int64_t chars = 0;
+    bool multibyte = !f->binary && strcmp(f->encoding, "utf-8") == 0;
     int c;
-    while (limit < 0 || (int64_t)sb.len < limit) {
+    while (limit < 0 || chars < limit) {
         c = getc(f->fp);
         if (c == EOF)
             break;
-        if (!f->binary && c == '\r') {
-            /* universal newlines: "\r\n" and "\r" both end a line */
+        if (!f->binary && f->newline == NL_UNIVERSAL && c == '\r') {
             int d = getc(f->fp);
             if (d != '\n' && d != EOF)
                 ungetc(d, f->fp);
-            kr_sb_append_char(&sb, '\n');
-            if (line)
-                break;
-            continue;
+            c = '\n';
         }
         kr_sb_append_char(&sb, (char)c);
-        if (line && c == '\n')
-            break;
-        /* Text mode counts characters: finish a multi-byte sequence before stopping at the limit. */
-        if (!f->binary && limit >= 0 && (int64_t)sb.len >= limit && (c & 0x80)) {
+        chars++;
+        /* In UTF-8 text a character is a lead byte plus its continuation bytes. */
+        if (multibyte && (c & 0xC0) == 0xC0) {
             for (;;) {
                 int d = getc(f->fp);
                 if (d == EOF)
@@ -202,6 +203,8 @@ static kr_value file_read_impl(kr_vm *vm, kr_file *f, int64_t limit, bool line)
                 kr_sb_append_char(&sb, (char)d);
             }
         }
+        if (line && (f->binary ? c == '\n' : text_line_end(f, &sb, c)))
+            break;
     }
     if (ferror(f->fp)) {
         int e = errno;
@@ -213,13 +216,7 @@ static kr_value file_read_impl(kr_vm *vm, kr_file *f, int64_t limit, bool line)
         kr_sb_free(&sb);
         return kr_raise_nomemory(vm);
     }
-    kr_value r;
-    if (f->binary)
-        r = kr_bytes_new(vm, sb.buf ? sb.buf : "", sb.len);
-    else if (!sb.buf)
-        r = kr_str_new(vm, "", 0);
-    else
-        r = text_from_bytes(vm, sb.buf, sb.len);
+    kr_value r = f->binary ? kr_bytes_new(vm, sb.buf ? sb.buf : "", sb.len) : text_decode(vm, f, sb.buf, sb.len);
     kr_sb_free(&sb);
     return r;
 }
@@ -308,7 +305,7 @@ static int file_write_data(kr_vm *vm, kr_file *f, const void *data, size_t n)
 static kr_value file_write_value(kr_vm *vm, kr_file *f, kr_value v)
 {
     if (!f->writable)
-        return kr_raise(vm, KR_EXC(vm, OSError), "not writable");
+        return kr_raise(vm, io_unsupported(vm), "not writable");
     if (f->binary) {
         if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.bytes) {
             if (file_write_data(vm, f, KR_AS(kr_bytes, v)->data, (size_t)KR_AS(kr_bytes, v)->size) < 0)
@@ -326,8 +323,28 @@ static kr_value file_write_value(kr_vm *vm, kr_file *f, kr_value v)
         return kr_raise(vm, KR_EXC(vm, TypeError), "write() argument must be str, not %s", kr_typename(vm, v));
     if (f->is_std && f->fp == stderr)
         fflush(stdout);
-    if (file_write_data(vm, f, kr_str_data(v), (size_t)kr_str_nbytes(v)) < 0)
-        return KR_NULL;
+    kr_value text = v;
+    if ((f->newline == NL_CR || f->newline == NL_CRLF) && memchr(kr_str_data(v), '\n', (size_t)kr_str_nbytes(v))) {
+        kr_sb sb;
+        kr_sb_init(&sb);
+        for (const char *p = kr_str_data(v), *e = p + kr_str_nbytes(v); p < e; p++) {
+            if (*p == '\n')
+                kr_sb_append_cstr(&sb, f->newline == NL_CR ? "\r" : "\r\n");
+            else
+                kr_sb_append_char(&sb, *p);
+        }
+        text = kr_sb_finish(vm, &sb);
+        if (!text)
+            return KR_NULL;
+    }
+    if (f->utf8_strict) {
+        if (file_write_data(vm, f, kr_str_data(text), (size_t)kr_str_nbytes(text)) < 0)
+            return KR_NULL;
+    } else {
+        kr_value b = kr_str_encode(vm, text, f->encoding, f->errors);
+        if (!b || file_write_data(vm, f, KR_AS(kr_bytes, b)->data, (size_t)KR_AS(kr_bytes, b)->size) < 0)
+            return KR_NULL;
+    }
     return kr_small(kr_str_len(v));
 }
 
@@ -493,9 +510,10 @@ static kr_value file_get_name(kr_vm *vm, kr_value self) { return file_of(vm, sel
 static kr_value file_get_mode(kr_vm *vm, kr_value self) { return file_of(vm, self)->mode; }
 static kr_value file_get_encoding(kr_vm *vm, kr_value self)
 {
-    if (file_of(vm, self)->binary)
+    kr_file *f = file_of(vm, self);
+    if (f->binary)
         return kr_raise(vm, KR_EXC(vm, AttributeError), "'_io.BufferedReader' object has no attribute 'encoding'");
-    return kr_intern(vm, "utf-8");
+    return kr_str_from_cstr(vm, f->encoding);
 }
 
 static kr_value file_repr(kr_vm *vm, kr_value self)
@@ -506,8 +524,8 @@ static kr_value file_repr(kr_vm *vm, kr_value self)
         return KR_NULL;
     if (f->binary)
         return kr_str_fmt(vm, "<_io.Buffered%s name=%s>", f->writable ? "Writer" : "Reader", kr_str_data(n));
-    return kr_str_fmt(vm, "<_io.TextIOWrapper name=%s mode='%s' encoding='utf-8'>", kr_str_data(n),
-                      kr_str_data(f->mode));
+    return kr_str_fmt(vm, "<_io.TextIOWrapper name=%s mode='%s' encoding='%s'>", kr_str_data(n),
+                      kr_str_data(f->mode), f->encoding);
 }
 
 static const kr_method_def file_methods[] = {
@@ -550,7 +568,30 @@ void kr_io_init(kr_vm *vm)
     vm->t.file = t;
 }
 
-int kr_io_setup(kr_vm *vm) { (void)vm; return 0; }
+static const kr_method_def io_builtins[] = {
+    {"open", kr_io_open, KR_METH_STATIC, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Phase 3: open() in builtins, and io.UnsupportedOperation. */
+int kr_io_setup(kr_vm *vm)
+{
+    kr_value open_fn = kr_cfunction_new(vm, &io_builtins[0], NULL, KR_NULL);
+    if (!open_fn || kr_dict_set_cstr(vm, vm->builtins, "open", open_fn) < 0)
+        return -1;
+    kr_value name = kr_str_from_cstr(vm, "UnsupportedOperation");
+    kr_value bases = name ? kr_tuple_pack(vm, 2, KR_VAL(KR_EXC(vm, OSError)), KR_VAL(KR_EXC(vm, ValueError))) : KR_NULL;
+    kr_value ns = bases ? kr_dict_new(vm) : KR_NULL;
+    if (!ns || kr_dict_set_cstr(vm, ns, "__module__", kr_str_from_cstr(vm, "io")) < 0)
+        return -1;
+    kr_value cls = kr_type_create_class(vm, KR_VAL(vm->t.type), name, bases, ns, KR_NULL);
+    if (!cls)
+        return -1;
+    vm->t.extra[IO_UNSUPPORTED_SLOT] = KR_AS(kr_type, cls);
+    return 0;
+}
+
+kr_type *kr_io_unsupported_operation(kr_vm *vm) { return io_unsupported(vm); }
 
 kr_value kr_io_std_stream(kr_vm *vm, int fd)
 {
@@ -583,6 +624,26 @@ int kr_io_write_fast(kr_vm *vm, kr_value file, const char *data, size_t n)
     return r ? 0 : -1;
 }
 
+/* The canonical name of a text encoding open() supports, or NULL. */
+static const char *io_normalize_encoding(const char *e)
+{
+    static const char *const names[][2] = {
+        {"utf-8", "utf-8"}, {"utf8", "utf-8"}, {"u8", "utf-8"}, {"ascii", "ascii"}, {"us-ascii", "ascii"},
+        {"latin-1", "latin-1"}, {"latin1", "latin-1"}, {"iso-8859-1", "latin-1"}, {"iso8859-1", "latin-1"},
+        {"l1", "latin-1"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *a = names[i][0], *b = e;
+        while (*a && *b && (*a == (char)(*b >= 'A' && *b <= 'Z' ? *b + 32 : *b) || (*a == '-' && *b == '_'))) {
+            a++;
+            b++;
+        }
+        if (!*a && !*b)
+            return names[i][1];
+    }
+    return NULL;
+}
+
 kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
@@ -596,13 +657,41 @@ kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
             return kr_raise(vm, KR_EXC(vm, TypeError), "open() argument 'mode' must be str, not %s", kr_typename(vm, a[1]));
         mode = kr_str_data(a[1]);
     }
+    const char *encoding = "utf-8", *errors = "strict";
+    int newline = NL_UNIVERSAL;
     if (a[3] && a[3] != KR_NONE) {
         if (!kr_is_str(vm, a[3]))
             return kr_raise(vm, KR_EXC(vm, TypeError), "open() argument 'encoding' must be str or None, not %s",
                             kr_typename(vm, a[3]));
-        const char *e = kr_str_data(a[3]);
-        if (strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0 && strcasecmp(e, "ascii") != 0)
-            return kr_raise(vm, KR_EXC(vm, LookupError), "unknown encoding: %s", e);
+        encoding = io_normalize_encoding(kr_str_data(a[3]));
+        if (!encoding)
+            return kr_raise(vm, KR_EXC(vm, LookupError), "unknown encoding: %s", kr_str_data(a[3]));
+    }
+    if (a[4] && a[4] != KR_NONE) {
+        if (!kr_is_str(vm, a[4]))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "open() argument 'errors' must be str or None, not %s",
+                            kr_typename(vm, a[4]));
+        errors = kr_str_data(a[4]);
+        if (strlen(errors) >= sizeof ((kr_file *)0)->errors)
+            return kr_raise(vm, KR_EXC(vm, LookupError), "unknown error handler name '%s'", errors);
+    }
+    if (a[5] && a[5] != KR_NONE) {
+        if (!kr_is_str(vm, a[5]))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "open() argument 'newline' must be str or None, not %s",
+                            kr_typename(vm, a[5]));
+        const char *nl = kr_str_data(a[5]);
+        if (!*nl)
+            newline = NL_UNTRANSLATED;
+        else if (strcmp(nl, "\n") == 0)
+            newline = NL_LF;
+        else if (strcmp(nl, "\r") == 0)
+            newline = NL_CR;
+        else if (strcmp(nl, "\r\n") == 0)
+            newline = NL_CRLF;
+        else {
+            kr_value r = kr_repr(vm, a[5]);
+            return r ? kr_raise(vm, KR_EXC(vm, ValueError), "illegal newline value: %s", kr_str_data(r)) : KR_NULL;
+        }
     }
     int r = 0, w = 0, ap = 0, x = 0, plus = 0, b = 0, t = 0;
     for (const char *p = mode; *p; p++) {
@@ -659,7 +748,23 @@ kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
         fclose(fp);
         return raise_oserror(vm, EISDIR, file);
     }
-    char shown[8];
-    snprintf(shown, sizeof shown, "%s", mode);
-    return file_new(vm, fp, file, shown, b, r || plus, w || ap || x || plus, true);
+    if (b && a[4] && a[4] != KR_NONE) {
+        fclose(fp);
+        return kr_raise(vm, KR_EXC(vm, ValueError), "binary mode doesn't take an errors argument");
+    }
+    if (b && a[5] && a[5] != KR_NONE) {
+        fclose(fp);
+        return kr_raise(vm, KR_EXC(vm, ValueError), "binary mode doesn't take a newline argument");
+    }
+    kr_value fv = file_new(vm, fp, file, mode, b, r || plus, w || ap || x || plus, true);
+    if (!fv) {
+        fclose(fp);
+        return KR_NULL;
+    }
+    kr_file *f = KR_AS(kr_file, fv);
+    f->newline = (uint8_t)newline;
+    snprintf(f->encoding, sizeof f->encoding, "%s", encoding);
+    snprintf(f->errors, sizeof f->errors, "%s", errors);
+    f->utf8_strict = strcmp(encoding, "utf-8") == 0 && strcmp(errors, "strict") == 0;
+    return fv;
 }

@@ -15,4 +15,7 @@ int kr_io_write_fast(kr_vm *vm, kr_value file, const char *data, size_t n);
 /* Raise the OSError subclass for errno `err` (FileNotFoundError for ENOENT...), with filename or KR_NULL. */
 kr_value kr_io_raise_errno(kr_vm *vm, int err, kr_value filename);
 
+/* io.UnsupportedOperation */
+kr_type *kr_io_unsupported_operation(kr_vm *vm);
+
 #endif

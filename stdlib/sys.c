@@ -212,7 +212,7 @@ kr_value kr_sys_module_create(kr_vm *vm)
         kr_module_add(vm, m, "dont_write_bytecode", KR_TRUE) < 0 ||
         kr_module_add(vm, m, "builtin_module_names",
                       kr_tuple_pack(vm, 6, kr_intern(vm, "builtins"), kr_intern(vm, "sys"), kr_intern(vm, "math"),
-                                    kr_intern(vm, "time"), kr_intern(vm, "gc"), kr_intern(vm, "posix"))) < 0)
+                                    kr_intern(vm, "_time"), kr_intern(vm, "gc"), kr_intern(vm, "posix"))) < 0)
         goto fail;
     kr_value hash_seed = vm->config.hash_seed_set ? kr_int_from_u64(vm, vm->config.hash_seed) : KR_NONE;
     if (!hash_seed || kr_module_add(vm, m, "_hash_seed", hash_seed) < 0)

@@ -147,6 +147,9 @@ void kr_vm_trace_roots(kr_vm *vm)
 {
     for (size_t i = 0; i < vm->n_builtin_types; i++)
         kr_gc_mark_obj(vm, &vm->builtin_types[i]->ob);
+    for (size_t i = 0; i < sizeof vm->t.extra / sizeof vm->t.extra[0]; i++)
+        if (vm->t.extra[i])
+            kr_gc_mark_obj(vm, &vm->t.extra[i]->ob);
     for (int i = 0; i < KR_IMM_COUNT; i++)
         if (vm->imm_types[i])
             kr_gc_mark_obj(vm, &vm->imm_types[i]->ob);
