@@ -14,6 +14,7 @@
 #include <mimalloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../vm/kr.h"
 
@@ -52,6 +53,10 @@ int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
     if (!gc->heap)
         return -1;
     gc->limit = memory_limit;
+    /* Linux overcommits: a request for terabytes "succeeds" and then fills memory page by page.
+     * Nothing larger than physical memory can be used, so such a request is a MemoryError now. */
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    gc->max_request = pages > 0 && page > 0 ? (size_t)pages * (size_t)page : SIZE_MAX;
     gc->stress = stress;
     gc->enabled = 1;
     gc->pause_percent = KR_GC_DEFAULT_PAUSE;
@@ -84,7 +89,7 @@ void kr_gc_destroy(kr_vm *vm)
 
 static bool gc_over_limit(kr_gc *gc, size_t size)
 {
-    return gc->limit && gc->allocated + size > gc->limit;
+    return size > gc->max_request || (gc->limit && gc->allocated + size > gc->limit);
 }
 
 static void gc_account(kr_gc *gc, size_t n)

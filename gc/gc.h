@@ -35,6 +35,7 @@ typedef struct kr_gc {
     size_t allocated;           /* bytes currently allocated (objects and buffers, usable sizes) */
     size_t threshold;           /* a safepoint collects when allocated >= threshold */
     size_t limit;               /* 0 = unlimited; over it allocation fails with MemoryError */
+    size_t max_request;         /* a single request above this (physical memory) fails at once */
     size_t live_after_last;     /* bytes that survived the last collection */
     unsigned pause_percent;     /* next threshold = live * pause_percent / 100 (Lua's "pause") */
     int enabled;                /* gc.enable()/disable(); safepoints do nothing when 0 */
