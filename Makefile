@@ -20,15 +20,15 @@ demo: build
 # forced, the collector's stress mode on a subset, and the seed programs.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -E '^golden$$'
-	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode all -j $(JOBS)
-	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stress --list tests/stress_list.txt -j $(JOBS)
+	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode all --xfail tests/known_failures.txt -j $(JOBS)
+	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stress --skip tests/stress_skip.txt --xfail tests/known_failures.txt -j $(JOBS)
 	$(PYTHON) tests/run_seeds.py --krait $(BUILD)/krait
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -E '^golden$$'
 
 golden: build
-	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode all -j $(JOBS)
+	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode all --xfail tests/known_failures.txt -j $(JOBS)
 
 stress: build
 	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stress -j $(JOBS)

@@ -89,7 +89,14 @@ void kr_gc_destroy(kr_vm *vm)
 
 static bool gc_over_limit(kr_gc *gc, size_t size)
 {
-    return size > gc->max_request || (gc->limit && gc->allocated + size > gc->limit);
+    if (size > gc->max_request)
+        return true;
+    if (gc->limit && gc->allocated + size > gc->limit) {
+        /* Garbage may be what fills the heap: collect at the very next safepoint. */
+        gc->threshold = 0;
+        return true;
+    }
+    return false;
 }
 
 static void gc_account(kr_gc *gc, size_t n)

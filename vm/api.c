@@ -108,10 +108,24 @@ static int api_set_path0(kr_vm *vm, const char *dir)
     return 0;
 }
 
+/* Between two runs no Python frame is live: a safe point to collect what the last run left. Near the
+ * memory limit collect unconditionally, so that a run that ended in MemoryError does not leave the
+ * next one (whose compilation has no safepoint) without room. */
+static void api_safepoint(kr_vm *vm)
+{
+    if (vm->frame)
+        return;
+    if (vm->gc.limit && vm->gc.allocated > vm->gc.limit - vm->gc.limit / 4)
+        kr_gc_collect(vm);
+    else
+        kr_gc_safepoint(vm);
+}
+
 krait_status krait_run_string(krait_vm *vm, const char *source, const char *filename)
 {
     if (!source)
         return KRAIT_ERROR;
+    api_safepoint(vm);
     kr_value m = api_main_module(vm);
     if (!m || api_set_path0(vm, "") < 0)
         return api_status(vm, false);
@@ -123,6 +137,7 @@ krait_status krait_run_file(krait_vm *vm, const char *path)
 {
     if (!path)
         return KRAIT_ERROR;
+    api_safepoint(vm);
     /* As CPython 3.9+: __main__.__file__ and the code's filename are absolute, sys.path[0] is the
      * script's directory. */
     char abs[PATH_MAX];
@@ -201,6 +216,7 @@ krait_status krait_run_module(krait_vm *vm, const char *module)
 krait_status krait_repl_eval(krait_vm *vm, const char *source)
 {
     size_t len = strlen(source);
+    api_safepoint(vm);
     if (kr_parse_is_incomplete(source, len))
         return KRAIT_INCOMPLETE;
     kr_value m = api_main_module(vm);

@@ -66,6 +66,26 @@ void kr_interp_trace_roots(kr_vm *vm)
     }
 }
 
+/* Call-site feedback records what was called, for the JIT. It must never keep a receiver alive (the
+ * code object outlives every call): a bound method is recorded as its function, a C function bound to
+ * an object (not a module) is not recorded at all. */
+static inline void fb_record_callee(kr_vm *vm, kr_fb *e, kr_value callee)
+{
+    if (kr_is_ptr(callee)) {
+        kr_type *t = KR_OBJ(callee)->type;
+        if (t == vm->t.method)
+            callee = KR_AS(kr_method, callee)->func;
+        else if (t == vm->t.cfunction && KR_AS(kr_cfunction, callee)->self &&
+                 !kr_is_module(vm, KR_AS(kr_cfunction, callee)->self))
+            callee = KR_NULL;
+    }
+    if (e->call.callee != callee) {
+        if (e->call.callee)
+            e->call.polymorphic = 1;
+        e->call.callee = callee;
+    }
+}
+
 static kr_value recursion_error(kr_vm *vm)
 {
     return kr_raise(vm, KR_EXC(vm, RecursionError), "maximum recursion depth exceeded");
@@ -352,7 +372,7 @@ static int merge_kwargs(kr_vm *vm, kr_value d, kr_value v, kr_value callee)
         kr_value k = kr_list_items(keys)[i];
         if (!kr_is_str(vm, k)) {
             func_str(vm, callee, buf, sizeof buf);
-            kr_raise(vm, KR_EXC(vm, TypeError), "%s keywords must be strings", buf);
+            kr_raise(vm, KR_EXC(vm, TypeError), "keywords must be strings");
             goto out;
         }
         int has = kr_dict_contains(vm, d, k);
@@ -731,6 +751,48 @@ static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwna
 out:
     kr_root_reset(vm, m);
     return cls;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Inline `yield from` of a generator: the delegate's frame is linked above the delegator's and runs in
+ * the same loop (no C recursion, so deep yield-from chains work like deep calls). While it runs, the
+ * delegator is suspended at its YIELD_FROM (pc at it, KR_FRAME_IN_YIELD_FROM) and the delegate's frame
+ * has KR_FRAME_ENTRY cleared; saved_handled holds the delegator's handled exception. */
+
+static inline void gen_inline_enter(kr_vm *vm, kr_frame *d, const kr_insn *ip, kr_generator *sg)
+{
+    kr_frame *sf = sg->frame;
+    sg->started = true;
+    sg->running = true;
+    d->pc = ip;
+    d->flags |= KR_FRAME_IN_YIELD_FROM;
+    sf->saved_handled = vm->handled_exc;
+    if (sg->handled_exc)
+        vm->handled_exc = sg->handled_exc;
+    sf->prev = d;
+    sf->flags &= ~(uint32_t)(KR_FRAME_ENTRY | KR_FRAME_IN_YIELD_FROM);
+    vm->frame = sf;
+    vm->depth++;
+}
+
+/* Leave an inline delegate frame (suspended if !finished, else freed); returns the delegator. */
+static inline kr_frame *gen_inline_leave(kr_vm *vm, kr_frame *sf, bool finished)
+{
+    kr_generator *sg = KR_AS(kr_generator, sf->gen);
+    kr_frame *d = sf->prev;
+    kr_value saved = sf->saved_handled;
+    sg->running = false;
+    vm->frame = d;
+    vm->depth--;
+    sf->flags |= KR_FRAME_ENTRY;
+    if (finished) {
+        vm->handled_exc = saved;
+        kr_gen_finish(vm, sf->gen);
+    } else {
+        sg->handled_exc = vm->handled_exc != saved ? vm->handled_exc : KR_NULL;
+        vm->handled_exc = saved;
+    }
+    return d;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1524,11 +1586,7 @@ L_CALL: {
     if (kwnames)
         nargs -= (int)kr_tuple_size(kwnames);
     e->call.count++;
-    if (e->call.callee != callee) {
-        if (e->call.callee)
-            e->call.polymorphic = 1;
-        e->call.callee = callee;
-    }
+    fb_record_callee(vm, e, callee);
     /* bound method of a Python function: call the function with self in the callee's slot */
     if (kr_is_ptr(callee) && KR_OBJ(callee)->type == vm->t.method &&
         kr_func_check(vm, KR_AS(kr_method, callee)->func)) {
@@ -1549,11 +1607,7 @@ L_CALL_METHOD: {
     if (kwnames)
         nargs -= (int)kr_tuple_size(kwnames);
     e->call.count++;
-    if (e->call.callee != callee) {
-        if (e->call.callee)
-            e->call.polymorphic = 1;
-        e->call.callee = callee;
-    }
+    fb_record_callee(vm, e, callee);
     if (s[dst + 1] != KR_NULL) {
         args = &s[dst + 1];
         nargs++;
@@ -1680,6 +1734,15 @@ do_return:
             *yielded = 0;
         return retval;
     }
+    if (f->flags & KR_FRAME_GEN) {
+        /* an inline delegate finished: its value is the result of the delegator's YIELD_FROM */
+        f = gen_inline_leave(vm, f, true);
+        LOAD_FRAME();
+        f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
+        s[KR_INSN_C(*pc)] = retval;
+        pc++;
+        DISPATCH();
+    }
     {
         kr_frame *caller = f->prev;
         uint32_t rs = f->ret_slot;
@@ -1715,6 +1778,23 @@ L_YIELD_FROM: {
     kr_value sub = s[OP_B], sent = s[OP_A], v;
     SAVE_PC();
     if (kr_is_ptr(sub) && KR_OBJ(sub)->type == vm->t.generator) {
+        kr_generator *sg = KR_AS(kr_generator, sub);
+        if (sg->frame && !sg->running && vm->depth < vm->recursion_limit) {
+            kr_frame *sf = sg->frame;
+            if (!sg->started) {
+                if (sent != KR_NONE) {
+                    kr_raise(vm, KR_EXC(vm, TypeError), "can't send non-None value to a just-started generator");
+                    goto error;
+                }
+            } else {
+                kr_insn y = (sf->flags & KR_FRAME_IN_YIELD_FROM) ? sf->pc[0] : sf->pc[-1];
+                sf->slots[KR_INSN_A(y)] = sent;
+            }
+            gen_inline_enter(vm, f, ip, sg);
+            f = sf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
         int st = kr_gen_send(vm, sub, sent, &v);
         CHECK_I(st);
         if (st == 0) {
@@ -1755,7 +1835,10 @@ L_YIELD_FROM: {
     goto do_yield;
 }
 do_yield:
-    /* Only generator frames yield, and they always run as the entry frame of run(). */
+    /* Only generator frames yield. An inline delegate passes the value up to its delegator, which
+     * yields it in turn, up to the generator run() was entered for. */
+    while (!(f->flags & KR_FRAME_ENTRY))
+        f = gen_inline_leave(vm, f, false);
     vm->frame = f->prev;
     vm->depth--;
     if (yielded)
@@ -1892,7 +1975,13 @@ L_LIST_EXTEND: {
     SAVE_PC();
     kr_type *t = kr_type_of(vm, v);
     if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__))) {
-        kr_raise(vm, KR_EXC(vm, TypeError), "Value after * must be an iterable, not %s", t->name_c);
+        if (OP_X & 1) {
+            char buf[256];
+            func_str(vm, s[OP_C], buf, sizeof buf);
+            kr_raise(vm, KR_EXC(vm, TypeError), "%s argument after * must be an iterable, not %s", buf, t->name_c);
+        } else {
+            kr_raise(vm, KR_EXC(vm, TypeError), "Value after * must be an iterable, not %s", t->name_c);
+        }
         goto error;
     }
     CHECK_I(kr_list_extend(vm, s[OP_A], v));
@@ -2260,6 +2349,16 @@ exception_unwind: {
         if (yielded)
             *yielded = 0;
         return KR_NULL;
+    }
+    if (f->flags & KR_FRAME_GEN) {
+        /* an inline delegate raised: the exception continues at the delegator's YIELD_FROM */
+        f = gen_inline_leave(vm, f, true);
+        kr_gen_pep479(vm);
+        LOAD_FRAME();
+        f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
+        ip = pc;
+        pc++;
+        goto error_traced;
     }
     kr_frame *caller = f->prev;
     vm->stack_top = (kr_value *)f;
