@@ -137,7 +137,7 @@ START_TEST(test_format_spec)
     ck_assert_str_eq(C(kr_format_float(vm, 1234.5, "012,.1f", 7)), "00,001,234.5");
     ck_assert_str_eq(C(kr_format_float(vm, 0.125, ".2%", 3)), "12.50%");
     ck_assert_str_eq(C(kr_format_float(vm, -0.0001, "z.2f", 4)), "0.00");
-    ck_assert_str_eq(C(kr_format_float(vm, 2.5, "^9.1e", 6)), " 2.5e+00 ");
+    ck_assert_str_eq(C(kr_format_float(vm, 2.5, "^9.1e", 5)), " 2.5e+00 ");
     ck_assert_str_eq(C(kr_format_str(vm, S("ab"), "*^6", 3)), "**ab**");
     ck_assert_str_eq(C(kr_format_str(vm, S("abcdef"), ".3", 2)), "abc");
     ck_assert(kr_format_str(vm, S("ab"), ",", 1) == KR_NULL);
