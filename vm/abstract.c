@@ -305,7 +305,7 @@ static bool no_instance_attr(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
     kr_typex *x = KR_TX(t);
     if (x->layout == KR_LAYOUT_INSTANCE)
         return !kr_instance_get(vm, obj, name);
-    if (!t->attrs_offset && x->layout != KR_LAYOUT_SIDE)
+    if (!x->has_dict || (!t->attrs_offset && x->layout != KR_LAYOUT_SIDE))
         return true;
     kr_value d = kr_type_attrs_dict(vm, obj, false);
     return !d || !kr_dict_get_str(vm, d, name);
@@ -385,7 +385,11 @@ kr_value kr_next(kr_vm *vm, kr_value it)
     kr_type *t = kr_type_of(vm, it);
     if (!t->next)
         return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object is not an iterator", t->name_c);
-    return t->next(vm, it);
+    kr_value v = t->next(vm, it);
+    /* exhaustion is KR_NULL without an exception; tolerate a slot that raised StopIteration instead */
+    if (!v && vm->exc && kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+        kr_err_clear(vm);
+    return v;
 }
 
 int64_t kr_len(kr_vm *vm, kr_value v)

@@ -177,7 +177,7 @@ enum kr_opfmt {
     X(LIST_APPEND,    KR_FMT_AB,  1, "s[A].append(s[B]) (s[A] is a list)") \
     X(SET_ADD,        KR_FMT_AB,  1, "s[A].add(s[B])") \
     X(MAP_ADD,        KR_FMT_ABC, 1, "s[A][s[B]] = s[C]") \
-    X(LIST_EXTEND,    KR_FMT_AB,  1, "s[A].extend(s[B]); TypeError \"Value after * must be an iterable, not T\"") \
+    X(LIST_EXTEND,    KR_FMT_AB,  1, "s[A].extend(s[B]); TypeError \"Value after * must be an iterable, not T\"; X & 1: building a call's *args, s[C] is the callee (\"f() argument after * must be an iterable, not T\")") \
     X(SET_UPDATE,     KR_FMT_AB,  1, "s[A] |= s[B]") \
     X(DICT_UPDATE,    KR_FMT_AB,  1, "s[A].update(s[B]) for {**x}; TypeError \"'T' object is not a mapping\"") \
     X(DICT_MERGE,     KR_FMT_ABC, 1, "like DICT_UPDATE for f(**x): s[C] is the callee, for messages; duplicate keys: TypeError") \

@@ -2,7 +2,9 @@
  * with cap >= size + 1 and data[size] == 0 kept for C callers), their shared methods and iterator.
  * Methods are written once over (data, size) and produce a result of the receiver's kind: bytes methods
  * on a bytearray return bytearrays, as in CPython. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem, memrchr */
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,12 +148,14 @@ kr_value kr_bytes_repr(kr_vm *vm, kr_value v)
     }
     bool sq = memchr(d, '\'', (size_t)n) != NULL, dq = memchr(d, '"', (size_t)n) != NULL;
     char q = (sq && !dq) ? '"' : '\'';
+    /* bytearray's repr escapes a single quote even inside double quotes (CPython's bytearray_repr). */
+    char q2 = ba ? '\'' : q;
     kr_sb_append_char(&sb, 'b');
     kr_sb_append_char(&sb, q);
     static const char hex[] = "0123456789abcdef";
     for (int64_t i = 0; i < n; i++) {
         uint8_t c = d[i];
-        if (c == q || c == '\\') {
+        if (c == q || c == q2 || c == '\\') {
             kr_sb_append_char(&sb, '\\');
             kr_sb_append_char(&sb, (char)c);
         } else if (c == '\t') {
@@ -262,7 +266,7 @@ static int collect_bytes(kr_vm *vm, kr_value x, kr_sb *sb, const char *range_msg
 
 kr_value kr_bytes_from_object(kr_vm *vm, kr_value x)
 {
-    if (KR_OBJ(x)->type == vm->t.bytes)
+    if (kr_is_ptr(x) && KR_OBJ(x)->type == vm->t.bytes)
         return x;
     kr_sb sb;
     kr_sb_init(&sb);
@@ -279,6 +283,37 @@ kr_value kr_bytes_from_object(kr_vm *vm, kr_value x)
     return r;
 }
 
+/* The (source, encoding, errors) rules shared by bytes() and bytearray() (CPython's bytes_new_impl):
+ * returns 1 with *out set to the encoded bytes when encoding was given, 0 when source must be converted
+ * as an object (encoding and errors absent), -1 with TypeError otherwise. a[0] absent with no
+ * encoding/errors also returns 1 with *out = KR_NULL (the empty result). */
+static int source_encoding_args(kr_vm *vm, const char *fname, const kr_value a[3], kr_value *out)
+{
+    *out = KR_NULL;
+    for (int i = 1; i < 3; i++)
+        if (a[i] && !kr_is_str(vm, a[i]))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() argument '%s' must be str, not %s", fname,
+                              i == 1 ? "encoding" : "errors", kr_typename(vm, a[i]));
+    if (!a[0]) {
+        if (a[1] || a[2])
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), a[1] ? "encoding without a string argument"
+                                                              : "errors without a string argument");
+        return 1;
+    }
+    if (a[1]) {
+        if (!kr_is_str(vm, a[0]))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "encoding without a string argument");
+        *out = kr_str_encode(vm, a[0], kr_str_data(a[1]), a[2] ? kr_str_data(a[2]) : NULL);
+        return *out ? 1 : -1;
+    }
+    if (a[2])
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), kr_is_str(vm, a[0]) ? "string argument without an encoding"
+                                                                        : "errors without a string argument");
+    if (kr_is_str(vm, a[0]))
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "string argument without an encoding");
+    return 0;
+}
+
 static kr_value bytes_new_slot(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
 {
     static const char *const names[] = {"source", "encoding", "errors"};
@@ -286,19 +321,12 @@ static kr_value bytes_new_slot(kr_vm *vm, kr_type *cls, kr_value *args, int narg
     if (kr_args_parse(vm, "bytes", args, nargs, kwnames, names, 3, 0, 0, a) < 0)
         return KR_NULL;
     kr_value r;
-    if (!a[0]) {
-        if (a[1] || a[2])
-            return kr_raise(vm, KR_EXC(vm, TypeError), a[1] ? "encoding without a string argument"
-                                                            : "errors without a string argument");
-        r = kr_bytes_new(vm, "", 0);
-    } else if (a[1] || a[2]) {
-        if (!kr_is_str(vm, a[0]))
-            return kr_raise(vm, KR_EXC(vm, TypeError), a[1] ? "encoding without a string argument"
-                                                            : "errors without a string argument");
-        if ((a[1] && !kr_is_str(vm, a[1])) || (a[2] && !kr_is_str(vm, a[2])))
-            return kr_raise(vm, KR_EXC(vm, TypeError), "bytes() argument 'encoding' must be str, not %s",
-                            kr_typename(vm, a[1] && !kr_is_str(vm, a[1]) ? a[1] : a[2]));
-        r = kr_str_encode(vm, a[0], a[1] ? kr_str_data(a[1]) : NULL, a[2] ? kr_str_data(a[2]) : NULL);
+    int k = source_encoding_args(vm, "bytes", a, &r);
+    if (k < 0)
+        return KR_NULL;
+    if (k == 1) {
+        if (!r)
+            r = kr_bytes_new(vm, "", 0);
     } else if (kr_is_str(vm, a[0])) {
         return kr_raise(vm, KR_EXC(vm, TypeError), "string argument without an encoding");
     } else {
@@ -334,23 +362,18 @@ static int bytearray_init_slot(kr_vm *vm, kr_value self, kr_value *args, int nar
     kr_value a[3];
     if (kr_args_parse(vm, "bytearray", args, nargs, kwnames, names, 3, 0, 0, a) < 0)
         return -1;
+    kr_value e;
+    int k = source_encoding_args(vm, "bytearray", a, &e);
+    if (k < 0)
+        return -1;
     kr_sb sb;
     kr_sb_init(&sb);
-    if (a[0] && (a[1] || a[2])) {
-        if (!kr_is_str(vm, a[0]))
-            return kr_raise_i(vm, KR_EXC(vm, TypeError), "encoding without a string argument");
-        kr_value e = kr_str_encode(vm, a[0], a[1] && kr_is_str(vm, a[1]) ? kr_str_data(a[1]) : NULL,
-                                   a[2] && kr_is_str(vm, a[2]) ? kr_str_data(a[2]) : NULL);
-        if (!e)
-            return -1;
-        kr_sb_append(&sb, (const char *)kr_bytes_data(e), (size_t)kr_bytes_size(e));
-    } else if (a[0]) {
-        if (collect_bytes(vm, a[0], &sb, "byte must be in range(0, 256)", true, "bytearray") < 0) {
-            kr_sb_free(&sb);
-            return -1;
-        }
-    } else if (a[1] || a[2]) {
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "encoding without a string argument");
+    if (k == 1) {
+        if (e)
+            kr_sb_append(&sb, (const char *)kr_bytes_data(e), (size_t)kr_bytes_size(e));
+    } else if (collect_bytes(vm, a[0], &sb, "byte must be in range(0, 256)", true, "bytearray") < 0) {
+        kr_sb_free(&sb);
+        return -1;
     }
     kr_bytearray *b = KR_AS(kr_bytearray, self);
     if (sb.failed || ba_reserve(vm, b, (int64_t)sb.len) < 0) {
@@ -643,12 +666,29 @@ static kr_value bytes_iter_self(kr_vm *vm, kr_value self) { (void)vm; return sel
 
 /* ================================================================ methods (bytes and bytearray) */
 
-static int margs(kr_vm *vm, const char *name, int nargs, kr_value kwnames, int min, int max)
+/* Argument checks for a method without keyword parameters; nargs counts self (args[0]), which is the
+ * receiver (or the class, for classmethods: `self` may be a type). CPython names the method with its
+ * type ("bytearray.pop()") in the keyword, no-argument and one-argument messages, and bare in the
+ * "expected at most N arguments" ones. */
+static int margs_self(kr_vm *vm, kr_value self, const char *name, int nargs, kr_value kwnames, int min, int max)
 {
-    if (kwnames && kr_tuple_size(kwnames) > 0 && kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    return kr_args_count(vm, name, nargs - 1, min, max);
+    bool ba = kr_is_ptr(self) && (KR_OBJ(self)->type == vm->t.type ||
+                                  kr_type_is_subtype(KR_OBJ(self)->type, vm->t.type))
+                  ? kr_type_is_subtype((kr_type *)KR_OBJ(self), vm->t.bytearray)
+                  : kr_is_bytearray(vm, self);
+    const char *tn = ba ? "bytearray" : "bytes";
+    if (kwnames && kr_tuple_size(kwnames) > 0)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s.%s() takes no keyword arguments", tn, name);
+    int n = nargs - 1;
+    if (n >= min && n <= max)
+        return 0;
+    if (max == 0)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s.%s() takes no arguments (%d given)", tn, name, n);
+    if (min == 1 && max == 1)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s.%s() takes exactly one argument (%d given)", tn, name, n);
+    return kr_args_count(vm, name, n, min, max);
 }
+#define margs(vm, name, nargs, kwnames, min, max) margs_self(vm, args[0], name, nargs, kwnames, min, max)
 
 /* A "sub" argument: bytes-like, or an int 0..255 (a one-byte needle). */
 static int sub_arg(kr_vm *vm, kr_value v, const uint8_t **d, int64_t *n, uint8_t *one)
@@ -681,7 +721,10 @@ static int bound(kr_vm *vm, kr_value v, int64_t *out)
         if (!kr_err_matches(vm, KR_EXC(vm, OverflowError)))
             return -1;
         kr_err_clear(vm);
-        *out = INT64_MAX / 2;
+        kr_value iv = kr_index(vm, v); /* an int beyond int64: clamp by sign (_PyEval_SliceIndex) */
+        if (!iv)
+            return -1;
+        *out = kr_int_sign(iv) < 0 ? -INT64_MAX / 2 : INT64_MAX / 2;
     }
     return 0;
 }
@@ -920,23 +963,26 @@ static kr_value b_join(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     if (margs(vm, "join", nargs, kwnames, 1, 1) < 0)
         return KR_NULL;
-    kr_value seq = kr_sequence_list(vm, args[1]);
+    kr_value seq = kr_join_sequence(vm, args[1]);
     if (!seq)
         return KR_NULL;
-    kr_list *l = KR_AS(kr_list, seq);
+    /* No Python code runs below: seq's items stay put. */
+    bool tup = KR_OBJ(seq)->type == vm->t.tuple;
+    const kr_value *items = tup ? kr_tuple_items(seq) : KR_AS(kr_list, seq)->items;
+    int64_t count = tup ? kr_tuple_size(seq) : KR_AS(kr_list, seq)->size;
     kr_sb sb;
     kr_sb_init(&sb);
-    for (int64_t i = 0; i < l->size; i++) {
-        if (!bytes_like(vm, l->items[i])) {
+    for (int64_t i = 0; i < count; i++) {
+        if (!bytes_like(vm, items[i])) {
             kr_sb_free(&sb);
             return kr_raise(vm, KR_EXC(vm, TypeError), "sequence item %lld: expected a bytes-like object, %s found",
-                            (long long)i, kr_typename(vm, l->items[i]));
+                            (long long)i, kr_typename(vm, items[i]));
         }
         if (i) {
             BDATA(SELF, sd, sn);
             kr_sb_append(&sb, (const char *)sd, (size_t)sn);
         }
-        BDATA(l->items[i], id, in);
+        BDATA(items[i], id, in);
         kr_sb_append(&sb, (const char *)id, (size_t)in);
     }
     return sb_to_like(vm, SELF, &sb);
@@ -1074,6 +1120,81 @@ static kr_value b_isupper(kr_vm *vm, kr_value *a, int n, kr_value k) { return b_
 static kr_value b_islower(kr_vm *vm, kr_value *a, int n, kr_value k) { return b_pred(vm, a, n, k, "islower", BP_LOWER); }
 static kr_value b_isascii(kr_vm *vm, kr_value *a, int n, kr_value k) { return b_pred(vm, a, n, k, "isascii", BP_ASCII); }
 
+/* istitle: uppercase bytes only after uncased ones, lowercase only after cased ones, at least one cased. */
+static kr_value b_istitle(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (margs(vm, "istitle", nargs, kwnames, 0, 0) < 0)
+        return KR_NULL;
+    BDATA(SELF, d, n);
+    bool cased = false, prev = false;
+    for (int64_t i = 0; i < n; i++) {
+        uint8_t c = d[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (prev)
+                return KR_FALSE;
+            prev = cased = true;
+        } else if (c >= 'a' && c <= 'z') {
+            if (!prev)
+                return KR_FALSE;
+            prev = cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    return kr_bool(cased);
+}
+
+/* expandtabs(tabsize=8): the column restarts after \n and \r; tabsize <= 0 drops tabs. */
+static kr_value b_expandtabs(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"tabsize"};
+    kr_value a[1];
+    if (kr_args_parse(vm, "expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0)
+        return KR_NULL;
+    int64_t tabsize = 8;
+    if (a[0]) {
+        if (!kr_is_small(a[0]) && !kr_is_int(vm, a[0]))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object cannot be interpreted as an integer",
+                            kr_typename(vm, a[0]));
+        if (kr_int_to_i64(vm, kr_is_bool(a[0]) ? kr_small(a[0] == KR_TRUE) : a[0], &tabsize) < 0)
+            return KR_NULL;
+    }
+    BDATA(SELF, d, n);
+    /* First pass: the result size (CPython: OverflowError "result too long" beyond ssize_t). */
+    int64_t col = 0, total = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t add;
+        if (d[i] == '\t') {
+            add = tabsize > 0 ? tabsize - col % tabsize : 0;
+            col += add;
+        } else {
+            add = 1;
+            col = (d[i] == '\n' || d[i] == '\r') ? 0 : col + 1;
+        }
+        if (add > INT64_MAX - total)
+            return kr_raise(vm, KR_EXC(vm, OverflowError), "result too long");
+        total += add;
+    }
+    kr_sb sb;
+    kr_sb_init(&sb);
+    col = 0;
+    for (int64_t i = 0; i < n; i++) {
+        uint8_t c = d[i];
+        if (c == '\t') {
+            if (tabsize > 0) {
+                int64_t k = tabsize - col % tabsize;
+                col += k;
+                while (k-- > 0 && !sb.failed)
+                    kr_sb_append_char(&sb, ' ');
+            }
+        } else {
+            kr_sb_append_char(&sb, (char)c);
+            col = (c == '\n' || c == '\r') ? 0 : col + 1;
+        }
+    }
+    return sb_to_like(vm, SELF, &sb);
+}
+
 static kr_value b_partition_common(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames, bool rev)
 {
     if (margs(vm, rev ? "rpartition" : "partition", nargs, kwnames, 1, 1) < 0)
@@ -1193,7 +1314,9 @@ static kr_value b_hex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     char sep = 0;
     int64_t per = 1;
     if (a[0]) {
-        if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1 && kr_str_nbytes(a[0]) == 1)
+        if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1 && kr_str_nbytes(a[0]) > 1)
+            return kr_raise(vm, KR_EXC(vm, ValueError), "sep must be ASCII.");
+        if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1)
             sep = kr_str_data(a[0])[0];
         else if (bytes_like(vm, a[0]) && bytes_len_slot(vm, a[0]) == 1) {
             BDATA(a[0], sd, sn);
@@ -1264,22 +1387,35 @@ static kr_value b_fromhex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
                      ? kr_bytearray_new(vm, sb.buf ? sb.buf : "", sb.len)
                      : kr_bytes_new(vm, sb.buf ? sb.buf : "", sb.len);
     kr_sb_free(&sb);
-    return r;
+    if (!r || cls == vm->t.bytes || cls == vm->t.bytearray)
+        return r;
+    /* A subclass: cls(result), as CPython. */
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    kr_value sub = kr_call1(vm, args[0], r);
+    kr_root_reset(vm, m);
+    return sub;
 }
 
 static kr_value b_translate(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (margs(vm, "translate", nargs, kwnames, 1, 2) < 0)
+    /* translate(table, /, delete=b'') */
+    if (nargs < 2)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "translate() takes at least 1 positional argument (%d given)",
+                        nargs - 1);
+    static const char *const names[] = {"table", "delete"};
+    kr_value a[2];
+    if (kr_args_parse(vm, "translate", args + 1, nargs - 1, kwnames, names, 2, 1, 1, a) < 0)
         return KR_NULL;
     const uint8_t *t = NULL, *del = NULL;
     int64_t tn = 0, dn = 0;
-    if (args[1] != KR_NONE) {
-        if (kr_bytes_buffer(vm, args[1], &t, &tn) < 0)
+    if (a[0] != KR_NONE) {
+        if (kr_bytes_buffer(vm, a[0], &t, &tn) < 0)
             return KR_NULL;
         if (tn != 256)
             return kr_raise(vm, KR_EXC(vm, ValueError), "translation table must be 256 characters long");
     }
-    if (nargs > 2 && kr_bytes_buffer(vm, args[2], &del, &dn) < 0)
+    if (a[1] && kr_bytes_buffer(vm, a[1], &del, &dn) < 0)
         return KR_NULL;
     BDATA(SELF, d, n);
     kr_sb sb;
@@ -1294,7 +1430,8 @@ static kr_value b_translate(kr_vm *vm, kr_value *args, int nargs, kr_value kwnam
 
 static kr_value b_maketrans(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (margs(vm, "maketrans", nargs + 1, kwnames, 2, 2) < 0)
+    /* static method: args[0] is not a receiver */
+    if (margs_self(vm, KR_NULL, "maketrans", nargs + 1, kwnames, 2, 2) < 0)
         return KR_NULL;
     const uint8_t *f, *t;
     int64_t fn, tn;
@@ -1609,7 +1746,8 @@ static kr_value ba_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     {"rpartition", b_rpartition, 0, NULL}, {"zfill", b_zfill, 0, NULL}, {"center", b_center, 0, NULL}, \
     {"ljust", b_ljust, 0, NULL}, {"rjust", b_rjust, 0, NULL}, {"removeprefix", b_removeprefix, 0, NULL}, \
     {"removesuffix", b_removesuffix, 0, NULL}, {"fromhex", b_fromhex, KR_METH_CLASS, NULL}, \
-    {"translate", b_translate, 0, NULL}, {"maketrans", b_maketrans, KR_METH_STATIC, NULL}
+    {"translate", b_translate, 0, NULL}, {"maketrans", b_maketrans, KR_METH_STATIC, NULL}, \
+    {"istitle", b_istitle, 0, NULL}, {"expandtabs", b_expandtabs, 0, NULL}
 
 static const kr_method_def bytes_methods[] = {
     COMMON_METHODS,

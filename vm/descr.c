@@ -160,6 +160,8 @@ static kr_value cfunction_repr(kr_vm *vm, kr_value self)
     kr_type *t = KR_OBJ(self)->type;
     if (t == vm->method_descr_type || t == vm->classmethod_descr_type)
         return kr_str_fmt(vm, "<method '%s' of '%s' objects>", f->name, f->owner->name_c);
+    if ((f->flags & KR_METH_STATIC) && f->owner)
+        return kr_str_fmt(vm, "<built-in method %s of type object at %p>", f->name, (void *)f->owner);
     if (!f->owner || !f->self || kr_type_of(vm, f->self) == vm->t.module)
         return kr_str_fmt(vm, "<built-in function %s>", f->name);
     return kr_str_fmt(vm, "<built-in method %s of %s object at %p>", f->name, kr_typename(vm, f->self),
@@ -303,7 +305,12 @@ static kr_value method_getattr(kr_vm *vm, kr_value self, kr_value name)
 
 static kr_value method_get_func(kr_vm *vm, kr_value self) { (void)vm; return KR_AS(kr_method, self)->func; }
 static kr_value method_get_self(kr_vm *vm, kr_value self) { (void)vm; return KR_AS(kr_method, self)->self; }
+static kr_value method_get_doc(kr_vm *vm, kr_value self)
+{
+    return kr_getattr(vm, KR_AS(kr_method, self)->func, KR_NAME(vm, __doc__));
+}
 static const kr_getset_def method_getsets[] = {
+    {"__doc__", method_get_doc, NULL, NULL},
     {"__func__", method_get_func, NULL, NULL},
     {"__self__", method_get_self, NULL, NULL},
     {NULL, NULL, NULL, NULL},
@@ -933,6 +940,7 @@ static kr_value mp_repr(kr_vm *vm, kr_value self)
     kr_value r = kr_repr(vm, MP(self));
     return r ? kr_str_fmt(vm, "mappingproxy(%s)", kr_str_data(r)) : KR_NULL;
 }
+static kr_value mp_str(kr_vm *vm, kr_value self) { return kr_tostr(vm, MP(self)); }
 static kr_value mp_richcompare(kr_vm *vm, kr_value a, kr_value b, int op)
 {
     return kr_richcompare(vm, MP(a), b, op);
@@ -1365,6 +1373,7 @@ void kr_descr_init(kr_vm *vm)
     t->iter = mp_iter;
     t->contains = mp_contains;
     t->repr = mp_repr;
+    t->str = mp_str;
     t->richcompare = mp_richcompare;
     t->methods = mappingproxy_methods;
 
@@ -1401,7 +1410,7 @@ void kr_descr_init(kr_vm *vm)
     t->getsets = union_getsets;
     t->methods = union_methods;
     vm->t.type->binop[KR_OP_OR] = union_or;
-    vm->t.none->binop[KR_OP_OR] = union_or;
+    vm->generic_alias_type->binop[KR_OP_OR] = union_or;
 
     vm->imm_types[KR_IMM_NONE] = vm->t.none;
     vm->imm_types[KR_IMM_NOTIMPL] = vm->t.notimpl;

@@ -448,7 +448,7 @@ static const kr_getset_def exc_getsets[] = {
 
 /* ---- specific exception types ------------------------------------------------------------------- */
 
-/* Bind keyword-only arguments `names` (others: "'x' is an invalid keyword argument for Foo()"). */
+/* Bind keyword-only arguments `names` (others: "Foo() got an unexpected keyword argument 'x'"). */
 static int take_kw(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value kwnames, const char *const *names,
                    int n)
 {
@@ -460,8 +460,8 @@ static int take_kw(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value
         while (j < n && strcmp(names[j], k) != 0)
             j++;
         if (j == n)
-            return kr_raise_i(vm, KR_EXC(vm, TypeError), "'%s' is an invalid keyword argument for %s()", k,
-                              kr_typename(vm, self));
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() got an unexpected keyword argument '%s'",
+                              kr_typename(vm, self), k);
         if (kr_exc_set_attr(vm, self, names[j], args[nargs + i]) < 0)
             return -1;
     }
@@ -658,8 +658,12 @@ static int unicodeerror_init(kr_vm *vm, kr_value self, kr_value *args, int nargs
     int want = translate ? 4 : 5;
     if (t == KR_EXC(vm, UnicodeError) || kr_type_is_subtype(KR_EXC(vm, UnicodeError), t))
         return 0;
-    if (nargs != want)
+    if (nargs != want) {
+        /* VM code raises these with a ready message (kr_raise): keep it as a plain exception */
+        if (nargs == 1 && kr_is_str(vm, args[0]))
+            return 0;
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "function takes exactly %d arguments (%d given)", want, nargs);
+    }
     for (int i = 0; i < want; i++)
         if (kr_exc_set_attr(vm, self, translate ? names4[i] : names5[i], args[i]) < 0)
             return -1;

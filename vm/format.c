@@ -839,54 +839,65 @@ kr_value kr_str_mod_format(kr_vm *vm, kr_value fmt, kr_value args)
                 goto fail;
             break;
         case 'c': {
+            /* CPython's formatchar / byte_converter: a str of length 1 (bytes: a bytes or bytearray of
+             * length 1), else an int or __index__ (a TypeError from __index__ becomes the generic
+             * message, other errors propagate). */
             char cb[4];
             int cn;
-            if (is_bytes) {
-                const uint8_t *bd;
-                int64_t bn;
-                int64_t x;
-                if ((kr_is_small(arg) || kr_is_int(vm, arg)) && !kr_is_bool(arg)) {
-                    if (kr_int_to_i64(vm, arg, &x) < 0 || x < 0 || x > 255) {
-                        kr_err_clear(vm);
-                        kr_raise(vm, KR_EXC(vm, OverflowError), "%%c arg not in range(256)");
-                        goto fail;
-                    }
-                    cb[0] = (char)x;
-                } else if (kr_bytes_buffer(vm, arg, &bd, &bn) == 0 && bn == 1) {
-                    cb[0] = (char)bd[0];
-                } else {
-                    kr_err_clear(vm);
-                    kr_raise(vm, KR_EXC(vm, TypeError), "%%c requires an integer in range(256) or a single byte");
+            const uint8_t *bd;
+            int64_t bn;
+            if (is_bytes && (kr_is_bytes(vm, arg) || kr_is_bytearray(vm, arg))) {
+                if (kr_bytes_buffer(vm, arg, &bd, &bn) < 0)
                     goto fail;
-                }
+                if (bn != 1)
+                    goto c_type_error;
+                cb[0] = (char)bd[0];
                 pct_pad_text(&sb, cb, 1, 1, flags, width, -1, true);
                 break;
             }
-            if (kr_is_str(vm, arg)) {
-                if (kr_str_len(arg) != 1) {
-                    kr_raise(vm, KR_EXC(vm, TypeError),
-                             "%%c requires an int or a unicode character, not a string of length %lld",
-                             (long long)kr_str_len(arg));
-                    goto fail;
-                }
+            if (!is_bytes && kr_is_str(vm, arg)) {
+                if (kr_str_len(arg) != 1)
+                    goto c_type_error;
                 cn = (int)kr_str_nbytes(arg);
                 memcpy(cb, kr_str_data(arg), (size_t)cn);
-            } else if (kr_is_small(arg) || kr_is_int(vm, arg)) {
-                int64_t x;
-                if (kr_int_to_i64(vm, kr_is_bool(arg) ? kr_small(arg == KR_TRUE) : arg, &x) < 0 || x < 0 ||
-                    x > 0x10FFFF) {
-                    kr_err_clear(vm);
-                    kr_raise(vm, KR_EXC(vm, OverflowError), "%%c arg not in range(0x110000)");
+                pct_pad_text(&sb, cb, cn, 1, flags, width, -1, false);
+                break;
+            }
+            kr_value iv = arg;
+            if (kr_is_bool(arg))
+                iv = kr_small(arg == KR_TRUE);
+            else if (!kr_is_small(arg) && !kr_is_int(vm, arg)) {
+                if (!kr_type_of(vm, arg)->index)
+                    goto c_type_error;
+                iv = kr_index(vm, arg);
+                if (!iv) {
+                    if (kr_err_matches(vm, KR_EXC(vm, TypeError))) {
+                        kr_err_clear(vm);
+                        goto c_type_error;
+                    }
                     goto fail;
                 }
-                cn = kr_utf8_encode((uint32_t)x, cb);
-            } else {
-                kr_raise(vm, KR_EXC(vm, TypeError), "%%c requires an int or a unicode character, not %s",
-                         kr_typename(vm, arg));
+            }
+            int64_t x;
+            int64_t cmax = is_bytes ? 255 : 0x10FFFF;
+            if (kr_int_to_i64(vm, iv, &x) < 0 || x < 0 || x > cmax) {
+                kr_err_clear(vm);
+                kr_raise(vm, KR_EXC(vm, OverflowError),
+                         is_bytes ? "%%c arg not in range(256)" : "%%c arg not in range(0x110000)");
                 goto fail;
             }
+            if (is_bytes) {
+                cb[0] = (char)x;
+                pct_pad_text(&sb, cb, 1, 1, flags, width, -1, true);
+                break;
+            }
+            cn = kr_utf8_encode((uint32_t)x, cb);
             pct_pad_text(&sb, cb, cn, 1, flags, width, -1, false);
             break;
+        c_type_error:
+            kr_raise(vm, KR_EXC(vm, TypeError),
+                     is_bytes ? "%%c requires an integer in range(256) or a single byte" : "%%c requires int or char");
+            goto fail;
         }
         default:
         unsupported:

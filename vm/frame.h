@@ -11,6 +11,10 @@
  *  - every slot of a linked frame holds a valid value (KR_UNBOUND, KR_NULL or a real value) before
  *    any safepoint: kr_interp_trace_roots marks all of them.
  *  - frame->pc is saved before any call out of the interpreter loop, so tracebacks and the GC see it.
+ *  - a generator frame normally runs as the entry frame of a nested run() (KR_FRAME_ENTRY set); when a
+ *    generator delegates with `yield from` to another generator, the delegate's frame is linked above
+ *    it and runs in the same loop with KR_FRAME_ENTRY cleared (saved_handled then holds the delegator's
+ *    handled exception), while the delegator waits at its YIELD_FROM (KR_FRAME_IN_YIELD_FROM).
  */
 #ifndef KRAIT_FRAME_H
 #define KRAIT_FRAME_H

@@ -50,6 +50,26 @@ static void gen_finish(kr_vm *vm, kr_generator *g)
     g->handled_exc = KR_NULL;
 }
 
+void kr_gen_finish(kr_vm *vm, kr_value gen) { gen_finish(vm, GEN(gen)); }
+
+void kr_gen_pep479(kr_vm *vm)
+{
+    if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+        return;
+    kr_value e = kr_err_fetch(vm);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &e);
+    kr_raise(vm, KR_EXC(vm, RuntimeError), "generator raised StopIteration");
+    kr_value n = vm->exc;
+    if (n && kr_exc_is_instance(vm, n)) {
+        KR_AS(kr_exception, n)->cause = e;
+        KR_AS(kr_exception, n)->context = e;
+        KR_AS(kr_exception, n)->suppress_context = true;
+        kr_gc_barrier(vm, KR_OBJ(n), e);
+    }
+    kr_root_reset(vm, m);
+}
+
 /* Run the frame. 1 yielded, 0 returned, -1 error. */
 static int gen_resume(kr_vm *vm, kr_value gen, int throw_mode, kr_value *out)
 {
@@ -72,21 +92,7 @@ static int gen_resume(kr_vm *vm, kr_value gen, int throw_mode, kr_value *out)
     vm->handled_exc = caller_handled;
     gen_finish(vm, g);
     if (!r) {
-        if (kr_err_matches(vm, KR_EXC(vm, StopIteration))) {
-            /* PEP 479 */
-            kr_value e = kr_err_fetch(vm);
-            size_t m = kr_root_mark(vm);
-            kr_root_push(vm, &e);
-            kr_raise(vm, KR_EXC(vm, RuntimeError), "generator raised StopIteration");
-            kr_value n = vm->exc;
-            if (n && kr_exc_is_instance(vm, n)) {
-                KR_AS(kr_exception, n)->cause = e;
-                KR_AS(kr_exception, n)->context = e;
-                KR_AS(kr_exception, n)->suppress_context = true;
-                kr_gc_barrier(vm, KR_OBJ(n), e);
-            }
-            kr_root_reset(vm, m);
-        }
+        kr_gen_pep479(vm); /* PEP 479 */
         return -1;
     }
     *out = r;

@@ -51,6 +51,10 @@ kr_value kr_gen_new(kr_vm *vm, kr_function *fn, const kr_value *slots);
 /* gen.send(v): result in *out. Returns 1 = yielded, 0 = returned (*out = return value), -1 = error. */
 int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out);
 void kr_gen_init(kr_vm *vm);
+/* For the interpreter's inline yield from: free a finished generator's frame; turn a pending
+ * StopIteration into RuntimeError("generator raised StopIteration") (PEP 479). */
+void kr_gen_finish(kr_vm *vm, kr_value gen);
+void kr_gen_pep479(kr_vm *vm);
 
 /* ---- disassembler (vm/dis.c) ---- */
 void kr_dis_code(kr_vm *vm, kr_value code, FILE *out);

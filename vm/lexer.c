@@ -509,7 +509,7 @@ static int lex_number(kr_lexer *lx, kr_lex_token *tok)
         /* "0", "00", "0_0" are fine; any non-zero digit after a leading 0 is not */
         for (const char *q = start; q < int_end; q++) {
             if (*q != '0' && *q != '_') {
-                LEX_FAIL(lx, KR_SYNERR_SYNTAX, line, col + 1, line, col_of(lx, int_end) + 1,
+                LEX_FAIL(lx, KR_SYNERR_SYNTAX, line, col + 1, line, col + 2,
                          "leading zeros in decimal integer literals are not permitted; "
                          "use an 0o prefix for octal integers");
                 return fail_token(lx, tok);
@@ -761,7 +761,7 @@ static int lex_fstring_text(kr_lexer *lx, kr_lex_token *tok, int in_spec)
             if (in_spec) {
                 spec_level = lx->parens[lx->paren_depth - 1].spec_level + 1;
                 if (spec_level >= 3) {
-                    int o = col_of(lx, lx->p) + 1;
+                    int o = col_of(lx, lx->p); /* CPython points at the ':' before the '{' */
                     LEX_FAIL(lx, KR_SYNERR_SYNTAX, line, o, line, o, "f-string: expressions nested too deeply");
                     return fail_token(lx, tok);
                 }

@@ -11,7 +11,9 @@
  * Non-ASCII indexing walks code points from the nearest of the start, the end and a one-entry per-VM
  * cache (last string, code-point index, byte offset), which makes s[i] in a loop O(1) amortised. The
  * cache is dropped at every collection (kr_str_trace_roots), the only time a string can be freed. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1350,15 +1352,33 @@ static kr_value str_splitlines(kr_vm *vm, kr_value *args, int nargs, kr_value kw
     return list;
 }
 
+kr_value kr_join_sequence(kr_vm *vm, kr_value iterable)
+{
+    if (kr_is_ptr(iterable) && (KR_OBJ(iterable)->type == vm->t.list || KR_OBJ(iterable)->type == vm->t.tuple))
+        return iterable;
+    /* CPython's PySequence_Fast(seq, "can only join an iterable"): a TypeError from iter() gets the
+     * join message; errors raised while iterating propagate unchanged. */
+    kr_value it = kr_iter(vm, iterable);
+    if (!it) {
+        if (kr_err_matches(vm, KR_EXC(vm, TypeError))) {
+            kr_err_clear(vm);
+            kr_raise(vm, KR_EXC(vm, TypeError), "can only join an iterable");
+        }
+        return KR_NULL;
+    }
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &it);
+    kr_value seq = kr_sequence_list(vm, it);
+    kr_root_reset(vm, m);
+    return seq;
+}
+
 kr_value kr_str_join(kr_vm *vm, kr_value sep, kr_value iterable)
 {
-    kr_value seq = iterable;
     size_t m = kr_root_mark(vm);
-    if (!kr_is_ptr(seq) || (KR_OBJ(seq)->type != vm->t.list && KR_OBJ(seq)->type != vm->t.tuple)) {
-        seq = kr_sequence_list(vm, iterable);
-        if (!seq)
-            return KR_NULL;
-    }
+    kr_value seq = kr_join_sequence(vm, iterable);
+    if (!seq)
+        return KR_NULL;
     kr_root_push(vm, &seq);
     const kr_value *items;
     int64_t count;

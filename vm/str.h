@@ -34,6 +34,9 @@ kr_value kr_str_repr(kr_vm *vm, kr_value s);
 kr_value kr_str_ascii_escape(kr_vm *vm, kr_value s);
 /* sep.join(iterable). */
 kr_value kr_str_join(kr_vm *vm, kr_value sep, kr_value iterable);
+/* The items for str.join / bytes.join: iterable itself when it is an exact list or tuple, else a new
+ * list of its items; TypeError "can only join an iterable" when iter() fails with a TypeError. */
+kr_value kr_join_sequence(kr_vm *vm, kr_value iterable);
 /* Decode bytes with a codec (utf-8, ascii, latin-1) and an error handler (strict, ignore, replace,
  * backslashreplace); encoding/errors may be NULL for the defaults. */
 kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *encoding, const char *errors);

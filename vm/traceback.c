@@ -24,6 +24,11 @@ typedef struct tb_cache {
 int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc)
 {
     kr_exception *e = KR_AS(kr_exception, exc);
+    /* CPython 3.12+ inlines list/set/dict comprehensions (PEP 709): they have no traceback entry.
+     * Generator expressions keep theirs. */
+    uint32_t cf = kr_code_of(code)->flags;
+    if ((cf & KR_CODE_COMPREHENSION) && !(cf & KR_CODE_GENERATOR))
+        return 0;
     kr_traceback *tb = kr_gc_alloc(vm, vm->t.traceback, sizeof(kr_traceback));
     if (!tb) {
         kr_err_clear(vm); /* keep the original exception pending: drop this entry */

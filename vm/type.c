@@ -313,7 +313,7 @@ kr_value kr_type_attrs_dict(kr_vm *vm, kr_value obj, bool create)
             return KR_NULL;
         return d;
     }
-    if (!t->attrs_offset || x->layout == KR_LAYOUT_INSTANCE)
+    if (!t->attrs_offset || x->layout == KR_LAYOUT_INSTANCE || !x->has_dict)
         return KR_NULL;
     kr_value *slot = (kr_value *)((char *)KR_OBJ(obj) + t->attrs_offset);
     if (*slot || !create)
@@ -332,7 +332,7 @@ kr_value kr_object_dict(kr_vm *vm, kr_value obj)
     if (kr_is_ptr(obj)) {
         if (KR_TX(t)->layout == KR_LAYOUT_INSTANCE && KR_TX(t)->has_dict)
             return kr_instance_dict(vm, obj);
-        if (KR_TX(t)->layout == KR_LAYOUT_SIDE || t->attrs_offset) {
+        if (KR_TX(t)->has_dict && (KR_TX(t)->layout == KR_LAYOUT_SIDE || t->attrs_offset)) {
             kr_value d = kr_type_attrs_dict(vm, obj, true);
             if (d || kr_err_occurred(vm))
                 return d;
@@ -1186,14 +1186,20 @@ int kr_type_ready(kr_vm *vm, kr_type *t)
     if (!kr_dict_get_str(vm, t->dict, KR_NAME(vm, __doc__)))
         if (kr_dict_set(vm, t->dict, KR_NAME(vm, __doc__), KR_NONE) < 0)
             return -1;
-    if ((t == vm->t.list || t == vm->t.dict || t == vm->t.tuple || t == vm->t.set || t == vm->t.frozenset) && !kr_dict_get_str(vm, t->dict, KR_NAME(vm, __class_getitem__))) {
+    /* list[int] etc. make a types.GenericAlias (this replaces a placeholder method table entry) */
+    if (t == vm->t.list || t == vm->t.dict || t == vm->t.tuple || t == vm->t.set || t == vm->t.frozenset) {
         kr_value d = kr_cfunction_new(vm, &kr_class_getitem_def, t, KR_NULL);
         if (!d || kr_dict_set(vm, t->dict, KR_NAME(vm, __class_getitem__), d) < 0)
             return -1;
     }
     x->builtin_base = t;
     x->layout = KR_LAYOUT_PLAIN;
-    x->has_dict = t->attrs_offset != 0;
+    /* A builtin's attrs_offset is where its heap subclasses keep their attribute dict; only some builtin
+     * types' own instances have a __dict__ (functions, exceptions, modules, classmethod...), never the
+     * containers and numbers ([].x = 1 is an AttributeError). */
+    x->has_dict = t->attrs_offset != 0 && t != vm->t.list && t != vm->t.dict && t != vm->t.set &&
+                  t != vm->t.frozenset && t != vm->t.bytearray && t != vm->t.tuple && t != vm->t.str &&
+                  t != vm->t.bytes && t != vm->t.int_ && t != vm->t.float_ && !(b && !KR_TX(b)->has_dict && b->attrs_offset == t->attrs_offset && b != vm->t.object);
     /* variable-size instances (and bytearray, which allocates a fixed sizeof for every subclass): heap
      * subclasses keep their attribute dict in the side table */
     x->varsize = t == vm->t.tuple || t == vm->t.str || t == vm->t.bytes || t == vm->t.bytearray ||
@@ -1210,6 +1216,8 @@ int kr_type_setup(kr_vm *vm)
 
 /* ------------------------------------------------------------------------------------------------ */
 /* heap type slots: install generic slots for the dunders a heap class (or a heap base) defines     */
+
+static kr_value object_str(kr_vm *vm, kr_value self);
 
 /* Is `name` defined by a heap type on t's MRO before any builtin type defines it? *val gets it. */
 static bool heap_defines(kr_vm *vm, kr_type *t, kr_value name, kr_value *val)
@@ -1248,6 +1256,9 @@ static void fix_slot(kr_vm *vm, kr_type *t, size_t offset)
         slot_put(t, offset, inherited);
         return;
     }
+    /* a builtin whose str is just its repr (int, float): str() must follow an overridden __repr__ */
+    if (!any && offset == offsetof(kr_type, str) && inherited && inherited == (kr_anyfn)bb->repr)
+        inherited = (kr_anyfn)object_str;
     slot_put(t, offset, any ? generic : inherited);
 }
 
@@ -1548,6 +1559,13 @@ static int inst_dict_set(kr_vm *vm, kr_value self, kr_value value)
     return kr_raise_i(vm, KR_EXC(vm, AttributeError), "'%s' object has no attribute '__dict__'", t->name_c);
 }
 static const kr_getset_def inst_dict_getset = {"__dict__", inst_dict_get, inst_dict_set, NULL};
+static kr_value inst_weakref_get(kr_vm *vm, kr_value self)
+{
+    (void)vm;
+    (void)self;
+    return KR_NONE;
+}
+static const kr_getset_def inst_weakref_getset = {"__weakref__", inst_weakref_get, NULL, NULL};
 
 /* ---- type's own slots ---- */
 
@@ -1637,8 +1655,8 @@ static int type_setattr(kr_vm *vm, kr_value cls, kr_value name, kr_value value)
 {
     kr_type *t = KR_AS(kr_type, cls);
     if (!(t->flags & KR_TF_HEAPTYPE))
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot %s '%s' attribute of immutable type '%s'",
-                          value ? "set" : "delete", kr_str_data(name), t->name_c);
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot set '%s' attribute of immutable type '%s'",
+                          kr_str_data(name), t->name_c);
     kr_type *meta = KR_OBJ(cls)->type;
     kr_value meta_attr = kr_type_lookup(vm, meta, name);
     if (meta_attr) {
@@ -2241,8 +2259,6 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
             goto fail;
     }
     t->module = kr_dict_get_str(vm, dict, KR_NAME(vm, __module__));
-    if (!kr_dict_get_str(vm, dict, KR_NAME(vm, __doc__)) && kr_dict_set(vm, dict, KR_NAME(vm, __doc__), KR_NONE) < 0)
-        goto fail;
     kr_value cell = kr_dict_get_str(vm, dict, KR_NAME(vm, __classcell__));
     if (cell) {
         if (!kr_is_ptr(cell) || KR_OBJ(cell)->type != vm->t.cell) {
@@ -2327,7 +2343,17 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
         kr_value dd = kr_getset_descr_new_for(vm, &inst_dict_getset, t);
         if (!dd || kr_dict_set(vm, dict, KR_NAME(vm, __dict__), dd) < 0)
             goto fail;
+        /* no weak references in Krait; the attribute exists (None) so dir() matches CPython */
+        if (!kr_dict_get_str(vm, dict, KR_NAME(vm, __weakref__))) {
+            kr_value wd = kr_getset_descr_new_for(vm, &inst_weakref_getset, t);
+            if (!wd || kr_dict_set(vm, dict, KR_NAME(vm, __weakref__), wd) < 0)
+                goto fail;
+        }
     }
+
+    /* CPython adds __doc__ last, after the __dict__/__weakref__ descriptors */
+    if (!kr_dict_get_str(vm, dict, KR_NAME(vm, __doc__)) && kr_dict_set(vm, dict, KR_NAME(vm, __doc__), KR_NONE) < 0)
+        goto fail;
 
     /* MRO, slots */
     t->mro = c3_mro(vm, t, bases);
@@ -2482,7 +2508,7 @@ static kr_value generic_getattr(kr_vm *vm, kr_value self, kr_value name, bool ra
             kr_value v = kr_instance_get(vm, self, name);
             if (v)
                 return v;
-        } else if (tp->attrs_offset || x->layout == KR_LAYOUT_SIDE) {
+        } else if (x->has_dict && (tp->attrs_offset || x->layout == KR_LAYOUT_SIDE)) {
             kr_value d = kr_type_attrs_dict(vm, self, false);
             if (d) {
                 kr_value v = kr_dict_get(vm, d, name);
@@ -2525,7 +2551,7 @@ int kr_generic_setattr(kr_vm *vm, kr_value self, kr_value name, kr_value value)
             if (r == 2)
                 return kr_raise_i(vm, KR_EXC(vm, AttributeError), "'%s' object has no attribute '%s'", tp->name_c,
                                   kr_str_data(name));
-        } else if (tp->attrs_offset || x->layout == KR_LAYOUT_SIDE) {
+        } else if (x->has_dict && (tp->attrs_offset || x->layout == KR_LAYOUT_SIDE)) {
             kr_value d = kr_type_attrs_dict(vm, self, value != KR_NULL);
             if (!d && kr_err_occurred(vm))
                 return -1;

@@ -6,7 +6,7 @@ tests = [
     lambda: (1,) * (2 ** 62),
     lambda: bytearray(2 ** 62),
     lambda: [None] * (2 ** 40),
-    lambda: 1 << (2 ** 40),
+    lambda: 1 << (2 ** 50),
     lambda: "ab".ljust(2 ** 62),
 ]
 for i, t in enumerate(tests):

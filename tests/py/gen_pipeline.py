@@ -45,4 +45,4 @@ def running_sum(it):
         s += x
         yield s
 print(list(running_sum(range(1, 11))), max(running_sum([3, -1, 4, -10, 5])))
-print(sum(x for x in range(1000000) if x % 3 == 0))
+print(sum(x for x in range(200000) if x % 3 == 0))

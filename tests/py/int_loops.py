@@ -9,7 +9,7 @@ def collatz(n):
         n = n // 2 if n % 2 == 0 else 3 * n + 1
         steps += 1
     return steps
-print([collatz(i) for i in range(1, 30)], max(range(1, 10000), key=collatz))
+print([collatz(i) for i in range(1, 30)], max(range(1, 3000), key=collatz))
 def primes(n):
     sieve = [True] * (n + 1)
     sieve[0] = sieve[1] = False

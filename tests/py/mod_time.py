@@ -12,7 +12,7 @@ for i in range(200000):
     s += i
 p1 = time.perf_counter()
 print(p1 - p0 >= 0.019, time.perf_counter_ns() - pn0 >= 19000000, time.monotonic() - m0 >= 0.019, time.process_time() >= c0)
-print(abs(time.time() - t0 - (p1 - p0)) < 1.0, time.time_ns() // 10 ** 9 - int(t0) in (0, 1, 2))
+print(abs(time.time() - t0 - (p1 - p0)) < 1.0, 0 <= time.time_ns() // 10 ** 9 - int(t0) < 600)
 time.sleep(0)
 try:
     time.sleep(-1)

@@ -151,6 +151,15 @@ START_TEST(test_attribute_errors)
     ck_assert_str_eq(err_text(), "TypeError: cannot set 'x' attribute of immutable type 'int'");
     ck_assert(kr_call1(vm, A, kr_small(1)) == KR_NULL);
     ck_assert_str_eq(err_text(), "TypeError: A() takes no arguments");
+    /* builtin containers declare attrs_offset for their subclasses only */
+    kr_value l = kr_list_new(vm, 0);
+    ROOT(l);
+    ck_assert_int_eq(kr_setattr(vm, l, kr_intern(vm, "x"), kr_small(2)), -1);
+    ck_assert_str_eq(err_text(), "AttributeError: 'list' object has no attribute 'x' and no __dict__ for setting new attributes");
+    kr_value u = kr_binary_op(vm, KR_OP_OR, KR_VAL(vm->t.int_), KR_NONE);
+    ck_assert(u != KR_NULL);
+    ck_assert_str_eq(repr_text(u), "int | None");
+    ck_assert_str_eq(repr_text(kr_getitem(vm, KR_VAL(vm->t.list), KR_VAL(vm->t.int_))), "list[int]");
 }
 END_TEST
 

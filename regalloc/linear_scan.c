@@ -1,0 +1,352 @@
+/* linear_scan.c: kr_ra_linear_scan, the allocation proper.
+ *
+ * Wimmer & Mössenböck 2005, "Optimized Interval Splitting in a Linear Scan Register Allocator",
+ * section 4 (LinearScan, TryAllocateFreeReg, AllocateBlockedReg), with the refinements of HotSpot's
+ * C1 allocator that the paper describes: best-fit choice of a free register, splitting at block
+ * boundaries of lower loop depth, and evicted inactive intervals getting a new chance at a register.
+ *
+ * Invariants of the walk, with position = start of the interval being allocated ("current"):
+ *   - unhandled holds intervals starting at or after position, ordered by (start, seq);
+ *   - active holds register intervals (fixed ones too) covering position; inactive holds those that
+ *     started before position, end after it and are in a lifetime hole at position;
+ *   - no two intervals of active or inactive with the same register intersect.
+ * Moves only go at even positions (between instructions), so an interval evicted at an odd position
+ * is split at the even position just before it: it must not need its register in that window
+ * [position & ~1, (position & ~1) + 1]; such a register counts as blocked. */
+#include <stdlib.h>
+
+#include "regalloc/regalloc_internal.h"
+
+typedef struct ivec {
+    kr_ra_interval **a;
+    int n, cap;
+} ivec;
+
+typedef struct scan {
+    kr_ra_ctx *ctx;
+    ivec unhandled; /* a binary heap */
+    ivec active, inactive;
+} scan;
+
+static int ivec_push(kr_ra_ctx *ctx, ivec *v, kr_ra_interval *it)
+{
+    if (kr_ra_grow(ctx, (void **)&v->a, &v->cap, v->n + 1, sizeof *v->a))
+        return -1;
+    v->a[v->n++] = it;
+    return 0;
+}
+
+static void ivec_remove(ivec *v, int i) { v->a[i] = v->a[--v->n]; }
+
+static bool before(const kr_ra_interval *a, const kr_ra_interval *b)
+{
+    int sa = kr_ra_start(a), sb = kr_ra_start(b);
+    return sa < sb || (sa == sb && a->seq < b->seq);
+}
+
+static int heap_push(scan *s, kr_ra_interval *it)
+{
+    if (!it)
+        return -1;
+    ivec *h = &s->unhandled;
+    if (ivec_push(s->ctx, h, it))
+        return -1;
+    int i = h->n - 1;
+    while (i > 0 && before(h->a[i], h->a[(i - 1) / 2])) {
+        kr_ra_interval *t = h->a[i];
+        h->a[i] = h->a[(i - 1) / 2];
+        h->a[(i - 1) / 2] = t;
+        i = (i - 1) / 2;
+    }
+    return 0;
+}
+
+static kr_ra_interval *heap_pop(scan *s)
+{
+    ivec *h = &s->unhandled;
+    kr_ra_interval *top = h->a[0];
+    h->a[0] = h->a[--h->n];
+    for (int i = 0;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && before(h->a[l], h->a[m]))
+            m = l;
+        if (r < h->n && before(h->a[r], h->a[m]))
+            m = r;
+        if (m == i)
+            break;
+        kr_ra_interval *t = h->a[i];
+        h->a[i] = h->a[m];
+        h->a[m] = t;
+        i = m;
+    }
+    return top;
+}
+
+static bool usable(const kr_ra_ctx *ctx, int r, kr_ra_class cls)
+{
+    return (ctx->target.allocatable >> r & 1) && ctx->target.reg_class[r] == cls;
+}
+
+/* The best position in [lo, hi] to split it at: the latest valid one, unless a block boundary of
+ * lower loop depth lies in between; then the latest boundary of the lowest depth, so that the move
+ * lands on a loop's entry edge rather than inside it (Wimmer & Mössenböck 2005, section 4.3; C1's
+ * find_optimal_split_pos). -1 if no valid position. */
+static int optimal_split(scan *s, const kr_ra_interval *it, int lo, int hi)
+{
+    const kr_ra_ctx *ctx = s->ctx;
+    int best = kr_ra_split_pos_le(it, lo, hi);
+    if (best < 0)
+        return -1;
+    int bhi = kr_ra_block_at(ctx, best), blo = kr_ra_block_at(ctx, lo);
+    if (bhi < 0 || blo < 0 || bhi == blo)
+        return best;
+    int depth = ctx->blocks[bhi].depth, cand = -1;
+    for (int b = bhi - 1; b >= blo; b--) {
+        if (ctx->blocks[b].depth < depth) {
+            depth = ctx->blocks[b].depth;
+            cand = ctx->blocks[b + 1].from;
+        }
+    }
+    if (cand >= lo && kr_ra_valid_split(it, cand))
+        return cand;
+    return best;
+}
+
+/* The register current would like: the one its previous piece had (no move at the split), else the
+ * client's hint, else the register of the hinted vreg where that one ended (a move's source). */
+static int hint_of(const kr_ra_ctx *ctx, const kr_ra_interval *cur)
+{
+    const kr_ra_vreg *vr = &ctx->vregs[cur->vreg];
+    if (cur->prev && cur->prev->reg >= 0)
+        return cur->prev->reg;
+    if (vr->hint_reg >= 0)
+        return vr->hint_reg;
+    if (vr->hint_vreg >= 0) {
+        int reg = -1;
+        for (const kr_ra_interval *p = ctx->vregs[vr->hint_vreg].first; p && kr_ra_start(p) < kr_ra_start(cur);
+             p = p->next)
+            reg = p->reg;
+        return reg;
+    }
+    return -1;
+}
+
+/* TryAllocateFreeReg: 1 if current got a register for (a prefix of) its lifetime, 0 if none is free
+ * at its start, -1 on error. */
+static int try_free(scan *s, kr_ra_interval *cur)
+{
+    kr_ra_ctx *ctx = s->ctx;
+    int nregs = ctx->target.num_regs, start = kr_ra_start(cur), end = kr_ra_end(cur);
+    int free_until[KR_RA_MAX_REGS];
+    for (int r = 0; r < nregs; r++)
+        free_until[r] = usable(ctx, r, cur->cls) ? KR_RA_INF : -1;
+    for (int i = 0; i < s->active.n; i++)
+        if (free_until[s->active.a[i]->reg] > 0)
+            free_until[s->active.a[i]->reg] = 0;
+    for (int i = 0; i < s->inactive.n; i++) {
+        kr_ra_interval *it = s->inactive.a[i];
+        if (free_until[it->reg] > 0) {
+            int q = kr_ra_next_intersection(it, cur, start);
+            if (q < free_until[it->reg])
+                free_until[it->reg] = q;
+        }
+    }
+    int hint = hint_of(ctx, cur), reg = -1;
+    if (hint >= 0 && hint < nregs && free_until[hint] >= end) {
+        reg = hint;
+    } else {
+        /* Best fit: of the registers free for the whole lifetime, the one blocked soonest after it,
+         * keeping long-free registers (callee-saved ones across calls) for those that need them. */
+        for (int r = 0; r < nregs; r++)
+            if (free_until[r] >= end && (reg < 0 || free_until[r] < free_until[reg]))
+                reg = r;
+        if (reg < 0)
+            for (int r = 0; r < nregs; r++)
+                if (free_until[r] > start &&
+                    (reg < 0 || free_until[r] > free_until[reg] || (free_until[r] == free_until[reg] && r == hint)))
+                    reg = r;
+    }
+    if (reg < 0)
+        return 0;
+    if (free_until[reg] < end) {
+        /* Free only for a prefix: keep the register until it is needed, the rest goes back to
+         * unhandled. */
+        int sp = optimal_split(s, cur, start + 1, free_until[reg]);
+        if (sp < 0)
+            return 0;
+        if (heap_push(s, kr_ra_split(ctx, cur, sp)))
+            return -1;
+    }
+    cur->reg = reg;
+    return 1;
+}
+
+/* An evicted piece goes to the stack until just before its next use that needs a register; that
+ * part goes back to unhandled. Reloads come after position. */
+static int spill_part(scan *s, kr_ra_interval *part, int position)
+{
+    part->reg = -1;
+    part->stack = true;
+    int u = kr_ra_next_use(part, kr_ra_start(part), true);
+    if (u == KR_RA_INF)
+        return 0;
+    int sp = optimal_split(s, part, position + 1, u);
+    if (sp < 0)
+        return kr_ra_fail(s->ctx, "v%d: cannot reload before its use at %d", part->vreg, u);
+    return heap_push(s, kr_ra_split(s->ctx, part, sp));
+}
+
+/* AllocateBlockedReg: no register is free at current's start. Either current goes to the stack
+ * (until its first use that needs a register), or it takes the register whose other occupants are
+ * used furthest ahead, and those are split and spilled. */
+static int alloc_blocked(scan *s, kr_ra_interval *cur)
+{
+    kr_ra_ctx *ctx = s->ctx;
+    int nregs = ctx->target.num_regs, start = kr_ra_start(cur), end = kr_ra_end(cur);
+    int sp0 = start & ~1; /* where evicted active intervals are split */
+    int use[KR_RA_MAX_REGS], block[KR_RA_MAX_REGS];
+    for (int r = 0; r < nregs; r++)
+        use[r] = block[r] = usable(ctx, r, cur->cls) ? KR_RA_INF : -1;
+    for (int i = 0; i < s->active.n; i++) {
+        kr_ra_interval *it = s->active.a[i];
+        int r = it->reg;
+        if (use[r] < 0)
+            continue;
+        if (it->fixed || kr_ra_next_use(it, sp0, true) <= sp0 + 1) {
+            use[r] = block[r] = -1; /* cannot be taken at start */
+        } else {
+            int u = kr_ra_next_use(it, sp0, false);
+            if (u < use[r])
+                use[r] = u;
+        }
+    }
+    for (int i = 0; i < s->inactive.n; i++) {
+        kr_ra_interval *it = s->inactive.a[i];
+        int r = it->reg;
+        if (use[r] < 0)
+            continue;
+        int q = kr_ra_next_intersection(it, cur, start);
+        if (q == KR_RA_INF)
+            continue;
+        if (it->fixed) {
+            if (q < block[r])
+                block[r] = q;
+            if (q < use[r])
+                use[r] = q;
+        } else {
+            int u = kr_ra_next_use(it, start, false);
+            if (u < use[r])
+                use[r] = u;
+        }
+    }
+    int ucur = kr_ra_next_use(cur, start, true);
+    int reload = ucur == KR_RA_INF ? -1 : optimal_split(s, cur, start + 1, ucur);
+    bool can_spill = ucur == KR_RA_INF || reload >= 0;
+    int hint = hint_of(ctx, cur), reg = -1;
+    for (int r = 0; r < nregs; r++) {
+        if (block[r] <= start)
+            continue;
+        if (block[r] < end && kr_ra_split_pos_le(cur, start + 1, block[r]) < 0)
+            continue;
+        if (reg < 0 || use[r] > use[reg] || (use[r] == use[reg] && r == hint))
+            reg = r;
+    }
+    if (reg < 0 || (can_spill && use[reg] < ucur)) {
+        /* Every other candidate is used before current needs a register: spill current. */
+        if (!can_spill)
+            return kr_ra_fail(ctx, "no register for v%d at %d: every register is blocked there", cur->vreg,
+                              ucur);
+        cur->stack = true;
+        return ucur == KR_RA_INF ? 0 : heap_push(s, kr_ra_split(ctx, cur, reload));
+    }
+    cur->reg = reg;
+    if (block[reg] < end) { /* a fixed interval takes the register back later */
+        int sp = optimal_split(s, cur, start + 1, block[reg]);
+        if (heap_push(s, kr_ra_split(ctx, cur, sp)))
+            return -1;
+    }
+    /* Evict the other occupants of reg that intersect current. */
+    for (int i = 0; i < s->active.n;) {
+        kr_ra_interval *it = s->active.a[i];
+        if (it->fixed || it->reg != reg) {
+            i++;
+            continue;
+        }
+        ivec_remove(&s->active, i);
+        kr_ra_interval *part = sp0 <= kr_ra_start(it) ? it : kr_ra_split(ctx, it, sp0);
+        if (!part || spill_part(s, part, start))
+            return -1;
+    }
+    for (int i = 0; i < s->inactive.n;) {
+        kr_ra_interval *it = s->inactive.a[i];
+        if (it->fixed || it->reg != reg || kr_ra_next_intersection(it, cur, start) == KR_RA_INF) {
+            i++;
+            continue;
+        }
+        /* In a lifetime hole at start: no move is needed, and no slot either for now; the part
+         * after the hole gets a new chance at a register (C1's split_and_spill_interval). */
+        ivec_remove(&s->inactive, i);
+        if (heap_push(s, kr_ra_split(ctx, it, start)))
+            return -1;
+    }
+    return 0;
+}
+
+int kr_ra_linear_scan(kr_ra_ctx *ctx)
+{
+    if (kr_ra_begin_run(ctx))
+        return -1;
+    ctx->algo = KR_RA_LINEAR_SCAN;
+    scan s = {.ctx = ctx};
+    int rc = -1, last = -1;
+    for (int v = 0; v < ctx->nvregs; v++)
+        if (ctx->vregs[v].first && heap_push(&s, ctx->vregs[v].first))
+            goto out;
+    for (int r = 0; r < ctx->target.num_regs; r++)
+        if (ctx->fixed[r] && ivec_push(ctx, &s.inactive, ctx->fixed[r]))
+            goto out;
+    while (s.unhandled.n) {
+        kr_ra_interval *cur = heap_pop(&s);
+        int pos = kr_ra_start(cur);
+        if (pos < last) {
+            kr_ra_fail(ctx, "internal error: v%d at %d is behind position %d", cur->vreg, pos, last);
+            goto out;
+        }
+        last = pos;
+        for (int i = 0; i < s.active.n;) {
+            kr_ra_interval *it = s.active.a[i];
+            if (kr_ra_end(it) <= pos) {
+                ivec_remove(&s.active, i);
+            } else if (!kr_ra_covers(it, pos)) {
+                ivec_remove(&s.active, i);
+                if (ivec_push(ctx, &s.inactive, it))
+                    goto out;
+            } else {
+                i++;
+            }
+        }
+        for (int i = 0; i < s.inactive.n;) {
+            kr_ra_interval *it = s.inactive.a[i];
+            if (kr_ra_end(it) <= pos) {
+                ivec_remove(&s.inactive, i);
+            } else if (kr_ra_covers(it, pos)) {
+                ivec_remove(&s.inactive, i);
+                if (ivec_push(ctx, &s.active, it))
+                    goto out;
+            } else {
+                i++;
+            }
+        }
+        int got = try_free(&s, cur);
+        if (got < 0 || (got == 0 && alloc_blocked(&s, cur) < 0))
+            goto out;
+        if (cur->reg >= 0 && ivec_push(ctx, &s.active, cur))
+            goto out;
+    }
+    rc = kr_ra_finish_run(ctx);
+out:
+    free(s.unhandled.a);
+    free(s.active.a);
+    free(s.inactive.a);
+    return rc;
+}
