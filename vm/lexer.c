@@ -8,6 +8,10 @@
  * Positions: lineno counts '\n' consumed so far + 1; columns are byte offsets from line_start.
  */
 #include "lexer.h"
+#include "unicode_names.h"
+/* Weak: the front-end unit tests link this file without vm/unicode_names.c (then \N{...} finds no
+ * name); libkrait always has it (vm/str.c's unicode_escape codec needs it too). */
+#pragma weak kr_unicode_lookup_name
 
 #include <ctype.h>
 #include <locale.h>
@@ -1320,9 +1324,29 @@ static int decode(const kr_lexer *lx, const char *s, size_t n, int raw, int byte
                 break;
             }
             if (e == 'N') {
+                /* \N{name} (vm/unicode_names.h). Errors report CPython's positions: through the last byte
+                 * it examined, counting each earlier non-ASCII character as its 10-byte \UXXXXXXXX. */
+                size_t j = i;
+                uint32_t ncp;
+                if (j < n && s[j] == '{') {
+                    while (++j < n && s[j] != '}')
+                        ;
+                    if (j < n && j > i + 1 && kr_unicode_lookup_name && kr_unicode_lookup_name(s + i + 1, j - i - 1, &ncp)) {
+                        k += put_utf8(buf + k, ncp);
+                        i = j + 1;
+                        break;
+                    }
+                }
+                int unknown = j < n && j > i + 1; /* else malformed: no '{', no '}' or an empty name */
+                size_t last = unknown ? j : (i < n && s[i] == '{') ? j - 1 : esc + 1;
+                size_t pos = esc, end = last;
+                for (size_t x = 0; x <= last; x++)
+                    if (((unsigned char)s[x] & 0xC0) == 0xC0) /* a lead byte: +10 minus its UTF-8 length */
+                        *(x < esc ? &pos : &end) += 10 - (s[x] & 0x20 ? (s[x] & 0x10 ? 4 : 3) : 2);
+                end += pos - esc;
                 kr_lex_set_error(lx, err, KR_SYNERR_SYNTAX, tok->lineno, tok->col_offset + 1, tok->end_lineno, eoff,
-                                 "(unicode error) \\N{...} escapes are not supported by Krait; "
-                                 "use \\uXXXX or \\UXXXXXXXX");
+                                 "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                                 pos, end, unknown ? "unknown Unicode character name" : "malformed \\N character escape");
                 return -1;
             } else {
                 int digits = e == 'u' ? 4 : 8;

@@ -54,6 +54,7 @@ typedef struct parser {
     int mode;
     int in_fstring; /* > 0 while parsing a replacement field */
     int fail_pos;   /* token index where the first error was recorded */
+    int expr_nest;  /* active expression() calls: 0 outside any expression */
 } parser;
 
 /* ------------------------------------------------------------------------------------------------
@@ -284,12 +285,6 @@ static void *fail_generic(parser *p, int limit)
     return NULL;
 }
 
-static void *fail_at_token(parser *p, const kr_lex_token *t)
-{
-    (void)t;
-    return fail_generic(p, 0);
-}
-
 static void *fail_here(parser *p) { return fail_generic(p, 0); }
 
 /* A specific message at the current token; at end of input, past the end of the last line. */
@@ -325,7 +320,7 @@ static kr_lex_token *expect(parser *p, kr_lex_toktype type)
     kr_lex_token *t = peek(p);
     if (t->type == type)
         return advance(p);
-    fail_at_token(p, t);
+    fail_here(p);
     return NULL;
 }
 
@@ -484,7 +479,7 @@ static kr_ast_expr *disjunction(parser *p);
 static kr_ast_expr *bitwise_or(parser *p);
 static kr_ast_expr *yield_expr(parser *p);
 static kr_ast_expr *factor(parser *p);
-static kr_ast_expr *fstring(parser *p, vec *parts, int *has_f);
+static int fstring(parser *p, vec *parts);
 static kr_ast_arguments *parameters(parser *p, int is_lambda, kr_lex_toktype close);
 static int comp_for(parser *p, vec *gens);
 static int set_ctx(parser *p, kr_ast_expr *e, kr_ast_ctx ctx);
@@ -629,7 +624,7 @@ static kr_ast_expr *strings(parser *p)
     while (at(p, KR_TOK_STRING) || at(p, KR_TOK_FSTRING_START)) {
         if (at(p, KR_TOK_FSTRING_START)) {
             has_f = has_str = 1;
-            if (!fstring(p, &parts, &has_f))
+            if (fstring(p, &parts) < 0)
                 return NULL;
             continue;
         }
@@ -729,21 +724,19 @@ static int fstring_body(parser *p, vec *parts, int raw, kr_lex_toktype until)
             }
             continue;
         }
-        fail_at_token(p, t);
+        fail_here(p);
         return -1;
     }
 }
 
-static kr_ast_expr *fstring(parser *p, vec *parts, int *has_f)
+/* One f-string (FSTRING_START ... FSTRING_END): its pieces are appended to parts. */
+static int fstring(parser *p, vec *parts)
 {
     kr_lex_token *st = advance(p); /* FSTRING_START */
-    *has_f = 1;
-    int raw = fstring_is_raw(st);
-    if (fstring_body(p, parts, raw, KR_TOK_FSTRING_END) < 0)
-        return NULL;
+    if (fstring_body(p, parts, fstring_is_raw(st), KR_TOK_FSTRING_END) < 0)
+        return -1;
     advance(p);
-    /* any non-NULL marks success */
-    return (kr_ast_expr *)st;
+    return 0;
 }
 
 static kr_ast_expr *fstring_field(parser *p, int raw)
@@ -789,18 +782,28 @@ static kr_ast_expr *fstring_field(parser *p, int raw)
         const char *a = lb->start + 1, *b = nx->start;
         if (b < a)
             b = a;
-        char *txt = kr_ast_arena_strndup(p->arena, a, (size_t)(b - a));
-        if (!txt) {
-            fail_memory(p);
+        char *txt = alloc(p, (size_t)(b - a) + 1);
+        if (!txt)
             goto out;
+        /* comments are dropped from the text, from '#' to the line end, as CPython 3.12 does (it
+         * does not look for quotes either: f'{"#" = }' loses the '#"') */
+        size_t tn = 0;
+        for (const char *q = a; q < b; q++) {
+            if (*q == '#') {
+                while (q + 1 < b && q[1] != '\n')
+                    q++;
+                continue;
+            }
+            txt[tn++] = *q;
         }
+        txt[tn] = '\0';
         debug = new_expr(p, KR_AST_EXPR_CONSTANT, (pos){lb->end_lineno, lb->end_col_offset},
                          (pos){nx->lineno, nx->col_offset});
         if (!debug)
             goto out;
         debug->v.Constant.kind = KR_AST_CONST_STR;
         debug->v.Constant.s = txt;
-        debug->v.Constant.len = (size_t)(b - a);
+        debug->v.Constant.len = tn;
     }
     if (at(p, KR_TOK_EXCLAMATION)) {
         kr_lex_token *ex = advance(p);
@@ -1198,7 +1201,7 @@ static kr_ast_expr *atom(parser *p)
     case KR_TOK_ASYNC:
         return fail_async(p);
     default:
-        return fail_at_token(p, t);
+        return fail_here(p);
     }
 }
 
@@ -1429,7 +1432,7 @@ static kr_ast_expr *primary(parser *p)
             advance(p);
             kr_lex_token *n = peek(p);
             if (n->type != KR_TOK_NAME)
-                return fail_at_token(p, n);
+                return fail_here(p);
             advance(p);
             kr_ast_expr *a = new_expr(p, KR_AST_EXPR_ATTRIBUTE, s, prev_end(p));
             if (!a)
@@ -1859,12 +1862,12 @@ static kr_ast_expr *expression(parser *p)
 {
     if (!enter(p))
         return NULL;
+    p->expr_nest++;
     pos s = start_here(p);
     kr_ast_expr *r;
     if (at(p, KR_TOK_LAMBDA)) {
         r = lambdef(p);
-        leave(p);
-        return r;
+        goto done;
     }
     r = disjunction(p);
     if (r && at(p, KR_TOK_IF)) {
@@ -1890,8 +1893,10 @@ static kr_ast_expr *expression(parser *p)
             }
         }
     }
-    if (p->depth == 1)
+done:
+    if (p->expr_nest == 1)
         r = check_height(p, r);
+    p->expr_nest--;
     leave(p);
     return r;
 }
@@ -1930,23 +1935,27 @@ static kr_ast_expr *new_starred(parser *p, pos s, kr_ast_expr *v)
     return st;
 }
 
+/* `*` bitwise_or. Outside any expression (`x = *a, b`) the tree is checked here, not by
+ * expression(). */
+static kr_ast_expr *starred_item(parser *p)
+{
+    pos s = tok_start(advance(p));
+    kr_ast_expr *v = bitwise_or(p);
+    v = v ? new_starred(p, s, v) : NULL;
+    return p->expr_nest == 0 ? check_height(p, v) : v;
+}
+
 static kr_ast_expr *star_named_expression(parser *p)
 {
-    if (at(p, KR_TOK_STAR)) {
-        pos s = tok_start(advance(p));
-        kr_ast_expr *v = bitwise_or(p);
-        return v ? new_starred(p, s, v) : NULL;
-    }
+    if (at(p, KR_TOK_STAR))
+        return starred_item(p);
     return named_expression(p);
 }
 
 static kr_ast_expr *star_expression(parser *p)
 {
-    if (at(p, KR_TOK_STAR)) {
-        pos s = tok_start(advance(p));
-        kr_ast_expr *v = bitwise_or(p);
-        return v ? new_starred(p, s, v) : NULL;
-    }
+    if (at(p, KR_TOK_STAR))
+        return starred_item(p);
     return expression(p);
 }
 
@@ -2150,7 +2159,7 @@ static kr_ast_arg *param_arg(parser *p, int is_lambda, int star_annotation)
 {
     kr_lex_token *n = peek(p);
     if (n->type != KR_TOK_NAME)
-        return fail_at_token(p, n);
+        return fail_here(p);
     advance(p);
     kr_ast_arg *a = alloc(p, sizeof *a);
     if (!a)
@@ -2264,14 +2273,14 @@ static kr_ast_arguments *parameters(parser *p, int is_lambda, kr_lex_toktype clo
                                   is_lambda ? "Lambda expression parameters cannot be parenthesized"
                                             : "Function parameters cannot be parenthesized");
             }
-            return fail_at_token(p, t);
+            return fail_here(p);
         }
         if (!accept(p, KR_TOK_COMMA)) {
             if (!at(p, close)) {
                 kr_lex_token *bad = peek(p);
                 if (bad->type == KR_TOK_EQUAL && seen_star && !a->kwarg && kwonly.n == 0 && !a->vararg)
                     return fail_tok(p, bad, "var-positional argument cannot have default value");
-                return fail_at_token(p, bad);
+                return fail_here(p);
             }
             break;
         }
@@ -2521,8 +2530,7 @@ static char *dotted_name(parser *p)
 {
     kr_lex_token *t = peek(p);
     if (t->type != KR_TOK_NAME)
-        return fail_at_token(p, t);
-    const char *start = t->start;
+        return fail_here(p);
     size_t total = t->len;
     int first = p->pos;
     advance(p);
@@ -2531,12 +2539,11 @@ static char *dotted_name(parser *p)
         total += 1 + advance(p)->len;
     }
     if (at(p, KR_TOK_DOT))
-        return fail_at_token(p, peek2(p));
+        return fail_here(p);
     char *s = alloc(p, total + 1);
     if (!s)
         return NULL;
     size_t k = 0;
-    (void)start;
     for (int i = first; i < p->pos; i++) {
         kr_lex_token *x = tokp(p, i);
         if (x->type == KR_TOK_DOT) {
@@ -2559,7 +2566,7 @@ static kr_ast_alias *new_alias(parser *p, const char *name, pos s)
     if (accept(p, KR_TOK_AS)) {
         kr_lex_token *n = peek(p);
         if (n->type != KR_TOK_NAME)
-            return fail_at_token(p, n);
+            return fail_here(p);
         advance(p);
         a->asname = tok_str(p, n);
         if (!a->asname)
@@ -2635,7 +2642,7 @@ static kr_ast_stmt *from_import_stmt(parser *p)
         for (;;) {
             kr_lex_token *n = peek(p);
             if (n->type != KR_TOK_NAME)
-                return fail_at_token(p, n);
+                return fail_here(p);
             advance(p);
             char *name = tok_str(p, n);
             kr_ast_alias *a = name ? new_alias(p, name, tok_start(n)) : NULL;
@@ -2669,7 +2676,7 @@ static kr_ast_stmt *name_list_stmt(parser *p, kr_ast_stmt_kind kind)
     do {
         kr_lex_token *n = peek(p);
         if (n->type != KR_TOK_NAME)
-            return fail_at_token(p, n);
+            return fail_here(p);
         advance(p);
         char *name = tok_str(p, n);
         if (!name || vec_push(p, &names, name) < 0)
@@ -2992,7 +2999,7 @@ static kr_ast_withitem *with_item(parser *p)
         return NULL;
     kr_ast_expr *vars = NULL;
     if (accept(p, KR_TOK_AS)) {
-        vars = star_target_item(p);
+        vars = check_height(p, star_target_item(p));
         if (!vars)
             return NULL;
         if (set_ctx(p, vars, KR_AST_STORE) < 0 || check_top_starred(p, vars) < 0)
@@ -3114,7 +3121,7 @@ static kr_ast_stmt *try_stmt(parser *p)
             if (accept(p, KR_TOK_AS)) {
                 kr_lex_token *n = peek(p);
                 if (n->type != KR_TOK_NAME)
-                    return fail_at_token(p, n);
+                    return fail_here(p);
                 advance(p);
                 name = tok_str(p, n);
                 if (!name)
@@ -3174,7 +3181,7 @@ static kr_ast_stmt *funcdef(parser *p, vec *decorators)
     kr_lex_token *kw = advance(p); /* 'def' */
     kr_lex_token *n = peek(p);
     if (n->type != KR_TOK_NAME)
-        return fail_at_token(p, n);
+        return fail_here(p);
     advance(p);
     if (at(p, KR_TOK_LSQB))
         return fail_tok(p, peek(p), "type parameter lists are not supported by Krait");
@@ -3212,7 +3219,7 @@ static kr_ast_stmt *classdef(parser *p, vec *decorators)
     kr_lex_token *kw = advance(p); /* 'class' */
     kr_lex_token *n = peek(p);
     if (n->type != KR_TOK_NAME)
-        return fail_at_token(p, n);
+        return fail_here(p);
     advance(p);
     if (at(p, KR_TOK_LSQB))
         return fail_tok(p, peek(p), "type parameter lists are not supported by Krait");
@@ -3287,7 +3294,7 @@ static kr_ast_expr *number_pattern_value(parser *p)
         t = peek(p);
     }
     if (t->type != KR_TOK_NUMBER)
-        return fail_at_token(p, t);
+        return fail_here(p);
     kr_ast_expr *num = atom(p);
     if (!num)
         return NULL;
@@ -3307,7 +3314,7 @@ static kr_ast_expr *number_pattern_value(parser *p)
         advance(p);
         kr_lex_token *it = peek(p);
         if (it->type != KR_TOK_NUMBER)
-            return fail_at_token(p, it);
+            return fail_here(p);
         kr_ast_expr *imag = atom(p);
         if (!imag)
             return NULL;
@@ -3319,7 +3326,10 @@ static kr_ast_expr *number_pattern_value(parser *p)
 }
 
 /* NAME ('.' NAME)* as a Name or Attribute chain (ctx Load) */
-static kr_ast_expr *name_or_attr(parser *p)
+static kr_ast_expr *name_or_attr_chain(parser *p);
+static kr_ast_expr *name_or_attr(parser *p) { return check_height(p, name_or_attr_chain(p)); }
+
+static kr_ast_expr *name_or_attr_chain(parser *p)
 {
     kr_lex_token *t = advance(p);
     kr_ast_expr *e = new_name(p, t, KR_AST_LOAD);
@@ -3328,7 +3338,7 @@ static kr_ast_expr *name_or_attr(parser *p)
         advance(p);
         kr_lex_token *n = peek(p);
         if (n->type != KR_TOK_NAME)
-            return fail_at_token(p, n);
+            return fail_here(p);
         advance(p);
         kr_ast_expr *a = new_expr(p, KR_AST_EXPR_ATTRIBUTE, s, prev_end(p));
         if (!a)
@@ -3465,7 +3475,7 @@ static kr_ast_expr *mapping_key(parser *p)
         return e;
     }
     default:
-        return fail_at_token(p, t);
+        return fail_here(p);
     }
 }
 
@@ -3480,7 +3490,7 @@ static kr_ast_pattern *mapping_pattern(parser *p)
         if (accept(p, KR_TOK_DOUBLESTAR)) {
             kr_lex_token *n = peek(p);
             if (n->type != KR_TOK_NAME || tok_is_name(n, "_"))
-                return fail_at_token(p, n);
+                return fail_here(p);
             advance(p);
             rest = tok_str(p, n);
             if (!rest)
@@ -3584,7 +3594,7 @@ static kr_ast_pattern *closed_pattern(parser *p)
     case KR_TOK_LBRACE:
         return mapping_pattern(p);
     default:
-        return fail_at_token(p, t);
+        return fail_here(p);
     }
 }
 
@@ -3651,7 +3661,7 @@ static kr_ast_pattern *maybe_star_pattern(parser *p)
     kr_lex_token *st = advance(p);
     kr_lex_token *n = peek(p);
     if (n->type != KR_TOK_NAME)
-        return fail_at_token(p, n);
+        return fail_here(p);
     advance(p);
     kr_ast_pattern *pt = new_pattern(p, KR_AST_PAT_MATCHSTAR, tok_start(st), prev_end(p));
     if (!pt)
@@ -3938,9 +3948,11 @@ static kr_ast_mod *run(parser *p, kr_ast_arena *arena, const char *src, size_t l
         m = parse_single(p);
     else
         m = parse_module(p);
+    if (m && p->failed)
+        m = NULL;
     if (!m) {
         if (!p->failed)
-            fail_at_token(p, peek(p));
+            fail_here(p);
         if (!err->kind)
             kr_lex_set_error(NULL, err, KR_SYNERR_SYNTAX, 1, 1, 0, 0, "invalid syntax");
     }
