@@ -10,6 +10,7 @@
 
 #include "bytes.h"
 #include "format.h"
+#include "list.h"
 #include "str.h"
 
 #define SELF args[0]
@@ -74,8 +75,14 @@ kr_value kr_bytes_new(kr_vm *vm, const void *data, size_t n)
     return KR_VAL(b);
 }
 
+#define BA(v) KR_AS(kr_bytearray, v)
+
 static int ba_reserve(kr_vm *vm, kr_bytearray *b, int64_t need)
 {
+    if (need < 0 || need > INT64_MAX / 4) { /* also keeps the growth below from overflowing */
+        kr_raise_nomemory(vm);
+        return -1;
+    }
     if (need + 1 <= b->cap)
         return 0;
     int64_t cap = b->cap < 16 ? 16 : b->cap;
@@ -489,24 +496,30 @@ static kr_value bytes_add(kr_vm *vm, kr_value a, kr_value b)
     return KR_VAL(r);
 }
 
+/* The count of seq * n: __index__, OverflowError "cannot fit 'int' into an index-sized integer" beyond
+ * int64 of either sign (CPython's PyNumber_AsSsize_t(n, OverflowError)). */
 static int repeat_count(kr_vm *vm, kr_value n, int64_t *k)
 {
     if (kr_is_small(n)) {
         *k = kr_small_val(n);
         return 0;
     }
-    kr_value i = kr_index(vm, n);
-    if (!i)
-        return -1;
-    if (kr_is_small(i)) {
-        *k = kr_small_val(i);
-        return 0;
+    return kr_index_i64(vm, n, k);
+}
+
+/* out[0..total) = src[0..len) repeated (total is a multiple of len; src may be out itself), with
+ * doubling copies: O(log(total/len)) memcpy calls. out[total] = 0. */
+static void fill_repeated(uint8_t *out, const uint8_t *src, int64_t len, int64_t total)
+{
+    if (total > 0) {
+        memmove(out, src, (size_t)len);
+        for (int64_t done = len; done < total;) {
+            int64_t chunk = done < total - done ? done : total - done;
+            memcpy(out + done, out, (size_t)chunk);
+            done += chunk;
+        }
     }
-    if (kr_int_sign(i) < 0) {
-        *k = 0;
-        return 0;
-    }
-    return kr_raise_i(vm, KR_EXC(vm, OverflowError), "cannot fit 'int' into an index-sized integer");
+    out[total] = 0;
 }
 
 static kr_value bytes_mul(kr_vm *vm, kr_value a, kr_value b)
@@ -523,28 +536,35 @@ static kr_value bytes_mul(kr_vm *vm, kr_value a, kr_value b)
                         kr_typename(vm, n));
     }
     int64_t k;
-    if (repeat_count(vm, n, &k) < 0)
+    if (repeat_count(vm, n, &k) < 0) /* may run __index__: read s's buffer only afterwards */
         return KR_NULL;
+    bool ba = kr_is_bytearray(vm, s);
     BDATA(s, d, len);
     if (k < 0)
         k = 0;
-    if (len && k > INT64_MAX / 4 / len)
-        return kr_raise_nomemory(vm);
-    kr_sb sb;
-    kr_sb_init(&sb);
-    for (int64_t i = 0; i < k; i++)
-        kr_sb_append(&sb, (const char *)d, (size_t)len);
-    if (kr_is_bytearray(vm, s)) {
-        kr_value r = kr_bytearray_new(vm, sb.buf ? sb.buf : "", sb.len);
-        kr_sb_free(&sb);
-        return r;
-    }
-    if (k == 1 && KR_OBJ(s)->type == vm->t.bytes) {
-        kr_sb_free(&sb);
+    if (len && k > INT64_MAX / len) /* CPython: bytes say OverflowError, bytearray MemoryError */
+        return ba ? kr_raise_nomemory(vm) : kr_raise(vm, KR_EXC(vm, OverflowError), "repeated bytes are too long");
+    if (k == 1 && KR_OBJ(s)->type == vm->t.bytes)
         return s;
+    int64_t total = len * k;
+    kr_value r;
+    uint8_t *out;
+    if (ba) {
+        r = kr_bytearray_new(vm, "", 0);
+        if (!r || ba_reserve(vm, BA(r), total) < 0)
+            return KR_NULL;
+        BA(r)->size = total;
+        out = BA(r)->data;
+    } else {
+        if (total == 0)
+            return kr_bytes_new(vm, "", 0);
+        kr_bytes *o = kr_bytes_alloc(vm, total);
+        if (!o)
+            return KR_NULL;
+        r = KR_VAL(o);
+        out = o->data;
     }
-    kr_value r = sb.failed ? kr_raise_nomemory(vm) : kr_bytes_new(vm, sb.buf ? sb.buf : "", sb.len);
-    kr_sb_free(&sb);
+    fill_repeated(out, d, len, total);
     return r;
 }
 
@@ -576,12 +596,8 @@ static kr_value bytes_getitem(kr_vm *vm, kr_value self, kr_value key)
     if (kr_is_small(key)) {
         i = kr_small_val(key);
     } else if (kr_type_of(vm, key)->index) {
-        if (kr_index_i64(vm, key, &i) < 0) {
-            if (!kr_err_matches(vm, KR_EXC(vm, OverflowError)))
-                return KR_NULL;
-            kr_err_clear(vm);
-            i = INT64_MAX;
-        }
+        if (kr_seq_index_key(vm, key, &i, ba ? "bytearray" : "byte") < 0)
+            return KR_NULL;
     } else {
         return kr_raise(vm, KR_EXC(vm, TypeError), "%s indices must be integers or slices, not %s",
                         ba ? "bytearray" : "byte", kr_typename(vm, key));
@@ -689,6 +705,26 @@ static int margs_self(kr_vm *vm, kr_value self, const char *name, int nargs, kr_
     return kr_args_count(vm, name, n, min, max);
 }
 #define margs(vm, name, nargs, kwnames, min, max) margs_self(vm, args[0], name, nargs, kwnames, min, max)
+
+/* An integer argument through __index__ with the messages of CPython's argument converters: "n"
+ * (Py_ssize_t) or, when c_int, "i" (C int); OverflowError "Python int too large to convert to C ..."
+ * when out of range. */
+static int int_arg(kr_vm *vm, kr_value v, int64_t *out, bool c_int)
+{
+    if (kr_is_small(v)) {
+        *out = kr_small_val(v);
+    } else if (kr_index_i64(vm, v, out) < 0) {
+        if (!kr_err_matches(vm, KR_EXC(vm, OverflowError)))
+            return -1;
+        kr_err_clear(vm);
+        *out = INT64_MAX;
+        if (!c_int)
+            return kr_raise_i(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
+    }
+    if (c_int && (*out > INT32_MAX || *out < INT32_MIN))
+        return kr_raise_i(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C int");
+    return 0;
+}
 
 /* A "sub" argument: bytes-like, or an int 0..255 (a one-byte needle). */
 static int sub_arg(kr_vm *vm, kr_value v, const uint8_t **d, int64_t *n, uint8_t *one)
@@ -828,7 +864,7 @@ static kr_value b_split_common(kr_vm *vm, kr_value *args, int nargs, kr_value kw
     if (kr_args_parse(vm, rev ? "rsplit" : "split", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0)
         return KR_NULL;
     int64_t maxsplit = -1;
-    if (a[1] && kr_index_i64(vm, a[1], &maxsplit) < 0)
+    if (a[1] && int_arg(vm, a[1], &maxsplit, false) < 0)
         return KR_NULL;
     if (maxsplit < 0)
         maxsplit = INT64_MAX;
@@ -1018,7 +1054,7 @@ static kr_value b_replace(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
     int64_t on, nn, count = -1;
     if (kr_bytes_buffer(vm, args[1], &od, &on) < 0 || kr_bytes_buffer(vm, args[2], &nd, &nn) < 0)
         return KR_NULL;
-    if (nargs > 3 && kr_index_i64(vm, args[3], &count) < 0)
+    if (nargs > 3 && int_arg(vm, args[3], &count, false) < 0)
         return KR_NULL;
     if (count < 0)
         count = INT64_MAX;
@@ -1152,13 +1188,8 @@ static kr_value b_expandtabs(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
     if (kr_args_parse(vm, "expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0)
         return KR_NULL;
     int64_t tabsize = 8;
-    if (a[0]) {
-        if (!kr_is_small(a[0]) && !kr_is_int(vm, a[0]))
-            return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object cannot be interpreted as an integer",
-                            kr_typename(vm, a[0]));
-        if (kr_int_to_i64(vm, kr_is_bool(a[0]) ? kr_small(a[0] == KR_TRUE) : a[0], &tabsize) < 0)
-            return KR_NULL;
-    }
+    if (a[0] && int_arg(vm, a[0], &tabsize, true) < 0)
+        return KR_NULL;
     BDATA(SELF, d, n);
     /* First pass: the result size (CPython: OverflowError "result too long" beyond ssize_t). */
     int64_t col = 0, total = 0;
@@ -1235,7 +1266,7 @@ static kr_value b_just(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames, c
     if (margs(vm, name, nargs, kwnames, 1, 2) < 0)
         return KR_NULL;
     int64_t width;
-    if (kr_index_i64(vm, args[1], &width) < 0)
+    if (int_arg(vm, args[1], &width, false) < 0)
         return KR_NULL;
     uint8_t fill = ' ';
     if (nargs > 2) {
@@ -1324,7 +1355,7 @@ static kr_value b_hex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
             sep = (char)sd[0];
         } else
             return kr_raise(vm, KR_EXC(vm, ValueError), "sep must be length 1.");
-        if (a[1] && kr_index_i64(vm, a[1], &per) < 0)
+        if (a[1] && int_arg(vm, a[1], &per, true) < 0)
             return KR_NULL;
     }
     BDATA(SELF, d, n);
@@ -1460,7 +1491,6 @@ static kr_value b_str_slot(kr_vm *vm, kr_value self) { return kr_bytes_repr(vm, 
 
 /* ================================================================ bytearray mutation */
 
-#define BA(v) KR_AS(kr_bytearray, v)
 
 static int ba_resize(kr_vm *vm, kr_bytearray *b, int64_t n)
 {
@@ -1543,7 +1573,7 @@ static int ba_setitem(kr_vm *vm, kr_value self, kr_value key, kr_value value)
     if (kr_is_small(key)) {
         i = kr_small_val(key);
     } else if (kr_type_of(vm, key)->index) {
-        if (kr_index_i64(vm, key, &i) < 0)
+        if (kr_seq_index_key(vm, key, &i, "bytearray") < 0)
             return -1;
     } else {
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "bytearray indices must be integers or slices, not %s",
@@ -1600,12 +1630,11 @@ static kr_value ba_imul(kr_vm *vm, kr_value a, kr_value b)
             x->data[0] = 0;
         return a;
     }
-    if (n && k > INT64_MAX / 4 / n)
+    if (n && k > INT64_MAX / n)
         return kr_raise_nomemory(vm);
     if (ba_reserve(vm, x, n * k) < 0)
         return KR_NULL;
-    for (int64_t i = 1; i < k; i++)
-        memcpy(x->data + i * n, x->data, (size_t)n);
+    fill_repeated(x->data, x->data, n, n * k);
     x->size = n * k;
     x->data[x->size] = 0;
     return a;
@@ -1647,7 +1676,7 @@ static kr_value ba_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
         return KR_NULL;
     kr_bytearray *b = BA(SELF);
     int64_t i = -1;
-    if (nargs > 1 && kr_index_i64(vm, args[1], &i) < 0)
+    if (nargs > 1 && int_arg(vm, args[1], &i, false) < 0)
         return KR_NULL;
     if (b->size == 0)
         return kr_raise(vm, KR_EXC(vm, IndexError), "pop from empty bytearray");
@@ -1668,7 +1697,7 @@ static kr_value ba_insert(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
         return KR_NULL;
     int64_t i;
     uint8_t v;
-    if (kr_index_i64(vm, args[1], &i) < 0 || byte_value(vm, args[2], &v, "byte must be in range(0, 256)") < 0)
+    if (int_arg(vm, args[1], &i, false) < 0 || byte_value(vm, args[2], &v, "byte must be in range(0, 256)") < 0)
         return KR_NULL;
     kr_bytearray *b = BA(SELF);
     if (i < 0) {

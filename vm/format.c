@@ -621,15 +621,17 @@ static int pct_float(kr_vm *vm, kr_sb *sb, kr_value v, char conv, int flags, int
     return 0;
 }
 
-static bool is_mapping_arg(kr_vm *vm, kr_value args)
+/* Is the right operand of % used as the mapping for %(key)s? CPython: anything with __getitem__ but a
+ * tuple or a str; for bytes formatting also not bytes or bytearray. */
+static bool is_mapping_arg(kr_vm *vm, kr_value args, bool is_bytes)
 {
     if (!kr_is_ptr(args))
         return false;
     kr_type *t = KR_OBJ(args)->type;
     if (!t->getitem || t == vm->t.tuple || kr_type_is_subtype(t, vm->t.tuple) || kr_is_str(vm, args))
         return false;
-    if (t == vm->t.bytes || t == vm->t.bytearray || kr_type_is_subtype(t, vm->t.bytes) ||
-        kr_type_is_subtype(t, vm->t.bytearray))
+    if (is_bytes && (t == vm->t.bytes || t == vm->t.bytearray || kr_type_is_subtype(t, vm->t.bytes) ||
+                     kr_type_is_subtype(t, vm->t.bytearray)))
         return false;
     return true;
 }
@@ -656,7 +658,7 @@ kr_value kr_str_mod_format(kr_vm *vm, kr_value fmt, kr_value args)
         argc = kr_tuple_size(args);
 
     }
-    kr_value dict = is_mapping_arg(vm, args) ? args : KR_NULL;
+    kr_value dict = is_mapping_arg(vm, args, is_bytes) ? args : KR_NULL;
     /* A bytearray fmt may be mutated by Python code run below (__str__ ...): copy it first. */
     char *copy = NULL;
     if (is_bytes && KR_OBJ(fmt)->type != vm->t.bytes) {

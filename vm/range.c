@@ -140,6 +140,10 @@ static kr_value range_from_values(kr_vm *vm, kr_value start, kr_value stop, kr_v
     r->bstop = stop;
     r->bstep = step;
     r->blen = len;
+    kr_gc_barrier(vm, &r->ob, start);
+    kr_gc_barrier(vm, &r->ob, stop);
+    kr_gc_barrier(vm, &r->ob, step);
+    kr_gc_barrier(vm, &r->ob, len);
     return KR_VAL(r);
 }
 
@@ -221,12 +225,12 @@ static kr_value range_repr(kr_vm *vm, kr_value self)
 static int64_t range_len(kr_vm *vm, kr_value self)
 {
     kr_range *r = KR_AS(kr_range, self);
-    int64_t n;
-    if (range_is_big(r) ? fits_i64(r->blen, &n) : r->len <= (uint64_t)INT64_MAX) {
-        return range_is_big(r) ? n : (int64_t)r->len;
+    int64_t n = (int64_t)r->len;
+    if (range_is_big(r) ? !fits_i64(r->blen, &n) : r->len > (uint64_t)INT64_MAX) {
+        kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
+        return -1;
     }
-    kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
-    return -1;
+    return n;
 }
 
 static int range_bool(kr_vm *vm, kr_value self)
@@ -571,6 +575,9 @@ static kr_value iter_from_values(kr_vm *vm, kr_value start, kr_value step, kr_va
     it->bnext = start;
     it->bstep = step;
     it->bremaining = len;
+    kr_gc_barrier(vm, &it->ob, start);
+    kr_gc_barrier(vm, &it->ob, step);
+    kr_gc_barrier(vm, &it->ob, len);
     return KR_VAL(it);
 }
 

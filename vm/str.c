@@ -22,6 +22,7 @@
 #include "bytes.h"
 #include "format.h"
 #include "str.h"
+#include "unicode_names.h"
 
 /* The interning table: open addressing over kr_value (linear probing), usable before dicts exist. */
 struct kr_intern_table {
@@ -377,8 +378,11 @@ kr_value kr_str_repeat(kr_vm *vm, kr_value s, int64_t n)
         return kr_str_new(vm, "", 0);
     if (n == 1 && KR_OBJ(s)->type == vm->t.str)
         return s;
-    if (nb > INT64_MAX / 4 / n)
+    /* CPython: OverflowError when the length in code points overflows, else MemoryError if too big. */
+    if (kr_str_len(s) > INT64_MAX / n)
         return kr_raise(vm, KR_EXC(vm, OverflowError), "repeated string is too long");
+    if (nb > INT64_MAX / 2 / n)
+        return kr_raise_nomemory(vm);
     kr_str *r = str_alloc_type(vm, vm->t.str, nb * n);
     if (!r)
         return KR_NULL;
@@ -799,13 +803,21 @@ static void adjust_indices(int64_t *start, int64_t *end, int64_t len)
     }
 }
 
+/* A Py_ssize_t argument (CPython's "n" converter): __index__; OverflowError "Python int too large to
+ * convert to C ssize_t" beyond int64. */
 static int get_i64(kr_vm *vm, kr_value v, int64_t *out)
 {
     if (kr_is_small(v)) {
         *out = kr_small_val(v);
         return 0;
     }
-    return kr_index_i64(vm, v, out);
+    if (kr_index_i64(vm, v, out) == 0)
+        return 0;
+    if (kr_err_matches(vm, KR_EXC(vm, OverflowError))) {
+        kr_err_clear(vm);
+        kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
+    }
+    return -1;
 }
 
 /* ================================================================ searching (byte level) */
@@ -916,20 +928,12 @@ static kr_value str_mul(kr_vm *vm, kr_value a, kr_value b)
         return kr_raise(vm, KR_EXC(vm, TypeError), "can't multiply sequence by non-int of type '%s'",
                         kr_typename(vm, n));
     }
+    /* OverflowError "cannot fit 'int' into an index-sized integer" beyond int64, of either sign */
     int64_t k;
-    if (kr_is_small(n)) {
+    if (kr_is_small(n))
         k = kr_small_val(n);
-    } else {
-        kr_value i = kr_index(vm, n);
-        if (!i)
-            return KR_NULL;
-        if (kr_is_small(i))
-            k = kr_small_val(i);
-        else if (kr_int_sign(i) < 0)
-            k = 0;
-        else
-            return kr_raise(vm, KR_EXC(vm, OverflowError), "cannot fit 'int' into an index-sized integer");
-    }
+    else if (kr_index_i64(vm, n, &k) < 0)
+        return KR_NULL;
     return kr_str_repeat(vm, s, k);
 }
 
@@ -2037,9 +2041,13 @@ static kr_value str_expandtabs(kr_vm *vm, kr_value *args, int nargs, kr_value kw
     kr_value a[1];
     if (kr_args_parse(vm, "expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0)
         return KR_NULL;
-    int64_t tab = 8;
-    if (a[0] && get_i64(vm, a[0], &tab) < 0)
+    int64_t tab = 8; /* CPython's "i" converter: a C int */
+    if (a[0] && get_i64(vm, a[0], &tab) < 0 && !kr_err_matches(vm, KR_EXC(vm, OverflowError)))
         return KR_NULL;
+    if (a[0] && (kr_err_matches(vm, KR_EXC(vm, OverflowError)) || tab > INT32_MAX || tab < INT32_MIN)) {
+        kr_err_clear(vm);
+        return kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C int");
+    }
     const char *d = SDATA(SELF);
     int64_t n = SLEN(SELF), col = 0, off = 0;
     if (!memchr(d, '\t', (size_t)n))
@@ -2076,7 +2084,10 @@ static kr_value str_encode(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
     return kr_str_encode(vm, SELF, a[0] ? kr_str_data(a[0]) : NULL, a[1] ? kr_str_data(a[1]) : NULL);
 }
 
-/* Normalise a codec name: lower case, '_' and ' ' to '-'. Returns 0 utf-8, 1 ascii, 2 latin-1, -1 unknown. */
+/* Normalise a codec name: lower case, '_' and ' ' to '-'. Returns 0 utf-8, 1 ascii, 2 latin-1,
+ * 3 unicode_escape, 4 raw_unicode_escape, -1 unknown. */
+enum { CODEC_UNICODE_ESCAPE = 3, CODEC_RAW_UNICODE_ESCAPE = 4 };
+
 static int codec_id(const char *name)
 {
     char b[32];
@@ -2105,14 +2116,21 @@ static int codec_id(const char *name)
     for (int k = 0; latin1[k]; k++)
         if (!strcmp(b, latin1[k]))
             return 2;
+    if (!strcmp(b, "unicode-escape"))
+        return CODEC_UNICODE_ESCAPE;
+    if (!strcmp(b, "raw-unicode-escape"))
+        return CODEC_RAW_UNICODE_ESCAPE;
     return -1;
 }
 
-static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_XMLCHARREF };
+/* The names in error messages (CPython's codec object names). */
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1", "unicodeescape", "rawunicodeescape"};
+/* ERR_UNKNOWN: an unknown handler name, which CPython only reports (LookupError) when an error occurs. */
+enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_XMLCHARREF, ERR_UNKNOWN };
 
 static int errors_id(kr_vm *vm, const char *errors)
 {
+    (void)vm;
     if (!errors || !strcmp(errors, "strict"))
         return ERR_STRICT;
     if (!strcmp(errors, "ignore"))
@@ -2125,7 +2143,167 @@ static int errors_id(kr_vm *vm, const char *errors)
         return ERR_XMLCHARREF;
     if (!strcmp(errors, "surrogateescape") || !strcmp(errors, "surrogatepass"))
         return ERR_STRICT;
-    return kr_raise_i(vm, KR_EXC(vm, LookupError), "unknown error handler name '%s'", errors);
+    return ERR_UNKNOWN;
+}
+
+/* The error for ERR_UNKNOWN, raised where the handler would have been called. */
+static kr_value unknown_handler(kr_vm *vm, const char *errors)
+{
+    return kr_raise(vm, KR_EXC(vm, LookupError), "unknown error handler name '%s'", errors);
+}
+
+/* str.encode("unicode_escape" / "raw_unicode_escape"): never fails but for memory. unicode_escape
+ * spells \\, \t, \n, \r, other controls and everything beyond ASCII as escapes; raw_unicode_escape
+ * writes code points below 256 as bytes and only the others as \uXXXX / \UXXXXXXXX. */
+static kr_value escape_encode(kr_vm *vm, kr_value s, bool raw)
+{
+    const char *d = SDATA(s);
+    int64_t n = SLEN(s), off = 0;
+    kr_sb sb;
+    kr_sb_init(&sb);
+    while (off < n) {
+        uint32_t c = next_cp(d, &off);
+        if (c >= 0x10000)
+            kr_sb_appendf(&sb, "\\U%08x", c);
+        else if (c >= 0x100)
+            kr_sb_appendf(&sb, "\\u%04x", c);
+        else if (raw)
+            kr_sb_append_char(&sb, (char)c);
+        else if (c == '\\')
+            kr_sb_append(&sb, "\\\\", 2);
+        else if (c == '\t')
+            kr_sb_append(&sb, "\\t", 2);
+        else if (c == '\n')
+            kr_sb_append(&sb, "\\n", 2);
+        else if (c == '\r')
+            kr_sb_append(&sb, "\\r", 2);
+        else if (c < ' ' || c >= 0x7F)
+            kr_sb_appendf(&sb, "\\x%02x", c);
+        else
+            kr_sb_append_char(&sb, (char)c);
+    }
+    if (sb.failed) {
+        kr_sb_free(&sb);
+        return kr_raise_nomemory(vm);
+    }
+    kr_value r = kr_bytes_new(vm, sb.buf ? sb.buf : "", sb.len);
+    kr_sb_free(&sb);
+    return r;
+}
+
+static int escape_hexval(unsigned c)
+{
+    if (c >= '0' && c <= '9')
+        return (int)(c - '0');
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        return (int)((c | 0x20) - 'a' + 10);
+    return -1;
+}
+
+/* bytes.decode("unicode_escape" / "raw_unicode_escape"), as CPython's
+ * _PyUnicode_DecodeUnicodeEscapeInternal2 and _PyUnicode_DecodeRawUnicodeEscape: bytes that are not
+ * part of an escape are Latin-1 characters; unknown escapes stay as they are. A bad escape covers
+ * data[start..i), i being where the decoder stopped reading, and decoding resumes at i. raw only knows
+ * \uXXXX and \UXXXXXXXX (an escaped backslash is two characters, so "\\\\u" is no escape). */
+static kr_value escape_decode(kr_vm *vm, const uint8_t *d, size_t n, int err, const char *errors, bool raw)
+{
+    kr_sb sb;
+    kr_sb_init(&sb);
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = d[i++];
+        if (c != '\\' || (raw && i >= n)) {
+            kr_sb_append_cp(&sb, c);
+            continue;
+        }
+        size_t start = i - 1;
+        const char *msg = "\\ at end of string";
+        uint32_t ch = 0;
+        int count = 0;
+        if (i >= n)
+            goto error;
+        c = d[i++];
+        if (raw && c != 'u' && c != 'U') {
+            kr_sb_append_char(&sb, '\\');
+            kr_sb_append_cp(&sb, c);
+            continue;
+        }
+        switch (c) {
+        case '\n': continue;
+        case '\\': case '\'': case '"': kr_sb_append_char(&sb, (char)c); continue;
+        case 'a': kr_sb_append_char(&sb, '\a'); continue;
+        case 'b': kr_sb_append_char(&sb, '\b'); continue;
+        case 'f': kr_sb_append_char(&sb, '\f'); continue;
+        case 'n': kr_sb_append_char(&sb, '\n'); continue;
+        case 'r': kr_sb_append_char(&sb, '\r'); continue;
+        case 't': kr_sb_append_char(&sb, '\t'); continue;
+        case 'v': kr_sb_append_char(&sb, '\v'); continue;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            ch = c - '0';
+            for (int k = 0; k < 2 && i < n && d[i] >= '0' && d[i] <= '7'; k++)
+                ch = ch * 8 + (uint32_t)(d[i++] - '0');
+            kr_sb_append_cp(&sb, ch);
+            continue;
+        case 'x': count = 2; msg = "truncated \\xXX escape"; break;
+        case 'u': count = 4; msg = "truncated \\uXXXX escape"; break;
+        case 'U': count = 8; msg = "truncated \\UXXXXXXXX escape"; break;
+        case 'N': {
+            msg = "malformed \\N character escape";
+            if (i >= n || d[i] != '{')
+                goto error;
+            size_t j = i + 1;
+            while (j < n && d[j] != '}')
+                j++;
+            if (j >= n || j == i + 1) { /* no closing brace (stop at the end) or an empty name (at '}') */
+                i = j;
+                goto error;
+            }
+            const char *name = (const char *)d + i + 1;
+            size_t name_len = j - i - 1;
+            i = j + 1;
+            if (kr_unicode_lookup_name(name, name_len, &ch)) {
+                kr_sb_append_cp(&sb, ch);
+                continue;
+            }
+            msg = "unknown Unicode character name";
+            goto error;
+        }
+        default:
+            kr_sb_append_char(&sb, '\\');
+            kr_sb_append_cp(&sb, c);
+            continue;
+        }
+        for (; count > 0; count--, i++) {
+            int h = i < n ? escape_hexval(d[i]) : -1;
+            if (h < 0)
+                goto error;
+            ch = ch * 16 + (uint32_t)h;
+        }
+        if (ch <= 0x10FFFF) {
+            kr_sb_append_cp(&sb, ch);
+            continue;
+        }
+        msg = raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character";
+    error:
+        switch (err) {
+        case ERR_IGNORE: break;
+        case ERR_REPLACE: kr_sb_append_cp(&sb, 0xFFFD); break;
+        case ERR_BACKSLASH:
+            for (size_t k = start; k < i; k++)
+                kr_sb_appendf(&sb, "\\x%02x", d[k]);
+            break;
+        default:
+            kr_sb_free(&sb);
+            if (err == ERR_UNKNOWN)
+                return unknown_handler(vm, errors);
+            if (i - start > 1)
+                return kr_raise(vm, KR_EXC(vm, UnicodeDecodeError), "'%s' codec can't decode bytes in position %zu-%zu: %s",
+                                codec_names[raw ? CODEC_RAW_UNICODE_ESCAPE : CODEC_UNICODE_ESCAPE], start, i - 1, msg);
+            return kr_raise(vm, KR_EXC(vm, UnicodeDecodeError), "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+                            codec_names[raw ? CODEC_RAW_UNICODE_ESCAPE : CODEC_UNICODE_ESCAPE], d[start], start, msg);
+        }
+    }
+    return kr_sb_finish(vm, &sb);
 }
 
 kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *errors)
@@ -2136,6 +2314,8 @@ kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *
     int err = errors_id(vm, errors);
     if (err < 0)
         return KR_NULL;
+    if (codec >= CODEC_UNICODE_ESCAPE)
+        return escape_encode(vm, s, codec == CODEC_RAW_UNICODE_ESCAPE);
     const char *d = SDATA(s);
     int64_t n = SLEN(s);
     if (IS_ASCII(s))
@@ -2175,6 +2355,8 @@ kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *
                     end++;
                 }
                 kr_sb_free(&sb);
+                if (err == ERR_UNKNOWN)
+                    return unknown_handler(vm, errors);
                 const char *reason = codec == 0 ? "surrogates not allowed"
                                      : codec == 1 ? "ordinal not in range(128)" : "ordinal not in range(256)";
                 char cbuf[16];
@@ -2252,6 +2434,8 @@ kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *enc
     int err = errors_id(vm, errors);
     if (err < 0)
         return KR_NULL;
+    if (codec >= CODEC_UNICODE_ESCAPE)
+        return escape_decode(vm, data, n, err, errors, codec == CODEC_RAW_UNICODE_ESCAPE);
     if (all_ascii((const char *)data, n))
         return kr_str_new_known(vm, (const char *)data, n, (int64_t)n);
     if (codec == 0 && err == ERR_STRICT) {
@@ -2291,6 +2475,8 @@ kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *enc
             break;
         default:
             kr_sb_free(&sb);
+            if (err == ERR_UNKNOWN)
+                return unknown_handler(vm, errors);
             if (bad > 1)
                 return kr_raise(vm, KR_EXC(vm, UnicodeDecodeError),
                                 "'%s' codec can't decode bytes in position %zu-%zu: %s", codec_names[codec], i,

@@ -13,9 +13,9 @@
 #define KR_UNICODE_NAME_MAX 128
 
 /* name[0..len) -> code point, with the rules of CPython's \N{...} escapes (unicodedata.lookup without
- * named sequences): names and name aliases (NameAliases.txt) match ASCII-case-insensitively; for
- * "HANGUL SYLLABLE <jamo>" only the prefix is case-insensitive; "CJK UNIFIED IDEOGRAPH-" must be
- * upper case, followed by exactly 4 or 5 upper-case hex digits naming a unified ideograph.
+ * named sequences): names and name aliases (NameAliases.txt) match ASCII-case-insensitively, but the
+ * algorithmic "HANGUL SYLLABLE <jamo>" and "CJK UNIFIED IDEOGRAPH-<4 or 5 hex digits>" names only in
+ * upper case.
  * Returns 1 with *cp set when found, 0 otherwise. */
 int kr_unicode_lookup_name(const char *name, size_t len, uint32_t *cp);
 
