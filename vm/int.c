@@ -915,12 +915,7 @@ static kr_value int_richcompare(kr_vm *vm, kr_value av, kr_value bv, int op)
     kr_value b = kr_int_value(vm, bv);
     if (b != KR_NULL)
         return kr_bool(cmp_result(kr_int_cmp(a, b), op));
-    if (kr_is_float(vm, bv)) {
-        int c = kr_int_cmp_double(a, kr_float_value(bv));
-        if (c == 2) /* NaN: unordered */
-            return kr_bool(op == KR_CMP_NE);
-        return kr_bool(cmp_result(c, op));
-    }
+    /* int vs float is float's to decide (as in CPython: int.__eq__(1, 1.0) is NotImplemented). */
     return KR_NOTIMPL;
 }
 

@@ -105,7 +105,10 @@ int kr_seq_repeat_count(kr_vm *vm, kr_value other, int64_t *count)
         n = kr_small_val(iv);
     } else if (kr_int_sign(iv) < 0) {
         n = 0;
-    } else {
+    } else if (kr_int_to_i64(vm, iv, &n) < 0) {
+        /* Beyond int64 (CPython's Py_ssize_t): OverflowError; within it the caller's size check
+         * turns an impossible repeat into MemoryError. */
+        kr_err_clear(vm);
         kr_raise(vm, KR_EXC(vm, OverflowError), "cannot fit 'int' into an index-sized integer");
         return -1;
     }
