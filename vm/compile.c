@@ -1248,6 +1248,16 @@ static void compile_call(unit *u, kr_ast_expr *e, int dst)
         SYNERR(u->c, e, "too many arguments in call");
         return;
     }
+    for (int i = 1; i < e->v.Call.n_keywords; i++) {
+        kr_ast_keyword *kw = e->v.Call.keywords[i];
+        for (int j = 0; kw->arg && j < i; j++) {
+            const char *prev = e->v.Call.keywords[j]->arg;
+            if (prev && strcmp(prev, kw->arg) == 0) {
+                SYNERR(u->c, kw, "keyword argument repeated: %s", kw->arg);
+                return;
+            }
+        }
+    }
     /* the callee goes into dst itself when dst is the newest temporary */
     int a = (is_temp(u, dst) && dst == u->top - 1) ? dst : push(u);
     if (call_needs_ex(e)) {
