@@ -1143,7 +1143,8 @@ static bool has_starred(kr_ast_expr **elts, int n)
     return false;
 }
 
-static void build_list_with_stars(unit *u, kr_ast_expr **elts, int n, int dst, bool set)
+/* callee_slot >= 0: the list is a call's *args, so errors name the callee (LIST_EXTEND's X & 1). */
+static void build_list_with_stars(unit *u, kr_ast_expr **elts, int n, int dst, bool set, int callee_slot)
 {
     int mark = u->top;
     int i = 0;
@@ -1161,7 +1162,12 @@ static void build_list_with_stars(unit *u, kr_ast_expr **elts, int n, int dst, b
         if (el->kind == KR_AST_EXPR_STARRED) {
             int v = compile_expr_any(u, el->v.Starred.value);
             u->loc = LOC_OF(el);
-            emit(u, set ? KR_OP_SET_UPDATE : KR_OP_LIST_EXTEND, 0, dst, v, 0);
+            if (set)
+                emit(u, KR_OP_SET_UPDATE, 0, dst, v, 0);
+            else if (callee_slot >= 0)
+                emit(u, KR_OP_LIST_EXTEND, 1, dst, v, callee_slot);
+            else
+                emit(u, KR_OP_LIST_EXTEND, 0, dst, v, 0);
         } else {
             int v = compile_expr_any(u, el);
             emit(u, set ? KR_OP_SET_ADD : KR_OP_LIST_APPEND, 0, dst, v, 0);
@@ -1175,7 +1181,7 @@ static void compile_call_args_ex(unit *u, kr_ast_expr *e, int fslot)
     /* f(*a, **k) and friends: positional args as a list, keywords as a dict, then CALL_EX. */
     int nargs = e->v.Call.n_args, nkw = e->v.Call.n_keywords;
     int argl = push(u);
-    build_list_with_stars(u, e->v.Call.args, nargs, argl, false);
+    build_list_with_stars(u, e->v.Call.args, nargs, argl, false, fslot);
     int kwd = -1;
     if (nkw > 0) {
         kwd = push(u);
@@ -1742,7 +1748,7 @@ static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst)
         break;
     case KR_AST_EXPR_SET:
         if (has_starred(e->v.Set.elts, e->v.Set.n_elts)) {
-            build_list_with_stars(u, e->v.Set.elts, e->v.Set.n_elts, dst, true);
+            build_list_with_stars(u, e->v.Set.elts, e->v.Set.n_elts, dst, true, -1);
         } else {
             int base = u->top;
             for (int i = 0; i < e->v.Set.n_elts; i++) {
@@ -1765,7 +1771,7 @@ static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst)
         }
         if (has_starred(elts, n)) {
             int t = is_temp(u, dst) ? dst : push(u);
-            build_list_with_stars(u, elts, n, t, false);
+            build_list_with_stars(u, elts, n, t, false, -1);
             if (tuple)
                 emit(u, KR_OP_LIST_TO_TUPLE, 0, dst, t, 0);
             else if (t != dst)
