@@ -654,6 +654,8 @@ static kr_value list_mul(kr_vm *vm, kr_value a, kr_value b)
     if (!res)
         return KR_NULL;
     kr_list *rl = KR_AS(kr_list, res);
+    if (size == 0)
+        return res; /* an empty list may have no item buffer at all */
     for (int64_t k = 0; k < n; k++)
         memcpy(rl->items + k * size, kr_list_items(a), (size_t)size * sizeof(kr_value));
     rl->size = size * n;
