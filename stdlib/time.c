@@ -23,23 +23,23 @@ static double clock_s(clockid_t id)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-#define TIME_NOARG(fname, body)                                                            \
+#define TIME_NOARG(fname, pyname, body)                                                    \
     static kr_value fname(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)          \
     {                                                                                      \
         (void)args;                                                                        \
-        if (kr_args_count(vm, #fname + 5, nargs, 0, 0) < 0 || kr_args_no_kw(vm, #fname + 5, kwnames) < 0) \
+        if (kr_args_count(vm, pyname, nargs, 0, 0) < 0 || kr_args_no_kw(vm, pyname, kwnames) < 0) \
             return KR_NULL;                                                                \
         body                                                                               \
     }
 
-TIME_NOARG(time_time, return kr_float_new(vm, clock_s(CLOCK_REALTIME));)
-TIME_NOARG(time_time_ns, return kr_int_from_i64(vm, clock_ns(CLOCK_REALTIME));)
-TIME_NOARG(time_perf_counter, return kr_float_new(vm, clock_s(CLOCK_MONOTONIC));)
-TIME_NOARG(time_perf_counter_ns, return kr_int_from_i64(vm, clock_ns(CLOCK_MONOTONIC));)
-TIME_NOARG(time_monotonic, return kr_float_new(vm, clock_s(CLOCK_MONOTONIC));)
-TIME_NOARG(time_monotonic_ns, return kr_int_from_i64(vm, clock_ns(CLOCK_MONOTONIC));)
-TIME_NOARG(time_process_time, return kr_float_new(vm, clock_s(CLOCK_PROCESS_CPUTIME_ID));)
-TIME_NOARG(time_process_time_ns, return kr_int_from_i64(vm, clock_ns(CLOCK_PROCESS_CPUTIME_ID));)
+TIME_NOARG(time_time, "time", return kr_float_new(vm, clock_s(CLOCK_REALTIME));)
+TIME_NOARG(time_time_ns, "time_ns", return kr_int_from_i64(vm, clock_ns(CLOCK_REALTIME));)
+TIME_NOARG(time_perf_counter, "perf_counter", return kr_float_new(vm, clock_s(CLOCK_MONOTONIC));)
+TIME_NOARG(time_perf_counter_ns, "perf_counter_ns", return kr_int_from_i64(vm, clock_ns(CLOCK_MONOTONIC));)
+TIME_NOARG(time_monotonic, "monotonic", return kr_float_new(vm, clock_s(CLOCK_MONOTONIC));)
+TIME_NOARG(time_monotonic_ns, "monotonic_ns", return kr_int_from_i64(vm, clock_ns(CLOCK_MONOTONIC));)
+TIME_NOARG(time_process_time, "process_time", return kr_float_new(vm, clock_s(CLOCK_PROCESS_CPUTIME_ID));)
+TIME_NOARG(time_process_time_ns, "process_time_ns", return kr_int_from_i64(vm, clock_ns(CLOCK_PROCESS_CPUTIME_ID));)
 
 static kr_value time_sleep(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
