@@ -30,6 +30,7 @@ static const builtin_module builtin_modules[] = {
     {"_time", kr_time_module_create},
     {"gc", kr_gc_module_create},
     {"posix", kr_os_module_create},
+    {"_json", kr_json_module_create},
     {NULL, NULL},
 };
 

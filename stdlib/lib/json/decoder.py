@@ -38,7 +38,7 @@ def _decode_uXXXX(s, pos):
     raise JSONDecodeError('Invalid \\uXXXX escape', s, pos)
 
 
-def scanstring(s, end, strict=True):
+def py_scanstring(s, end, strict=True):
     """Scan the string starting after the quote at s[end-1]; return (str, index after the closing quote)."""
     chunks = []
     begin = end - 1
@@ -82,6 +82,16 @@ def scanstring(s, end, strict=True):
     return ''.join(chunks), end
 
 
+try:
+    from _json import scanstring as c_scanstring
+    from _json import loads as c_loads
+except ImportError:
+    c_scanstring = None
+    c_loads = None
+
+scanstring = c_scanstring or py_scanstring
+
+
 def _skip_ws(s, end):
     n = len(s)
     while end < n and s[end] in _WS:
@@ -98,8 +108,15 @@ class JSONDecoder:
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        self._fast = (c_loads is not None and object_hook is None and parse_float is None
+                      and parse_int is None and parse_constant is None and strict is True
+                      and object_pairs_hook is None)
 
     def decode(self, s):
+        if self._fast and type(self) is JSONDecoder and s.__class__ is str:
+            obj = c_loads(s)
+            if obj is not NotImplemented:
+                return obj
         obj, end = self.raw_decode(s, _skip_ws(s, 0))
         end = _skip_ws(s, end)
         if end != len(s):
