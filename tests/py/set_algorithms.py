@@ -10,13 +10,13 @@ print(uniq, sorted(seen), len(seen))
 graph = {"a": ["b", "c"], "b": ["d"], "c": ["d", "e"], "d": ["f"], "e": [], "f": ["a"], "g": ["a"]}
 def reach(start):
     out = set()
-    todo = [start]
-    while todo:
-        n = todo.pop()
+    pending = [start]
+    while pending:
+        n = pending.pop()
         if n in out:
             continue
         out.add(n)
-        todo.extend(graph[n])
+        pending.extend(graph[n])
     return out
 for n in sorted(graph):
     print(n, sorted(reach(n)))
