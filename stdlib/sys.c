@@ -217,13 +217,9 @@ kr_value kr_sys_module_create(kr_vm *vm)
     kr_value hash_seed = vm->config.hash_seed_set ? kr_int_from_u64(vm, vm->config.hash_seed) : KR_NONE;
     if (!hash_seed || kr_module_add(vm, m, "_hash_seed", hash_seed) < 0)
         goto fail;
-    for (const kr_frozen_module *f = kr_frozen_modules; f->name; f++) {
-        if (strcmp(f->name, "_sys_init") == 0) {
-            if (kr_import_exec_source(vm, m, f->source, f->size, "<frozen _sys_init>") < 0)
-                goto fail;
-            break;
-        }
-    }
+    const kr_frozen_module *init = kr_import_find_frozen("_sys_init");
+    if (init && kr_import_exec_source(vm, m, init->source, init->size, "<frozen _sys_init>") < 0)
+        goto fail;
     kr_root_reset(vm, mark);
     return m;
 fail:

@@ -174,19 +174,17 @@ krait_status krait_run_module(krait_vm *vm, const char *module)
     if (api_set_path0(vm, "") < 0)
         return api_status(vm, false);
     /* Find the module's source, then run it under the name __main__. */
-    kr_value spec_path = KR_NULL;
-    for (const kr_frozen_module *f = kr_frozen_modules; f->name; f++) {
-        if (strcmp(f->name, module) == 0) {
-            kr_value m = api_main_module(vm);
-            if (!m)
-                return api_status(vm, false);
-            char filename[256];
-            snprintf(filename, sizeof filename, "<frozen %s>", module);
-            return api_status(vm, kr_import_exec_source(vm, m, f->source, f->size, filename) == 0);
-        }
+    const kr_frozen_module *f = kr_import_find_frozen(module);
+    if (f) {
+        kr_value m = api_main_module(vm);
+        if (!m)
+            return api_status(vm, false);
+        char filename[256];
+        snprintf(filename, sizeof filename, "<frozen %s>", module);
+        return api_status(vm, kr_import_exec_source(vm, m, f->source, f->size, filename) == 0);
     }
     kr_value paths = kr_sys_get(vm, "path");
-    for (int64_t i = 0; paths && i < KR_AS(kr_list, paths)->size && !spec_path; i++) {
+    for (int64_t i = 0; paths && i < KR_AS(kr_list, paths)->size; i++) {
         kr_value dir = KR_AS(kr_list, paths)->items[i];
         if (!kr_is_str(vm, dir))
             continue;

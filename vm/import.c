@@ -98,6 +98,14 @@ int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t le
     return r ? 0 : -1;
 }
 
+const kr_frozen_module *kr_import_find_frozen(const char *name)
+{
+    for (const kr_frozen_module *f = kr_frozen_modules; f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f;
+    return NULL;
+}
+
 static bool is_file(const char *path)
 {
     struct stat st;
@@ -216,13 +224,12 @@ static kr_value import_one(kr_vm *vm, const char *fullname, kr_value parent)
             return mod;
         }
     }
-    for (const kr_frozen_module *f = kr_frozen_modules; f->name; f++) {
-        if (strcmp(f->name, fullname) == 0) {
-            char filename[256];
-            snprintf(filename, sizeof filename, "<frozen %s>", fullname);
-            return import_load_source(vm, fullname, f->source, f->size, filename,
-                                      f->is_package ? filename : NULL, true);
-        }
+    const kr_frozen_module *f = kr_import_find_frozen(fullname);
+    if (f) {
+        char filename[256];
+        snprintf(filename, sizeof filename, "<frozen %s>", fullname);
+        return import_load_source(vm, fullname, f->source, f->size, filename, f->is_package ? filename : NULL,
+                                  true);
     }
     const char *dot = strrchr(fullname, '.');
     const char *last = dot ? dot + 1 : fullname;

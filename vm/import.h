@@ -22,5 +22,7 @@ typedef struct kr_frozen_module {
     int is_package;
 } kr_frozen_module;
 extern const kr_frozen_module kr_frozen_modules[]; /* immutable table, terminated by {NULL} */
+/* The frozen module called `name`, or NULL. */
+const kr_frozen_module *kr_import_find_frozen(const char *name);
 
 #endif
