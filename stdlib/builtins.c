@@ -937,8 +937,12 @@ kr_value kr_builtins_sum(kr_vm *vm, kr_value iterable, kr_value start)
                 b = item == KR_TRUE;
             else
                 b = INT64_MAX; /* leave the fast path */
-            if (b != INT64_MAX && !__builtin_add_overflow(acc, b, &acc))
+            int64_t sum;
+            if (b != INT64_MAX && !__builtin_add_overflow(acc, b, &sum)) {
+                acc = sum;
                 continue;
+            }
+            /* acc is still the sum before this item (the overflowed `sum` is discarded) */
             result = kr_int_from_i64(vm, acc);
             if (result == KR_NULL)
                 goto done;

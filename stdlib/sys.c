@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../vm/frame.h"
 #include "../vm/import.h"
 #include "../vm/init.h"
 #include "io.h"
@@ -153,6 +154,58 @@ static const kr_method_def sys_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* sys._jit, as in CPython 3.14: is_available() (this build has a JIT), is_enabled() (it compiles hot
+ * code in this process: -X jit / KRAIT_JIT), is_active() (the calling frame runs compiled code).
+ * _set_enabled(flag) is Krait's own, for A/B runs inside one process (pyperf --jit=on|off). */
+static kr_value jit_is_available(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "is_available", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "is_available", kwnames) < 0)
+        return KR_NULL;
+#if defined(__x86_64__)
+    return KR_TRUE;
+#else
+    return KR_FALSE;
+#endif
+}
+
+static kr_value jit_is_enabled(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "is_enabled", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "is_enabled", kwnames) < 0)
+        return KR_NULL;
+    return kr_bool(vm->jit && vm->config.jit);
+}
+
+static kr_value jit_is_active(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "is_active", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "is_active", kwnames) < 0)
+        return KR_NULL;
+    return kr_bool(vm->frame && (vm->frame->flags & KR_FRAME_JIT));
+}
+
+static kr_value jit_set_enabled(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "_set_enabled", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "_set_enabled", kwnames) < 0)
+        return KR_NULL;
+    int on = kr_truthy(vm, args[0]);
+    if (on < 0)
+        return KR_NULL;
+    if (on && !vm->jit)
+        return kr_raise(vm, KR_EXC(vm, RuntimeError), "the JIT was not started in this process (run with -X jit=1)");
+    vm->config.jit = on;
+    return KR_NONE;
+}
+
+static const kr_method_def jit_functions[] = {
+    {"is_available", jit_is_available, KR_METH_STATIC, NULL},
+    {"is_enabled", jit_is_enabled, KR_METH_STATIC, NULL},
+    {"is_active", jit_is_active, KR_METH_STATIC, NULL},
+    {"_set_enabled", jit_set_enabled, KR_METH_STATIC, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static kr_value executable_path(kr_vm *vm)
 {
     char buf[4096];
@@ -213,6 +266,9 @@ kr_value kr_sys_module_create(kr_vm *vm)
         kr_module_add(vm, m, "builtin_module_names",
                       kr_tuple_pack(vm, 6, kr_intern(vm, "builtins"), kr_intern(vm, "sys"), kr_intern(vm, "math"),
                                     kr_intern(vm, "_time"), kr_intern(vm, "gc"), kr_intern(vm, "posix"))) < 0)
+        goto fail;
+    kr_value jit = kr_module_new(vm, "sys._jit");
+    if (!jit || kr_module_add(vm, m, "_jit", jit) < 0 || kr_module_add_functions(vm, jit, jit_functions) < 0)
         goto fail;
     kr_value hash_seed = vm->config.hash_seed_set ? kr_int_from_u64(vm, vm->config.hash_seed) : KR_NONE;
     if (!hash_seed || kr_module_add(vm, m, "_hash_seed", hash_seed) < 0)

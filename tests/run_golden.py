@@ -2,7 +2,7 @@
 """Run Krait's golden programs and compare them with CPython 3.13's recorded output.
 
 Usage:
-  tests/run_golden.py --krait PATH [--mode off|default|forced|stress|all]
+  tests/run_golden.py --krait PATH [--mode off|default|forced|spillall|stress|all]
                       [--filter SUBSTR]... [--list FILE] [-j N] [--timeout SECS]
 
 A golden program is tests/py/NAME.py where NAME starts with one of PREFIXES
@@ -21,10 +21,13 @@ Each program is run as `KRAIT tests/py/NAME.py` with the repository root as the
 working directory.  Modes set the environment:
   off      KRAIT_JIT=0
   default  (nothing)
-  forced   KRAIT_JIT_THRESHOLD=0
+  forced   KRAIT_JIT_THRESHOLD=0 (every function compiled at its first call, OSR at the
+           first back-edge)
+  spillall forced, with the reference register allocator (KRAIT_JIT_REGALLOC=spill-all):
+           the differential test of the linear-scan allocator
   stress   KRAIT_GC_STRESS=1 (give a subset with --list tests/py/stress.list
            or --filter when the whole set is too slow)
-  all      off, default and forced; a test passes only if all three match.
+  all      off, default, forced and spillall; a test passes only if all of them match.
 
 --krait may be a command with arguments (split like a shell would), e.g.
   --krait "valgrind -q --error-exitcode=99 build/krait"
@@ -49,7 +52,7 @@ TESTDIR = os.path.join(ROOT, "tests", "py")
 PREFIXES = (
     "lex syntax int float bool str fstr fmt bytes list tuple dict set range slice "
     "func closure class inherit dunder prop exc tb gen comp ctl match unpack with "
-    "import mod builtin io err prog"
+    "import mod builtin io err prog jit argparse pyperf"
 ).split()
 TEST_RE = re.compile(r"^(%s)_[A-Za-z0-9_]+\.py$" % "|".join(PREFIXES))
 
@@ -57,6 +60,7 @@ MODE_ENV = {
     "off": {"KRAIT_JIT": "0"},
     "default": {},
     "forced": {"KRAIT_JIT_THRESHOLD": "0"},
+    "spillall": {"KRAIT_JIT_THRESHOLD": "0", "KRAIT_JIT_REGALLOC": "spill-all"},
     "stress": {"KRAIT_GC_STRESS": "1"},
 }
 
@@ -210,7 +214,7 @@ def run_one(cmd, name, mode, timeout):
 def main():
     ap = argparse.ArgumentParser(description="Run Krait's golden programs.")
     ap.add_argument("--krait", required=False, help="path of the krait binary (or a command)")
-    ap.add_argument("--mode", default="default", choices=["off", "default", "forced", "stress", "all"])
+    ap.add_argument("--mode", default="default", choices=["off", "default", "forced", "spillall", "stress", "all"])
     ap.add_argument("--filter", action="append", default=[],
                     help="run only tests whose name contains SUBSTR (repeatable: any of them)")
     ap.add_argument("--list", help="file naming the tests to run, one per line (# comments)")
@@ -259,7 +263,7 @@ def main():
         print("run_golden: %s is not an executable file (build Krait first)" % cmd[0], file=sys.stderr)
         print("golden: 0 passed, %d failed" % len(names))
         return 2
-    modes = ["off", "default", "forced"] if args.mode == "all" else [args.mode]
+    modes = ["off", "default", "forced", "spillall"] if args.mode == "all" else [args.mode]
     timeout = args.timeout
     if timeout is None:
         timeout = 120.0 if args.mode == "stress" else 20.0

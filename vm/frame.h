@@ -25,7 +25,8 @@ enum kr_frame_flags {
     KR_FRAME_ENTRY = 1u << 0,    /* the interpreter loop run that pushed it returns to C when it returns */
     KR_FRAME_ON_STACK = 1u << 1, /* header and slots live on vm->stack (else in a generator) */
     KR_FRAME_GEN = 1u << 2,      /* a generator's frame */
-    KR_FRAME_IN_YIELD_FROM = 1u << 3 /* suspended in YIELD_FROM: pc points at it (it re-executes) */
+    KR_FRAME_IN_YIELD_FROM = 1u << 3, /* suspended in YIELD_FROM: pc points at it (it re-executes) */
+    KR_FRAME_JIT = 1u << 4       /* compiled code is running this frame (sys._jit.is_active) */
 };
 
 typedef struct kr_frame {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiler/jit.h" /* KR_JIT_MAX_C_DEPTH */
 #include "dict.h"
 #include "import.h"
 #include "instance.h"
@@ -798,9 +799,28 @@ static inline kr_frame *gen_inline_leave(kr_vm *vm, kr_frame *sf, bool finished)
 /* ------------------------------------------------------------------------------------------------
  * The interpreter loop */
 
-enum { RESUME_NORMAL = 0, RESUME_THROW = 1 };
+/* How run() starts:
+ *   RESUME_NORMAL    at f->pc;
+ *   RESUME_THROW     a generator resumed by throw(): the exception is pending at the suspension point;
+ *   RESUME_STEP      run the one instruction at f->pc and return (kr_interp_step, for compiled code);
+ *   RESUME_JIT_EXIT  compiled code left vm->frame (compiler/jit_rt.h): continue it at its pc, raising
+ *                    the pending exception there if there is one. */
+enum { RESUME_NORMAL = 0, RESUME_THROW = 1, RESUME_STEP = 2, RESUME_JIT_EXIT = 3 };
+
+/* Where an exception raised by a stepped instruction continues once the step's caller hands the frame
+ * back to run() (vm->jit_exc_entry): the labels of run()'s exception unwinding. */
+enum { EXC_AT_ERROR = 0, EXC_AT_ERROR_TRACED = 1, EXC_AT_UNWIND = 2 };
 
 static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded);
+
+/* Pops a returning on-stack function frame (not a generator's), as RETURN does. */
+static inline void frame_pop(kr_vm *vm, kr_frame *f)
+{
+    vm->handled_exc = f->saved_handled;
+    vm->frame = f->prev;
+    vm->stack_top = (kr_value *)f;
+    vm->depth--;
+}
 
 static kr_value run_frame(kr_vm *vm, kr_frame *f, int *yielded) { return run(vm, f, RESUME_NORMAL, yielded); }
 
@@ -817,6 +837,13 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
         KR_OPCODES(KR_OP_LABEL)
 #undef KR_OP_LABEL
     };
+    /* In step mode every dispatch after the first instruction lands on L_step_done. */
+    static const void *const step_done[KR_OP_COUNT] = {
+#define KR_OP_STEP_DONE(name, fmt, words, doc) &&L_step_done,
+        KR_OPCODES(KR_OP_STEP_DONE)
+#undef KR_OP_STEP_DONE
+    };
+    const void *const *dispatch = labels;
     kr_code *co;
     kr_value *s;
     const kr_value *K;
@@ -837,7 +864,7 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
     do {                                                                                                  \
         ip = pc;                                                                                          \
         insn = *pc++;                                                                                     \
-        goto *labels[KR_INSN_OP(insn)];                                                                   \
+        goto *dispatch[KR_INSN_OP(insn)];                                                                 \
     } while (0)
 #define NAME(i) (kr_tuple_items(co->names)[i])
 #define FB() (&fbv[KR_CACHE_FB(*pc)])
@@ -864,6 +891,14 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
     } while (0)
 
     LOAD_FRAME();
+    if (mode == RESUME_STEP) {
+        dispatch = step_done;
+        ip = pc;
+        insn = *pc++;
+        goto *labels[KR_INSN_OP(insn)];
+    }
+    if (mode == RESUME_JIT_EXIT)
+        goto jit_exit;
     if (mode == RESUME_THROW) {
         /* A generator resumed by throw(): the exception is pending at the suspension point. */
         ip = (f->flags & KR_FRAME_IN_YIELD_FROM) ? pc : pc - 1;
@@ -875,6 +910,30 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
 
 L_NOP:
 L_LOAD_BUILD_CLASS_UNUSED:
+    DISPATCH();
+
+L_step_done:
+    /* step mode: the instruction is done; DISPATCH has fetched the next one (at ip) */
+    f->pc = ip;
+    return KR_TRUE;
+
+jit_exit:
+    /* Compiled code left vm->frame (f itself, or a callee a stepped call pushed above it) with every
+     * slot in memory and its pc at an instruction's first word: continue there, or raise there. */
+    f = vm->frame;
+    LOAD_FRAME();
+    ip = pc;
+    pc += kr_opcode_words[KR_INSN_OP(*ip)];
+    if (vm->exc) {
+        int at = vm->jit_exc_entry;
+        vm->jit_exc_entry = EXC_AT_ERROR;
+        if (at == EXC_AT_UNWIND)
+            goto exception_unwind;
+        if (at == EXC_AT_ERROR_TRACED)
+            goto error_traced;
+        goto error;
+    }
+    pc = ip;
     DISPATCH();
 
 L_MOVE:
@@ -1653,6 +1712,20 @@ L_CALL_METHOD: {
             SAVE_PC();
             frame_link(vm, nf, nco, fn, 0);
             nf->ret_slot = dst;
+            if (mode == RESUME_STEP) {
+                /* compiled code's call: finish the callee before returning to it, unless the C stack
+                 * is deep already; then the caller leaves compiled code and this loop runs both */
+                if (vm->c_depth >= KR_JIT_MAX_C_DEPTH)
+                    return KR_NULL; /* f->pc is after the call; the callee is vm->frame */
+                nf->flags |= KR_FRAME_ENTRY;
+                vm->c_depth++;
+                kr_value v = run(vm, nf, RESUME_NORMAL, NULL);
+                vm->c_depth--;
+                CHECK(v);
+                s[dst] = v;
+                SAFEPOINT();
+                DISPATCH();
+            }
             f = nf;
             LOAD_FRAME();
             SAFEPOINT();
@@ -2316,6 +2389,10 @@ L_PRINT_EXPR: {
      * error_traced:     the exception is ready (RAISE set __context__ itself); add the entry.
      * exception_unwind: the traceback is already right (bare raise, RERAISE); find a handler. */
 error: {
+    if (mode == RESUME_STEP) {
+        vm->jit_exc_entry = EXC_AT_ERROR;
+        goto step_failed;
+    }
     kr_value exc = vm->exc;
     if (!exc) {
         kr_raise(vm, KR_EXC(vm, SystemError), "error return without exception set");
@@ -2324,9 +2401,17 @@ error: {
     chain_context(vm, exc, false);
 }
 error_traced:
+    if (mode == RESUME_STEP) {
+        vm->jit_exc_entry = EXC_AT_ERROR_TRACED;
+        goto step_failed;
+    }
     if (vm->exc && is_exc_instance(vm, vm->exc))
         kr_tb_add(vm, vm->exc, KR_VAL(co), (uint32_t)(ip - co->insns));
 exception_unwind: {
+    if (mode == RESUME_STEP) {
+        vm->jit_exc_entry = EXC_AT_UNWIND;
+        goto step_failed;
+    }
     uint32_t lasti = (uint32_t)(ip - co->insns);
     for (uint32_t i = 0; i < co->nexctab; i++) {
         const kr_exc_entry *e = &co->exctab[i];
@@ -2369,6 +2454,12 @@ exception_unwind: {
     ip = pc - 2; /* frames are pushed only by CALL / CALL_METHOD, both two words */
     goto error_traced;
 }
+
+step_failed:
+    /* step mode: the instruction at ip raised. Compiled code leaves with the exception pending and
+     * run(RESUME_JIT_EXIT) continues the unwinding at vm->jit_exc_entry (no traceback entry yet). */
+    f->pc = ip;
+    return KR_NULL;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -2453,6 +2544,15 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
     kr_value r = run(vm, f, throw_mode ? RESUME_THROW : RESUME_NORMAL, yielded);
     vm->c_depth--;
     return r;
+}
+
+/* Compiled code's generic operations (compiler/jit_rt.h): one instruction with the interpreter's code. */
+const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
+{
+    f->pc = ip;
+    if (!run(vm, f, RESUME_STEP, NULL))
+        return NULL;
+    return f->pc;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -108,6 +108,7 @@ struct kr_vm {
     int depth;                                /* Python call depth */
     int recursion_limit;                      /* sys.setrecursionlimit */
     int c_depth;                              /* nested C re-entries into the interpreter */
+    int jit_exc_entry;                        /* where run() resumes a stepped instruction's exception */
     kr_value handled_exc;                     /* innermost exception being handled (sys.exc_info) */
     atomic_int interrupt;                     /* set by krait_interrupt (e.g. from a SIGINT handler) */
     void *interp_state;                       /* interp.c private */

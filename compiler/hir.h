@@ -1,0 +1,237 @@
+/* hir.h: the JIT's high-level IR (HIR). STABLE interface between the HIR builder (compiler/hir_build.c,
+ * hir_opt.c, hir_print.c) and the back end (compiler/hir_lower.c, lir*, x86.cpp). See docs/JIT.md.
+ *
+ * ---- What HIR is ----------------------------------------------------------------------------------
+ * One function's bytecode in SSA form over its control-flow graph, with types from the interpreter's
+ * feedback. Every instruction defines at most one value (an SSA value is named by the instruction's
+ * index, a kr_hir_ref; 0 means "no value"). A value has a representation (rep) and a type:
+ *   KR_HIR_TAGGED  a kr_value (vm/value.h): small int, immediate or heap pointer;
+ *   KR_HIR_DOUBLE  a raw double (an unboxed Python float);
+ *   KR_HIR_RAW     a machine word that is no Python value (STEP's next-pc result).
+ *
+ * ---- The frame is the home of every Python variable ---------------------------------------------
+ * Compiled code runs on the interpreter's own frame (vm/frame.h): f->slots[0..nslots). At each point of
+ * the function every bytecode slot is either
+ *   CLEAN: f->slots[i] in memory holds the slot's current value, or
+ *   DIRTY: the current value is an SSA value held in a register / spill slot only, and memory holds an
+ *          older (but still valid) value.
+ * INVARIANT (GC safety): only values that are never heap pointers may be dirty: TAGGED values whose
+ * type is within KR_HT_IMMEDIATE (small int, bool, None, unbound, null) and DOUBLE values. A TAGGED
+ * value that may be a pointer is stored to its slot (STORE_SLOT) as soon as the bytecode writes it
+ * ("write-through"). So at every safepoint the collector finds every live heap reference in frame
+ * memory, and a stale value left in memory is harmless (it was valid and stays rooted by that slot).
+ * Optimisations must not keep a pointer value alive in a register past the point where its slot is
+ * overwritten (no CSE of pointer loads across slot writes).
+ *
+ * A frame state (kr_hir_fs) lists the dirty slots at a point and the bytecode pc to resume at. Every
+ * instruction that can leave compiled code (a guard's deopt, an exception) names one; the back end
+ * writes those values back (boxing doubles) and returns to the interpreter (compiler/jit_rt.h).
+ *
+ * ---- Generic operations: STEP -----------------------------------------------------------------------
+ * A bytecode instruction the builder does not specialise becomes STEP(pc): compiled code calls
+ * kr_interp_step(vm, f, ip), which runs that one instruction with the interpreter's own code on the
+ * frame's memory, and returns the pc to continue at (NULL: exception). Before a STEP the builder
+ * flushes every dirty slot (STORE_SLOT, boxing doubles with BOX_FLOAT), so the step's frame state has
+ * no dirty slots; after it, every slot the instruction may write is CLEAN and must be re-read with
+ * LOAD_SLOT (kr_bytecode_writes() in compiler/jit_rt.h says which). Everything that is not specialised
+ * works this way, so any function without yield can be compiled.
+ *
+ * ---- Entries -------------------------------------------------------------------------------------
+ * Block 0 is the entry block; its terminator ENTRY has one successor per entry pc (imm of each entry
+ * in func->entry_pcs): pc 0 (a call) and the header of each loop (OSR). Compiled code is called as
+ * kr_jit_fn(vm, f, entry_pc) with every slot CLEAN (in memory); a missing entry pc is a bug.
+ * Exception handlers are never compiled: an exception leaves compiled code (the interpreter unwinds),
+ * so blocks only reachable through code->exctab are absent.
+ */
+#ifndef KRAIT_HIR_H
+#define KRAIT_HIR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "vm/code.h"
+
+typedef uint32_t kr_hir_ref; /* index into func->insns; 0 = none */
+
+typedef enum kr_hir_rep { KR_HIR_TAGGED, KR_HIR_DOUBLE, KR_HIR_RAW } kr_hir_rep;
+
+/* The type lattice: a set of possible exact types (bit set; join = |). A TAGGED value of type
+ * KR_HT_SMALLINT is a small int (kr_is_small), KR_HT_FLOAT an exact float object (DOUBLE values have
+ * type KR_HT_FLOAT too), KR_HT_LIST an exact list, and so on; subclasses are KR_HT_OBJECT. */
+enum kr_hir_type_bits {
+    KR_HT_SMALLINT = 1u << 0,
+    KR_HT_BIGINT = 1u << 1,   /* exact int, heap */
+    KR_HT_FLOAT = 1u << 2,
+    KR_HT_BOOL = 1u << 3,     /* KR_TRUE / KR_FALSE */
+    KR_HT_NONE = 1u << 4,
+    KR_HT_STR = 1u << 5,
+    KR_HT_LIST = 1u << 6,
+    KR_HT_TUPLE = 1u << 7,
+    KR_HT_DICT = 1u << 8,
+    KR_HT_FUNC = 1u << 9,     /* a Python function object */
+    KR_HT_OBJECT = 1u << 10,  /* anything else (instances, types, ...) */
+    KR_HT_UNBOUND = 1u << 11, /* KR_UNBOUND (an unassigned local) */
+    KR_HT_NULL = 1u << 12,    /* KR_NULL (LOAD_METHOD's "no self") */
+    KR_HT_ANY = (1u << 13) - 1,
+    /* never heap pointers: may be dirty (see the invariant above) */
+    KR_HT_IMMEDIATE = KR_HT_SMALLINT | KR_HT_BOOL | KR_HT_NONE | KR_HT_UNBOUND | KR_HT_NULL,
+};
+
+/* X(NAME, "semantics"). aN = args[N]; every op that names a frame state (fs >= 0) may leave compiled
+ * code there. "deopt" = leaves through the frame state without an exception; "exc" = with one. */
+#define KR_HIR_OPS(X) \
+    /* ---- values ---- */ \
+    X(CONST,        "TAGGED: the constant `value` (kept alive by the code object: consts or feedback)") \
+    X(CONST_DOUBLE, "DOUBLE: the constant `dvalue`") \
+    X(LOAD_SLOT,    "TAGGED: f->slots[imm] from memory (the slot must be CLEAN here)") \
+    X(STORE_SLOT,   "f->slots[imm] = a0 (TAGGED); makes the slot CLEAN") \
+    X(PHI,          "one arg per predecessor of its block, in block->preds order; phis come first in a block") \
+    /* ---- guards: result = a0 with a narrower type; deopt on failure ---- */ \
+    X(GUARD_TYPE,   "TAGGED: a0 if its exact type is within imm (kr_hir_type_bits), else deopt") \
+    X(GUARD_IS,     "TAGGED: a0 if a0 == value (identity), else deopt") \
+    X(GUARD_NOT_UNBOUND, "TAGGED: a0 if a0 != KR_UNBOUND, else deopt (the interpreter raises UnboundLocalError)") \
+    /* ---- small ints (TAGGED, type SMALLINT; tagged arithmetic as in vm/value.h) ---- */ \
+    X(INT_BINOP,    "TAGGED SMALLINT: a0 <imm> a1, imm an enum kr_binop among ADD SUB MUL FLOORDIV MOD AND OR XOR LSHIFT RSHIFT; deopt on overflow of 63 bits, a zero divisor, a negative or too large shift") \
+    X(INT_NEG,      "TAGGED SMALLINT: -a0; deopt on overflow") \
+    X(INT_INVERT,   "TAGGED SMALLINT: ~a0") \
+    X(INT_CMP,      "TAGGED BOOL: a0 <imm> a1, imm an enum kr_cmpop") \
+    X(INT_TO_DOUBLE,"DOUBLE: (double)a0, a0 a SMALLINT (round to nearest even, as Python)") \
+    /* ---- floats (DOUBLE) ---- */ \
+    X(UNBOX_FLOAT,  "DOUBLE: the value of float object a0 (type FLOAT)") \
+    X(BOX_FLOAT,    "TAGGED FLOAT: a new float object for a0; allocates but never collects; exc on MemoryError (fs)") \
+    X(FLOAT_BINOP,  "DOUBLE: a0 <imm> a1, imm among ADD SUB MUL TRUEDIV; TRUEDIV deopts when a1 == 0.0") \
+    X(FLOAT_NEG,    "DOUBLE: -a0") \
+    X(FLOAT_CMP,    "TAGGED BOOL: a0 <imm> a1 (kr_cmpop; NaN compares false except NE)") \
+    /* ---- booleans and identity ---- */ \
+    X(IS,           "TAGGED BOOL: a0 is a1 (imm 1: is not)") \
+    X(NOT,          "TAGGED BOOL: not a0 (a0 BOOL)") \
+    X(TRUTHY,       "TAGGED BOOL: bool(a0); inline for SMALLINT/BOOL/NONE/FLOAT/STR/LIST/TUPLE/DICT types, else a call to kr_jit_rt_truthy (may run Python: a safepoint; exc)") \
+    /* ---- iteration ---- */ \
+    X(RANGE_NEXT,   "counted range loop (vm/bytecode.h, GET_ITER): a0 = current, a1 = stop, a2 = step (all SMALLINT); result TAGGED BOOL: there is a next item (step > 0 ? a0 < a1 : a0 > a1)") \
+    /* ---- runtime ---- */ \
+    X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs, no dirty slots). A safepoint") \
+    X(POLL,         "loop back-edge: if vm->interrupt is set or the GC's allocation debt is due, call kr_jit_rt_poll (a safepoint; exc: KeyboardInterrupt)") \
+    /* ---- terminators (last in their block) ---- */ \
+    X(ENTRY,        "block 0 only: jump to succs[i] when called with entry pc func->entry_pcs[i]") \
+    X(JUMP,         "to succs[0]") \
+    X(BRANCH,       "a0 (TAGGED BOOL): KR_TRUE -> succs[0], KR_FALSE -> succs[1]") \
+    X(BRANCH_PC,    "a0 (STEP's result): == insns + imm -> succs[0], else succs[1]") \
+    X(RETURN,       "return a0 (TAGGED) from the function (the frame stays linked: the caller pops it)") \
+    X(DEOPT,        "leave unconditionally through fs (a path the builder does not compile)")
+
+enum kr_hir_op {
+#define KR_HIR_OP_ENUM(name, doc) KR_HIR_##name,
+    KR_HIR_OPS(KR_HIR_OP_ENUM)
+#undef KR_HIR_OP_ENUM
+    KR_HIR_OP_COUNT
+};
+extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
+
+/* Deopt reasons (for --jit-stats): what a guard checks. */
+#define KR_DEOPT_REASONS(X) \
+    X(TYPE, "type guard") \
+    X(IDENTITY, "identity guard") \
+    X(UNBOUND, "unbound local") \
+    X(OVERFLOW, "int overflow") \
+    X(ZERO_DIV, "division by zero") \
+    X(SHIFT, "shift count") \
+    X(UNCOMPILED, "uncompiled path")
+enum kr_deopt_reason {
+#define KR_DEOPT_ENUM(name, doc) KR_DEOPT_##name,
+    KR_DEOPT_REASONS(KR_DEOPT_ENUM)
+#undef KR_DEOPT_ENUM
+    KR_DEOPT_COUNT
+};
+extern const char *const kr_deopt_reason_names[KR_DEOPT_COUNT];
+
+/* A frame state: the dirty slots and their values, and where the interpreter resumes (for a guard,
+ * the pc of the bytecode instruction it protects, which the interpreter then runs itself; for an
+ * exception, the instruction that raised). */
+typedef struct kr_hir_fs_entry {
+    uint32_t slot;
+    kr_hir_ref value; /* TAGGED with type within KR_HT_IMMEDIATE, or DOUBLE */
+} kr_hir_fs_entry;
+
+typedef struct kr_hir_fs {
+    uint32_t pc;
+    uint32_t ndirty;
+    kr_hir_fs_entry *dirty; /* sorted by slot */
+} kr_hir_fs;
+
+typedef struct kr_hir_insn {
+    uint16_t op;       /* enum kr_hir_op */
+    uint8_t rep;       /* enum kr_hir_rep of the result (TAGGED when the op has none) */
+    uint8_t reason;    /* enum kr_deopt_reason of a guard / deopting op */
+    uint32_t type;     /* kr_hir_type_bits of the result */
+    uint32_t block;
+    uint32_t pc;       /* bytecode pc it comes from (line numbers, dumps) */
+    uint32_t nargs;
+    kr_hir_ref *args;
+    int64_t imm;
+    kr_value value;    /* CONST, GUARD_IS */
+    double dvalue;     /* CONST_DOUBLE */
+    int32_t fs;        /* index into func->fss, -1 = none */
+    uint32_t nuses;    /* kr_hir_count_uses */
+    bool dead;         /* removed by an optimisation (skip it) */
+} kr_hir_insn;
+
+typedef struct kr_hir_block {
+    uint32_t pc;            /* bytecode pc of its first instruction; UINT32_MAX for synthetic blocks */
+    kr_hir_ref *insns;      /* phis first, one terminator last */
+    uint32_t ninsns, cap;
+    uint32_t *preds;        /* predecessor block ids (a PHI's args follow this order) */
+    uint32_t npreds, predcap;
+    uint32_t *succs;        /* successor block ids (the terminator's targets, in its order) */
+    uint32_t nsuccs, succcap;
+    uint32_t loop_depth;    /* 0 outside loops (kr_hir_compute_loops) */
+    bool loop_header;
+} kr_hir_block;
+
+typedef struct kr_hir_func {
+    kr_vm *vm;
+    kr_code *code;
+    kr_hir_insn *insns;     /* insns[0] is unused (ref 0 = none) */
+    uint32_t ninsns, insncap;
+    kr_hir_block *blocks;   /* block 0 is the entry */
+    uint32_t nblocks, blockcap;
+    kr_hir_fs *fss;
+    uint32_t nfs, fscap;
+    uint32_t *entry_pcs;    /* one per successor of block 0's ENTRY */
+    uint32_t nentries;
+    char error[160];        /* why building or lowering refused (for --jit-stats) */
+} kr_hir_func;
+
+/* ---- construction (compiler/hir.c). All memory is malloc'd and owned by the func. ----------- */
+kr_hir_func *kr_hir_new(kr_vm *vm, kr_code *code);  /* NULL when out of memory */
+void kr_hir_free(kr_hir_func *fn);
+uint32_t kr_hir_add_block(kr_hir_func *fn, uint32_t pc);
+void kr_hir_add_edge(kr_hir_func *fn, uint32_t pred, uint32_t succ); /* appends to succs and preds */
+/* Appends an instruction to block b; returns its ref. args are copied. */
+kr_hir_ref kr_hir_emit(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type,
+                       const kr_hir_ref *args, uint32_t nargs, int64_t imm);
+/* Inserts a PHI at the end of b's phi group (args filled later with kr_hir_set_args). */
+kr_hir_ref kr_hir_insert_phi(kr_hir_func *fn, uint32_t b, kr_hir_rep rep, uint32_t type);
+/* Inserts an instruction before b's terminator (e.g. a LOAD_SLOT feeding a successor's phi). */
+kr_hir_ref kr_hir_insert_before_end(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_rep rep,
+                                    uint32_t type, const kr_hir_ref *args, uint32_t nargs, int64_t imm);
+void kr_hir_set_args(kr_hir_func *fn, kr_hir_ref ref, const kr_hir_ref *args, uint32_t nargs);
+int32_t kr_hir_add_fs(kr_hir_func *fn, uint32_t pc, const kr_hir_fs_entry *dirty, uint32_t ndirty);
+int kr_hir_refuse(kr_hir_func *fn, const char *fmt, ...); /* sets fn->error, returns -1 */
+/* Number of uses; loop headers and depths (back-edges = edges to a dominator); reverse post order. */
+void kr_hir_count_uses(kr_hir_func *fn);
+void kr_hir_compute_loops(kr_hir_func *fn);
+/* Checks the SSA invariants (defs dominate uses, phi arity, one terminator per block, frame-state
+ * values dirty-capable, reps of args as each op wants). 0 or -1 with fn->error. */
+int kr_hir_verify(kr_hir_func *fn);
+
+/* ---- builder, optimiser, printer ----------------------------------------------------------- */
+/* Builds fn from fn->code and its feedback (compiler/hir_build.c). 0, or -1 with fn->error (e.g.
+ * "generator"). */
+int kr_hir_build(kr_hir_func *fn);
+/* Type propagation, constant folding, redundant guard elimination, dead code (compiler/hir_opt.c). */
+void kr_hir_optimize(kr_hir_func *fn);
+/* Text form for --jit-dump and tests (compiler/hir_print.c). */
+void kr_hir_print(FILE *out, const kr_hir_func *fn);
+
+#endif

@@ -1,0 +1,47 @@
+/* jit.h: the JIT as the rest of the VM sees it (compiler/jit.c): set-up, tiering, statistics.
+ *
+ * Tiering (vm/interp.c): every call of a function counts in code->call_count and every loop back-edge
+ * in its JUMP_BACKWARD feedback entry; when a counter reaches vm->config.jit_threshold the interpreter
+ * asks kr_jit_compile for the whole function and enters it (at pc 0 for a call, at the loop header by
+ * OSR for a back-edge). Compiled code runs on the interpreter's frame and leaves it (deopt or
+ * exception) in a state the interpreter simply continues from: see compiler/jit_rt.h.
+ */
+#ifndef KRAIT_JIT_H
+#define KRAIT_JIT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "compiler/jit_rt.h"
+
+/* code->jit_flags */
+enum kr_jit_code_flags {
+    KR_JIT_NEVER = 1u << 0,       /* refused or given up: stay in the interpreter */
+};
+
+/* Nested compiled-code activations (each uses the C stack) allowed before calls from compiled code
+ * continue in the interpreter instead (which does not recurse on the C stack). */
+#define KR_JIT_MAX_C_DEPTH 200
+
+int kr_jit_setup(kr_vm *vm);   /* phase 3: vm->jit from vm->config (KRAIT_JIT_* settings); -1 on OOM */
+void kr_jit_free(kr_vm *vm);   /* releases all code memory */
+
+/* Compiles co now if it can be (not KR_JIT_NEVER, the JIT on). Returns its entry, or NULL. */
+kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co);
+/* The code object is being freed (code_finalize): release its compiled code. */
+void kr_jit_code_free(kr_vm *vm, kr_code *co);
+
+static inline bool kr_jit_on(const kr_vm *vm) { return vm->jit != NULL && vm->config.jit; }
+
+/* Options the embedding API sets (krait_config); call before running code. */
+void kr_jit_set_dump(kr_vm *vm, const char *name_filter); /* NULL: off; "": every function */
+void kr_jit_set_stats(kr_vm *vm, bool on);                 /* print statistics at kr_jit_free */
+void kr_jit_print_stats(kr_vm *vm, FILE *out);
+/* compiler/jit_rt.c reports exits here: deopt statistics and storm control. */
+void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit);
+void kr_jit_note_exception_exit(kr_vm *vm);
+
+/* For sys._jit: compiled code exists for some code object currently on the frame stack. */
+bool kr_jit_active(kr_vm *vm);
+
+#endif
