@@ -46,10 +46,13 @@ static void cli_usage(FILE *out)
           "               -X memory_limit=BYTES  limit the Python heap\n"
           "  -u, -B, -E, -s, -S, -I, -O  accepted for CPython compatibility; no effect\n"
           "  --dis FILE print the bytecode of FILE and exit\n"
+          "  --jit-dump[=NAME]  print HIR, LIR and assembly of each compiled function (or of NAME)\n"
+          "  --jit-stats        print what the JIT compiled or refused, code size, compile time, deopts\n"
           "  file       program read from script file\n"
           "  -          program read from stdin (default; interactive mode if a tty)\n"
           "  arg ...    arguments passed to program in sys.argv[1:]\n"
-          "Environment: KRAIT_JIT, KRAIT_JIT_THRESHOLD, KRAIT_GC_STRESS, PYTHONPATH, PYTHONHASHSEED\n",
+          "Environment: KRAIT_JIT, KRAIT_JIT_THRESHOLD, KRAIT_JIT_CODE_LIMIT, KRAIT_JIT_REGALLOC=spill-all,\n"
+          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, PYTHONPATH, PYTHONHASHSEED\n",
           out);
 }
 
@@ -173,7 +176,8 @@ static int cli_repl(krait_vm *vm)
 int main(int argc, char **argv)
 {
     krait_options opts = KRAIT_OPTIONS_DEFAULT;
-    const char *command = NULL, *module = NULL, *script = NULL, *dis_file = NULL;
+    const char *command = NULL, *module = NULL, *script = NULL, *dis_file = NULL, *jit_dump = NULL;
+    int jit_stats = 0;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -211,6 +215,10 @@ int main(int argc, char **argv)
                 return 2;
             }
             dis_file = argv[++i];
+        } else if (strcmp(a, "--jit-dump") == 0 || strncmp(a, "--jit-dump=", 11) == 0) {
+            jit_dump = a[10] == '=' ? a + 11 : "";
+        } else if (strcmp(a, "--jit-stats") == 0) {
+            jit_stats = 1;
         } else if (strcmp(a, "-") == 0) {
             script = "-";
             break;
@@ -232,6 +240,7 @@ int main(int argc, char **argv)
         return 1;
     }
     cli_sigint_vm = vm;
+    krait_jit_debug(vm, jit_dump, jit_stats);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = cli_on_sigint;
@@ -287,6 +296,10 @@ int main(int argc, char **argv)
         code = 1;
     }
     cli_sigint_vm = NULL;
+    if (jit_stats) {
+        krait_flush(vm);
+        krait_jit_print_stats(vm, stderr);
+    }
     krait_free(vm);
     return code;
 }

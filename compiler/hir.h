@@ -109,6 +109,16 @@ enum kr_hir_type_bits {
     X(TRUTHY,       "TAGGED BOOL: bool(a0); inline for SMALLINT/BOOL/NONE/FLOAT/STR/LIST/TUPLE/DICT types, else a call to kr_jit_rt_truthy (may run Python: a safepoint; exc)") \
     /* ---- iteration ---- */ \
     X(RANGE_NEXT,   "counted range loop (vm/bytecode.h, GET_ITER): a0 = current, a1 = stop, a2 = step (all SMALLINT); result TAGGED BOOL: there is a next item (step > 0 ? a0 < a1 : a0 > a1)") \
+    /* ---- globals, attributes, items (round 2; see the notes after this table) ---- */ \
+    X(GUARD_DICT_VERSION, "the dict `value` has keys version imm (kr_dict_keys_version), and when imm2 is 1 f->globals / when imm2 is 2 f->builtins is that dict; else deopt (reason GLOBAL)") \
+    X(LOAD_ADDR,    "TAGGED: *(kr_value *)imm (a dict value slot from kr_dict_lookup_slot, valid under a preceding GUARD_DICT_VERSION of its dict)") \
+    X(GUARD_SHAPE,  "TAGGED OBJECT: a0 if it is a heap object whose type is (kr_type *)value with type->version == imm and, when imm2 != 0, which is a kr_instance with shape == (kr_shape *)imm2; else deopt (reason SHAPE)") \
+    X(LOAD_INST_SLOT, "TAGGED: ((kr_instance *)a0)->slots[imm] (a0 passed a GUARD_SHAPE whose shape has more than imm attributes)") \
+    X(STORE_INST_SLOT, "((kr_instance *)a0)->slots[imm] = a1 (TAGGED), then the write barrier (kr_gc_barrier)") \
+    X(LIST_GET,     "TAGGED: a0[a1], a0 an exact list, a1 a SMALLINT (negative: counts from the end); out of range: deopt (reason BOUNDS: the interpreter raises IndexError)") \
+    X(TUPLE_GET,    "TAGGED: a0[a1] for an exact tuple a0, as LIST_GET") \
+    X(LIST_SET,     "a0[a1] = a2 for an exact list, as LIST_GET; then the write barrier") \
+    X(LEN,          "TAGGED SMALLINT: len(a0), a0's type within STR|LIST|TUPLE|DICT (code points for str)") \
     /* ---- runtime ---- */ \
     X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs, no dirty slots). A safepoint") \
     X(POLL,         "loop back-edge: if vm->interrupt is set or the GC's allocation debt is due, call kr_jit_rt_poll (a safepoint; exc: KeyboardInterrupt)") \
@@ -128,6 +138,19 @@ enum kr_hir_op {
 };
 extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
 
+/* Round-2 specialisations, from the interpreter's inline caches (vm/code.h's kr_fb):
+ *  - LOAD_GLOBAL whose entry is filled: GUARD_DICT_VERSION(globals, kv, imm2 = 1) and, for a builtin,
+ *    GUARD_DICT_VERSION(builtins, kv, imm2 = 2), then LOAD_ADDR(entry.slot). A global that is called
+ *    with a callee seen at that call site may add GUARD_IS on the loaded value.
+ *  - LOAD_ATTR with KR_FB_ATTR_SHAPE_SLOT: GUARD_SHAPE(obj; type, version, shape) + LOAD_INST_SLOT(index);
+ *    KR_FB_ATTR_TYPE_VALUE: GUARD_SHAPE (shape when the entry has one) + CONST(value).
+ *  - STORE_ATTR with KR_FB_ATTR_SHAPE_SLOT: GUARD_SHAPE + STORE_INST_SLOT.
+ *  - LOAD_METHOD with KR_FB_ATTR_METHOD: GUARD_SHAPE, then s[A] = CONST(function), s[A+1] = obj.
+ *  - GET_ITEM / SET_ITEM with list (tuple) and small-int feedback: guards + LIST_GET / TUPLE_GET / LIST_SET.
+ *  - CALL of the builtin len (GUARD_IS on the loaded global) with one argument of a known sized type: LEN.
+ * Values in vm/code.h's feedback are kept alive by the code object, so the constants are safe to embed;
+ * a shape is reachable from its class, which the type guard's constant is. */
+
 /* Deopt reasons (for --jit-stats): what a guard checks. */
 #define KR_DEOPT_REASONS(X) \
     X(TYPE, "type guard") \
@@ -136,7 +159,10 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
     X(OVERFLOW, "int overflow") \
     X(ZERO_DIV, "division by zero") \
     X(SHIFT, "shift count") \
-    X(UNCOMPILED, "uncompiled path")
+    X(UNCOMPILED, "uncompiled path") \
+    X(GLOBAL, "global or builtin changed") \
+    X(SHAPE, "class or shape changed") \
+    X(BOUNDS, "index out of range")
 enum kr_deopt_reason {
 #define KR_DEOPT_ENUM(name, doc) KR_DEOPT_##name,
     KR_DEOPT_REASONS(KR_DEOPT_ENUM)
@@ -171,6 +197,7 @@ typedef struct kr_hir_insn {
     int64_t imm;
     kr_value value;    /* CONST, GUARD_IS */
     double dvalue;     /* CONST_DOUBLE */
+    int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE) */
     int32_t fs;        /* index into func->fss, -1 = none */
     uint32_t nuses;    /* kr_hir_count_uses */
     bool dead;         /* removed by an optimisation (skip it) */

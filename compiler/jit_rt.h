@@ -81,6 +81,9 @@ kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError 
  * pc to continue at, or NULL with the exception pending (no traceback entry added yet). Not for
  * RETURN, RETURN_CONST, YIELD, YIELD_FROM. */
 const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip);
+/* The same for a CALL or CALL_METHOD at ip, faster for calls of Python functions (the back end uses
+ * it for STEPs of those two opcodes). */
+const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip);
 
 /* Which slots the instruction at pc may write (after a STEP they must be re-read from memory):
  * *first and *count (count 0: none); returns 1 when it may write other slots as well (treat every

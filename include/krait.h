@@ -66,6 +66,12 @@ void krait_interrupt(krait_vm *vm);
 /* Print the bytecode of a source file (the `--dis` option). */
 krait_status krait_disassemble_file(krait_vm *vm, const char *path, FILE *out);
 
+/* JIT diagnostics: dump_name non-NULL prints the HIR, LIR and assembly of each function compiled from
+ * now on ("" every function, else the functions with that name or qualified name) to stderr; stats
+ * records what is compiled or refused, for krait_jit_print_stats. No effect with the JIT off. */
+void krait_jit_debug(krait_vm *vm, const char *dump_name, int stats);
+void krait_jit_print_stats(krait_vm *vm, FILE *out);
+
 /* Flush sys.stdout and sys.stderr. */
 void krait_flush(krait_vm *vm);
 

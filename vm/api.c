@@ -8,6 +8,7 @@
 #include "../stdlib/io.h"
 #include "../stdlib/sys.h"
 #include "compile.h"
+#include "compiler/jit.h"
 #include "import.h"
 #include "interp.h"
 #include "module.h"
@@ -42,6 +43,14 @@ void krait_flush(krait_vm *vm)
     fflush(stdout);
     fflush(stderr);
 }
+
+void krait_jit_debug(krait_vm *vm, const char *dump_name, int stats)
+{
+    kr_jit_set_dump(vm, dump_name);
+    kr_jit_set_stats(vm, stats != 0);
+}
+
+void krait_jit_print_stats(krait_vm *vm, FILE *out) { kr_jit_print_stats(vm, out); }
 
 void krait_interrupt(krait_vm *vm) { atomic_store(&vm->interrupt, 1); }
 

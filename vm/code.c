@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "compiler/jit.h"
 #include "function.h"
 #include "tuple.h"
 
@@ -287,6 +288,8 @@ static void code_trace(kr_vm *vm, kr_object *self)
 static void code_finalize(kr_vm *vm, kr_object *self)
 {
     kr_code *co = (kr_code *)self;
+    if (co->jit_state)
+        kr_jit_code_free(vm, co);
     kr_mem_free(vm, co->insns);
     kr_mem_free(vm, co->locs);
     kr_mem_free(vm, co->exctab);

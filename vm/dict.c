@@ -324,6 +324,8 @@ kr_value kr_dict_new(kr_vm *vm)
 int64_t kr_dict_size(kr_value d) { return D(d)->used; }
 uint64_t kr_dict_version(kr_value d) { return D(d)->version; }
 uint64_t kr_dict_keys_version(kr_value d) { return D(d)->keys_version; }
+size_t kr_dict_keys_version_offset(void) { return offsetof(struct kr_dict, keys_version); }
+size_t kr_dict_used_offset(void) { return offsetof(struct kr_dict, used); }
 
 kr_value kr_dict_get_hashed(kr_vm *vm, kr_value d, kr_value key, int64_t hash)
 {

@@ -27,6 +27,10 @@ static inline bool kr_dict_check(kr_vm *vm, kr_value v)
  * only ever increase; a cache must also check the dict's identity. */
 kr_value *kr_dict_lookup_slot(kr_vm *vm, kr_value d, kr_value key);
 uint64_t kr_dict_keys_version(kr_value d);
+/* Byte offsets of the keys version (uint64_t) and of the number of items (int64_t) in a dict object,
+ * for compiled code's guards and len() (the layout is otherwise private to dict.c). */
+size_t kr_dict_keys_version_offset(void);
+size_t kr_dict_used_offset(void);
 
 /* Lookup with a precomputed hash (e.g. from a str's cached hash). */
 kr_value kr_dict_get_hashed(kr_vm *vm, kr_value d, kr_value key, int64_t hash);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compiler/jit.h" /* KR_JIT_MAX_C_DEPTH */
+#include "compiler/jit.h"
 #include "dict.h"
 #include "import.h"
 #include "instance.h"
@@ -822,6 +822,53 @@ static inline void frame_pop(kr_vm *vm, kr_frame *f)
     vm->depth--;
 }
 
+/* Compiled code to enter for a call of co, compiling it when its call counter is due; NULL: interpret
+ * (JIT off, refused, or the C stack already holds KR_JIT_MAX_C_DEPTH compiled activations). */
+static inline kr_jit_fn jit_entry_for_call(kr_vm *vm, kr_code *co)
+{
+    if (!kr_jit_on(vm) || vm->c_depth >= KR_JIT_MAX_C_DEPTH)
+        return NULL;
+    if (co->jit_code)
+        return (kr_jit_fn)co->jit_code;
+    if (co->call_count < (uint64_t)vm->config.jit_threshold || (co->jit_flags & KR_JIT_NEVER) ||
+        (co->flags & KR_CODE_GENERATOR))
+        return NULL;
+    return kr_jit_compile(vm, co);
+}
+
+/* Runs f's compiled code from entry_pc (compiler/jit_rt.h's protocol). */
+static inline kr_value jit_call(kr_vm *vm, kr_frame *f, kr_jit_fn jf, uint32_t entry_pc)
+{
+    vm->c_depth++;
+    f->flags |= KR_FRAME_JIT;
+    kr_value r = jf(vm, f, entry_pc);
+    f->flags &= ~(uint32_t)KR_FRAME_JIT;
+    vm->c_depth--;
+    return r;
+}
+
+/* Runs a just-linked KR_FRAME_ENTRY frame of a function to completion: its compiled code when it has
+ * some, the interpreter otherwise or from where compiled code left it. */
+static kr_value run_entry_frame(kr_vm *vm, kr_frame *nf)
+{
+    vm->c_depth++;
+    kr_value r;
+    kr_jit_fn jf = jit_entry_for_call(vm, nf->code);
+    if (jf) {
+        r = jit_call(vm, nf, jf, 0);
+        if (r) {
+            frame_pop(vm, nf);
+            nf->pc = nf->code->insns;
+        } else {
+            r = run(vm, vm->frame, RESUME_JIT_EXIT, NULL);
+        }
+    } else {
+        r = run(vm, nf, RESUME_NORMAL, NULL);
+    }
+    vm->c_depth--;
+    return r;
+}
+
 static kr_value run_frame(kr_vm *vm, kr_frame *f, int *yielded) { return run(vm, f, RESUME_NORMAL, yielded); }
 
 #define OP_A KR_INSN_A(insn)
@@ -1190,13 +1237,17 @@ L_LOAD_METHOD: {
     }
     /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,
      * so cache (type, version) -> method and call it with self, without a bound method. */
-    if (!(t->flags & (KR_TF_HEAPTYPE | KR_TF_TYPE_SUBCLASS)) && t->attrs_offset == 0 && t != vm->t.type &&
+    /* (list, dict and set have an attrs_offset only for their heap subclasses: has_dict is what says
+     * whether an instance itself may hold attributes.) */
+    if (!(t->flags & (KR_TF_HEAPTYPE | KR_TF_TYPE_SUBCLASS)) && !KR_TX(t)->has_dict && t != vm->t.type &&
         t != vm->t.module && t->getattr == vm->t.object->getattr) {
         kr_value d = kr_type_lookup(vm, t, name);
+        /* A method descriptor (str.find, list.append: how kr_type_ready stores C methods) applies to
+         * obj because it was found on obj's own MRO; calling it with self spares a bound method. */
         if (d && kr_is_ptr(d) &&
             ((KR_OBJ(d)->type == vm->t.cfunction && KR_AS(kr_cfunction, d)->flags == KR_METH_DEFAULT &&
               !KR_AS(kr_cfunction, d)->self) ||
-             KR_OBJ(d)->type == vm->t.function)) {
+             KR_OBJ(d)->type == vm->method_descr_type || KR_OBJ(d)->type == vm->t.function)) {
             e->attr.type = t;
             e->attr.version = t->version;
             e->attr.kind = KR_FB_ATTR_METHOD;
@@ -1511,6 +1562,19 @@ L_JUMP_BACKWARD: {
     INTERRUPT_CHECK();
     pc = co->insns + OP_BX;
     SAFEPOINT();
+    if (kr_jit_on(vm) && mode != RESUME_STEP && !(f->flags & KR_FRAME_GEN)) {
+        /* a hot loop: continue in compiled code at its header (OSR) */
+        kr_jit_fn jf = co->jit_code;
+        if (!jf && e->loop.count >= (uint64_t)vm->config.jit_threshold && !(co->jit_flags & KR_JIT_NEVER))
+            jf = kr_jit_compile(vm, co);
+        if (jf && vm->c_depth < KR_JIT_MAX_C_DEPTH) {
+            SAVE_PC();
+            retval = jit_call(vm, f, jf, OP_BX);
+            if (!retval)
+                goto jit_exit;
+            goto do_return;
+        }
+    }
     DISPATCH();
 }
 L_JUMP_IF_FALSE: {
@@ -1718,13 +1782,23 @@ L_CALL_METHOD: {
                 if (vm->c_depth >= KR_JIT_MAX_C_DEPTH)
                     return KR_NULL; /* f->pc is after the call; the callee is vm->frame */
                 nf->flags |= KR_FRAME_ENTRY;
-                vm->c_depth++;
-                kr_value v = run(vm, nf, RESUME_NORMAL, NULL);
-                vm->c_depth--;
+                kr_value v = run_entry_frame(vm, nf);
                 CHECK(v);
                 s[dst] = v;
                 SAFEPOINT();
                 DISPATCH();
+            }
+            {
+                kr_jit_fn jf = jit_entry_for_call(vm, nco);
+                if (jf) {
+                    kr_value v = jit_call(vm, nf, jf, 0);
+                    if (!v)
+                        goto jit_exit;
+                    frame_pop(vm, nf);
+                    s[dst] = v;
+                    SAFEPOINT();
+                    DISPATCH();
+                }
             }
             f = nf;
             LOAD_FRAME();
@@ -2484,10 +2558,7 @@ kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_
     if (co->flags & KR_CODE_GENERATOR)
         return kr_gen_new(vm, fn, nf->slots);
     frame_link(vm, nf, co, fn, KR_FRAME_ENTRY);
-    vm->c_depth++;
-    kr_value r = run(vm, nf, RESUME_NORMAL, NULL);
-    vm->c_depth--;
-    return r;
+    return run_entry_frame(vm, nf);
 }
 
 kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value locals)
@@ -2553,6 +2624,61 @@ const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     if (!run(vm, f, RESUME_STEP, NULL))
         return NULL;
     return f->pc;
+}
+
+/* Compiled code's CALL / CALL_METHOD: kr_interp_step's contract, with the common case (a Python
+ * function, positional arguments matching its parameters exactly) done here without entering run()'s
+ * dispatch loop for the caller. Everything else goes through kr_interp_step. */
+const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
+{
+    kr_insn insn = ip[0];
+    unsigned op = KR_INSN_OP(insn), dst = KR_INSN_A(insn);
+    if ((op != KR_OP_CALL && op != KR_OP_CALL_METHOD) || KR_INSN_C(insn) != 0 ||
+        atomic_load_explicit(&vm->interrupt, memory_order_relaxed) || vm->c_depth >= KR_JIT_MAX_C_DEPTH)
+        return kr_interp_step(vm, f, ip);
+    kr_value *s = f->slots;
+    kr_value callee = s[dst];
+    kr_value *args = &s[dst + 1];
+    int nargs = (int)KR_INSN_B(insn);
+    if (op == KR_OP_CALL_METHOD) {
+        if (s[dst + 1] != KR_NULL)
+            nargs++;
+        else
+            args = &s[dst + 2];
+    }
+    if (!kr_is_ptr(callee) || KR_OBJ(callee)->type != vm->t.function)
+        return kr_interp_step(vm, f, ip);
+    kr_function *fn = KR_AS(kr_function, callee);
+    kr_code *nco = kr_code_of(fn->code);
+    if ((uint32_t)nargs != nco->argcount || nco->kwonlyargcount != 0 ||
+        (nco->flags & (KR_CODE_VARARGS | KR_CODE_VARKW | KR_CODE_GENERATOR)) || (nco->ncellvars | nco->nfreevars))
+        return kr_interp_step(vm, f, ip);
+    kr_fb *e = &f->code->fb[KR_CACHE_FB(ip[1])];
+    e->call.count++;
+    fb_record_callee(vm, e, callee);
+    f->pc = ip + 2;
+    kr_frame *nf = frame_alloc(vm, nco);
+    if (!nf)
+        goto failed;
+    kr_value *ns = nf->slots;
+    for (int i = 0; i < nargs; i++)
+        ns[i] = args[i];
+    for (uint32_t i = (uint32_t)nargs; i < nco->nslots; i++)
+        ns[i] = KR_UNBOUND;
+    nco->call_count++;
+    frame_link(vm, nf, nco, fn, KR_FRAME_ENTRY);
+    nf->ret_slot = dst;
+    kr_value v = run_entry_frame(vm, nf);
+    if (!v)
+        goto failed;
+    s[dst] = v;
+    kr_gc_safepoint(vm);
+    return ip + 2;
+failed:
+    /* as kr_interp_step: the exception is raised by this instruction, no traceback entry yet */
+    vm->jit_exc_entry = EXC_AT_ERROR;
+    f->pc = ip;
+    return NULL;
 }
 
 /* ------------------------------------------------------------------------------------------------

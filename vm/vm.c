@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "compiler/jit.h"
 #include "import.h"
 #include "init.h"
 
@@ -101,6 +102,8 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     /* phase 3: singletons, caches, modules */
     if (kr_exc_setup(vm) < 0 || kr_interp_setup(vm) < 0)
         goto fail;
+    if (vm->config.jit && kr_jit_setup(vm) < 0)
+        goto fail;
     vm->modules = kr_dict_new(vm);
     if (!vm->modules)
         goto fail;
@@ -138,6 +141,7 @@ void kr_vm_free(kr_vm *vm)
     if (!vm)
         return;
     kr_gc_destroy(vm);
+    kr_jit_free(vm); /* after the code objects' finalizers, which release their own compiled code */
     free(vm->builtin_types);
     free(vm->stack);
     free(vm);

@@ -1,0 +1,1498 @@
+/* hir_build.c: bytecode + feedback -> HIR (kr_hir_build, compiler/hir.h).
+ *
+ * ---- Slot states ------------------------------------------------------------------------------------
+ * The builder walks the bytecode blocks in reverse post order and tracks, for every frame slot, one of
+ *   CLEAN  memory holds the current value; `val` optionally caches an SSA value equal to it, `type`
+ *          bounds it (a LOAD_SLOT of the slot gets that type);
+ *   DIRTY  the current value is the SSA value `val`, never a heap pointer: TAGGED with a type within
+ *          KR_HT_IMMEDIATE, or DOUBLE (hir.h's GC invariant). Memory holds an older valid value.
+ * Writing a value that may be a pointer stores it at once (STORE_SLOT) and leaves the slot CLEAN with the
+ * value cached. Before a STEP every dirty slot is flushed (doubles boxed) so the interpreter sees the
+ * whole frame; afterwards the slots the instruction may write (kr_bytecode_writes) are CLEAN and
+ * unknown.
+ *
+ * ---- Merges -----------------------------------------------------------------------------------------
+ * An ordinary merge (every predecessor already built) decides each slot from the incoming edges' states:
+ *   - CLEAN everywhere: CLEAN (the cached value kept if it is the same on every edge);
+ *   - the same SSA value everywhere: that value;
+ *   - doubles, or floats known to be exact float objects, with at least one double: a DOUBLE phi;
+ *   - immediates only: a TAGGED phi;
+ *   - anything else: CLEAN; the edges where it is dirty store it (box it) first.
+ * Values needed on an edge (a LOAD_SLOT, UNBOX_FLOAT, a guard, a flushing store) are placed at the end
+ * of the predecessor, or in a new block splitting the edge when the predecessor has other successors.
+ *
+ * ---- Loop headers -----------------------------------------------------------------------------------
+ * A block with back-edges is reached before its back-edges' states are known. The builder keeps an
+ * assumption per (header, slot) -- CLEAN, DIRTY TAGGED(type), DIRTY DOUBLE, or FORCED (CLEAN after a
+ * contradiction) -- builds the whole function under the assumptions, then checks them against every
+ * edge's real state and rebuilds from scratch when they must change. Assumptions only move up a finite
+ * lattice (CLEAN -> TAGGED/DOUBLE -> FORCED, types only widen), so this terminates; after
+ * KR_HIR_MAX_BUILDS builds every header slot is FORCED, which is consistent with any edge. A header
+ * slot becomes DIRTY when the loop itself produces an immediate or a double for it (evidence from the
+ * back-edges); an entry edge where the value is not known is then guarded (GUARD_TYPE SMALLINT for a
+ * TAGGED phi whose type includes SMALLINT -- e.g. SMALLINT|UNBOUND for a loop variable, which an OSR
+ * entry always finds bound -- and FLOAT for a DOUBLE phi: the types arithmetic feedback speculates
+ * on), deopting to the header's pc. The edge code of back-edges
+ * is placed after the latch's POLL.
+ *
+ * ---- Entries ----------------------------------------------------------------------------------------
+ * Block 0's ENTRY jumps to one synthetic block per entry pc (0, then each JUMP_BACKWARD target in pc
+ * order), which jumps to the bytecode block. At pc 0 the parameters are bound (never unbound) and the
+ * other locals and temporaries are KR_UNBOUND; at an OSR entry nothing is known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/hir.h"
+#include "compiler/jit_rt.h"
+#include "vm/object.h"
+#include "vm/vm.h"
+
+#define KR_HIR_MAX_BUILDS 12
+#define NONE32 UINT32_MAX
+
+typedef struct sst {
+    kr_hir_ref val; /* DIRTY: the value; CLEAN: a cached value equal to memory, or 0 */
+    uint32_t type;  /* CLEAN without a cached value: what memory may hold */
+    uint32_t hdr;   /* 1 + the loop header whose entry state (CLEAN) this still is, else 0: a back-edge
+                       carrying it says nothing about the slot's type */
+    uint8_t dirty;
+} sst;
+
+/* What a merge decided for one slot. */
+enum { D_CLEAN, D_TAGGED, D_DOUBLE };
+typedef struct mdec {
+    uint32_t hdr;   /* the token (sst.hdr) a CLEAN slot keeps */
+    uint8_t kind;
+    bool phi;       /* val is a phi of this block (else: the one value every edge carries, or a cache) */
+    uint32_t type;
+    kr_hir_ref val;
+} mdec;
+
+/* Loop-header assumptions (see the file comment). */
+enum { A_CLEAN, A_TAGGED, A_DOUBLE, A_FORCED };
+typedef struct asn {
+    uint8_t kind;
+    uint32_t type;
+} asn;
+
+typedef struct bblock {
+    uint32_t start, end;   /* pcs [start, end) */
+    uint32_t succ[2], nsucc;
+    uint32_t rpo;          /* position in reverse post order, NONE32: unreachable */
+    uint32_t hir;          /* HIR block of this build */
+    bool header;           /* has a predecessor later in RPO (a back-edge) */
+    bool started;
+    uint32_t *in, nin, incap; /* incoming edge ids, in the HIR block's preds order */
+    mdec *dec;             /* per slot, once started */
+    asn *asn;              /* per slot, headers only; survives rebuilds */
+} bblock;
+
+typedef struct edge {
+    uint32_t from, succ_idx; /* the HIR block whose terminator has the edge, and the successor index */
+    uint32_t to, pred_idx;   /* target bytecode block and position in its HIR block's preds */
+    bool late;               /* a back-edge: resolved after every block is built */
+    sst *st;                 /* slot states at the end of `from` */
+    kr_hir_ref *val;         /* per slot: the phi input this edge provides */
+    int32_t fs;              /* frame state for the edge's own code (guards, boxing), -1 until needed */
+} edge;
+
+typedef struct builder {
+    kr_hir_func *fn;
+    kr_code *co;
+    kr_vm *vm;
+    uint32_t n;             /* slots */
+    bblock *bb;
+    uint32_t nbb;
+    uint32_t *bb_at;        /* pc -> block index starting there, NONE32 elsewhere */
+    uint32_t *order, norder; /* reachable blocks in RPO */
+    uint32_t *entries, nentries;
+    edge *edges;
+    uint32_t nedges, edgecap;
+    sst *st;                /* the current state */
+    kr_hir_fs_entry *scratch;
+    kr_hir_ref *tmp;
+    uint32_t blk;           /* current HIR block */
+    uint32_t pc;            /* current bytecode pc (insn->pc of what is emitted) */
+    bool osr0;              /* pc 0 is also a loop header: its entry may come mid-run */
+    bool changed;           /* some header assumption changed: build again */
+    bool failed;            /* out of memory or an unexpected CFG shape (fn->error says which) */
+} builder;
+
+/* ------------------------------------------------------------------------------------------------
+ * Small helpers */
+
+static kr_hir_insn *ins(builder *b, kr_hir_ref r) { return &b->fn->insns[r]; }
+static bool is_double(builder *b, kr_hir_ref r) { return ins(b, r)->rep == KR_HIR_DOUBLE; }
+static uint32_t rtype(builder *b, kr_hir_ref r) { return is_double(b, r) ? KR_HT_FLOAT : ins(b, r)->type; }
+static bool imm_type(uint32_t t) { return (t & ~(uint32_t)KR_HT_IMMEDIATE) == 0; }
+
+static void fail(builder *b, const char *why)
+{
+    if (!b->failed)
+        kr_hir_refuse(b->fn, "%s", why);
+    b->failed = true;
+}
+
+static void *zalloc(builder *b, size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p)
+        fail(b, "out of memory");
+    return p;
+}
+
+/* The exact type of a constant. */
+static uint32_t value_type(kr_vm *vm, kr_value v)
+{
+    if (kr_is_small(v))
+        return KR_HT_SMALLINT;
+    if (v == KR_TRUE || v == KR_FALSE)
+        return KR_HT_BOOL;
+    if (v == KR_NONE)
+        return KR_HT_NONE;
+    if (v == KR_UNBOUND)
+        return KR_HT_UNBOUND;
+    if (v == KR_NULL)
+        return KR_HT_NULL;
+    if (!kr_is_ptr(v))
+        return KR_HT_OBJECT; /* Ellipsis, NotImplemented: treated like any object */
+    kr_type *t = kr_type_of(vm, v);
+    if (t == vm->t.int_)
+        return KR_HT_BIGINT;
+    if (t == vm->t.float_)
+        return KR_HT_FLOAT;
+    if (t == vm->t.str)
+        return KR_HT_STR;
+    if (t == vm->t.list)
+        return KR_HT_LIST;
+    if (t == vm->t.tuple)
+        return KR_HT_TUPLE;
+    if (t == vm->t.dict)
+        return KR_HT_DICT;
+    if (t == vm->t.function)
+        return KR_HT_FUNC;
+    return KR_HT_OBJECT;
+}
+
+/* Type of slot s in state st. */
+static uint32_t st_type(builder *b, const sst *x)
+{
+    return x->val ? rtype(b, x->val) : x->type;
+}
+
+static bool st_double(builder *b, const sst *x) { return x->dirty && is_double(b, x->val); }
+
+/* ------------------------------------------------------------------------------------------------
+ * Emission */
+
+static kr_hir_ref emit(builder *b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type, const kr_hir_ref *args,
+                      uint32_t nargs, int64_t imm)
+{
+    kr_hir_ref r = kr_hir_emit(b->fn, b->blk, op, rep, type, args, nargs, imm);
+    if (!r) {
+        fail(b, "out of memory");
+        return 0;
+    }
+    ins(b, r)->pc = b->pc;
+    return r;
+}
+
+static kr_hir_ref emit1(builder *b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type, kr_hir_ref a, int64_t imm)
+{
+    return emit(b, op, rep, type, &a, 1, imm);
+}
+
+static kr_hir_ref emit2(builder *b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type, kr_hir_ref a0, kr_hir_ref a1,
+                        int64_t imm)
+{
+    kr_hir_ref a[2] = {a0, a1};
+    return emit(b, op, rep, type, a, 2, imm);
+}
+
+static kr_hir_ref emit_const(builder *b, kr_value v)
+{
+    kr_hir_ref r = emit(b, KR_HIR_CONST, KR_HIR_TAGGED, value_type(b->vm, v), NULL, 0, 0);
+    ins(b, r)->value = v;
+    return r;
+}
+
+static kr_hir_ref emit_const_double(builder *b, double d)
+{
+    kr_hir_ref r = emit(b, KR_HIR_CONST_DOUBLE, KR_HIR_DOUBLE, KR_HT_FLOAT, NULL, 0, 0);
+    ins(b, r)->dvalue = d;
+    return r;
+}
+
+/* A frame state at pc with the dirty slots of st. Consecutive identical states are shared. */
+static int32_t fs_of(builder *b, uint32_t pc, const sst *st)
+{
+    uint32_t k = 0;
+    for (uint32_t s = 0; s < b->n; s++)
+        if (st[s].dirty) {
+            b->scratch[k].slot = s;
+            b->scratch[k].value = st[s].val;
+            k++;
+        }
+    kr_hir_func *fn = b->fn;
+    if (fn->nfs) {
+        const kr_hir_fs *last = &fn->fss[fn->nfs - 1];
+        if (last->pc == pc && last->ndirty == k && (!k || !memcmp(last->dirty, b->scratch, k * sizeof *b->scratch)))
+            return (int32_t)fn->nfs - 1;
+    }
+    int32_t f = kr_hir_add_fs(fn, pc, b->scratch, k);
+    if (f < 0)
+        fail(b, "out of memory");
+    return f;
+}
+
+static int32_t fs_now(builder *b) { return fs_of(b, b->pc, b->st); }
+
+static void set_fs(builder *b, kr_hir_ref r, int32_t fs, enum kr_deopt_reason reason)
+{
+    ins(b, r)->fs = fs;
+    ins(b, r)->reason = (uint8_t)reason;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Reading and writing slots */
+
+static kr_hir_ref read_slot(builder *b, uint32_t s)
+{
+    sst *x = &b->st[s];
+    if (x->val)
+        return x->val;
+    kr_hir_ref r = emit(b, KR_HIR_LOAD_SLOT, KR_HIR_TAGGED, x->type, NULL, 0, s);
+    x->val = r;
+    return r;
+}
+
+/* s[A] = v: immediates and doubles stay in registers, anything else is written through. */
+static void write_slot(builder *b, uint32_t s, kr_hir_ref v)
+{
+    sst *x = &b->st[s];
+    x->val = v;
+    x->type = rtype(b, v);
+    x->hdr = 0;
+    if (is_double(b, v) || imm_type(ins(b, v)->type)) {
+        x->dirty = 1;
+        return;
+    }
+    emit1(b, KR_HIR_STORE_SLOT, KR_HIR_TAGGED, 0, v, s);
+    x->dirty = 0;
+}
+
+/* A guard produced `to`, equal to `from` with a narrower type: every slot holding `from` holds `to`. */
+static void refine(builder *b, kr_hir_ref from, kr_hir_ref to)
+{
+    for (uint32_t s = 0; s < b->n; s++)
+        if (b->st[s].val == from) {
+            b->st[s].val = to;
+            b->st[s].type = rtype(b, to);
+        }
+}
+
+static kr_hir_ref guard_type(builder *b, kr_hir_ref v, uint32_t want)
+{
+    uint32_t t = ins(b, v)->type;
+    if ((t & ~want) == 0)
+        return v;
+    kr_hir_ref g = emit1(b, KR_HIR_GUARD_TYPE, KR_HIR_TAGGED, (t & want) ? (t & want) : want, v, want);
+    set_fs(b, g, fs_now(b), KR_DEOPT_TYPE);
+    refine(b, v, g);
+    return g;
+}
+
+/* Stores every dirty slot (boxing doubles; one box per distinct double, so slots that held the same
+ * double hold the same float object, as in the interpreter). All slots are CLEAN afterwards. */
+static void flush(builder *b)
+{
+    int32_t fs = -1;
+    for (uint32_t s = 0; s < b->n; s++) {
+        b->tmp[s] = 0;
+        if (!st_double(b, &b->st[s]))
+            continue;
+        for (uint32_t p = 0; p < s; p++)
+            if (b->st[p].dirty && b->st[p].val == b->st[s].val)
+                b->tmp[s] = b->tmp[p];
+        if (!b->tmp[s]) {
+            if (fs < 0)
+                fs = fs_now(b);
+            b->tmp[s] = emit1(b, KR_HIR_BOX_FLOAT, KR_HIR_TAGGED, KR_HT_FLOAT, b->st[s].val, 0);
+            set_fs(b, b->tmp[s], fs, KR_DEOPT_TYPE);
+        }
+    }
+    for (uint32_t s = 0; s < b->n; s++) {
+        sst *x = &b->st[s];
+        if (!x->dirty)
+            continue;
+        kr_hir_ref v = b->tmp[s] ? b->tmp[s] : x->val;
+        emit1(b, KR_HIR_STORE_SLOT, KR_HIR_TAGGED, 0, v, s);
+        x->dirty = 0;
+        x->val = v;
+        x->type = rtype(b, v);
+    }
+}
+
+/* The generic path: run the instruction at pc in the interpreter. */
+static kr_hir_ref step(builder *b, uint32_t pc)
+{
+    flush(b);
+    kr_hir_ref r = emit(b, KR_HIR_STEP, KR_HIR_RAW, 0, NULL, 0, pc);
+    set_fs(b, r, fs_now(b), KR_DEOPT_UNCOMPILED);
+    uint32_t first, count;
+    if (kr_bytecode_writes(b->co, pc, &first, &count)) {
+        first = 0;
+        count = b->n;
+    }
+    for (uint32_t s = first; s < first + count && s < b->n; s++) {
+        b->st[s].val = 0;
+        b->st[s].type = KR_HT_ANY;
+        b->st[s].dirty = 0;
+        b->st[s].hdr = 0;
+    }
+    return r;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Edges */
+
+static sst *copy_state(builder *b, const sst *st)
+{
+    sst *c = zalloc(b, b->n, sizeof *c);
+    if (c)
+        memcpy(c, st, b->n * sizeof *c);
+    return c;
+}
+
+/* Adds the HIR edge current block -> block `to` (the next successor of the terminator just emitted)
+ * and records the current state on it. */
+static void link(builder *b, uint32_t to)
+{
+    kr_hir_func *fn = b->fn;
+    if (to == NONE32) {
+        fail(b, "control flow leaves the code");
+        return;
+    }
+    bblock *t = &b->bb[to];
+    if (b->edgecap == b->nedges) {
+        uint32_t cap = b->edgecap ? 2 * b->edgecap : 64;
+        edge *ne = realloc(b->edges, cap * sizeof *ne);
+        if (!ne) {
+            fail(b, "out of memory");
+            return;
+        }
+        b->edges = ne;
+        b->edgecap = cap;
+    }
+    if (t->incap == t->nin) {
+        uint32_t cap = t->incap ? 2 * t->incap : 4;
+        uint32_t *ni = realloc(t->in, cap * sizeof *ni);
+        if (!ni) {
+            fail(b, "out of memory");
+            return;
+        }
+        t->in = ni;
+        t->incap = cap;
+    }
+    edge *e = &b->edges[b->nedges];
+    e->from = b->blk;
+    e->succ_idx = fn->blocks[b->blk].nsuccs;
+    e->to = to;
+    e->pred_idx = fn->blocks[t->hir].npreds;
+    e->late = t->started;
+    e->st = copy_state(b, b->st);
+    e->val = NULL;
+    e->fs = -1;
+    if (e->late && !t->header)
+        fail(b, "unexpected back-edge");
+    t->in[t->nin++] = b->nedges++;
+    kr_hir_add_edge(fn, b->blk, t->hir);
+}
+
+/* The block where code for edge e goes: its source when that has no other successor, else a new
+ * block splitting the edge (so the code runs only on this edge). */
+static uint32_t edge_block(builder *b, edge *e)
+{
+    kr_hir_func *fn = b->fn;
+    if (fn->blocks[e->from].nsuccs == 1)
+        return e->from;
+    uint32_t target = b->bb[e->to].hir;
+    uint32_t x = kr_hir_add_block(fn, NONE32);
+    if (b->fn->error[0]) {
+        fail(b, "out of memory");
+        return e->from;
+    }
+    uint32_t saved = b->blk;
+    b->blk = x;
+    emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+    b->blk = saved;
+    kr_hir_add_edge(fn, x, target);
+    fn->blocks[target].npreds--;
+    fn->blocks[target].preds[e->pred_idx] = x;
+    kr_hir_add_edge(fn, e->from, x);
+    fn->blocks[e->from].nsuccs--;
+    fn->blocks[e->from].succs[e->succ_idx] = x;
+    e->from = x;
+    e->succ_idx = 0;
+    return x;
+}
+
+static kr_hir_ref edge_emit(builder *b, uint32_t blk, enum kr_hir_op op, kr_hir_rep rep, uint32_t type,
+                           kr_hir_ref a, int64_t imm)
+{
+    kr_hir_ref r = kr_hir_insert_before_end(b->fn, blk, op, rep, type, a ? &a : NULL, a ? 1 : 0, imm);
+    if (!r) {
+        fail(b, "out of memory");
+        return 0;
+    }
+    ins(b, r)->pc = b->pc;
+    return r;
+}
+
+static int32_t edge_fs(builder *b, edge *e)
+{
+    if (e->fs < 0)
+        e->fs = fs_of(b, b->bb[e->to].start, e->st);
+    return e->fs;
+}
+
+/* Produces what block e->to's merge decisions need from edge e: phi inputs (loading, guarding,
+ * unboxing as needed) and stores of slots dirty on the edge but CLEAN after the merge. */
+static void resolve_edge(builder *b, uint32_t eid)
+{
+    edge *e = &b->edges[eid];
+    bblock *t = &b->bb[e->to];
+    uint32_t saved_pc = b->pc;
+    b->pc = t->start;
+    e->val = zalloc(b, b->n, sizeof *e->val);
+    if (!e->val)
+        return;
+    uint32_t blk = NONE32;
+    for (uint32_t s = 0; s < b->n; s++) {
+        const mdec *d = &t->dec[s];
+        const sst *x = &e->st[s];
+        if (d->kind == D_CLEAN || !d->phi)
+            continue;
+        kr_hir_ref v = x->val;
+        bool ok = v && (d->kind == D_TAGGED ? !is_double(b, v) && (rtype(b, v) & ~d->type) == 0 : is_double(b, v));
+        if (!ok) {
+            if (blk == NONE32)
+                blk = edge_block(b, e);
+            if (!v)
+                v = edge_emit(b, blk, KR_HIR_LOAD_SLOT, KR_HIR_TAGGED, x->type, 0, s);
+            if (d->kind == D_TAGGED) {
+                if (!is_double(b, v) && (ins(b, v)->type & ~d->type)) {
+                    /* only small ints are speculated on (merge_header): the phi may be wider */
+                    v = edge_emit(b, blk, KR_HIR_GUARD_TYPE, KR_HIR_TAGGED, KR_HT_SMALLINT, v, KR_HT_SMALLINT);
+                    set_fs(b, v, edge_fs(b, e), KR_DEOPT_TYPE);
+                }
+            } else if (!is_double(b, v)) {
+                if (ins(b, v)->type != KR_HT_FLOAT) {
+                    v = edge_emit(b, blk, KR_HIR_GUARD_TYPE, KR_HIR_TAGGED, KR_HT_FLOAT, v, KR_HT_FLOAT);
+                    set_fs(b, v, edge_fs(b, e), KR_DEOPT_TYPE);
+                }
+                v = edge_emit(b, blk, KR_HIR_UNBOX_FLOAT, KR_HIR_DOUBLE, KR_HT_FLOAT, v, 0);
+            }
+        }
+        e->val[s] = v;
+    }
+    /* slots CLEAN after the merge but dirty on this edge: store them (one box per distinct double) */
+    for (uint32_t s = 0; s < b->n; s++) {
+        b->tmp[s] = 0;
+        const sst *x = &e->st[s];
+        if (t->dec[s].kind != D_CLEAN || !x->dirty)
+            continue;
+        if (blk == NONE32)
+            blk = edge_block(b, e);
+        kr_hir_ref v = x->val;
+        if (is_double(b, v)) {
+            for (uint32_t p = 0; p < s; p++)
+                if (b->tmp[p] && e->st[p].val == v)
+                    b->tmp[s] = b->tmp[p];
+            if (!b->tmp[s]) {
+                b->tmp[s] = edge_emit(b, blk, KR_HIR_BOX_FLOAT, KR_HIR_TAGGED, KR_HT_FLOAT, v, 0);
+                set_fs(b, b->tmp[s], edge_fs(b, e), KR_DEOPT_TYPE);
+            }
+            v = b->tmp[s];
+        }
+        edge_emit(b, blk, KR_HIR_STORE_SLOT, KR_HIR_TAGGED, 0, v, s);
+    }
+    b->pc = saved_pc;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Merges */
+
+enum { K_DBL, K_IMM, K_FLT, K_UNK }; /* how an edge holds a slot */
+
+static int edge_kind(builder *b, const sst *x, uint32_t *type)
+{
+    if (st_double(b, x)) {
+        *type = KR_HT_FLOAT;
+        return K_DBL;
+    }
+    uint32_t t = st_type(b, x);
+    *type = t;
+    if (x->dirty || imm_type(t))
+        return K_IMM;
+    return t == KR_HT_FLOAT ? K_FLT : K_UNK;
+}
+
+/* Decision for slot s of an ordinary merge (every incoming edge known). */
+static mdec merge_plain(builder *b, bblock *t, uint32_t s)
+{
+    mdec d = {b->edges[t->in[0]].st[s].hdr, D_CLEAN, false, 0, 0};
+    bool any_dirty = false, all_same = true, has_dbl = false, all_df = true, all_imm = true;
+    kr_hir_ref same = b->edges[t->in[0]].st[s].val;
+    for (uint32_t i = 0; i < t->nin; i++) {
+        const sst *x = &b->edges[t->in[i]].st[s];
+        uint32_t ty;
+        int k = edge_kind(b, x, &ty);
+        d.type |= ty;
+        if (x->hdr != d.hdr)
+            d.hdr = 0;
+        any_dirty |= x->dirty;
+        if (!x->val || x->val != same)
+            all_same = false;
+        has_dbl |= k == K_DBL;
+        if (k != K_DBL && k != K_FLT)
+            all_df = false;
+        if (k != K_IMM)
+            all_imm = false;
+    }
+    if (!any_dirty) {
+        d.val = all_same ? same : 0;
+        return d;
+    }
+    d.hdr = 0;
+    if (all_same) {
+        d.kind = is_double(b, same) ? D_DOUBLE : D_TAGGED;
+        d.val = same;
+        d.type = rtype(b, same);
+        return d;
+    }
+    if (has_dbl && all_df) {
+        d.kind = D_DOUBLE;
+        d.phi = true;
+        d.type = KR_HT_FLOAT;
+    } else if (all_imm) {
+        d.kind = D_TAGGED;
+        d.phi = true;
+    }
+    return d;
+}
+
+/* Decision for slot s of a loop header from its assumption and the entry edges known so far. An entry
+ * edge the assumption cannot accept makes the slot CLEAN in this build (check_header then forces it). */
+static mdec merge_header(builder *b, bblock *t, uint32_t s)
+{
+    const asn *a = &t->asn[s];
+    mdec d = {(uint32_t)(t - b->bb) + 1, D_CLEAN, false, a->type, 0};
+    uint32_t fwd = 0, imm = 0;
+    bool unk = false, tagged_ok = true, double_ok = true;
+    for (uint32_t i = 0; i < t->nin; i++) {
+        const sst *x = &b->edges[t->in[i]].st[s];
+        uint32_t ty;
+        int k = edge_kind(b, x, &ty);
+        fwd |= ty;
+        if (k == K_IMM)
+            imm |= ty;
+        else
+            unk = true;
+        if (k == K_DBL)
+            tagged_ok = false;
+        if (k == K_IMM || (k == K_UNK && !(ty & KR_HT_FLOAT)))
+            double_ok = false;
+        if ((k == K_UNK || k == K_FLT) && !(ty & KR_HT_SMALLINT))
+            tagged_ok = false;
+    }
+    if (a->kind == A_TAGGED) {
+        uint32_t p = a->type | imm;
+        if (tagged_ok && (!unk || (p & KR_HT_SMALLINT))) {
+            d.kind = D_TAGGED;
+            d.phi = true;
+            d.type = p;
+            return d;
+        }
+    } else if (a->kind == A_DOUBLE && double_ok) {
+        d.kind = D_DOUBLE;
+        d.phi = true;
+        d.type = KR_HT_FLOAT;
+        return d;
+    }
+    d.type = a->type | fwd;
+    return d;
+}
+
+/* Computes block t's entry state into b->st, creating phis and resolving its entry edges. */
+static void merge(builder *b, bblock *t)
+{
+    for (uint32_t s = 0; s < b->n; s++) {
+        mdec d = t->header ? merge_header(b, t, s) : merge_plain(b, t, s);
+        if (d.phi) {
+            d.val = kr_hir_insert_phi(b->fn, t->hir, d.kind == D_DOUBLE ? KR_HIR_DOUBLE : KR_HIR_TAGGED, d.type);
+            if (!d.val) {
+                fail(b, "out of memory");
+                return;
+            }
+            ins(b, d.val)->pc = t->start;
+        }
+        t->dec[s] = d;
+        b->st[s].dirty = d.kind != D_CLEAN;
+        b->st[s].hdr = d.kind == D_CLEAN ? d.hdr : 0;
+        b->st[s].val = d.val;
+        b->st[s].type = d.val ? rtype(b, d.val) : d.type;
+    }
+    for (uint32_t i = 0; i < t->nin && !b->failed; i++)
+        resolve_edge(b, t->in[i]);
+}
+
+/* After the build: do the header's assumptions hold on every edge? Moves them up when not. */
+static void check_header(builder *b, bblock *t)
+{
+    for (uint32_t s = 0; s < b->n; s++) {
+        asn *a = &t->asn[s];
+        asn nw = *a;
+        uint32_t all = 0, imm = 0;
+        bool late_any = false, late_imm = true, late_df = true, late_dbl = false;
+        bool fwd_unk = false, fwd_tag_ok = true, fwd_dbl_ok = true;
+        for (uint32_t i = 0; i < t->nin; i++) {
+            const edge *e = &b->edges[t->in[i]];
+            uint32_t ty;
+            int k = edge_kind(b, &e->st[s], &ty);
+            if (e->late && k != K_IMM && e->st[s].hdr == (uint32_t)(t - b->bb) + 1)
+                continue; /* the slot went round the loop untouched on this path */
+            all |= ty;
+            if (k == K_IMM)
+                imm |= ty;
+            if (e->late) {
+                late_any = true;
+                late_imm &= k == K_IMM;
+                late_df &= k == K_DBL || k == K_FLT;
+                late_dbl |= k == K_DBL;
+            } else {
+                if (k != K_IMM) {
+                    fwd_unk = true;
+                    if (!(ty & KR_HT_SMALLINT))
+                        fwd_tag_ok = false;
+                }
+                if (k == K_IMM || (k == K_UNK && !(ty & KR_HT_FLOAT)))
+                    fwd_dbl_ok = false;
+            }
+        }
+        switch (a->kind) {
+        case A_CLEAN:
+            if (late_any && late_df && late_dbl && fwd_dbl_ok) {
+                nw.kind = A_DOUBLE;
+                nw.type = KR_HT_FLOAT;
+            } else if (late_any && late_imm && fwd_tag_ok && (!fwd_unk || (imm & KR_HT_SMALLINT))) {
+                nw.kind = A_TAGGED;
+                nw.type = imm;
+            } else {
+                nw.type |= all;
+            }
+            break;
+        case A_TAGGED: {
+            uint32_t p = a->type | imm;
+            bool ok = true;
+            for (uint32_t i = 0; i < t->nin; i++) {
+                const edge *e = &b->edges[t->in[i]];
+                uint32_t ty;
+                int k = edge_kind(b, &e->st[s], &ty);
+                if (k == K_DBL || (k != K_IMM && (e->late || !(p & KR_HT_SMALLINT) || !(ty & KR_HT_SMALLINT))))
+                    ok = false;
+            }
+            if (ok) {
+                nw.type = p;
+            } else {
+                nw.kind = A_FORCED;
+                nw.type = a->type | all;
+            }
+            break;
+        }
+        case A_DOUBLE: {
+            bool ok = true;
+            for (uint32_t i = 0; i < t->nin; i++) {
+                const edge *e = &b->edges[t->in[i]];
+                uint32_t ty;
+                int k = edge_kind(b, &e->st[s], &ty);
+                if (k == K_IMM || (k == K_UNK && (e->late || !(ty & KR_HT_FLOAT))))
+                    ok = false;
+            }
+            if (!ok) {
+                nw.kind = A_FORCED;
+                nw.type = KR_HT_FLOAT | all;
+            }
+            break;
+        }
+        default:
+            nw.type |= all;
+            break;
+        }
+        if (nw.kind != a->kind || nw.type != a->type) {
+            *a = nw;
+            b->changed = true;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Instructions */
+
+static kr_fb *feedback(builder *b, uint32_t pc) { return &b->co->fb[KR_CACHE_FB(b->co->insns[pc + 1])]; }
+
+static bool int_binop_ok(unsigned op)
+{
+    switch (op) {
+    case KR_OP_ADD: case KR_OP_SUB: case KR_OP_MUL: case KR_OP_FLOORDIV: case KR_OP_MOD:
+    case KR_OP_AND: case KR_OP_OR: case KR_OP_XOR: case KR_OP_LSHIFT: case KR_OP_RSHIFT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool float_binop_ok(unsigned op)
+{
+    return op == KR_OP_ADD || op == KR_OP_SUB || op == KR_OP_MUL || op == KR_OP_TRUEDIV;
+}
+
+/* How an arithmetic operand can be used: known int / float, int / float after a guard the feedback
+ * justifies, or not at all. */
+enum { C_NONE, C_INT, C_GINT, C_FLT, C_GFLT };
+
+static int classify(builder *b, uint32_t s, unsigned fb)
+{
+    const sst *x = &b->st[s];
+    if (st_double(b, x))
+        return C_FLT;
+    uint32_t t = st_type(b, x);
+    if (t == KR_HT_SMALLINT)
+        return C_INT;
+    if (t == KR_HT_FLOAT)
+        return C_FLT;
+    if (fb == KR_FB_SMALLINT && (t & KR_HT_SMALLINT))
+        return C_GINT;
+    if (fb == KR_FB_FLOAT && (t & KR_HT_FLOAT))
+        return C_GFLT;
+    return C_NONE;
+}
+
+static bool c_int(int c) { return c == C_INT || c == C_GINT; }
+static bool c_flt(int c) { return c == C_FLT || c == C_GFLT; }
+
+static kr_hir_ref int_operand(builder *b, uint32_t s) { return guard_type(b, read_slot(b, s), KR_HT_SMALLINT); }
+
+static kr_hir_ref double_operand(builder *b, uint32_t s, int c)
+{
+    if (st_double(b, &b->st[s]))
+        return b->st[s].val;
+    if (c_int(c))
+        return emit1(b, KR_HIR_INT_TO_DOUBLE, KR_HIR_DOUBLE, KR_HT_FLOAT, int_operand(b, s), 0);
+    kr_hir_ref v = guard_type(b, read_slot(b, s), KR_HT_FLOAT);
+    return emit1(b, KR_HIR_UNBOX_FLOAT, KR_HIR_DOUBLE, KR_HT_FLOAT, v, 0);
+}
+
+static bool binary_op(builder *b, uint32_t pc, kr_insn in)
+{
+    const kr_fb *fb = feedback(b, pc);
+    unsigned op = KR_INSN_X(in) & 0x7f;
+    uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in);
+    int cb = classify(b, sb, fb->types.lhs), cc = classify(b, sc, fb->types.rhs);
+    if (c_int(cb) && c_int(cc) && int_binop_ok(op) && !(fb->types.extra & KR_FB_OVERFLOWED)) {
+        kr_hir_ref x = int_operand(b, sb), y = int_operand(b, sc);
+        kr_hir_ref r = emit2(b, KR_HIR_INT_BINOP, KR_HIR_TAGGED, KR_HT_SMALLINT, x, y, op);
+        if (op == KR_OP_FLOORDIV || op == KR_OP_MOD)
+            set_fs(b, r, fs_now(b), KR_DEOPT_ZERO_DIV);
+        else if (op == KR_OP_LSHIFT || op == KR_OP_RSHIFT)
+            set_fs(b, r, fs_now(b), KR_DEOPT_SHIFT);
+        else if (op == KR_OP_ADD || op == KR_OP_SUB || op == KR_OP_MUL)
+            set_fs(b, r, fs_now(b), KR_DEOPT_OVERFLOW);
+        write_slot(b, a, r);
+        return true;
+    }
+    if ((c_flt(cb) || c_flt(cc)) && cb != C_NONE && cc != C_NONE && float_binop_ok(op)) {
+        kr_hir_ref x = double_operand(b, sb, cb), y = double_operand(b, sc, cc);
+        kr_hir_ref r = emit2(b, KR_HIR_FLOAT_BINOP, KR_HIR_DOUBLE, KR_HT_FLOAT, x, y, op);
+        if (op == KR_OP_TRUEDIV)
+            set_fs(b, r, fs_now(b), KR_DEOPT_ZERO_DIV);
+        write_slot(b, a, r);
+        return true;
+    }
+    return false;
+}
+
+/* A small int constant that converts to double exactly (|n| <= 2**53). */
+static bool exact_int_const(builder *b, uint32_t s)
+{
+    kr_hir_ref v = b->st[s].val;
+    if (!v || ins(b, v)->op != KR_HIR_CONST || !kr_is_small(ins(b, v)->value))
+        return false;
+    int64_t n = kr_small_val(ins(b, v)->value);
+    return n >= -(INT64_C(1) << 53) && n <= (INT64_C(1) << 53);
+}
+
+static bool compare_op(builder *b, uint32_t pc, kr_insn in)
+{
+    const kr_fb *fb = feedback(b, pc);
+    unsigned op = KR_INSN_X(in);
+    uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in);
+    if (op >= KR_CMP_COUNT)
+        return false;
+    int cb = classify(b, sb, fb->types.lhs), cc = classify(b, sc, fb->types.rhs);
+    kr_hir_ref r;
+    if (c_int(cb) && c_int(cc)) {
+        kr_hir_ref x = int_operand(b, sb), y = int_operand(b, sc);
+        r = emit2(b, KR_HIR_INT_CMP, KR_HIR_TAGGED, KR_HT_BOOL, x, y, op);
+    } else if ((c_flt(cb) && c_flt(cc)) || (c_flt(cb) && cc == C_INT && exact_int_const(b, sc)) ||
+               (cb == C_INT && exact_int_const(b, sb) && c_flt(cc))) {
+        kr_hir_ref x = double_operand(b, sb, cb), y = double_operand(b, sc, cc);
+        r = emit2(b, KR_HIR_FLOAT_CMP, KR_HIR_TAGGED, KR_HT_BOOL, x, y, op);
+    } else {
+        return false;
+    }
+    write_slot(b, a, r);
+    return true;
+}
+
+static bool unary_op(builder *b, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in), s = KR_INSN_B(in);
+    unsigned op = KR_INSN_X(in);
+    const sst *x = &b->st[s];
+    uint32_t t = st_type(b, x);
+    bool dbl = st_double(b, x) || t == KR_HT_FLOAT, small = !dbl && t == KR_HT_SMALLINT;
+    if (op == KR_UNARY_NEG && dbl) {
+        kr_hir_ref v = double_operand(b, s, C_FLT);
+        write_slot(b, a, emit1(b, KR_HIR_FLOAT_NEG, KR_HIR_DOUBLE, KR_HT_FLOAT, v, 0));
+    } else if (op == KR_UNARY_NEG && small) {
+        kr_hir_ref r = emit1(b, KR_HIR_INT_NEG, KR_HIR_TAGGED, KR_HT_SMALLINT, read_slot(b, s), 0);
+        set_fs(b, r, fs_now(b), KR_DEOPT_OVERFLOW);
+        write_slot(b, a, r);
+    } else if (op == KR_UNARY_INVERT && small) {
+        write_slot(b, a, emit1(b, KR_HIR_INT_INVERT, KR_HIR_TAGGED, KR_HT_SMALLINT, read_slot(b, s), 0));
+    } else if (op == KR_UNARY_POS && (small || dbl)) {
+        /* +x is x itself for ints and exact floats (CPython returns the same float object) */
+        write_slot(b, a, st_double(b, x) ? x->val : read_slot(b, s));
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* bool(s[s]) as a TAGGED BOOL; TRUTHY may run __bool__, so it gets a frame state. */
+static kr_hir_ref truth(builder *b, uint32_t s)
+{
+    const sst *x = &b->st[s];
+    if (st_double(b, x)) {
+        kr_hir_ref z = emit_const_double(b, 0.0);
+        return emit2(b, KR_HIR_FLOAT_CMP, KR_HIR_TAGGED, KR_HT_BOOL, x->val, z, KR_CMP_NE);
+    }
+    kr_hir_ref v = read_slot(b, s);
+    if (ins(b, v)->type == KR_HT_BOOL)
+        return v;
+    kr_hir_ref r = emit1(b, KR_HIR_TRUTHY, KR_HIR_TAGGED, KR_HT_BOOL, v, 0);
+    set_fs(b, r, fs_now(b), KR_DEOPT_TYPE);
+    return r;
+}
+
+/* BRANCH on cond: true -> block tb, false -> block fb (a JUMP when they are the same block). */
+static void branch(builder *b, kr_hir_ref cond, uint32_t tb, uint32_t fb)
+{
+    if (tb == fb) {
+        emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        link(b, tb);
+        return;
+    }
+    emit1(b, KR_HIR_BRANCH, KR_HIR_TAGGED, 0, cond, 0);
+    link(b, tb);
+    link(b, fb);
+}
+
+/* Did the GET_ITER that sets up the iterator in slot a only ever see ranges of small ints? */
+static bool counted_loop(builder *b, uint32_t pc, uint32_t a)
+{
+    uint32_t found = NONE32;
+    for (uint32_t p = 0; p < pc; p += kr_opcode_words[KR_INSN_OP(b->co->insns[p])]) {
+        kr_insn in = b->co->insns[p];
+        if (KR_INSN_OP(in) == KR_OP_GET_ITER && KR_INSN_A(in) == a)
+            found = p;
+    }
+    if (found == NONE32 || (KR_INSN_X(b->co->insns[found]) & KR_ITER_PLAIN))
+        return false;
+    unsigned extra = feedback(b, found)->types.extra;
+    return (extra & KR_FB_ITER_RANGE) && !(extra & KR_FB_ITER_OTHER);
+}
+
+static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
+{
+    uint32_t a = KR_INSN_A(in), item = KR_INSN_B(in);
+    uint32_t exit_bb = b->bb_at[KR_CACHE_E(b->co->insns[pc + 1])];
+    if (a + 2 < b->n && !st_double(b, &b->st[a]) && !st_double(b, &b->st[a + 1]) &&
+        !st_double(b, &b->st[a + 2]) && counted_loop(b, pc, a)) {
+        kr_hir_ref cur = int_operand(b, a), stop = int_operand(b, a + 1), stp = int_operand(b, a + 2);
+        /* the state before FOR_ITER: an overflowing increment deopts here and the interpreter re-runs
+         * FOR_ITER, which handles the overflow itself */
+        int32_t before = fs_now(b);
+        kr_hir_ref args[3] = {cur, stop, stp};
+        kr_hir_ref more = emit(b, KR_HIR_RANGE_NEXT, KR_HIR_TAGGED, KR_HT_BOOL, args, 3, 0);
+        emit1(b, KR_HIR_BRANCH, KR_HIR_TAGGED, 0, more, 0);
+        uint32_t body = kr_hir_add_block(b->fn, NONE32);
+        if (b->fn->error[0]) {
+            fail(b, "out of memory");
+            return;
+        }
+        kr_hir_add_edge(b->fn, b->blk, body);
+        link(b, exit_bb);
+        b->blk = body;
+        kr_hir_ref next = emit2(b, KR_HIR_INT_BINOP, KR_HIR_TAGGED, KR_HT_SMALLINT, cur, stp, KR_OP_ADD);
+        set_fs(b, next, before, KR_DEOPT_OVERFLOW);
+        write_slot(b, item, cur);
+        write_slot(b, a, next);
+        emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        link(b, fall);
+        return;
+    }
+    kr_hir_ref r = step(b, pc);
+    emit1(b, KR_HIR_BRANCH_PC, KR_HIR_TAGGED, 0, r, KR_CACHE_E(b->co->insns[pc + 1]));
+    link(b, exit_bb);
+    link(b, fall);
+}
+
+/* Builds the instruction at pc; returns true when it ended the block. */
+static bool build_insn(builder *b, uint32_t pc)
+{
+    kr_code *co = b->co;
+    kr_insn in = co->insns[pc];
+    unsigned op = KR_INSN_OP(in);
+    uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in), bx = KR_INSN_BX(in);
+    uint32_t next = pc + kr_opcode_words[op];
+    uint32_t fall = next < co->ninsns ? b->bb_at[next] : NONE32;
+    const kr_value *consts = kr_tuple_items(co->consts);
+    b->pc = pc;
+    switch ((enum kr_opcode)op) {
+    case KR_OP_NOP:
+        return false;
+    case KR_OP_MOVE:
+        if (a != sb) {
+            const sst *x = &b->st[sb];
+            if (x->dirty) {
+                b->st[a] = *x;
+                b->st[a].hdr = 0;
+            } else {
+                write_slot(b, a, read_slot(b, sb));
+            }
+        }
+        return false;
+    case KR_OP_LOAD_CONST:
+        write_slot(b, a, emit_const(b, consts[bx]));
+        return false;
+    case KR_OP_LOAD_INT:
+        write_slot(b, a, emit_const(b, kr_small((int32_t)bx)));
+        return false;
+    case KR_OP_LOAD_NONE:
+        write_slot(b, a, emit_const(b, KR_NONE));
+        return false;
+    case KR_OP_LOAD_BOOL:
+        write_slot(b, a, emit_const(b, KR_INSN_X(in) ? KR_TRUE : KR_FALSE));
+        return false;
+    case KR_OP_CHECK_LOCAL: {
+        uint32_t t = st_type(b, &b->st[a]);
+        if (st_double(b, &b->st[a]) || !(t & KR_HT_UNBOUND))
+            return false;
+        kr_hir_ref v = read_slot(b, a);
+        uint32_t nt = t & ~(uint32_t)KR_HT_UNBOUND;
+        kr_hir_ref g = emit1(b, KR_HIR_GUARD_NOT_UNBOUND, KR_HIR_TAGGED,
+                             nt ? nt : (KR_HT_ANY & ~(uint32_t)KR_HT_UNBOUND), v, 0);
+        set_fs(b, g, fs_now(b), KR_DEOPT_UNBOUND);
+        refine(b, v, g);
+        return false;
+    }
+    case KR_OP_BINARY_OP:
+        if (!binary_op(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_COMPARE_OP:
+        if (!compare_op(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_UNARY_OP:
+        if (!unary_op(b, in))
+            step(b, pc);
+        return false;
+    case KR_OP_UNARY_NOT: {
+        const sst *x = &b->st[sb];
+        kr_hir_ref r;
+        if (st_double(b, x)) {
+            kr_hir_ref z = emit_const_double(b, 0.0);
+            r = emit2(b, KR_HIR_FLOAT_CMP, KR_HIR_TAGGED, KR_HT_BOOL, x->val, z, KR_CMP_EQ);
+        } else {
+            r = emit1(b, KR_HIR_NOT, KR_HIR_TAGGED, KR_HT_BOOL, truth(b, sb), 0);
+        }
+        write_slot(b, a, r);
+        return false;
+    }
+    case KR_OP_TO_BOOL:
+        write_slot(b, a, truth(b, sb));
+        return false;
+    case KR_OP_IS_OP:
+        if (st_double(b, &b->st[sb]) || st_double(b, &b->st[sc])) {
+            step(b, pc); /* identity of a float: compare the boxed objects as the interpreter does */
+        } else {
+            kr_hir_ref x = read_slot(b, sb), y = read_slot(b, sc);
+            write_slot(b, a, emit2(b, KR_HIR_IS, KR_HIR_TAGGED, KR_HT_BOOL, x, y, KR_INSN_X(in) != 0));
+        }
+        return false;
+    case KR_OP_JUMP:
+        emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        link(b, b->bb_at[bx]);
+        return true;
+    case KR_OP_JUMP_BACKWARD: {
+        kr_hir_ref p = emit(b, KR_HIR_POLL, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        set_fs(b, p, fs_now(b), KR_DEOPT_UNCOMPILED);
+        emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        link(b, b->bb_at[bx]);
+        return true;
+    }
+    case KR_OP_JUMP_IF_FALSE:
+    case KR_OP_JUMP_IF_TRUE: {
+        kr_hir_ref c = truth(b, a);
+        if (op == KR_OP_JUMP_IF_FALSE)
+            branch(b, c, fall, b->bb_at[bx]);
+        else
+            branch(b, c, b->bb_at[bx], fall);
+        return true;
+    }
+    case KR_OP_JUMP_IF_NONE:
+    case KR_OP_JUMP_IF_NOT_NONE: {
+        kr_hir_ref c;
+        if (!(st_type(b, &b->st[a]) & KR_HT_NONE))
+            c = emit_const(b, KR_FALSE); /* a double, or a type without None */
+        else
+            c = emit2(b, KR_HIR_IS, KR_HIR_TAGGED, KR_HT_BOOL, read_slot(b, a), emit_const(b, KR_NONE), 0);
+        if (op == KR_OP_JUMP_IF_NONE)
+            branch(b, c, b->bb_at[bx], fall);
+        else
+            branch(b, c, fall, b->bb_at[bx]);
+        return true;
+    }
+    case KR_OP_FOR_ITER:
+        for_iter(b, pc, in, fall);
+        return true;
+    case KR_OP_RETURN: {
+        const sst *x = &b->st[a];
+        kr_hir_ref v;
+        if (st_double(b, x)) {
+            v = emit1(b, KR_HIR_BOX_FLOAT, KR_HIR_TAGGED, KR_HT_FLOAT, x->val, 0);
+            set_fs(b, v, fs_now(b), KR_DEOPT_TYPE);
+        } else {
+            v = read_slot(b, a);
+        }
+        emit1(b, KR_HIR_RETURN, KR_HIR_TAGGED, 0, v, 0);
+        return true;
+    }
+    case KR_OP_RETURN_CONST:
+        emit1(b, KR_HIR_RETURN, KR_HIR_TAGGED, 0, emit_const(b, consts[bx]), 0);
+        return true;
+    case KR_OP_RAISE:
+    case KR_OP_RERAISE:
+    case KR_OP_ASSERT_FAIL: {
+        /* always raises: the STEP never continues; DEOPT ends the block (re-running the instruction
+         * in the interpreter would be right too, should it ever be reached) */
+        step(b, pc);
+        kr_hir_ref d = emit(b, KR_HIR_DEOPT, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        set_fs(b, d, fs_now(b), KR_DEOPT_UNCOMPILED);
+        return true;
+    }
+    default:
+        (void)sc;
+        step(b, pc);
+        return false;
+    }
+}
+
+static void build_block(builder *b, uint32_t i)
+{
+    bblock *t = &b->bb[i];
+    t->started = true;
+    b->blk = t->hir;
+    b->pc = t->start;
+    if (!t->nin) {
+        fail(b, "block without predecessors");
+        return;
+    }
+    merge(b, t);
+    uint32_t last = t->start;
+    for (uint32_t pc = t->start; pc < t->end && !b->failed; pc += kr_opcode_words[KR_INSN_OP(b->co->insns[pc])]) {
+        last = pc;
+        if (build_insn(b, pc))
+            return;
+    }
+    b->pc = last;
+    if (t->end < b->co->ninsns) {
+        emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        link(b, b->bb_at[t->end]);
+    } else {
+        /* valid code never falls off its end; should it, the interpreter decides what happens */
+        kr_hir_ref d = emit(b, KR_HIR_DEOPT, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        set_fs(b, d, fs_now(b), KR_DEOPT_UNCOMPILED);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The control-flow graph of the bytecode */
+
+static bool ends_block(unsigned op)
+{
+    switch (op) {
+    case KR_OP_JUMP: case KR_OP_JUMP_BACKWARD: case KR_OP_JUMP_IF_FALSE: case KR_OP_JUMP_IF_TRUE:
+    case KR_OP_JUMP_IF_NONE: case KR_OP_JUMP_IF_NOT_NONE: case KR_OP_FOR_ITER: case KR_OP_RETURN:
+    case KR_OP_RETURN_CONST: case KR_OP_RAISE: case KR_OP_RERAISE: case KR_OP_ASSERT_FAIL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Leaders, blocks, successors, RPO from the entries, headers. -1 on failure (fn->error set). */
+static int scan(builder *b)
+{
+    kr_code *co = b->co;
+    uint32_t n = co->ninsns;
+    if (co->flags & KR_CODE_GENERATOR)
+        return kr_hir_refuse(b->fn, "generator");
+    if (!n)
+        return kr_hir_refuse(b->fn, "empty code");
+    bool *lead = zalloc(b, n + 1, sizeof *lead);
+    bool *isentry = zalloc(b, n, sizeof *isentry);
+    b->bb_at = zalloc(b, n, sizeof *b->bb_at);
+    if (b->failed) {
+        free(lead);
+        free(isentry);
+        return -1;
+    }
+    lead[0] = true;
+    isentry[0] = true;
+    for (uint32_t pc = 0; pc < n; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])]) {
+        kr_insn in = co->insns[pc];
+        unsigned op = KR_INSN_OP(in);
+        uint32_t next = pc + kr_opcode_words[op];
+        if (op == KR_OP_YIELD || op == KR_OP_YIELD_FROM) {
+            free(lead);
+            free(isentry);
+            return kr_hir_refuse(b->fn, "generator");
+        }
+        if (op == KR_OP_JUMP || op == KR_OP_JUMP_BACKWARD || op == KR_OP_JUMP_IF_FALSE || op == KR_OP_JUMP_IF_TRUE ||
+            op == KR_OP_JUMP_IF_NONE || op == KR_OP_JUMP_IF_NOT_NONE)
+            lead[KR_INSN_BX(in)] = true;
+        if (op == KR_OP_JUMP_BACKWARD) {
+            isentry[KR_INSN_BX(in)] = true;
+            if (KR_INSN_BX(in) == 0)
+                b->osr0 = true;
+        }
+        if (op == KR_OP_FOR_ITER)
+            lead[KR_CACHE_E(co->insns[pc + 1])] = true;
+        if (ends_block(op))
+            lead[next] = true;
+    }
+    for (uint32_t i = 0; i < co->nexctab; i++)
+        if (co->exctab[i].handler < n)
+            lead[co->exctab[i].handler] = true;
+    uint32_t nbb = 0;
+    for (uint32_t pc = 0; pc < n; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])])
+        nbb += lead[pc];
+    b->bb = zalloc(b, nbb, sizeof *b->bb);
+    b->order = zalloc(b, nbb, sizeof *b->order);
+    b->entries = zalloc(b, nbb, sizeof *b->entries);
+    uint32_t *stack = zalloc(b, 2 * nbb + 2, sizeof *stack);
+    if (b->failed) {
+        free(lead);
+        free(isentry);
+        free(stack);
+        return -1;
+    }
+    b->nbb = nbb;
+    for (uint32_t pc = 0; pc < n; pc++)
+        b->bb_at[pc] = NONE32;
+    uint32_t k = 0;
+    for (uint32_t pc = 0; pc < n; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])]) {
+        if (lead[pc]) {
+            if (k)
+                b->bb[k - 1].end = pc;
+            b->bb[k].start = pc;
+            b->bb[k].rpo = NONE32;
+            b->bb_at[pc] = k++;
+        }
+    }
+    b->bb[k - 1].end = n;
+    for (uint32_t i = 0; i < nbb; i++) {
+        bblock *t = &b->bb[i];
+        uint32_t pc = t->start, lastpc = pc;
+        while (pc < t->end) {
+            lastpc = pc;
+            pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])];
+        }
+        kr_insn in = co->insns[lastpc];
+        unsigned op = KR_INSN_OP(in);
+        uint32_t next = lastpc + kr_opcode_words[op];
+        if (op == KR_OP_JUMP || op == KR_OP_JUMP_BACKWARD) {
+            t->succ[t->nsucc++] = b->bb_at[KR_INSN_BX(in)];
+        } else if (op == KR_OP_JUMP_IF_FALSE || op == KR_OP_JUMP_IF_TRUE || op == KR_OP_JUMP_IF_NONE ||
+                   op == KR_OP_JUMP_IF_NOT_NONE) {
+            t->succ[t->nsucc++] = b->bb_at[KR_INSN_BX(in)];
+            if (next < n)
+                t->succ[t->nsucc++] = b->bb_at[next];
+        } else if (op == KR_OP_FOR_ITER) {
+            t->succ[t->nsucc++] = b->bb_at[KR_CACHE_E(co->insns[lastpc + 1])];
+            if (next < n)
+                t->succ[t->nsucc++] = b->bb_at[next];
+        } else if (!ends_block(op) && next < n) {
+            t->succ[t->nsucc++] = b->bb_at[next];
+        }
+    }
+    /* entries: pc 0, then loop headers in pc order */
+    for (uint32_t pc = 0; pc < n; pc++)
+        if (isentry[pc] && b->bb_at[pc] != NONE32)
+            b->entries[b->nentries++] = pc;
+    /* iterative DFS from the entries; post order reversed */
+    bool *seen = zalloc(b, nbb, sizeof *seen);
+    uint32_t *post = zalloc(b, nbb, sizeof *post), npost = 0;
+    if (b->failed) {
+        free(lead);
+        free(isentry);
+        free(stack);
+        free(seen);
+        free(post);
+        return -1;
+    }
+    for (uint32_t e = 0; e < b->nentries; e++) {
+        uint32_t root = b->bb_at[b->entries[e]];
+        if (seen[root])
+            continue;
+        uint32_t sp = 0;
+        stack[sp++] = root;
+        stack[sp++] = 0;
+        seen[root] = true;
+        while (sp) {
+            uint32_t v = stack[sp - 2], i = stack[sp - 1];
+            if (i < b->bb[v].nsucc) {
+                stack[sp - 1]++;
+                uint32_t w = b->bb[v].succ[i];
+                if (!seen[w]) {
+                    seen[w] = true;
+                    stack[sp++] = w;
+                    stack[sp++] = 0;
+                }
+            } else {
+                post[npost++] = v;
+                sp -= 2;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < npost; i++) {
+        b->order[i] = post[npost - 1 - i];
+        b->bb[b->order[i]].rpo = i;
+    }
+    b->norder = npost;
+    for (uint32_t i = 0; i < npost; i++) {
+        bblock *t = &b->bb[b->order[i]];
+        for (uint32_t j = 0; j < t->nsucc; j++) {
+            bblock *s = &b->bb[t->succ[j]];
+            if (s->rpo <= t->rpo && !s->header) {
+                s->header = true;
+                s->asn = zalloc(b, b->n, sizeof *s->asn);
+            }
+        }
+    }
+    free(lead);
+    free(isentry);
+    free(stack);
+    free(seen);
+    free(post);
+    return b->failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * One build under the current assumptions */
+
+static void clear_func(kr_hir_func *fn)
+{
+    for (uint32_t i = 0; i < fn->ninsns; i++)
+        free(fn->insns[i].args);
+    for (uint32_t i = 0; i < fn->nblocks; i++) {
+        free(fn->blocks[i].insns);
+        free(fn->blocks[i].preds);
+        free(fn->blocks[i].succs);
+    }
+    for (uint32_t i = 0; i < fn->nfs; i++)
+        free(fn->fss[i].dirty);
+    memset(&fn->insns[0], 0, sizeof fn->insns[0]);
+    fn->insns[0].fs = -1;
+    fn->ninsns = 1;
+    fn->nblocks = 0;
+    fn->nfs = 0;
+    free(fn->entry_pcs);
+    fn->entry_pcs = NULL;
+    fn->nentries = 0;
+}
+
+static void clear_edges(builder *b)
+{
+    for (uint32_t i = 0; i < b->nedges; i++) {
+        free(b->edges[i].st);
+        free(b->edges[i].val);
+    }
+    b->nedges = 0;
+}
+
+/* Slot types at an entry: at pc 0 parameters are bound, other locals and temporaries unbound, cell
+ * slots hold cells; at an OSR entry anything (also at pc 0 when it is a loop header too: the same entry
+ * then serves OSR). */
+static void entry_state(builder *b, uint32_t pc)
+{
+    kr_code *co = b->co;
+    uint32_t nparams = co->argcount + co->kwonlyargcount + !!(co->flags & KR_CODE_VARARGS) +
+                       !!(co->flags & KR_CODE_VARKW);
+    uint32_t cells_end = co->nlocals + co->ncellvars + co->nfreevars;
+    for (uint32_t s = 0; s < b->n; s++) {
+        sst *x = &b->st[s];
+        x->dirty = 0;
+        x->val = 0;
+        x->hdr = 0;
+        if (pc != 0 || b->osr0)
+            x->type = KR_HT_ANY;
+        else if (s < nparams)
+            x->type = KR_HT_ANY & ~(uint32_t)(KR_HT_UNBOUND | KR_HT_NULL);
+        else if (s < co->nlocals || s >= cells_end)
+            x->type = KR_HT_UNBOUND;
+        else
+            x->type = KR_HT_OBJECT;
+    }
+}
+
+static void build_once(builder *b)
+{
+    kr_hir_func *fn = b->fn;
+    clear_func(fn);
+    clear_edges(b);
+    b->changed = false;
+    for (uint32_t i = 0; i < b->nbb; i++) {
+        bblock *t = &b->bb[i];
+        t->started = false;
+        t->nin = 0;
+        t->hir = 0;
+    }
+    fn->entry_pcs = zalloc(b, b->nentries, sizeof *fn->entry_pcs);
+    if (b->failed)
+        return;
+    memcpy(fn->entry_pcs, b->entries, b->nentries * sizeof *b->entries);
+    fn->nentries = b->nentries;
+    kr_hir_add_block(fn, NONE32);
+    for (uint32_t e = 0; e < b->nentries; e++)
+        kr_hir_add_block(fn, NONE32);
+    for (uint32_t i = 0; i < b->norder; i++)
+        b->bb[b->order[i]].hir = kr_hir_add_block(fn, b->bb[b->order[i]].start);
+    if (fn->error[0]) {
+        fail(b, "out of memory");
+        return;
+    }
+    b->blk = 0;
+    b->pc = 0;
+    emit(b, KR_HIR_ENTRY, KR_HIR_TAGGED, 0, NULL, 0, 0);
+    for (uint32_t e = 0; e < b->nentries; e++)
+        kr_hir_add_edge(fn, 0, 1 + e);
+    for (uint32_t e = 0; e < b->nentries; e++) {
+        b->blk = 1 + e;
+        b->pc = b->entries[e];
+        entry_state(b, b->entries[e]);
+        emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+        link(b, b->bb_at[b->entries[e]]);
+    }
+    for (uint32_t i = 0; i < b->norder && !b->failed; i++)
+        build_block(b, b->order[i]);
+    /* back-edges, now that their states are known */
+    for (uint32_t i = 0; i < b->nedges && !b->failed; i++)
+        if (b->edges[i].late)
+            resolve_edge(b, i);
+    if (b->failed)
+        return;
+    /* phi inputs, in each block's preds order */
+    for (uint32_t i = 0; i < b->norder; i++) {
+        bblock *t = &b->bb[b->order[i]];
+        for (uint32_t s = 0; s < b->n; s++) {
+            if (!t->dec[s].phi)
+                continue;
+            kr_hir_ref *a = zalloc(b, t->nin, sizeof *a);
+            if (!a)
+                return;
+            for (uint32_t j = 0; j < t->nin; j++)
+                a[j] = b->edges[t->in[j]].val[s];
+            kr_hir_set_args(fn, t->dec[s].val, a, t->nin);
+            free(a);
+        }
+    }
+    for (uint32_t i = 0; i < b->norder; i++)
+        if (b->bb[b->order[i]].header)
+            check_header(b, &b->bb[b->order[i]]);
+    if (fn->error[0])
+        b->failed = true;
+}
+
+int kr_hir_build(kr_hir_func *fn)
+{
+    builder bs, *b = &bs;
+    memset(b, 0, sizeof *b);
+    b->fn = fn;
+    b->co = fn->code;
+    b->vm = fn->vm;
+    b->n = fn->code->nslots;
+    fn->error[0] = 0;
+    b->st = zalloc(b, b->n, sizeof *b->st);
+    b->scratch = zalloc(b, b->n, sizeof *b->scratch);
+    b->tmp = zalloc(b, b->n, sizeof *b->tmp);
+    int rc = b->failed ? -1 : scan(b);
+    if (rc == 0) {
+        for (uint32_t i = 0; i < b->nbb; i++) {
+            b->bb[i].dec = zalloc(b, b->n, sizeof *b->bb[i].dec);
+            if (b->failed)
+                break;
+        }
+        for (int iter = 0; !b->failed; iter++) {
+            build_once(b);
+            if (!b->changed || b->failed)
+                break;
+            if (iter + 1 == KR_HIR_MAX_BUILDS) {
+                /* give up speculating on loop-carried slots: every header slot CLEAN, which any edge
+                 * state satisfies, so this last build is consistent */
+                for (uint32_t i = 0; i < b->nbb; i++)
+                    if (b->bb[i].asn)
+                        for (uint32_t s = 0; s < b->n; s++) {
+                            b->bb[i].asn[s].kind = A_FORCED;
+                            b->bb[i].asn[s].type = KR_HT_ANY;
+                        }
+                build_once(b);
+                break;
+            }
+        }
+        rc = b->failed ? -1 : 0;
+    }
+    clear_edges(b);
+    free(b->edges);
+    if (b->bb)
+        for (uint32_t i = 0; i < b->nbb; i++) {
+            free(b->bb[i].in);
+            free(b->bb[i].dec);
+            free(b->bb[i].asn);
+        }
+    free(b->bb);
+    free(b->bb_at);
+    free(b->order);
+    free(b->entries);
+    free(b->st);
+    free(b->scratch);
+    free(b->tmp);
+    if (rc < 0 && !fn->error[0])
+        kr_hir_refuse(fn, "build failed");
+    return rc;
+}

@@ -1,0 +1,829 @@
+/* hir_lower.c: HIR (compiler/hir.h) -> LIR (compiler/lir.h).
+ *
+ * Block order: reverse post order from the entry, so every block comes after its dominators and a
+ * loop body follows its header; each critical edge (a predecessor with several successors to a block
+ * with several predecessors) gets its own block right after the predecessor, so that the allocator's
+ * edge moves always have a place (KR_RA_PRED_END or KR_RA_SUCC_START, never KR_RA_ON_EDGE).
+ *
+ * Values: every HIR value but constants and guards gets one vreg (SSA: one definition). A guard's
+ * result is its argument's vreg (a guard only narrows the type). Constants are materialised at each
+ * use (see lir.h). A compare whose only use is its own block's BRANCH is fused into the branch
+ * (cmp + jcc, no KR_TRUE/KR_FALSE in between).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/lir.h"
+#include "vm/floatobj.h"
+
+typedef struct lower_ctx {
+    kr_hir_func *fn;
+    kr_lir_func *lf;
+    int32_t *vreg;      /* per HIR ref: its vreg, -1 = none (constants, guards, no value) */
+    uint32_t *uses;     /* per HIR ref: uses by live instructions, phis and frame states */
+    uint8_t *fused;     /* per HIR ref: lowered into its block's BRANCH */
+    int32_t *lir_of;    /* per HIR block: its LIR block, -1 = unreachable */
+} lower_ctx;
+
+static int oom(lower_ctx *c)
+{
+    return kr_hir_refuse(c->fn, "out of memory in the JIT back end");
+}
+
+/* The value a guard chain passes through: guards are the identity on values. */
+static kr_hir_ref underlying(const kr_hir_func *fn, kr_hir_ref r)
+{
+    while (r && (fn->insns[r].op == KR_HIR_GUARD_TYPE || fn->insns[r].op == KR_HIR_GUARD_IS ||
+                 fn->insns[r].op == KR_HIR_GUARD_NOT_UNBOUND || fn->insns[r].op == KR_HIR_GUARD_SHAPE))
+        r = fn->insns[r].args[0];
+    return r;
+}
+
+static bool is_const(const kr_hir_func *fn, kr_hir_ref r)
+{
+    uint16_t op = fn->insns[r].op;
+    return op == KR_HIR_CONST || op == KR_HIR_CONST_DOUBLE;
+}
+
+static int64_t const_bits(const kr_hir_func *fn, kr_hir_ref r)
+{
+    const kr_hir_insn *in = &fn->insns[r];
+    if (in->op == KR_HIR_CONST_DOUBLE) {
+        int64_t bits;
+        memcpy(&bits, &in->dvalue, sizeof bits);
+        return bits;
+    }
+    return (int64_t)in->value;
+}
+
+/* A vreg holding the value of HIR ref r at this point (constants: materialised right here). */
+static int use_val(lower_ctx *c, kr_hir_ref r)
+{
+    r = underlying(c->fn, r);
+    if (!r)
+        return kr_hir_refuse(c->fn, "lowering: missing operand");
+    if (is_const(c->fn, r)) {
+        bool dbl = c->fn->insns[r].op == KR_HIR_CONST_DOUBLE;
+        int v = kr_lir_add_vreg(c->lf, dbl ? KR_RA_FP : KR_RA_GP);
+        kr_lir_insn *in = v < 0 ? NULL : kr_lir_append(c->lf, dbl ? KR_LIR_FMOVI : KR_LIR_MOVI);
+        if (!in)
+            return oom(c);
+        in->out = v;
+        in->imm = const_bits(c->fn, r);
+        in->hir = r;
+        return v;
+    }
+    if (c->vreg[r] < 0)
+        return kr_hir_refuse(c->fn, "lowering: %%%u has no value", r);
+    return c->vreg[r];
+}
+
+/* Appends op with the given inputs (already vregs) and the HIR instruction's output vreg. */
+static kr_lir_insn *emit(lower_ctx *c, enum kr_lir_op op, kr_hir_ref hir, int out, const int *ins, int nin)
+{
+    kr_lir_insn *in = kr_lir_append(c->lf, op);
+    if (!in) {
+        oom(c);
+        return NULL;
+    }
+    in->out = out;
+    for (int i = 0; i < nin; i++)
+        in->in[i] = ins[i];
+    in->nin = (uint8_t)nin;
+    in->hir = hir;
+    return in;
+}
+
+/* Gives the last appended instruction its exits (one per reason), all through frame state fs. */
+static int add_exits(lower_ctx *c, kr_hir_ref hir, const uint8_t *reasons, int n)
+{
+    const kr_hir_insn *h = &c->fn->insns[hir];
+    if (h->fs < 0 || (uint32_t)h->fs >= c->fn->nfs)
+        return kr_hir_refuse(c->fn, "lowering: %s %%%u may leave compiled code but has no frame state",
+                             kr_hir_op_names[h->op], hir);
+    uint32_t k = c->lf->ninsns - 1;
+    int first = -1;
+    for (int i = 0; i < n; i++) {
+        int e = kr_lir_add_exit(c->lf, k, h->fs, reasons[i]);
+        if (e < 0)
+            return oom(c);
+        if (first < 0)
+            first = e;
+    }
+    kr_lir_insn *in = &c->lf->insns[k];
+    in->exit = first;
+    in->nexits = (uint8_t)n;
+    in->fs = h->fs;
+    return 0;
+}
+
+static int add_exit1(lower_ctx *c, kr_hir_ref hir, uint8_t reason)
+{
+    return add_exits(c, hir, &reason, 1);
+}
+
+/* Which fused compare a BRANCH's condition is, and its operands. */
+static int lower_condition(lower_ctx *c, kr_hir_ref hir, kr_hir_ref cond, enum kr_lir_op op_value, int out)
+{
+    const kr_hir_insn *h = &c->fn->insns[cond];
+    int ins[3];
+    int nin = 0;
+    int64_t imm = 0;
+    uint8_t kind = KR_LIR_BR_BOOL, cmp = 0;
+    switch (h->op) {
+    case KR_HIR_INT_CMP:
+    case KR_HIR_FLOAT_CMP:
+        if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
+            return -1;
+        nin = 2;
+        kind = h->op == KR_HIR_INT_CMP ? KR_LIR_BR_ICMP : KR_LIR_BR_FCMP;
+        if (h->imm < 0 || h->imm >= KR_CMP_COUNT)
+            return kr_hir_refuse(c->fn, "lowering: bad comparison %lld", (long long)h->imm);
+        cmp = (uint8_t)h->imm;
+        if (op_value == KR_LIR_BRANCH)
+            break;
+        op_value = h->op == KR_HIR_INT_CMP ? KR_LIR_ICMP : KR_LIR_FCMP;
+        break;
+    case KR_HIR_RANGE_NEXT: {
+        if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
+            return -1;
+        nin = 2;
+        kr_hir_ref step = underlying(c->fn, h->args[2]);
+        if (is_const(c->fn, step) && kr_is_small(c->fn->insns[step].value)) {
+            int64_t s = kr_small_val(c->fn->insns[step].value);
+            imm = s > 0 ? 1 : s < 0 ? -1 : 0;
+        }
+        if (imm == 0) { /* unknown sign (a zero step never reaches here: range() refuses it) */
+            if ((ins[2] = use_val(c, h->args[2])) < 0)
+                return -1;
+            nin = 3;
+        }
+        kind = KR_LIR_BR_RANGE;
+        if (op_value != KR_LIR_BRANCH)
+            op_value = KR_LIR_RANGE;
+        break;
+    }
+    case KR_HIR_IS:
+        if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
+            return -1;
+        nin = 2;
+        imm = h->imm ? 1 : 0;
+        kind = KR_LIR_BR_IS;
+        if (op_value != KR_LIR_BRANCH)
+            op_value = KR_LIR_IS;
+        break;
+    default:
+        return kr_hir_refuse(c->fn, "lowering: not a condition");
+    }
+    kr_lir_insn *in = emit(c, op_value, hir, out, ins, nin);
+    if (!in)
+        return -1;
+    in->cond = cmp;
+    in->kind = kind;
+    in->imm = imm;
+    return 0;
+}
+
+static bool fusible(uint16_t op)
+{
+    return op == KR_HIR_INT_CMP || op == KR_HIR_FLOAT_CMP || op == KR_HIR_RANGE_NEXT || op == KR_HIR_IS;
+}
+
+/* Types TRUTHY tests inline (every one has its answer in the value or one field of the object). */
+#define INLINE_TRUTHY_TYPES \
+    (KR_HT_SMALLINT | KR_HT_BOOL | KR_HT_NONE | KR_HT_FLOAT | KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT)
+/* Types LEN reads from one field (hir.h: LEN's argument is always within these). */
+#define LEN_TYPES (KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT)
+/* Types whose values are all heap pointers (a guard on them needs no tag test). KR_HT_OBJECT is not
+ * among them: "anything else" includes the immediates NotImplemented and Ellipsis. */
+#define HEAP_ONLY_TYPES \
+    (KR_HT_BIGINT | KR_HT_FLOAT | KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT | KR_HT_FUNC)
+
+/* The write barrier of a store of value `value` (HIR ref) into heap object `container` (vreg), right
+ * after the store's instruction. kr_gc_barrier (gc/gc.h) is a no-op for today's stop-the-world
+ * collector, so this emits no instruction; it is the one place STORE_INST_SLOT and LIST_SET go through,
+ * so the incremental collector's barrier (a LIR op testing the container's colour, with a call on
+ * its slow path) is added here alone. */
+static int emit_write_barrier(lower_ctx *c, kr_hir_ref store, int container, kr_hir_ref value)
+{
+    (void)c;
+    (void)store;
+    (void)container;
+    (void)value;
+    return 0;
+}
+
+/* The type bits of HIR value r as its uses see it (the guard chain's narrowest type). */
+static uint32_t type_of(const kr_hir_func *fn, kr_hir_ref r)
+{
+    return r ? fn->insns[r].type & KR_HT_ANY : KR_HT_ANY;
+}
+
+/* LIST_GET / TUPLE_GET / LIST_SET: in0 = the sequence, in1 = the index, or the index in imm when it is
+ * a non-negative constant (no untagging, no negative case: one compare against the size). */
+static int lower_item(lower_ctx *c, kr_hir_ref r, enum kr_lir_op op, int out)
+{
+    const kr_hir_insn *h = &c->fn->insns[r];
+    int a[3] = {-1, -1, -1};
+    if (h->nargs != (op == KR_LIR_LIST_SET ? 3u : 2u))
+        return kr_hir_refuse(c->fn, "lowering: %s %%%u with %u arguments", kr_hir_op_names[h->op], r, h->nargs);
+    kr_hir_ref idx = underlying(c->fn, h->args[1]);
+    int64_t k = -1;
+    if (idx && c->fn->insns[idx].op == KR_HIR_CONST && kr_is_small(c->fn->insns[idx].value) &&
+        kr_small_val(c->fn->insns[idx].value) >= 0 && kr_small_val(c->fn->insns[idx].value) < (INT32_MAX >> 3))
+        k = kr_small_val(c->fn->insns[idx].value);
+    if ((a[0] = use_val(c, h->args[0])) < 0 || (k < 0 && (a[1] = use_val(c, h->args[1])) < 0) ||
+        (op == KR_LIR_LIST_SET && (a[2] = use_val(c, h->args[2])) < 0))
+        return -1;
+    kr_lir_insn *in = emit(c, op, r, out, a, 3);
+    if (!in)
+        return -1;
+    in->imm = k < 0 ? 0 : k;
+    if (add_exit1(c, r, h->reason) < 0)
+        return -1;
+    return op == KR_LIR_LIST_SET ? emit_write_barrier(c, r, a[0], h->args[2]) : 0;
+}
+
+static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
+{
+    kr_hir_func *fn = c->fn;
+    const kr_hir_insn h = fn->insns[r]; /* a copy: lowering never changes HIR, but keep it simple */
+    int out = c->vreg[r];
+    int a[3] = {-1, -1, -1};
+    kr_lir_insn *in;
+    switch ((enum kr_hir_op)h.op) {
+    case KR_HIR_CONST:
+    case KR_HIR_CONST_DOUBLE:
+    case KR_HIR_PHI:
+        return 0; /* materialised at uses / resolved on edges */
+    case KR_HIR_LOAD_SLOT:
+        if (!(in = emit(c, KR_LIR_LOAD, r, out, NULL, 0)))
+            return -1;
+        in->imm = h.imm;
+        return 0;
+    case KR_HIR_STORE_SLOT: {
+        kr_hir_ref v = underlying(fn, h.args[0]);
+        if (v && fn->insns[v].op == KR_HIR_CONST) {
+            if (!(in = emit(c, KR_LIR_STORE, r, -1, NULL, 0)))
+                return -1;
+            in->imm2 = (int64_t)fn->insns[v].value;
+        } else {
+            if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_STORE, r, -1, a, 1)))
+                return -1;
+        }
+        in->imm = h.imm;
+        return 0;
+    }
+    case KR_HIR_GUARD_TYPE:
+        if (((uint32_t)h.imm & KR_HT_ANY) == KR_HT_ANY)
+            return 0; /* nothing to check */
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_GUARD_TYPE, r, -1, a, 1)))
+            return -1;
+        in->imm = h.imm & KR_HT_ANY;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_GUARD_IS:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_GUARD_IS, r, -1, a, 1)))
+            return -1;
+        in->imm = (int64_t)h.value;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_GUARD_NOT_UNBOUND:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_GUARD_BOUND, r, -1, a, 1))
+            return -1;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_INT_BINOP: {
+        enum kr_lir_op op;
+        uint8_t reasons[2];
+        int nr = 0;
+        switch (h.imm) {
+        case KR_OP_ADD: op = KR_LIR_IADD; reasons[nr++] = KR_DEOPT_OVERFLOW; break;
+        case KR_OP_SUB: op = KR_LIR_ISUB; reasons[nr++] = KR_DEOPT_OVERFLOW; break;
+        case KR_OP_MUL: op = KR_LIR_IMUL; reasons[nr++] = KR_DEOPT_OVERFLOW; break;
+        case KR_OP_FLOORDIV:
+            op = KR_LIR_IDIV;
+            reasons[nr++] = KR_DEOPT_ZERO_DIV;
+            reasons[nr++] = KR_DEOPT_OVERFLOW;
+            break;
+        case KR_OP_MOD: op = KR_LIR_IMOD; reasons[nr++] = KR_DEOPT_ZERO_DIV; break;
+        case KR_OP_AND: op = KR_LIR_IAND; break;
+        case KR_OP_OR: op = KR_LIR_IOR; break;
+        case KR_OP_XOR: op = KR_LIR_IXOR; break;
+        case KR_OP_LSHIFT:
+            op = KR_LIR_ISHL;
+            reasons[nr++] = KR_DEOPT_SHIFT;
+            reasons[nr++] = KR_DEOPT_OVERFLOW;
+            break;
+        case KR_OP_RSHIFT: op = KR_LIR_ISHR; reasons[nr++] = KR_DEOPT_SHIFT; break;
+        default: return kr_hir_refuse(fn, "lowering: INT_BINOP %lld", (long long)h.imm);
+        }
+        if ((a[0] = use_val(c, h.args[0])) < 0 || (a[1] = use_val(c, h.args[1])) < 0 ||
+            !emit(c, op, r, out, a, 2))
+            return -1;
+        return nr ? add_exits(c, r, reasons, nr) : 0;
+    }
+    case KR_HIR_INT_NEG:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_INEG, r, out, a, 1))
+            return -1;
+        return add_exit1(c, r, KR_DEOPT_OVERFLOW);
+    case KR_HIR_INT_INVERT:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_INOT, r, out, a, 1))
+            return -1;
+        return 0;
+    case KR_HIR_INT_CMP:
+    case KR_HIR_FLOAT_CMP:
+    case KR_HIR_RANGE_NEXT:
+    case KR_HIR_IS:
+        if (c->fused[r])
+            return 0;
+        return lower_condition(c, r, r, KR_LIR_OP_COUNT, out);
+    case KR_HIR_INT_TO_DOUBLE:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_I2D, r, out, a, 1))
+            return -1;
+        return 0;
+    case KR_HIR_UNBOX_FLOAT:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_UNBOX, r, out, a, 1))
+            return -1;
+        return 0;
+    case KR_HIR_BOX_FLOAT:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_BOX_CALL, r, -1, a, 1) ||
+            add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
+            return -1;
+        return 0;
+    case KR_HIR_FLOAT_BINOP: {
+        enum kr_lir_op op;
+        switch (h.imm) {
+        case KR_OP_ADD: op = KR_LIR_FADD; break;
+        case KR_OP_SUB: op = KR_LIR_FSUB; break;
+        case KR_OP_MUL: op = KR_LIR_FMUL; break;
+        case KR_OP_TRUEDIV: op = KR_LIR_FDIV; break;
+        default: return kr_hir_refuse(fn, "lowering: FLOAT_BINOP %lld", (long long)h.imm);
+        }
+        if ((a[0] = use_val(c, h.args[0])) < 0 || (a[1] = use_val(c, h.args[1])) < 0 ||
+            !emit(c, op, r, out, a, 2))
+            return -1;
+        return op == KR_LIR_FDIV ? add_exit1(c, r, KR_DEOPT_ZERO_DIV) : 0;
+    }
+    case KR_HIR_FLOAT_NEG:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_FNEG, r, out, a, 1))
+            return -1;
+        return 0;
+    case KR_HIR_NOT:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_NOT, r, out, a, 1))
+            return -1;
+        return 0;
+    case KR_HIR_TRUTHY: {
+        uint32_t t = type_of(fn, h.args[0]);
+        if ((a[0] = use_val(c, h.args[0])) < 0)
+            return -1;
+        if (t && (t & ~(uint32_t)INLINE_TRUTHY_TYPES) == 0) {
+            if (!(in = emit(c, KR_LIR_TRUTHY, r, out, a, 1)))
+                return -1;
+            in->imm = t;
+            return 0;
+        }
+        if (!emit(c, KR_LIR_TRUTHY_CALL, r, -1, a, 1) || add_exit1(c, r, h.reason) < 0 ||
+            !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
+            return -1;
+        return 0;
+    }
+    case KR_HIR_GUARD_DICT_VERSION:
+        /* the dict is a constant: materialised so that both compares address it from a register */
+        if (!kr_is_ptr(h.value) || h.imm2 < 0 || h.imm2 > 2)
+            return kr_hir_refuse(fn, "lowering: GUARD_DICT_VERSION %%%u on no dict", r);
+        if ((a[0] = kr_lir_add_vreg(c->lf, KR_RA_GP)) < 0 || !(in = emit(c, KR_LIR_MOVI, r, a[0], NULL, 0)))
+            return oom(c);
+        in->imm = (int64_t)h.value;
+        if (!(in = emit(c, KR_LIR_GUARD_DICT, r, -1, a, 1)))
+            return -1;
+        in->imm = h.imm;
+        in->imm2 = h.imm2;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_LOAD_ADDR:
+        if (!h.imm || (h.imm & 7))
+            return kr_hir_refuse(fn, "lowering: LOAD_ADDR %%%u of a misaligned address", r);
+        if (!(in = emit(c, KR_LIR_LOADA, r, out, NULL, 0)))
+            return -1;
+        in->imm = h.imm;
+        return 0;
+    case KR_HIR_GUARD_SHAPE:
+        if (!kr_is_ptr(h.value))
+            return kr_hir_refuse(fn, "lowering: GUARD_SHAPE %%%u without a type", r);
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_GUARD_SHAPE, r, -1, a, 1)))
+            return -1;
+        in->imm = (int64_t)h.value;
+        in->imm2 = (int64_t)(uint32_t)h.imm;
+        in->imm3 = h.imm2;
+        {
+            uint32_t t = type_of(fn, h.args[0]);
+            in->kind = (t & ~(uint32_t)HEAP_ONLY_TYPES) != 0;
+        }
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_LOAD_INST_SLOT:
+    case KR_HIR_STORE_INST_SLOT: {
+        bool store = h.op == KR_HIR_STORE_INST_SLOT;
+        if (h.imm < 0 || h.imm >= (INT32_MAX >> 3))
+            return kr_hir_refuse(fn, "lowering: instance slot %lld", (long long)h.imm);
+        if ((a[0] = use_val(c, h.args[0])) < 0 || (store && (a[1] = use_val(c, h.args[1])) < 0) ||
+            !(in = emit(c, store ? KR_LIR_STORE_ISLOT : KR_LIR_LOAD_ISLOT, r, store ? -1 : out, a, store ? 2 : 1)))
+            return -1;
+        in->imm = h.imm;
+        return store ? emit_write_barrier(c, r, a[0], h.args[1]) : 0;
+    }
+    case KR_HIR_LIST_GET:
+        return lower_item(c, r, KR_LIR_LIST_GET, out);
+    case KR_HIR_TUPLE_GET:
+        return lower_item(c, r, KR_LIR_TUPLE_GET, out);
+    case KR_HIR_LIST_SET:
+        return lower_item(c, r, KR_LIR_LIST_SET, -1);
+    case KR_HIR_LEN: {
+        uint32_t t = type_of(fn, h.args[0]);
+        if (!t || (t & ~(uint32_t)LEN_TYPES))
+            return kr_hir_refuse(fn, "lowering: LEN %%%u of type 0x%x", r, t);
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_LEN, r, out, a, 1)))
+            return -1;
+        in->imm = t;
+        return 0;
+    }
+    case KR_HIR_STEP:
+        if (h.imm < 0 || (uint64_t)h.imm >= fn->code->ninsns)
+            return kr_hir_refuse(fn, "lowering: STEP pc %lld out of range", (long long)h.imm);
+        if (!(in = emit(c, KR_LIR_STEP_CALL, r, -1, NULL, 0)))
+            return -1;
+        in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
+        in->imm2 = h.imm;
+        if (add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
+            return -1;
+        return 0;
+    case KR_HIR_POLL:
+        if (!emit(c, KR_LIR_POLL, r, -1, NULL, 0))
+            return -1;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_ENTRY:
+        return emit(c, KR_LIR_ENTRY, r, -1, NULL, 0) ? 0 : -1;
+    case KR_HIR_JUMP:
+        return emit(c, KR_LIR_JUMP, r, -1, NULL, 0) ? 0 : -1;
+    case KR_HIR_BRANCH: {
+        kr_hir_ref cond = h.args[0];
+        if (c->fused[cond])
+            return lower_condition(c, r, cond, KR_LIR_BRANCH, -1);
+        if ((a[0] = use_val(c, cond)) < 0 || !(in = emit(c, KR_LIR_BRANCH, r, -1, a, 1)))
+            return -1;
+        in->kind = KR_LIR_BR_BOOL;
+        return 0;
+    }
+    case KR_HIR_BRANCH_PC:
+        if (h.imm < 0 || (uint64_t)h.imm >= fn->code->ninsns)
+            return kr_hir_refuse(fn, "lowering: BRANCH_PC pc %lld out of range", (long long)h.imm);
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_BRANCH_PC, r, -1, a, 1)))
+            return -1;
+        in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
+        in->imm2 = h.imm;
+        return 0;
+    case KR_HIR_RETURN:
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_RETURN, r, -1, a, 1))
+            return -1;
+        return 0;
+    case KR_HIR_DEOPT:
+        if (!emit(c, KR_LIR_DEOPT, r, -1, NULL, 0))
+            return -1;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_OP_COUNT:
+        break;
+    }
+    (void)lb;
+    return kr_hir_refuse(fn, "lowering: unknown HIR op %u", h.op);
+}
+
+int kr_lir_value_of(const kr_lir_func *lf, kr_hir_ref r, int64_t *bits)
+{
+    r = underlying(lf->hir, r);
+    if (is_const(lf->hir, r)) {
+        *bits = const_bits(lf->hir, r);
+        return -1;
+    }
+    *bits = 0;
+    int v = r ? lf->hir_vreg[r] : -1;
+    return v >= 0 ? v : -2;
+}
+
+/* Reverse post order of the blocks reachable from block 0 (iterative DFS). */
+static uint32_t *reverse_post_order(const kr_hir_func *fn, uint32_t *n_out)
+{
+    uint32_t nb = fn->nblocks;
+    uint32_t *order = malloc((nb + 1) * sizeof *order);
+    uint32_t *stack = malloc((nb + 1) * sizeof *stack);
+    uint32_t *next = calloc(nb + 1, sizeof *next);
+    uint8_t *seen = calloc(nb + 1, 1);
+    if (!order || !stack || !next || !seen) {
+        free(order), free(stack), free(next), free(seen);
+        return NULL;
+    }
+    uint32_t sp = 0, npost = 0;
+    stack[sp++] = 0;
+    seen[0] = 1;
+    while (sp) {
+        uint32_t b = stack[sp - 1];
+        if (next[b] < fn->blocks[b].nsuccs) {
+            /* successors last to first: then succs[0] (a loop condition's body) follows its block */
+            uint32_t s = fn->blocks[b].succs[fn->blocks[b].nsuccs - 1 - next[b]++];
+            if (!seen[s]) {
+                seen[s] = 1;
+                stack[sp++] = s;
+            }
+        } else {
+            order[npost++] = b;
+            sp--;
+        }
+    }
+    for (uint32_t i = 0; i < npost / 2; i++) {
+        uint32_t t = order[i];
+        order[i] = order[npost - 1 - i];
+        order[npost - 1 - i] = t;
+    }
+    free(stack), free(next), free(seen);
+    *n_out = npost;
+    return order;
+}
+
+static void count_uses(lower_ctx *c)
+{
+    kr_hir_func *fn = c->fn;
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        if (c->lir_of[b] < 0)
+            continue;
+        const kr_hir_block *bl = &fn->blocks[b];
+        for (uint32_t i = 0; i < bl->ninsns; i++) {
+            const kr_hir_insn *in = &fn->insns[bl->insns[i]];
+            if (in->dead)
+                continue;
+            for (uint32_t a = 0; a < in->nargs; a++)
+                c->uses[in->args[a]]++;
+            if (in->fs >= 0 && (uint32_t)in->fs < fn->nfs)
+                for (uint32_t d = 0; d < fn->fss[in->fs].ndirty; d++)
+                    c->uses[fn->fss[in->fs].dirty[d].value]++;
+        }
+    }
+}
+
+/* The k-th occurrence of pred p in S's preds is the edge of p's k-th successor slot naming S. */
+static int succ_index_of_edge(const kr_hir_func *fn, uint32_t s, uint32_t pred_index)
+{
+    const kr_hir_block *sb = &fn->blocks[s];
+    uint32_t p = sb->preds[pred_index], occ = 0;
+    for (uint32_t i = 0; i < pred_index; i++)
+        occ += sb->preds[i] == p;
+    const kr_hir_block *pb = &fn->blocks[p];
+    for (uint32_t i = 0; i < pb->nsuccs; i++)
+        if (pb->succs[i] == s && occ-- == 0)
+            return (int)i;
+    return -1;
+}
+
+kr_lir_func *kr_lir_lower(kr_hir_func *fn)
+{
+    lower_ctx c;
+    memset(&c, 0, sizeof c);
+    c.fn = fn;
+    if (fn->nblocks == 0 || fn->blocks[0].ninsns == 0) {
+        kr_hir_refuse(fn, "lowering: empty function");
+        return NULL;
+    }
+    uint32_t nrpo = 0;
+    uint32_t *rpo = reverse_post_order(fn, &nrpo);
+    c.lf = kr_lir_new(fn);
+    c.vreg = malloc(fn->ninsns * sizeof *c.vreg);
+    c.uses = calloc(fn->ninsns, sizeof *c.uses);
+    c.fused = calloc(fn->ninsns, 1);
+    c.lir_of = malloc(fn->nblocks * sizeof *c.lir_of);
+    /* per (HIR block, succ index): the LIR block an edge enters first (its split block, if any) */
+    uint32_t nedges = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        nedges += fn->blocks[b].nsuccs;
+    uint32_t *edge_base = malloc((fn->nblocks + 1) * sizeof *edge_base);
+    int32_t *edge_split = malloc((nedges + 1) * sizeof *edge_split);
+    uint32_t *npreds_live = calloc(fn->nblocks, sizeof *npreds_live);
+    kr_lir_func *lf = c.lf;
+    if (!rpo || !lf || !c.vreg || !c.uses || !c.fused || !c.lir_of || !edge_base || !edge_split ||
+        !npreds_live) {
+        oom(&c);
+        goto fail;
+    }
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        c.lir_of[b] = -1;
+    for (uint32_t i = 0, e = 0; i < fn->nblocks; i++) {
+        edge_base[i] = e;
+        e += fn->blocks[i].nsuccs;
+    }
+    for (uint32_t i = 0; i < nedges; i++)
+        edge_split[i] = -1;
+    for (uint32_t i = 0; i < nrpo; i++)
+        c.lir_of[rpo[i]] = 0; /* reachable; numbered below */
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        if (c.lir_of[b] >= 0)
+            for (uint32_t s = 0; s < fn->blocks[b].nsuccs; s++)
+                npreds_live[fn->blocks[b].succs[s]]++;
+    if (fn->blocks[0].npreds)
+        npreds_live[0] = 2; /* never a target of a split: block 0 is entered by the call */
+
+    /* Number the LIR blocks: each HIR block in RPO, followed by its critical edges' split blocks. */
+    uint32_t nlb = 0;
+    for (uint32_t i = 0; i < nrpo; i++) {
+        uint32_t b = rpo[i];
+        c.lir_of[b] = (int32_t)nlb++;
+        const kr_hir_block *bl = &fn->blocks[b];
+        if (bl->nsuccs > 1)
+            for (uint32_t s = 0; s < bl->nsuccs; s++)
+                if (npreds_live[bl->succs[s]] > 1)
+                    edge_split[edge_base[b] + s] = (int32_t)nlb++;
+    }
+    lf->blocks = calloc(nlb, sizeof *lf->blocks);
+    if (!lf->blocks) {
+        oom(&c);
+        goto fail;
+    }
+    lf->nblocks = nlb;
+    for (uint32_t i = 0; i < nrpo; i++) {
+        uint32_t b = rpo[i];
+        const kr_hir_block *bl = &fn->blocks[b];
+        kr_lir_block *lb = &lf->blocks[c.lir_of[b]];
+        lb->hir_block = (int32_t)b;
+        lb->loop_depth = bl->loop_depth;
+        lb->succs = malloc((bl->nsuccs + 1) * sizeof *lb->succs);
+        lb->preds = malloc((bl->npreds + 1) * sizeof *lb->preds);
+        if (!lb->succs || !lb->preds) {
+            oom(&c);
+            goto fail;
+        }
+        lb->nsuccs = bl->nsuccs;
+        for (uint32_t s = 0; s < bl->nsuccs; s++) {
+            int32_t sp = edge_split[edge_base[b] + s];
+            uint32_t target = (uint32_t)c.lir_of[bl->succs[s]];
+            if (sp >= 0) {
+                kr_lir_block *split = &lf->blocks[sp];
+                split->hir_block = -1;
+                split->loop_depth = fn->blocks[bl->succs[s]].loop_depth < bl->loop_depth
+                                        ? fn->blocks[bl->succs[s]].loop_depth
+                                        : bl->loop_depth;
+                split->succs = malloc(sizeof *split->succs);
+                split->preds = malloc(sizeof *split->preds);
+                if (!split->succs || !split->preds) {
+                    oom(&c);
+                    goto fail;
+                }
+                split->succs[0] = target;
+                split->nsuccs = 1;
+                split->preds[0] = (uint32_t)c.lir_of[b];
+                split->npreds = 1;
+                lb->succs[s] = (uint32_t)sp;
+            } else {
+                lb->succs[s] = target;
+            }
+        }
+    }
+    /* Predecessors in HIR order (phi inputs follow it), each the LIR block that jumps in. */
+    for (uint32_t i = 0; i < nrpo; i++) {
+        uint32_t b = rpo[i];
+        const kr_hir_block *bl = &fn->blocks[b];
+        kr_lir_block *lb = &lf->blocks[c.lir_of[b]];
+        for (uint32_t p = 0; p < bl->npreds; p++) {
+            uint32_t pb = bl->preds[p];
+            if (c.lir_of[pb] < 0)
+                continue;
+            int si = succ_index_of_edge(fn, b, p);
+            if (si < 0) {
+                kr_hir_refuse(fn, "lowering: inconsistent edges into b%u", b);
+                goto fail;
+            }
+            int32_t split = edge_split[edge_base[pb] + (uint32_t)si];
+            lb->preds[lb->npreds++] = split >= 0 ? (uint32_t)split : (uint32_t)c.lir_of[pb];
+        }
+    }
+
+    count_uses(&c);
+    /* vregs for every value that is neither a constant nor a guard */
+    for (uint32_t r = 0; r < fn->ninsns; r++)
+        c.vreg[r] = -1;
+    for (uint32_t i = 0; i < nrpo; i++) {
+        const kr_hir_block *bl = &fn->blocks[rpo[i]];
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            kr_hir_ref r = bl->insns[k];
+            const kr_hir_insn *in = &fn->insns[r];
+            if (in->dead || is_const(fn, r) || underlying(fn, r) != r)
+                continue;
+            bool has_value = in->op != KR_HIR_STORE_SLOT && in->op != KR_HIR_POLL && in->op != KR_HIR_ENTRY &&
+                             in->op != KR_HIR_JUMP && in->op != KR_HIR_BRANCH && in->op != KR_HIR_BRANCH_PC &&
+                             in->op != KR_HIR_RETURN && in->op != KR_HIR_DEOPT &&
+                             in->op != KR_HIR_GUARD_DICT_VERSION && in->op != KR_HIR_STORE_INST_SLOT &&
+                             in->op != KR_HIR_LIST_SET;
+            if (!has_value)
+                continue;
+            int v = kr_lir_add_vreg(lf, in->rep == KR_HIR_DOUBLE ? KR_RA_FP : KR_RA_GP);
+            if (v < 0) {
+                oom(&c);
+                goto fail;
+            }
+            c.vreg[r] = v;
+        }
+    }
+    /* fuse a compare into its block's BRANCH when that is its only use */
+    for (uint32_t i = 0; i < nrpo; i++) {
+        const kr_hir_block *bl = &fn->blocks[rpo[i]];
+        if (!bl->ninsns)
+            continue;
+        const kr_hir_insn *t = &fn->insns[bl->insns[bl->ninsns - 1]];
+        if (t->op != KR_HIR_BRANCH || t->nargs != 1)
+            continue;
+        kr_hir_ref cond = t->args[0];
+        const kr_hir_insn *ci = &fn->insns[cond];
+        if (fusible(ci->op) && !ci->dead && ci->block == (uint32_t)rpo[i] && c.uses[cond] == 1)
+            c.fused[cond] = 1;
+    }
+    lf->entry_pcs = malloc((fn->nentries + 1) * sizeof *lf->entry_pcs);
+    if (!lf->entry_pcs) {
+        oom(&c);
+        goto fail;
+    }
+    memcpy(lf->entry_pcs, fn->entry_pcs, fn->nentries * sizeof *lf->entry_pcs);
+    lf->nentries = fn->nentries;
+
+    /* instructions, block by block in LIR order */
+    for (uint32_t lbi = 0; lbi < nlb; lbi++) {
+        kr_lir_block *lb = &lf->blocks[lbi];
+        lb->first = lf->ninsns;
+        if (lb->hir_block < 0) {
+            if (!emit(&c, KR_LIR_JUMP, 0, -1, NULL, 0))
+                goto fail;
+            lb->count = 1;
+            continue;
+        }
+        uint32_t b = (uint32_t)lb->hir_block;
+        const kr_hir_block *bl = &fn->blocks[b];
+        /* phis: inputs in LIR pred order, which is HIR pred order minus unreachable preds */
+        uint32_t nphis = 0;
+        while (nphis < bl->ninsns && fn->insns[bl->insns[nphis]].op == KR_HIR_PHI)
+            nphis++;
+        if (nphis) {
+            lb->phis = calloc(nphis, sizeof *lb->phis);
+            if (!lb->phis) {
+                oom(&c);
+                goto fail;
+            }
+        }
+        for (uint32_t k = 0; k < nphis; k++) {
+            kr_hir_ref r = bl->insns[k];
+            const kr_hir_insn *phi = &fn->insns[r];
+            if (phi->dead)
+                continue;
+            if (phi->nargs != bl->npreds) {
+                kr_hir_refuse(fn, "lowering: phi %%%u has %u inputs for %u predecessors", r, phi->nargs,
+                              bl->npreds);
+                goto fail;
+            }
+            kr_lir_phi *lp = &lb->phis[lb->nphis++];
+            lp->vreg = c.vreg[r];
+            lp->inputs = calloc(lb->npreds + 1, sizeof *lp->inputs);
+            if (!lp->inputs) {
+                oom(&c);
+                goto fail;
+            }
+            uint32_t j = 0;
+            for (uint32_t p = 0; p < bl->npreds; p++) {
+                if (c.lir_of[bl->preds[p]] < 0)
+                    continue;
+                kr_hir_ref v = underlying(fn, phi->args[p]);
+                if (is_const(fn, v)) {
+                    lp->inputs[j].vreg = -1;
+                    lp->inputs[j].imm = const_bits(fn, v);
+                } else if (v && c.vreg[v] >= 0) {
+                    lp->inputs[j].vreg = c.vreg[v];
+                } else {
+                    kr_hir_refuse(fn, "lowering: phi %%%u input %u has no value", r, p);
+                    goto fail;
+                }
+                j++;
+            }
+        }
+        for (uint32_t k = nphis; k < bl->ninsns; k++) {
+            kr_hir_ref r = bl->insns[k];
+            if (fn->insns[r].dead)
+                continue;
+            if (lower_insn(&c, lbi, r) < 0)
+                goto fail;
+        }
+        lb->count = lf->ninsns - lb->first;
+        if (!lb->count || lf->insns[lf->ninsns - 1].op < KR_LIR_ENTRY) {
+            kr_hir_refuse(fn, "lowering: b%u has no terminator", b);
+            goto fail;
+        }
+    }
+    lf->hir_vreg = c.vreg;
+    free(rpo), free(c.uses), free(c.fused), free(c.lir_of);
+    free(edge_base), free(edge_split), free(npreds_live);
+    return lf;
+fail:
+    if (!fn->error[0])
+        oom(&c);
+    free(rpo), free(c.vreg), free(c.uses), free(c.fused), free(c.lir_of);
+    free(edge_base), free(edge_split), free(npreds_live);
+    kr_lir_free(lf);
+    return NULL;
+}

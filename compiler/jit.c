@@ -1,0 +1,333 @@
+/* jit.c: the JIT's driver: settings, compiling a code object through HIR and the back end, storm
+ * control (deopts), statistics and dumps. The pipeline (docs/JIT.md):
+ *
+ *   bytecode + feedback --kr_hir_build--> HIR --kr_hir_optimize--> HIR --kr_jit_backend_compile--> x86-64
+ *
+ * Compiled code belongs to its code object (co->jit_code / co->jit_state). Code that is given up
+ * (too many deopts) may still be running further up the C stack, so it is retired, not freed: its
+ * memory goes with the VM. A code object is recompiled at most KR_JIT_MAX_RECOMPILES times.
+ */
+#include "compiler/jit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "vm/kr.h"
+#include "vm/str.h"
+
+#define KR_JIT_DEOPT_LIMIT 64       /* deopts of one compiled function before it is given up */
+#define KR_JIT_MAX_RECOMPILES 3     /* then the function stays in the interpreter */
+#define KR_JIT_DEFAULT_CODE_LIMIT ((size_t)256 << 20)
+
+/* One line of --jit-stats. */
+typedef struct kr_jit_log {
+    char *name;          /* "qualname (file:line)" */
+    char *refusal;       /* NULL when compiled */
+    size_t code_bytes;
+    double ms;
+    kr_code *code;       /* weak: only compared, never dereferenced after the code object dies */
+    uint32_t deopts;
+} kr_jit_log;
+
+struct kr_jit {
+    kr_jit_backend *be;
+    char *dump_filter;   /* NULL: no dumps; "": every function; else a qualname or name */
+    bool stats;
+    kr_jit_log *log;
+    size_t nlog, logcap;
+    kr_jit_code **retired; /* given-up code, possibly still on the C stack */
+    size_t nretired, retiredcap;
+    uint32_t ncompiled, nrefused;
+    double total_ms;
+    uint64_t deopts[KR_DEOPT_COUNT];
+    uint64_t exits_with_exception;
+};
+
+static long env_long(const char *name, long dflt)
+{
+    const char *s = getenv(name);
+    if (!s || !*s)
+        return dflt;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end == 'k' || *end == 'K')
+        v <<= 10;
+    else if (*end == 'm' || *end == 'M')
+        v <<= 20;
+    return v;
+}
+
+int kr_jit_setup(kr_vm *vm)
+{
+    struct kr_jit *j = calloc(1, sizeof *j);
+    if (!j)
+        return -1;
+    kr_jit_backend_options o;
+    memset(&o, 0, sizeof o);
+    long limit = env_long("KRAIT_JIT_CODE_LIMIT", -1);
+    o.code_limit = limit >= 0 ? (size_t)limit : KR_JIT_DEFAULT_CODE_LIMIT;
+    const char *ra = getenv("KRAIT_JIT_REGALLOC");
+    o.spill_all = ra && strcmp(ra, "spill-all") == 0;
+    o.perf_map = env_long("KRAIT_PERF_MAP", 0) != 0;
+    j->be = kr_jit_backend_new(&o);
+    if (!j->be) {
+        free(j);
+        return -1;
+    }
+    vm->jit = j;
+    return 0;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void jit_code_destroy(struct kr_jit *j, kr_jit_code *jc)
+{
+    kr_jit_backend_release(j->be, jc);
+    for (uint32_t i = 0; i < jc->nexits; i++)
+        free(jc->exits[i].values);
+    free(jc->exits);
+    free(jc);
+}
+
+void kr_jit_free(kr_vm *vm)
+{
+    struct kr_jit *j = vm->jit;
+    if (!j)
+        return;
+    for (size_t i = 0; i < j->nretired; i++)
+        jit_code_destroy(j, j->retired[i]);
+    free(j->retired);
+    for (size_t i = 0; i < j->nlog; i++) {
+        free(j->log[i].name);
+        free(j->log[i].refusal);
+    }
+    free(j->log);
+    free(j->dump_filter);
+    kr_jit_backend_free(j->be);
+    free(j);
+    vm->jit = NULL;
+}
+
+void kr_jit_code_free(kr_vm *vm, kr_code *co)
+{
+    struct kr_jit *j = vm->jit;
+    kr_jit_code *jc = co->jit_state;
+    co->jit_state = NULL;
+    co->jit_code = NULL;
+    if (j && jc)
+        jit_code_destroy(j, jc);
+    if (j)
+        for (size_t i = 0; i < j->nlog; i++)
+            if (j->log[i].code == co)
+                j->log[i].code = NULL;
+}
+
+/* "qualname (file:line)" for logs and dumps; malloc'd. */
+static char *code_label(kr_code *co)
+{
+    const char *q = co->qualname ? kr_str_data(co->qualname) : "?";
+    const char *file = co->filename ? kr_str_data(co->filename) : "?";
+    const char *slash = strrchr(file, '/');
+    size_t n = strlen(q) + strlen(file) + 32;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s (%s:%d)", q, slash ? slash + 1 : file, (int)co->firstlineno);
+    return s;
+}
+
+static void log_result(struct kr_jit *j, kr_code *co, const char *refusal, size_t bytes, double ms)
+{
+    if (!j->stats)
+        return;
+    if (j->nlog == j->logcap) {
+        size_t ncap = j->logcap ? j->logcap * 2 : 32;
+        kr_jit_log *p = realloc(j->log, ncap * sizeof *p);
+        if (!p)
+            return;
+        j->log = p;
+        j->logcap = ncap;
+    }
+    kr_jit_log *e = &j->log[j->nlog++];
+    memset(e, 0, sizeof *e);
+    e->name = code_label(co);
+    e->refusal = refusal ? strdup(refusal) : NULL;
+    e->code_bytes = bytes;
+    e->ms = ms;
+    e->code = co;
+}
+
+static bool dump_wanted(struct kr_jit *j, kr_code *co)
+{
+    if (!j->dump_filter)
+        return false;
+    if (!j->dump_filter[0])
+        return true;
+    return (co->qualname && strcmp(kr_str_data(co->qualname), j->dump_filter) == 0) ||
+           (co->name && strcmp(kr_str_data(co->name), j->dump_filter) == 0);
+}
+
+static kr_jit_fn refuse(kr_vm *vm, kr_code *co, const char *why, double t0)
+{
+    struct kr_jit *j = vm->jit;
+    co->jit_flags |= KR_JIT_NEVER;
+    j->nrefused++;
+    log_result(j, co, why, 0, now_ms() - t0);
+    return NULL;
+}
+
+kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
+{
+    struct kr_jit *j = vm->jit;
+    if (!kr_jit_on(vm) || (co->jit_flags & KR_JIT_NEVER))
+        return NULL;
+    if (co->jit_code)
+        return (kr_jit_fn)co->jit_code;
+    double t0 = now_ms();
+    if (co->flags & KR_CODE_GENERATOR)
+        return refuse(vm, co, "generator", t0);
+    kr_hir_func *fn = kr_hir_new(vm, co);
+    if (!fn)
+        return refuse(vm, co, "out of memory", t0);
+    bool dump = dump_wanted(j, co);
+    kr_jit_code *jc = NULL;
+    if (kr_hir_build(fn) < 0 || fn->error[0])
+        goto refused;
+    kr_hir_optimize(fn);
+    if (fn->error[0])
+        goto refused;
+    if (dump) {
+        char *label = code_label(co);
+        fprintf(stderr, "==== JIT: %s ====\n---- HIR ----\n", label ? label : "?");
+        free(label);
+        kr_hir_print(stderr, fn);
+    }
+    jc = calloc(1, sizeof *jc);
+    if (!jc) {
+        kr_hir_refuse(fn, "out of memory");
+        goto refused;
+    }
+    kr_jit_backend_set_dump(j->be, dump ? stderr : NULL);
+    if (kr_jit_backend_compile(j->be, fn, jc) < 0) {
+        if (!fn->error[0])
+            kr_hir_refuse(fn, "back end failed");
+        free(jc);
+        goto refused;
+    }
+    kr_jit_backend_set_dump(j->be, NULL);
+    jc->compile_ms = now_ms() - t0;
+    co->jit_state = jc;
+    co->jit_code = (void *)jc->entry;
+    j->ncompiled++;
+    j->total_ms += jc->compile_ms;
+    log_result(j, co, NULL, jc->code_size, jc->compile_ms);
+    kr_hir_free(fn);
+    return jc->entry;
+refused:
+    kr_jit_backend_set_dump(j->be, NULL);
+    {
+        kr_jit_fn r = refuse(vm, co, fn->error[0] ? fn->error : "refused", t0);
+        if (dump)
+            fprintf(stderr, "==== JIT: refused: %s ====\n", fn->error);
+        kr_hir_free(fn);
+        return r;
+    }
+}
+
+/* Called by kr_jit_rt_exit for every deopt of co's current code: gives the code up when it keeps
+ * deopting, so that the next compilation sees the feedback the interpreter has gathered since. */
+void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
+{
+    struct kr_jit *j = vm->jit;
+    if (!j)
+        return;
+    j->deopts[exit->reason < KR_DEOPT_COUNT ? exit->reason : KR_DEOPT_UNCOMPILED]++;
+    kr_jit_code *jc = co->jit_state;
+    if (!jc || exit < jc->exits || exit >= jc->exits + jc->nexits)
+        return; /* retired code still running */
+    jc->deopts++;
+    for (size_t i = 0; i < j->nlog; i++)
+        if (j->log[i].code == co && !j->log[i].refusal)
+            j->log[i].deopts = jc->deopts;
+    if (jc->deopts < KR_JIT_DEOPT_LIMIT)
+        return;
+    if (j->nretired == j->retiredcap) {
+        size_t ncap = j->retiredcap ? j->retiredcap * 2 : 8;
+        kr_jit_code **p = realloc(j->retired, ncap * sizeof *p);
+        if (!p)
+            return; /* keep using it */
+        j->retired = p;
+        j->retiredcap = ncap;
+    }
+    j->retired[j->nretired++] = jc;
+    co->jit_state = NULL;
+    co->jit_code = NULL;
+    unsigned recompiles = (co->jit_flags >> 8) + 1;
+    co->jit_flags = (co->jit_flags & 0xffu) | recompiles << 8;
+    if (recompiles >= KR_JIT_MAX_RECOMPILES) {
+        co->jit_flags |= KR_JIT_NEVER;
+        j->nrefused++;
+        log_result(j, co, "deopt storm: left to the interpreter", 0, 0);
+        return;
+    }
+    /* count up again from zero, with the new feedback */
+    co->call_count = 0;
+    for (uint32_t i = 0; i < co->nfb; i++)
+        if (co->fb_op[i] == KR_OP_JUMP_BACKWARD)
+            co->fb[i].loop.count = 0;
+}
+
+void kr_jit_note_exception_exit(kr_vm *vm)
+{
+    if (vm->jit)
+        vm->jit->exits_with_exception++;
+}
+
+void kr_jit_set_dump(kr_vm *vm, const char *name_filter)
+{
+    struct kr_jit *j = vm->jit;
+    if (!j)
+        return;
+    free(j->dump_filter);
+    j->dump_filter = name_filter ? strdup(name_filter) : NULL;
+}
+
+void kr_jit_set_stats(kr_vm *vm, bool on)
+{
+    if (vm->jit)
+        vm->jit->stats = on;
+}
+
+void kr_jit_print_stats(kr_vm *vm, FILE *out)
+{
+    struct kr_jit *j = vm->jit;
+    if (!j) {
+        fprintf(out, "krait JIT: off\n");
+        return;
+    }
+    fprintf(out, "krait JIT: %u functions compiled, %u refused, %zu bytes of code, compile time %.2f ms\n",
+            j->ncompiled, j->nrefused, kr_jit_backend_code_bytes(j->be), j->total_ms);
+    for (size_t i = 0; i < j->nlog; i++) {
+        const kr_jit_log *e = &j->log[i];
+        if (e->refusal)
+            fprintf(out, "  interpreted %s: %s\n", e->name ? e->name : "?", e->refusal);
+        else
+            fprintf(out, "  compiled    %s: %zu bytes, %.3f ms, %u deopts\n", e->name ? e->name : "?",
+                    e->code_bytes, e->ms, e->deopts);
+    }
+    uint64_t total = 0;
+    for (int r = 0; r < KR_DEOPT_COUNT; r++)
+        total += j->deopts[r];
+    fprintf(out, "  deopts: %llu", (unsigned long long)total);
+    for (int r = 0; r < KR_DEOPT_COUNT; r++)
+        if (j->deopts[r])
+            fprintf(out, ", %s %llu", kr_deopt_reason_names[r], (unsigned long long)j->deopts[r]);
+    fprintf(out, "; exits with an exception: %llu\n", (unsigned long long)j->exits_with_exception);
+}
+
+bool kr_jit_active(kr_vm *vm) { return vm->frame && (vm->frame->flags & KR_FRAME_JIT); }

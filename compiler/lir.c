@@ -1,0 +1,330 @@
+/* lir.c: LIR containers and the text form (compiler/lir.h). */
+#include "compiler/lir.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/frame.h"
+#include "vm/instance.h"
+#include "vm/vm.h"
+
+const char *const kr_lir_op_names[KR_LIR_OP_COUNT] = {
+#define KR_LIR_OP_NAME(name, out, doc) #name,
+    KR_LIR_OPS(KR_LIR_OP_NAME)
+#undef KR_LIR_OP_NAME
+};
+
+const uint8_t kr_lir_op_has_output[KR_LIR_OP_COUNT] = {
+#define KR_LIR_OP_OUT(name, out, doc) out,
+    KR_LIR_OPS(KR_LIR_OP_OUT)
+#undef KR_LIR_OP_OUT
+};
+
+/* Hardware encodings of the registers named below (kr_ra_target_x86_64 numbers GP 0..15 so). */
+enum { R_RAX = 0, R_RCX = 1, R_RDX = 2 };
+
+void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
+{
+    out->vm_interrupt = (int32_t)offsetof(kr_vm, interrupt);
+    out->vm_gc_allocated = (int32_t)(offsetof(kr_vm, gc) + offsetof(kr_gc, allocated));
+    out->vm_gc_threshold = (int32_t)(offsetof(kr_vm, gc) + offsetof(kr_gc, threshold));
+    out->frame_slots = (int32_t)offsetof(kr_frame, slots);
+    out->frame_pc = (int32_t)offsetof(kr_frame, pc);
+    out->frame_globals = (int32_t)offsetof(kr_frame, globals);
+    out->frame_builtins = (int32_t)offsetof(kr_frame, builtins);
+    out->obj_type = (int32_t)offsetof(kr_object, type);
+    out->float_value = (int32_t)offsetof(kr_float, value);
+    out->str_length = (int32_t)offsetof(kr_str, length);
+    out->list_size = (int32_t)offsetof(kr_list, size);
+    out->list_items = (int32_t)offsetof(kr_list, items);
+    out->tuple_size = (int32_t)offsetof(kr_tuple, size);
+    out->tuple_items = (int32_t)offsetof(kr_tuple, items);
+    out->dict_keys_version = (int32_t)kr_dict_keys_version_offset();
+    out->dict_used = (int32_t)kr_dict_used_offset();
+    out->type_version = (int32_t)offsetof(kr_type, version);
+    out->inst_shape = (int32_t)offsetof(kr_instance, shape);
+    out->inst_slots = (int32_t)offsetof(kr_instance, slots);
+    out->insn_size = (uint32_t)sizeof(kr_insn);
+    out->t_int = vm->t.int_;
+    out->t_float = vm->t.float_;
+    out->t_str = vm->t.str;
+    out->t_list = vm->t.list;
+    out->t_tuple = vm->t.tuple;
+    out->t_dict = vm->t.dict;
+    out->t_function = vm->t.function;
+    /* function pointers as data pointers: POSIX guarantees the conversion (dlsym relies on it) */
+    out->rt_exit = (const void *)(uintptr_t)kr_jit_rt_exit;
+    out->rt_poll = (const void *)(uintptr_t)kr_jit_rt_poll;
+    out->rt_truthy = (const void *)(uintptr_t)kr_jit_rt_truthy;
+    out->rt_box_float = (const void *)(uintptr_t)kr_jit_rt_box_float;
+    out->interp_step = (const void *)(uintptr_t)kr_interp_step;
+    out->interp_step_call = (const void *)(uintptr_t)kr_interp_step_call;
+}
+
+kr_lir_func *kr_lir_new(kr_hir_func *hir)
+{
+    kr_lir_func *lf = calloc(1, sizeof *lf);
+    if (!lf)
+        return NULL;
+    lf->hir = hir;
+    lf->error = hir->error;
+    return lf;
+}
+
+void kr_lir_free(kr_lir_func *lf)
+{
+    if (!lf)
+        return;
+    for (uint32_t b = 0; b < lf->nblocks; b++) {
+        kr_lir_block *bl = &lf->blocks[b];
+        for (uint32_t i = 0; i < bl->nphis; i++)
+            free(bl->phis[i].inputs);
+        free(bl->phis);
+        free(bl->preds);
+        free(bl->succs);
+    }
+    free(lf->blocks);
+    free(lf->insns);
+    free(lf->vreg_class);
+    free(lf->exits);
+    free(lf->entry_pcs);
+    free(lf->hir_vreg);
+    if (lf->ra)
+        kr_ra_free(lf->ra);
+    free(lf);
+}
+
+static int grow(void **arr, uint32_t *cap, uint32_t n, size_t esz)
+{
+    if (n <= *cap)
+        return 0;
+    uint32_t ncap = *cap ? *cap : 16;
+    while (ncap < n)
+        ncap *= 2;
+    void *p = realloc(*arr, (size_t)ncap * esz);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+int kr_lir_add_vreg(kr_lir_func *lf, kr_ra_class cls)
+{
+    if (grow((void **)&lf->vreg_class, &lf->vregcap, lf->nvregs + 1, 1) < 0)
+        return -1;
+    lf->vreg_class[lf->nvregs] = (uint8_t)cls;
+    return (int)lf->nvregs++;
+}
+
+kr_lir_insn *kr_lir_append(kr_lir_func *lf, enum kr_lir_op op)
+{
+    if (grow((void **)&lf->insns, &lf->insncap, lf->ninsns + 1, sizeof *lf->insns) < 0)
+        return NULL;
+    kr_lir_insn *in = &lf->insns[lf->ninsns++];
+    memset(in, 0, sizeof *in);
+    in->op = (uint16_t)op;
+    in->out = -1;
+    for (int i = 0; i < KR_LIR_MAX_IN; i++)
+        in->in[i] = -1;
+    in->exit = -1;
+    in->fs = -1;
+    return in;
+}
+
+int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason)
+{
+    if (grow((void **)&lf->exits, &lf->exitcap, lf->nexits + 1, sizeof *lf->exits) < 0)
+        return -1;
+    lf->exits[lf->nexits].insn = insn;
+    lf->exits[lf->nexits].fs = fs;
+    lf->exits[lf->nexits].reason = reason;
+    return (int)lf->nexits++;
+}
+
+uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
+{
+    switch (in->op) {
+    case KR_LIR_IMUL: return 1ull << R_RAX;                      /* the multiplier */
+    case KR_LIR_IDIV:
+    case KR_LIR_IMOD: return (1ull << R_RAX) | (1ull << R_RDX);  /* idiv's operands */
+    case KR_LIR_ISHL: return (1ull << R_RAX) | (1ull << R_RCX);  /* count in cl, value kept for the check */
+    case KR_LIR_ISHR: return 1ull << R_RCX;
+    default: return 0;
+    }
+}
+
+int kr_lir_insn_is_call(const kr_lir_insn *in)
+{
+    return in->op == KR_LIR_TRUTHY_CALL || in->op == KR_LIR_BOX_CALL || in->op == KR_LIR_STEP_CALL;
+}
+
+/* ---- text form ---------------------------------------------------------------------------------- */
+
+static const char *const cmp_names[KR_CMP_COUNT] = {"<", "<=", "==", "!=", ">", ">="};
+static const char *const br_names[] = {"bool", "icmp", "fcmp", "range", "is"};
+
+static void print_operand(FILE *out, const kr_lir_func *lf, int vreg, int pos)
+{
+    fprintf(out, "v%d", vreg);
+    if (lf->ra) {
+        char buf[32];
+        kr_ra_format_loc(kr_ra_get_target(lf->ra), kr_ra_location_at(lf->ra, vreg, pos), buf, sizeof buf);
+        fprintf(out, ":%s", buf);
+    }
+}
+
+static void print_moves(FILE *out, const kr_lir_func *lf, const kr_ra_move_group *g)
+{
+    const kr_ra_target *t = kr_ra_get_target(lf->ra);
+    fprintf(out, "        moves:");
+    for (int i = 0; i < g->nseq; i++) {
+        char d[32], s[32];
+        kr_ra_format_loc(t, g->seq[i].dst, d, sizeof d);
+        if (g->seq[i].src.kind == KR_RA_CONST)
+            snprintf(s, sizeof s, "#%lld", (long long)g->seq[i].imm);
+        else
+            kr_ra_format_loc(t, g->seq[i].src, s, sizeof s);
+        fprintf(out, " %s<-%s", d, s);
+    }
+    fputc('\n', out);
+}
+
+void kr_lir_print(FILE *out, const kr_lir_func *lf)
+{
+    fprintf(out, "LIR: %u blocks, %u instructions, %u vregs, %u exits", lf->nblocks, lf->ninsns, lf->nvregs,
+            lf->nexits);
+    if (lf->ra)
+        fprintf(out, ", %d spill slots", kr_ra_num_slots(lf->ra));
+    fputc('\n', out);
+    int ngroups = lf->ra ? kr_ra_num_move_groups(lf->ra) : 0;
+    for (uint32_t b = 0; b < lf->nblocks; b++) {
+        const kr_lir_block *bl = &lf->blocks[b];
+        fprintf(out, "L%u", b);
+        if (bl->hir_block >= 0)
+            fprintf(out, " (hir b%d)", bl->hir_block);
+        else
+            fprintf(out, " (edge split)");
+        if (bl->loop_depth)
+            fprintf(out, " depth %u", bl->loop_depth);
+        fprintf(out, " preds:");
+        for (uint32_t i = 0; i < bl->npreds; i++)
+            fprintf(out, " L%u", bl->preds[i]);
+        fputc('\n', out);
+        for (int g = 0; g < ngroups; g++) {
+            const kr_ra_move_group *mg = kr_ra_get_move_group(lf->ra, g);
+            if (mg->place == KR_RA_SUCC_START && mg->succ == (int)b)
+                print_moves(out, lf, mg);
+        }
+        for (uint32_t i = 0; i < bl->nphis; i++) {
+            fprintf(out, "        ");
+            print_operand(out, lf, bl->phis[i].vreg, (int)(2 * bl->first));
+            fprintf(out, " = phi");
+            for (uint32_t p = 0; p < bl->npreds; p++) {
+                if (bl->phis[i].inputs[p].vreg < 0)
+                    fprintf(out, " #%lld", (long long)bl->phis[i].inputs[p].imm);
+                else
+                    fprintf(out, " v%d", bl->phis[i].inputs[p].vreg);
+            }
+            fputc('\n', out);
+        }
+        for (uint32_t k = bl->first; k < bl->first + bl->count; k++) {
+            const kr_lir_insn *in = &lf->insns[k];
+            for (int g = 0; g < ngroups; g++) {
+                const kr_ra_move_group *mg = kr_ra_get_move_group(lf->ra, g);
+                if (mg->place == KR_RA_AT_POS && mg->pos == (int)(2 * k))
+                    print_moves(out, lf, mg);
+            }
+            if (k == bl->first + bl->count - 1)
+                for (int g = 0; g < ngroups; g++) {
+                    const kr_ra_move_group *mg = kr_ra_get_move_group(lf->ra, g);
+                    if (mg->place == KR_RA_PRED_END && mg->pred == (int)b)
+                        print_moves(out, lf, mg);
+                }
+            fprintf(out, "  %4u: ", k);
+            if (in->out >= 0) {
+                print_operand(out, lf, in->out, (int)(2 * k + 1));
+                fprintf(out, " = ");
+            }
+            fprintf(out, "%s", kr_lir_op_names[in->op]);
+            if (in->op == KR_LIR_BRANCH)
+                fprintf(out, ".%s", br_names[in->kind]);
+            if (in->op == KR_LIR_ICMP || in->op == KR_LIR_FCMP ||
+                (in->op == KR_LIR_BRANCH && (in->kind == KR_LIR_BR_ICMP || in->kind == KR_LIR_BR_FCMP)))
+                fprintf(out, " %s", cmp_names[in->cond]);
+            for (int i = 0; i < KR_LIR_MAX_IN; i++)
+                if (in->in[i] >= 0) {
+                    fputc(' ', out);
+                    print_operand(out, lf, in->in[i], (int)(2 * k));
+                }
+            switch (in->op) {
+            case KR_LIR_MOVI: case KR_LIR_FMOVI: case KR_LIR_GUARD_IS: case KR_LIR_IS: case KR_LIR_RANGE:
+                fprintf(out, " #%lld", (long long)in->imm);
+                break;
+            case KR_LIR_LOAD:
+                fprintf(out, " [slot %lld]", (long long)in->imm);
+                break;
+            case KR_LIR_STORE:
+                fprintf(out, " [slot %lld]", (long long)in->imm);
+                if (in->in[0] < 0)
+                    fprintf(out, " #%lld", (long long)in->imm2);
+                break;
+            case KR_LIR_GUARD_TYPE: case KR_LIR_TRUTHY: case KR_LIR_LEN:
+                fprintf(out, " types 0x%llx", (unsigned long long)in->imm);
+                break;
+            case KR_LIR_GUARD_DICT:
+                fprintf(out, " keys version %lld%s", (long long)in->imm,
+                        in->imm2 == 1 ? " is globals" : in->imm2 == 2 ? " is builtins" : "");
+                break;
+            case KR_LIR_LOADA:
+                fprintf(out, " [0x%llx]", (unsigned long long)in->imm);
+                break;
+            case KR_LIR_GUARD_SHAPE:
+                fprintf(out, " type 0x%llx version %lld shape 0x%llx%s", (unsigned long long)in->imm,
+                        (long long)in->imm2, (unsigned long long)in->imm3, in->kind ? " tag" : "");
+                break;
+            case KR_LIR_LOAD_ISLOT: case KR_LIR_STORE_ISLOT:
+                fprintf(out, " [attr %lld]", (long long)in->imm);
+                break;
+            case KR_LIR_LIST_GET: case KR_LIR_TUPLE_GET: case KR_LIR_LIST_SET:
+                if (in->in[1] < 0)
+                    fprintf(out, " [#%lld]", (long long)in->imm);
+                break;
+            case KR_LIR_STEP_CALL: case KR_LIR_BRANCH_PC:
+                fprintf(out, " pc %lld", (long long)in->imm2);
+                break;
+            case KR_LIR_BRANCH:
+                if (in->kind == KR_LIR_BR_RANGE || in->kind == KR_LIR_BR_IS)
+                    fprintf(out, " #%lld", (long long)in->imm);
+                break;
+            default:
+                break;
+            }
+            if (in->op == KR_LIR_ENTRY)
+                for (uint32_t i = 0; i < lf->nentries; i++)
+                    fprintf(out, " pc%u->L%u", lf->entry_pcs[i], bl->succs[i]);
+            else if (bl->nsuccs && k == bl->first + bl->count - 1)
+                for (uint32_t i = 0; i < bl->nsuccs; i++)
+                    fprintf(out, " -> L%u", bl->succs[i]);
+            if (in->nexits) {
+                fprintf(out, "  exits");
+                for (int e = 0; e < in->nexits; e++) {
+                    const kr_lir_exit *ex = &lf->exits[in->exit + e];
+                    fprintf(out, " e%d(%s, pc %u)", in->exit + e, kr_deopt_reason_names[ex->reason],
+                            lf->hir->fss[ex->fs].pc);
+                }
+                const kr_hir_fs *fs = &lf->hir->fss[in->fs];
+                if (fs->ndirty) {
+                    fprintf(out, " dirty");
+                    for (uint32_t d = 0; d < fs->ndirty; d++)
+                        fprintf(out, " s%u", fs->dirty[d].slot);
+                }
+            }
+            if (in->hir)
+                fprintf(out, "  ; %%%u", in->hir);
+            fputc('\n', out);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+/* lir.h: the JIT's low-level IR (LIR), between HIR (compiler/hir.h) and x86-64 (compiler/x86.cpp).
+ *
+ * A LIR function is a linear list of blocks (reverse post order of the HIR blocks, so a loop body is
+ * contiguous in structured code, plus one block per split critical edge placed right after its
+ * predecessor); each block holds a contiguous run of instructions [first, first + count), phis kept
+ * aside (kr_lir_phi) because the allocator resolves them on the edges. Instructions are x86-flavoured
+ * macro instructions over virtual registers (vregs) of class GP (kr_value, raw words) or FP (doubles):
+ * each expands to a short fixed x86 sequence that may use the scratch registers r11 and xmm15, which
+ * the allocator never assigns and whose values never cross an instruction or a move group.
+ *
+ * POSITIONS (regalloc/regalloc.h): instruction k reads its inputs at 2k and writes its output at
+ * 2k+1. Conventions every instruction's expansion keeps (compiler/x86.cpp relies on them):
+ *   - all inputs are read before the output is written, and the output is written last, after every
+ *     exit check, so an output sharing a register with a dying input is harmless;
+ *   - values of a frame state (the dirty slots an exit writes back) are live until 2k+2, so no output
+ *     and no call clobber can take their register; exits read them at kr_ra_location_at(v, 2k);
+ *   - a register an expansion writes besides r11/xmm15 and the output is listed as fixed over
+ *     [2k, 2k+2) (kr_lir_insn_fixed), so no other value lives there during the instruction;
+ *   - a call clobbers KR_RA_X86_64_CALLER_SAVED at 2k+1 and has no output: a following GETRET reads
+ *     rax (fixed over [2k+1, 2k+3)).
+ * Constants get no vreg of their own: a use of a HIR CONST materialises it (MOVI / FMOVI) into a fresh
+ * vreg right before the using instruction, so constants never occupy registers across the function;
+ * phi inputs and frame-state entries use them directly (kr_ra_phi_input, KR_JIT_LOC_CONST).
+ */
+#ifndef KRAIT_LIR_H
+#define KRAIT_LIR_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "compiler/hir.h"
+#include "compiler/jit_rt.h"
+#include "regalloc/regalloc.h"
+
+/* X(NAME, has_output, "what the expansion does"). in0..in2 = in[0..2]; imm/imm2 as noted. */
+#define KR_LIR_OPS(X) \
+    X(MOVI,      1, "out = imm (64-bit)") \
+    X(FMOVI,     1, "out(FP) = the double whose bits are imm") \
+    X(LOAD,      1, "out = [slots + 8*imm]") \
+    X(STORE,     0, "[slots + 8*imm] = in0, or imm2 when in0 < 0") \
+    X(IADD,      1, "out = in0 + in1 - 1 (tagged); exit 0 on overflow") \
+    X(ISUB,      1, "out = in0 - in1 + 1 (tagged); exit 0 on overflow") \
+    X(IMUL,      1, "out = (in0 - 1) * (in1 >> 1) + 1; exit 0 on overflow; rax fixed") \
+    X(IDIV,      1, "out = in0 // in1 (floor); exit 0 zero divisor, exit 1 overflow; rax rdx fixed") \
+    X(IMOD,      1, "out = in0 % in1 (floor); exit 0 zero divisor; rax rdx fixed") \
+    X(IAND,      1, "out = in0 & in1") \
+    X(IOR,       1, "out = in0 | in1") \
+    X(IXOR,      1, "out = (in0 ^ in1) | 1") \
+    X(ISHL,      1, "out = in0 << in1; exit 0 bad count, exit 1 bits lost; rax rcx fixed") \
+    X(ISHR,      1, "out = in0 >> in1 (counts >= 63 clamp); exit 0 negative count; rcx fixed") \
+    X(INEG,      1, "out = -in0; exit 0 on overflow") \
+    X(INOT,      1, "out = ~in0") \
+    X(ICMP,      1, "out = in0 <cond> in1 ? KR_TRUE : KR_FALSE (signed, on tagged words)") \
+    X(FCMP,      1, "out = in0 <cond> in1 on doubles (NaN: false except NE)") \
+    X(RANGE,     1, "out = imm > 0 ? in0 < in1 : imm < 0 ? in0 > in1 : (in2 > 0 ? < : >)") \
+    X(IS,        1, "out = (in0 == in1) ^ imm") \
+    X(NOT,       1, "out = in0 ^ (KR_TRUE ^ KR_FALSE)") \
+    X(TRUTHY,    1, "out = bool(in0) inline; imm = the kr_hir_type_bits of in0") \
+    X(TRUTHY_CALL, 0, "rax = kr_jit_rt_truthy(vm, in0) as a bool; exit 0 on -1; a call") \
+    X(GUARD_TYPE, 0, "exit 0 unless the exact type of in0 is within imm (kr_hir_type_bits)") \
+    X(GUARD_IS,  0, "exit 0 unless in0 == imm") \
+    X(GUARD_BOUND, 0, "exit 0 when in0 == KR_UNBOUND") \
+    X(GUARD_DICT, 0, "exit 0 unless in0 (a dict) has keys version imm and, imm2 1 / 2, f->globals / f->builtins == in0") \
+    X(LOADA,     1, "out = *(kr_value *)imm (an absolute address)") \
+    X(GUARD_SHAPE, 0, "exit 0 unless in0 is a heap object (tag test when kind is 1) of type imm with type->version == imm2 and, imm3 != 0, ((kr_instance *)in0)->shape == imm3") \
+    X(LOAD_ISLOT, 1, "out = ((kr_instance *)in0)->slots[imm]") \
+    X(STORE_ISLOT, 0, "((kr_instance *)in0)->slots[imm] = in1") \
+    X(LIST_GET,  1, "out = ((kr_list *)in0)->items[i], i = in1 untagged (negative: + size), or the constant imm >= 0 when in1 < 0; exit 0 when out of range") \
+    X(TUPLE_GET, 1, "out = ((kr_tuple *)in0)->items[i], the index as LIST_GET's; exit 0 when out of range") \
+    X(LIST_SET,  0, "((kr_list *)in0)->items[i] = in2, the index as LIST_GET's; exit 0 when out of range") \
+    X(LEN,       1, "out = len(in0) tagged; imm = the kr_hir_type_bits of in0, within STR|LIST|TUPLE|DICT") \
+    X(UNBOX,     1, "out(FP) = ((kr_float *)in0)->value") \
+    X(I2D,       1, "out(FP) = (double)(in0 >> 1)") \
+    X(FADD,      1, "out = in0 + in1") \
+    X(FSUB,      1, "out = in0 - in1") \
+    X(FMUL,      1, "out = in0 * in1") \
+    X(FDIV,      1, "out = in0 / in1; exit 0 when in1 == 0.0") \
+    X(FNEG,      1, "out = -in0 (sign bit flipped)") \
+    X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call") \
+    X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call") \
+    X(GETRET,    1, "out = rax (the previous instruction's call result)") \
+    X(POLL,      0, "if vm->interrupt or the GC is due: kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
+    X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \
+    X(JUMP,      0, "to succ 0") \
+    X(BRANCH,    0, "kind (kr_lir_branch_kind) decides: true -> succ 0, false -> succ 1") \
+    X(BRANCH_PC, 0, "in0 == imm (a pointer) -> succ 0, else succ 1") \
+    X(RETURN,    0, "return in0") \
+    X(DEOPT,     0, "leave through exit 0")
+
+enum kr_lir_op {
+#define KR_LIR_OP_ENUM(name, out, doc) KR_LIR_##name,
+    KR_LIR_OPS(KR_LIR_OP_ENUM)
+#undef KR_LIR_OP_ENUM
+    KR_LIR_OP_COUNT
+};
+extern const char *const kr_lir_op_names[KR_LIR_OP_COUNT];
+extern const uint8_t kr_lir_op_has_output[KR_LIR_OP_COUNT];
+
+/* BRANCH: what decides it (the compare fused into the branch, or a BOOL value). */
+enum kr_lir_branch_kind {
+    KR_LIR_BR_BOOL,  /* in0 == KR_TRUE */
+    KR_LIR_BR_ICMP,  /* in0 <cond> in1 */
+    KR_LIR_BR_FCMP,  /* in0 <cond> in1 on doubles */
+    KR_LIR_BR_RANGE, /* as RANGE */
+    KR_LIR_BR_IS,    /* (in0 == in1) ^ imm */
+};
+
+#define KR_LIR_MAX_IN 3
+#define KR_LIR_MAX_EXITS 2
+
+typedef struct kr_lir_insn {
+    uint16_t op;            /* enum kr_lir_op */
+    uint8_t cond;           /* kr_cmpop (ICMP, FCMP, BRANCH) */
+    uint8_t kind;           /* BRANCH: enum kr_lir_branch_kind; GUARD_SHAPE: 1 = test the pointer tag */
+    uint8_t nin;
+    uint8_t nexits;
+    int32_t out;            /* vreg, -1 = none */
+    int32_t in[KR_LIR_MAX_IN]; /* vregs; -1 = absent */
+    int64_t imm, imm2;
+    int64_t imm3;           /* GUARD_SHAPE: the shape (0: none to check) */
+    int32_t exit;           /* index of the first of nexits exits in kr_lir_func.exits, -1 = none */
+    int32_t fs;             /* the HIR frame state its exits write back, -1 = none */
+    kr_hir_ref hir;         /* the HIR instruction it comes from (dumps), 0 = none */
+} kr_lir_insn;
+
+typedef struct kr_lir_phi {
+    int32_t vreg;
+    kr_ra_phi_input *inputs; /* one per predecessor, in kr_lir_block.preds order */
+} kr_lir_phi;
+
+typedef struct kr_lir_block {
+    uint32_t first, count;  /* instructions [first, first + count); the last is a terminator */
+    uint32_t *succs;        /* LIR block ids in the terminator's order */
+    uint32_t nsuccs;
+    uint32_t *preds;        /* LIR block ids */
+    uint32_t npreds;
+    kr_lir_phi *phis;
+    uint32_t nphis;
+    uint32_t loop_depth;
+    int32_t hir_block;      /* -1: a block splitting a critical edge (holds a JUMP only) */
+} kr_lir_block;
+
+/* An exit: where it resumes, why, and where each dirty value is (filled after allocation). */
+typedef struct kr_lir_exit {
+    uint32_t insn;          /* the LIR instruction that takes it */
+    int32_t fs;             /* HIR frame state */
+    uint8_t reason;         /* enum kr_deopt_reason */
+} kr_lir_exit;
+
+typedef struct kr_lir_func {
+    kr_hir_func *hir;
+    kr_lir_insn *insns;
+    uint32_t ninsns, insncap;
+    kr_lir_block *blocks;
+    uint32_t nblocks;
+    uint8_t *vreg_class;    /* kr_ra_class per vreg */
+    uint32_t nvregs, vregcap;
+    kr_lir_exit *exits;
+    uint32_t nexits, exitcap;
+    uint32_t *entry_pcs;    /* ENTRY's targets: entry_pcs[i] -> succ i of block 0 */
+    uint32_t nentries;
+    int32_t *hir_vreg;      /* per HIR ref: its vreg (-1: a constant, a guard or no value) */
+    kr_ra_ctx *ra;          /* after kr_lir_allocate: the allocation */
+    char *error;            /* fn->hir->error */
+} kr_lir_func;
+
+/* What compiled code reads from the VM's structures and calls: offsets and addresses taken in C
+ * (compiler/x86.cpp is C++ and never applies offsetof to C structs itself). */
+typedef struct kr_lir_layout {
+    int32_t vm_interrupt, vm_gc_allocated, vm_gc_threshold; /* offsets in kr_vm */
+    int32_t frame_slots, frame_pc, frame_globals, frame_builtins; /* offsets in kr_frame */
+    int32_t obj_type, float_value, str_length, list_size, list_items, tuple_size, tuple_items;
+    int32_t dict_keys_version, dict_used;                   /* vm/dict.h's offsets (dict.c's layout) */
+    int32_t type_version, inst_shape, inst_slots;           /* kr_type.version; kr_instance fields */
+    uint32_t insn_size;                                     /* sizeof(kr_insn) */
+    const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
+    const void *rt_exit, *rt_poll, *rt_truthy, *rt_box_float, *interp_step;     /* entry points */
+    const void *interp_step_call;                           /* STEP of CALL / CALL_METHOD */
+} kr_lir_layout;
+void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out);
+
+/* lir.c */
+kr_lir_func *kr_lir_new(kr_hir_func *hir);
+void kr_lir_free(kr_lir_func *lf);
+int kr_lir_add_vreg(kr_lir_func *lf, kr_ra_class cls);        /* -1 when out of memory */
+kr_lir_insn *kr_lir_append(kr_lir_func *lf, enum kr_lir_op op); /* zeroed, out/in/exit/fs = -1 */
+int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason);
+/* Registers an instruction's expansion writes besides its output and r11/xmm15 (see above). */
+uint64_t kr_lir_insn_fixed(const kr_lir_insn *in);
+int kr_lir_insn_is_call(const kr_lir_insn *in);
+/* Text form; with an allocation, each operand shows its location at the instruction. */
+void kr_lir_print(FILE *out, const kr_lir_func *lf);
+
+/* hir_lower.c: HIR -> LIR; NULL with hir->error when refused. */
+kr_lir_func *kr_lir_lower(kr_hir_func *hir);
+/* Where HIR value r lives: its vreg (>= 0), or -1 with *bits = the constant (a word or a double's bits),
+ * or -2 when it has no value (a malformed frame state). */
+int kr_lir_value_of(const kr_lir_func *lf, kr_hir_ref r, int64_t *bits);
+
+/* lir_alloc.c: liveness, intervals, allocation (spill_all: the reference allocator), verification in
+ * debug builds, then each exit's value locations into out[] (nexits entries, values malloc'd). */
+int kr_lir_allocate(kr_lir_func *lf, int spill_all);
+int kr_lir_fill_exits(kr_lir_func *lf, kr_jit_exit *out);
+
+#endif

@@ -1,0 +1,1193 @@
+// x86.cpp: the JIT's only C++ translation unit. LIR (compiler/lir.h) after register allocation ->
+// x86-64 through AsmJit 1.9's x86::Assembler; code memory; the kr_jit_backend_* functions of
+// compiler/jit_rt.h (extern "C").
+//
+// FRAME of a compiled function (System V; rsp is 16-byte aligned everywhere in the body, so every call
+// site is aligned without adjustment):
+//     [return address] [pushed: r12 r13 r14, then the callee-saved registers the allocator used]
+//     [rsp + 8*nspill]   the entry pc (edx at entry), read by ENTRY
+//     [rsp + 8*i]        spill slot i (0 <= i < nspill) = the `spills` array kr_jit_rt_exit reads
+// Pinned for the whole function: r12 = vm, r13 = f, r14 = f->slots (frames never move: vm/frame.h).
+// Scratch: r11 and xmm15 (never allocated; used inside one instruction's expansion or one move).
+//
+// EXITS: every exit has a cold stub after the body: `sub rsp, 256; mov [rsp+88], r11; mov r11, &exit;
+// jmp common`. The common tail stores every other GP register and the low halves of all xmm registers
+// into the kr_jit_regs block at [rsp], calls kr_jit_rt_exit(vm, f, exit, regs, spills = rsp + 256)
+// and returns its KR_NULL through the epilogue.
+
+#include <asmjit/x86.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+// The C headers come last: clang's <stdatomic.h> defines macros that break C++'s <atomic>.
+// vm/vm.h declares `atomic_int interrupt` (C11 <stdatomic.h>). clang's <stdatomic.h> works in C++
+// (_Atomic as an extension) and so does C++23's; for g++ before C++23 it declares nothing, and
+// std::atomic<int> (same size, alignment and representation) stands in. This file only needs the
+// struct layouts to match; it reads the field's offset from C (kr_lir_layout_of) anyway.
+#include <stdatomic.h>
+#if !defined(__clang__) && __cplusplus <= 202002L
+#include <atomic>
+using std::atomic_int;
+#endif
+
+extern "C" {
+#include "compiler/jit_rt.h"
+#include "compiler/lir.h"
+}
+
+using namespace asmjit;
+
+struct kr_jit_backend {
+    kr_jit_backend_options opts;
+    std::unique_ptr<JitAllocator> mem; // W^X: executable view and writable view of each block
+    size_t code_bytes;                  // bytes of live compiled code (the code_limit counts these)
+};
+
+namespace {
+
+// The first AsmJit error of an emission; the emitters then keep going harmlessly and we refuse.
+class RecordingErrorHandler : public ErrorHandler {
+public:
+    Error err = kErrorOk;
+    std::string message;
+    void handleError(Error e, const char *msg, BaseEmitter *) override
+    {
+        if (err == kErrorOk) {
+            err = e;
+            message = msg ? msg : DebugUtils::errorAsString(e);
+        }
+    }
+};
+
+constexpr int kRegsSize = int(sizeof(kr_jit_regs)); // 256: keeps rsp 16-byte aligned
+constexpr int kPollSave = 8 * 8 + 15 * 8 + 8;       // rax rcx rdx rsi rdi r8 r9 r10, xmm0..14; aligned
+
+struct PollSlow {
+    Label slow, back;
+    int exit;
+};
+
+class Emitter {
+public:
+    Emitter(kr_lir_func *lf, const kr_lir_layout &lay, x86::Assembler &a, kr_jit_exit *exits)
+        : lf_(lf), ra_(lf->ra), lay_(lay), a_(a), exits_(exits) {}
+
+    bool error = false;
+    std::string why;
+
+    void run();
+
+private:
+    kr_lir_func *lf_;
+    const kr_ra_ctx *ra_;
+    const kr_lir_layout &lay_;
+    x86::Assembler &a_;
+    kr_jit_exit *exits_;
+    std::vector<Label> blocks_, exitLabels_;
+    std::vector<PollSlow> polls_;
+    Label epilogue_;
+    int frameSize_ = 0, entryOff_ = 0;
+    std::vector<int> saved_; // callee-saved registers pushed, in push order
+
+    void fail(const std::string &msg)
+    {
+        if (!error) {
+            error = true;
+            why = msg;
+        }
+    }
+
+    static bool isXmm(int r) { return r >= 16; }
+    x86::Gp gp(int v, int pos)
+    {
+        kr_ra_loc l = kr_ra_location_at(ra_, v, pos);
+        if (l.kind != KR_RA_REG || isXmm(l.index)) {
+            fail("operand v" + std::to_string(v) + " not in a GP register");
+            return x86::r11;
+        }
+        return x86::gpq(uint32_t(l.index));
+    }
+    x86::Xmm xmm(int v, int pos)
+    {
+        kr_ra_loc l = kr_ra_location_at(ra_, v, pos);
+        if (l.kind != KR_RA_REG || !isXmm(l.index)) {
+            fail("operand v" + std::to_string(v) + " not in an xmm register");
+            return x86::xmm15;
+        }
+        return x86::xmm(uint32_t(l.index - 16));
+    }
+    x86::Mem spill(int slot) { return x86::qword_ptr(x86::rsp, 8 * slot); }
+    x86::Mem slotMem(int64_t i) { return x86::qword_ptr(x86::r14, int32_t(8 * i)); }
+    static bool fitsI32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+    void movImm(const x86::Gp &r, int64_t imm)
+    {
+        if (imm == 0)
+            a_.xor_(r.r32(), r.r32());
+        else
+            a_.mov(r, imm);
+    }
+    void moveLoc(kr_ra_loc dst, kr_ra_loc src, int64_t imm);
+    void moveGroup(const kr_ra_move_group *g)
+    {
+        for (int i = 0; i < g->nseq; i++)
+            moveLoc(g->seq[i].dst, g->seq[i].src, g->seq[i].imm);
+    }
+    Label exitLabel(const kr_lir_insn &in, int i)
+    {
+        if (in.exit < 0 || i >= in.nexits) {
+            fail("instruction without its exit");
+            return epilogue_;
+        }
+        return exitLabels_[size_t(in.exit + i)];
+    }
+    void condJump(const kr_lir_insn &in, int pos, Label t, bool negate);
+    void emitInsn(uint32_t k, uint32_t block, const std::vector<std::vector<int>> &atPos,
+                  const std::vector<std::vector<int>> &predEnd);
+    void emitGuardType(const x86::Gp &v, uint32_t types, Label exit);
+    void emitIndex(const kr_lir_insn &in, int pos, const x86::Mem &size, Label exit);
+    void emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out);
+    // The int64 field holding len() of a sized builtin (str: code points, dict: kr_dict_used_offset).
+    int32_t sizeField(uint32_t typeBit) const
+    {
+        switch (typeBit) {
+        case KR_HT_STR: return lay_.str_length;
+        case KR_HT_LIST: return lay_.list_size;
+        case KR_HT_TUPLE: return lay_.tuple_size;
+        default: return lay_.dict_used;
+        }
+    }
+    void emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out);
+    void emitEpilogue();
+    void jumpTo(uint32_t block, uint32_t cur)
+    {
+        if (block != cur + 1)
+            a_.jmp(blocks_[block]);
+    }
+};
+
+void Emitter::moveLoc(kr_ra_loc dst, kr_ra_loc src, int64_t imm)
+{
+    if (src.kind == KR_RA_CONST) {
+        if (dst.kind == KR_RA_REG && !isXmm(dst.index)) {
+            a_.mov(x86::gpq(uint32_t(dst.index)), imm); // mov, not xor: flags stay as they are
+        } else if (dst.kind == KR_RA_REG) {
+            a_.mov(x86::r11, imm);
+            a_.movq(x86::xmm(uint32_t(dst.index - 16)), x86::r11);
+        } else if (dst.kind == KR_RA_STACK && fitsI32(imm)) {
+            a_.mov(spill(dst.index), int32_t(imm));
+        } else if (dst.kind == KR_RA_STACK) {
+            a_.mov(x86::r11, imm);
+            a_.mov(spill(dst.index), x86::r11);
+        } else {
+            fail("bad constant move");
+        }
+        return;
+    }
+    if (src.kind == KR_RA_REG && dst.kind == KR_RA_REG) {
+        if (src.index == dst.index)
+            return;
+        bool sx = isXmm(src.index), dx = isXmm(dst.index);
+        if (!sx && !dx)
+            a_.mov(x86::gpq(uint32_t(dst.index)), x86::gpq(uint32_t(src.index)));
+        else if (sx && dx)
+            a_.movaps(x86::xmm(uint32_t(dst.index - 16)), x86::xmm(uint32_t(src.index - 16)));
+        else if (sx)
+            a_.movq(x86::gpq(uint32_t(dst.index)), x86::xmm(uint32_t(src.index - 16)));
+        else
+            a_.movq(x86::xmm(uint32_t(dst.index - 16)), x86::gpq(uint32_t(src.index)));
+    } else if (src.kind == KR_RA_REG && dst.kind == KR_RA_STACK) {
+        if (isXmm(src.index))
+            a_.movsd(spill(dst.index), x86::xmm(uint32_t(src.index - 16)));
+        else
+            a_.mov(spill(dst.index), x86::gpq(uint32_t(src.index)));
+    } else if (src.kind == KR_RA_STACK && dst.kind == KR_RA_REG) {
+        if (isXmm(dst.index))
+            a_.movsd(x86::xmm(uint32_t(dst.index - 16)), spill(src.index));
+        else
+            a_.mov(x86::gpq(uint32_t(dst.index)), spill(src.index));
+    } else {
+        fail("unsupported move (stack to stack must come sequentialised)");
+    }
+}
+
+// x86 condition codes for a signed compare of tagged ints (tagging keeps the order).
+static x86::CondCode intCond(int cmp)
+{
+    switch (cmp) {
+    case KR_CMP_LT: return x86::CondCode::kL;
+    case KR_CMP_LE: return x86::CondCode::kLE;
+    case KR_CMP_EQ: return x86::CondCode::kE;
+    case KR_CMP_NE: return x86::CondCode::kNE;
+    case KR_CMP_GT: return x86::CondCode::kG;
+    default: return x86::CondCode::kGE;
+    }
+}
+
+// Jumps to t when the instruction's condition holds (or fails, with negate); falls through otherwise.
+void Emitter::condJump(const kr_lir_insn &in, int pos, Label t, bool negate)
+{
+    uint8_t kind = in.kind;
+    switch (in.op) {
+    case KR_LIR_ICMP: kind = KR_LIR_BR_ICMP; break;
+    case KR_LIR_FCMP: kind = KR_LIR_BR_FCMP; break;
+    case KR_LIR_RANGE: kind = KR_LIR_BR_RANGE; break;
+    case KR_LIR_IS: kind = KR_LIR_BR_IS; break;
+    default: break;
+    }
+    switch (kind) {
+    case KR_LIR_BR_BOOL:
+        a_.cmp(gp(in.in[0], pos), int32_t(KR_TRUE));
+        a_.j(negate ? x86::CondCode::kNE : x86::CondCode::kE, t);
+        return;
+    case KR_LIR_BR_ICMP: {
+        a_.cmp(gp(in.in[0], pos), gp(in.in[1], pos));
+        x86::CondCode cc = intCond(in.cond);
+        a_.j(negate ? x86::negateCond(cc) : cc, t);
+        return;
+    }
+    case KR_LIR_BR_IS:
+        a_.cmp(gp(in.in[0], pos), gp(in.in[1], pos));
+        a_.j((in.imm != 0) != negate ? x86::CondCode::kNE : x86::CondCode::kE, t);
+        return;
+    case KR_LIR_BR_RANGE: {
+        x86::Gp cur = gp(in.in[0], pos), stop = gp(in.in[1], pos);
+        if (in.imm != 0) {
+            a_.cmp(cur, stop);
+            x86::CondCode cc = in.imm > 0 ? x86::CondCode::kL : x86::CondCode::kG;
+            a_.j(negate ? x86::negateCond(cc) : cc, t);
+            return;
+        }
+        // the step's sign is known only at run time: tagged step > 0 iff the word > 1 (signed)
+        Label down = a_.newLabel(), done = a_.newLabel();
+        a_.cmp(gp(in.in[2], pos), 1);
+        a_.jle(down);
+        a_.cmp(cur, stop);
+        a_.j(negate ? x86::CondCode::kGE : x86::CondCode::kL, t);
+        a_.jmp(done);
+        a_.bind(down);
+        a_.cmp(cur, stop);
+        a_.j(negate ? x86::CondCode::kLE : x86::CondCode::kG, t);
+        a_.bind(done);
+        return;
+    }
+    case KR_LIR_BR_FCMP: {
+        // ucomisd sets ZF=PF=CF=1 when unordered (a NaN): every comparison but != is then false.
+        x86::Xmm x = xmm(in.in[0], pos), y = xmm(in.in[1], pos);
+        switch (in.cond) {
+        case KR_CMP_LT: a_.ucomisd(y, x); a_.j(negate ? x86::CondCode::kBE : x86::CondCode::kA, t); return;
+        case KR_CMP_LE: a_.ucomisd(y, x); a_.j(negate ? x86::CondCode::kB : x86::CondCode::kAE, t); return;
+        case KR_CMP_GT: a_.ucomisd(x, y); a_.j(negate ? x86::CondCode::kBE : x86::CondCode::kA, t); return;
+        case KR_CMP_GE: a_.ucomisd(x, y); a_.j(negate ? x86::CondCode::kB : x86::CondCode::kAE, t); return;
+        default: break;
+        }
+        bool eq = (in.cond == KR_CMP_EQ) != negate; // jump when equal (ordered), else when not equal
+        a_.ucomisd(x, y);
+        if (eq) {
+            Label no = a_.newLabel();
+            a_.jp(no);
+            a_.je(t);
+            a_.bind(no);
+        } else {
+            a_.jp(t);
+            a_.jne(t);
+        }
+        return;
+    }
+    default:
+        fail("bad condition");
+    }
+}
+
+// Exits unless the exact type of v is within `types` (kr_hir_type_bits). The heap part compares the
+// object's type pointer with the VM's builtin types (read at compile time: they live as long as the VM).
+void Emitter::emitGuardType(const x86::Gp &v, uint32_t types, Label exit)
+{
+    Label ok = a_.newLabel();
+    if (types == KR_HT_SMALLINT) { // the common case: one test
+        a_.test(v.r8(), 1);
+        a_.jz(exit);
+        return;
+    }
+    if (types & KR_HT_SMALLINT) {
+        a_.test(v.r8(), 1);
+        a_.jnz(ok);
+    }
+    if (types & KR_HT_BOOL) {
+        a_.cmp(v, int32_t(KR_TRUE));
+        a_.je(ok);
+        a_.cmp(v, int32_t(KR_FALSE));
+        a_.je(ok);
+    }
+    if (types & KR_HT_NONE) {
+        a_.cmp(v, int32_t(KR_NONE));
+        a_.je(ok);
+    }
+    if (types & KR_HT_UNBOUND) {
+        a_.cmp(v, int32_t(KR_UNBOUND));
+        a_.je(ok);
+    }
+    if (types & KR_HT_NULL) {
+        a_.test(v, v);
+        a_.jz(ok);
+    }
+    struct HeapType { uint32_t bit; const void *type; };
+    const HeapType heap[] = {{KR_HT_BIGINT, lay_.t_int}, {KR_HT_FLOAT, lay_.t_float}, {KR_HT_STR, lay_.t_str},
+                             {KR_HT_LIST, lay_.t_list}, {KR_HT_TUPLE, lay_.t_tuple}, {KR_HT_DICT, lay_.t_dict},
+                             {KR_HT_FUNC, lay_.t_function}};
+    uint32_t heapBits = KR_HT_BIGINT | KR_HT_FLOAT | KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT | KR_HT_FUNC;
+    if (types & (heapBits | KR_HT_OBJECT)) {
+        // a heap pointer: low bits 000 and not KR_NULL
+        a_.test(v, v);
+        a_.jz(exit);
+        a_.test(v.r8(), 7);
+        a_.jnz(exit);
+        x86::Mem typeField = x86::qword_ptr(v, lay_.obj_type);
+        if (types & KR_HT_OBJECT) {
+            // anything but the listed builtin types, plus those of them in `types`
+            for (const HeapType &h : heap) {
+                if (types & h.bit)
+                    continue;
+                a_.mov(x86::r11, uint64_t(uintptr_t(h.type)));
+                a_.cmp(typeField, x86::r11);
+                a_.je(exit);
+            }
+            a_.jmp(ok);
+        } else {
+            for (const HeapType &h : heap) {
+                if (!(types & h.bit))
+                    continue;
+                a_.mov(x86::r11, uint64_t(uintptr_t(h.type)));
+                a_.cmp(typeField, x86::r11);
+                a_.je(ok);
+            }
+        }
+    }
+    a_.jmp(exit);
+    a_.bind(ok);
+}
+
+// out = bool(v) for v of a type within SMALLINT|BOOL|NONE|FLOAT|STR|LIST|TUPLE|DICT (checked by lowering).
+void Emitter::emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out)
+{
+    Label isTrue = a_.newLabel(), isFalse = a_.newLabel(), done = a_.newLabel();
+    uint32_t rest = types;
+    if (rest & KR_HT_SMALLINT) {
+        rest &= ~uint32_t(KR_HT_SMALLINT);
+        Label notInt = a_.newLabel();
+        if (rest) {
+            a_.test(v.r8(), 1);
+            a_.jz(notInt);
+        }
+        a_.cmp(v, 1); // the small int 0
+        a_.je(isFalse);
+        a_.jmp(isTrue);
+        a_.bind(notInt);
+    }
+    if (rest & KR_HT_BOOL) {
+        rest &= ~uint32_t(KR_HT_BOOL);
+        a_.cmp(v, int32_t(KR_TRUE));
+        a_.je(isTrue);
+        a_.cmp(v, int32_t(KR_FALSE));
+        a_.je(isFalse);
+    }
+    if (rest & KR_HT_NONE) {
+        rest &= ~uint32_t(KR_HT_NONE);
+        a_.cmp(v, int32_t(KR_NONE));
+        a_.je(isFalse);
+    }
+    struct HeapType { uint32_t bit; const void *type; };
+    const HeapType heap[] = {{KR_HT_FLOAT, lay_.t_float}, {KR_HT_STR, lay_.t_str}, {KR_HT_LIST, lay_.t_list},
+                             {KR_HT_TUPLE, lay_.t_tuple}, {KR_HT_DICT, lay_.t_dict}};
+    for (const HeapType &h : heap) {
+        if (!(rest & h.bit))
+            continue;
+        rest &= ~h.bit;
+        Label next = a_.newLabel();
+        if (rest) { // another heap type remains possible: dispatch on the type pointer
+            a_.mov(x86::r11, uint64_t(uintptr_t(h.type)));
+            a_.cmp(x86::qword_ptr(v, lay_.obj_type), x86::r11);
+            a_.jne(next);
+        }
+        if (h.bit == KR_HT_FLOAT) {
+            // false exactly for +0.0 and -0.0: the bits without the sign are zero (NaN is true)
+            a_.mov(x86::r11, x86::qword_ptr(v, lay_.float_value));
+            a_.add(x86::r11, x86::r11);
+            a_.jz(isFalse);
+            a_.jmp(isTrue);
+        } else {
+            a_.cmp(x86::qword_ptr(v, sizeField(h.bit)), 0);
+            a_.je(isFalse);
+            a_.jmp(isTrue);
+        }
+        a_.bind(next);
+    }
+    // nothing left (every possible type was handled above): unreachable, but keep the flow closed
+    a_.bind(isTrue);
+    a_.mov(x86::r11d, uint32_t(KR_TRUE));
+    a_.jmp(done);
+    a_.bind(isFalse);
+    a_.mov(x86::r11d, uint32_t(KR_FALSE));
+    a_.bind(done);
+    a_.mov(out, x86::r11);
+}
+
+// The index of LIST_GET / TUPLE_GET / LIST_SET checked against the size field: a constant index
+// (in1 < 0, imm >= 0) needs one compare; a tagged one ends up untagged in r11, made non-negative by
+// adding the size when negative, then one unsigned compare catches both ends (a still negative index
+// is a huge unsigned number).
+void Emitter::emitIndex(const kr_lir_insn &in, int pos, const x86::Mem &size, Label exit)
+{
+    if (in.in[1] < 0) {
+        a_.cmp(size, int32_t(in.imm));
+        a_.jle(exit); // size <= imm (both non-negative)
+        return;
+    }
+    Label nonneg = a_.newLabel();
+    a_.mov(x86::r11, gp(in.in[1], pos));
+    a_.sar(x86::r11, 1); // SF: the untagged index is negative
+    a_.jns(nonneg);
+    a_.add(x86::r11, size);
+    a_.bind(nonneg);
+    a_.cmp(x86::r11, size);
+    a_.jae(exit);
+}
+
+// out = len(v) tagged, v of a type within STR|LIST|TUPLE|DICT (checked by lowering). With several
+// possible types, the object's type pointer picks the field; the last candidate needs no test.
+void Emitter::emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out)
+{
+    struct SizedType { uint32_t bit; const void *type; };
+    const SizedType sized[] = {{KR_HT_STR, lay_.t_str}, {KR_HT_LIST, lay_.t_list}, {KR_HT_TUPLE, lay_.t_tuple},
+                               {KR_HT_DICT, lay_.t_dict}};
+    Label done = a_.newLabel();
+    uint32_t rest = types;
+    for (const SizedType &t : sized) {
+        if (!(rest & t.bit))
+            continue;
+        rest &= ~t.bit;
+        if (!rest) {
+            a_.mov(x86::r11, x86::qword_ptr(v, sizeField(t.bit)));
+            break;
+        }
+        Label next = a_.newLabel();
+        a_.mov(x86::r11, uint64_t(uintptr_t(t.type)));
+        a_.cmp(x86::qword_ptr(v, lay_.obj_type), x86::r11);
+        a_.jne(next);
+        a_.mov(x86::r11, x86::qword_ptr(v, sizeField(t.bit)));
+        a_.jmp(done);
+        a_.bind(next);
+    }
+    a_.bind(done);
+    a_.lea(out, x86::ptr(x86::r11, x86::r11, 0, 1)); // 2n + 1: the tagged small int
+}
+
+void Emitter::emitEpilogue()
+{
+    a_.add(x86::rsp, frameSize_);
+    for (size_t i = saved_.size(); i-- > 0;)
+        a_.pop(x86::gpq(uint32_t(saved_[i])));
+    a_.ret();
+}
+
+void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int>> &atPos,
+                       const std::vector<std::vector<int>> &predEnd)
+{
+    const kr_lir_insn &in = lf_->insns[k];
+    const kr_lir_block &bl = lf_->blocks[b];
+    int u = int(2 * k), d = u + 1;
+    for (int g : atPos[k])
+        moveGroup(kr_ra_get_move_group(ra_, g));
+    if (k == bl.first + bl.count - 1)
+        for (int g : predEnd[b])
+            moveGroup(kr_ra_get_move_group(ra_, g));
+    auto I = [&](int i) { return gp(in.in[i], u); };
+    auto O = [&]() { return gp(in.out, d); };
+    auto XI = [&](int i) { return xmm(in.in[i], u); };
+    auto XO = [&]() { return xmm(in.out, d); };
+    x86::Gp r11 = x86::r11, rax = x86::rax, rcx = x86::rcx, rdx = x86::rdx;
+    switch (in.op) {
+    case KR_LIR_MOVI:
+        movImm(O(), in.imm);
+        break;
+    case KR_LIR_FMOVI:
+        if (in.imm == 0) {
+            a_.xorps(XO(), XO());
+        } else {
+            a_.mov(r11, in.imm);
+            a_.movq(XO(), r11);
+        }
+        break;
+    case KR_LIR_LOAD:
+        a_.mov(O(), slotMem(in.imm));
+        break;
+    case KR_LIR_STORE:
+        if (in.in[0] >= 0) {
+            a_.mov(slotMem(in.imm), I(0));
+        } else if (fitsI32(in.imm2)) {
+            a_.mov(slotMem(in.imm), int32_t(in.imm2));
+        } else {
+            a_.mov(r11, in.imm2);
+            a_.mov(slotMem(in.imm), r11);
+        }
+        break;
+    case KR_LIR_IADD: // (a - 1) + b: a - 1 cannot overflow (a is odd), the add overflows iff x + y does
+        a_.lea(r11, x86::ptr(I(0), -1));
+        a_.add(r11, I(1));
+        a_.jo(exitLabel(in, 0));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_ISUB: // (a - b) = 2(x - y) overflows iff x - y does; + 1 cannot
+        a_.mov(r11, I(0));
+        a_.sub(r11, I(1));
+        a_.jo(exitLabel(in, 0));
+        a_.or_(r11, 1);
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_IMUL: // 2x * y overflows 64 bits iff x * y overflows 63
+        a_.mov(rax, I(1));
+        a_.sar(rax, 1);
+        a_.lea(r11, x86::ptr(I(0), -1));
+        a_.imul(r11, rax);
+        a_.jo(exitLabel(in, 0));
+        a_.or_(r11, 1);
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_IDIV:
+    case KR_LIR_IMOD: {
+        // untagged 63-bit operands never fault idiv (|x| < 2^62 < 2^63); Python floors: when the
+        // remainder is non-zero and its sign differs from the divisor's, q -= 1 and r += y
+        Label done = a_.newLabel(), adjust = a_.newLabel();
+        a_.cmp(I(1), 1);
+        a_.je(exitLabel(in, 0));
+        a_.mov(r11, I(1));
+        a_.sar(r11, 1);
+        a_.mov(rax, I(0));
+        a_.sar(rax, 1);
+        a_.cqo();
+        a_.idiv(r11);
+        a_.test(rdx, rdx);
+        a_.jz(done);
+        a_.xor_(rdx, r11);
+        a_.js(adjust);
+        a_.xor_(rdx, r11);
+        a_.jmp(done);
+        a_.bind(adjust);
+        a_.xor_(rdx, r11);
+        a_.sub(rax, 1);
+        a_.add(rdx, r11);
+        a_.bind(done);
+        if (in.op == KR_LIR_IDIV) { // only -2^62 // -1 = 2^62 does not fit: the retag overflows
+            a_.add(rax, rax);
+            a_.jo(exitLabel(in, 1));
+            a_.or_(rax, 1);
+            a_.mov(O(), rax);
+        } else {
+            a_.lea(O(), x86::ptr(rdx, rdx, 0, 1));
+        }
+        break;
+    }
+    case KR_LIR_IAND:
+        a_.mov(r11, I(0));
+        a_.and_(r11, I(1));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_IOR:
+        a_.mov(r11, I(0));
+        a_.or_(r11, I(1));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_IXOR:
+        a_.mov(r11, I(0));
+        a_.xor_(r11, I(1));
+        a_.or_(r11, 1);
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_ISHL:
+        // counts outside [0, 64) leave (negative: ValueError; huge: the interpreter makes a big int)
+        a_.mov(rcx, I(1));
+        a_.sar(rcx, 1);
+        a_.cmp(rcx, 64);
+        a_.jae(exitLabel(in, 0));
+        a_.mov(rax, I(0));
+        a_.xor_(rax, 1); // 2x
+        a_.mov(r11, rax);
+        a_.shl(r11, x86::cl);
+        a_.sar(r11, x86::cl);
+        a_.cmp(r11, rax); // bits lost: the result needs more than 63 bits
+        a_.jne(exitLabel(in, 1));
+        a_.shl(rax, x86::cl);
+        a_.or_(rax, 1);
+        a_.mov(O(), rax);
+        break;
+    case KR_LIR_ISHR:
+        a_.mov(rcx, I(1));
+        a_.sar(rcx, 1);
+        a_.test(rcx, rcx);
+        a_.js(exitLabel(in, 0));
+        a_.mov(x86::r11d, 63); // counts >= 63 give 0 or -1, as a shift by 63 does
+        a_.cmp(rcx, r11);
+        a_.cmova(rcx, r11);
+        a_.mov(r11, I(0));
+        a_.sar(r11, 1);
+        a_.sar(r11, x86::cl);
+        a_.lea(r11, x86::ptr(r11, r11, 0, 1));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_INEG: // 2 - a = -2x + 1 overflows iff -x does
+        a_.mov(x86::r11d, 2);
+        a_.sub(r11, I(0));
+        a_.jo(exitLabel(in, 0));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_INOT: // ~x tagged = ~a with bit 0 set again = a ^ ~1
+        a_.mov(r11, I(0));
+        a_.xor_(r11, -2);
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_ICMP:
+    case KR_LIR_FCMP:
+    case KR_LIR_RANGE:
+    case KR_LIR_IS: {
+        Label done = a_.newLabel();
+        a_.mov(x86::r11d, uint32_t(KR_TRUE)); // mov leaves the flags alone
+        condJump(in, u, done, false);
+        a_.mov(x86::r11d, uint32_t(KR_FALSE));
+        a_.bind(done);
+        a_.mov(O(), r11);
+        break;
+    }
+    case KR_LIR_NOT:
+        a_.mov(r11, I(0));
+        a_.xor_(r11, int32_t(KR_TRUE ^ KR_FALSE));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_TRUTHY:
+        emitTruthy(I(0), uint32_t(in.imm), O());
+        break;
+    case KR_LIR_TRUTHY_CALL: {
+        // __bool__ may run Python: the frame shows the instruction being run (tracebacks)
+        const kr_hir_fs &fs = lf_->hir->fss[in.fs];
+        a_.mov(r11, uint64_t(uintptr_t(lf_->hir->code->insns + fs.pc)));
+        a_.mov(x86::qword_ptr(x86::r13, lay_.frame_pc), r11);
+        a_.mov(x86::rsi, I(0)); // before rdi: the value may be in rdi
+        a_.mov(x86::rdi, x86::r12);
+        a_.mov(rax, uint64_t(uintptr_t(lay_.rt_truthy)));
+        a_.call(rax);
+        a_.test(x86::eax, x86::eax);
+        a_.js(exitLabel(in, 0));
+        a_.shl(x86::eax, 3); // 0/1 -> KR_FALSE/KR_TRUE (they are 8 apart)
+        a_.add(x86::eax, int32_t(KR_FALSE));
+        break;
+    }
+    case KR_LIR_GUARD_TYPE:
+        emitGuardType(I(0), uint32_t(in.imm), exitLabel(in, 0));
+        break;
+    case KR_LIR_GUARD_IS:
+        if (fitsI32(in.imm)) {
+            a_.cmp(I(0), int32_t(in.imm));
+        } else {
+            a_.mov(r11, in.imm);
+            a_.cmp(I(0), r11);
+        }
+        a_.jne(exitLabel(in, 0));
+        break;
+    case KR_LIR_GUARD_BOUND:
+        a_.cmp(I(0), int32_t(KR_UNBOUND));
+        a_.je(exitLabel(in, 0));
+        break;
+    case KR_LIR_GUARD_DICT: {
+        // the keys version first: it changes whenever a slot pointer taken under it may dangle
+        x86::Gp d = I(0);
+        x86::Mem version = x86::qword_ptr(d, lay_.dict_keys_version);
+        if (fitsI32(in.imm)) {
+            a_.cmp(version, int32_t(in.imm));
+        } else {
+            a_.mov(r11, in.imm);
+            a_.cmp(version, r11);
+        }
+        a_.jne(exitLabel(in, 0));
+        if (in.imm2 == 1 || in.imm2 == 2) {
+            a_.cmp(x86::qword_ptr(x86::r13, in.imm2 == 1 ? lay_.frame_globals : lay_.frame_builtins), d);
+            a_.jne(exitLabel(in, 0));
+        }
+        break;
+    }
+    case KR_LIR_LOADA:
+        a_.mov(O(), in.imm);
+        a_.mov(O(), x86::qword_ptr(O()));
+        break;
+    case KR_LIR_GUARD_SHAPE: {
+        x86::Gp v = I(0);
+        Label exit = exitLabel(in, 0);
+        if (in.kind) { // a heap pointer: low bits 000 (no small int, no immediate) and not KR_NULL
+            a_.test(v.r8(), 7);
+            a_.jnz(exit);
+            a_.test(v, v);
+            a_.jz(exit);
+        }
+        a_.mov(r11, in.imm);
+        a_.cmp(x86::qword_ptr(v, lay_.obj_type), r11);
+        a_.jne(exit);
+        // the type is a constant, so its version is a load from a fixed address
+        a_.mov(r11, in.imm + lay_.type_version);
+        a_.cmp(x86::dword_ptr(r11), int32_t(uint32_t(in.imm2)));
+        a_.jne(exit);
+        if (in.imm3) {
+            a_.mov(r11, in.imm3);
+            a_.cmp(x86::qword_ptr(v, lay_.inst_shape), r11);
+            a_.jne(exit);
+        }
+        break;
+    }
+    case KR_LIR_LOAD_ISLOT:
+        a_.mov(O(), x86::qword_ptr(I(0), lay_.inst_slots));
+        a_.mov(O(), x86::qword_ptr(O(), int32_t(8 * in.imm)));
+        break;
+    case KR_LIR_STORE_ISLOT:
+        a_.mov(r11, x86::qword_ptr(I(0), lay_.inst_slots));
+        a_.mov(x86::qword_ptr(r11, int32_t(8 * in.imm)), I(1));
+        break;
+    case KR_LIR_LIST_GET:
+        emitIndex(in, u, x86::qword_ptr(I(0), lay_.list_size), exitLabel(in, 0));
+        a_.mov(O(), x86::qword_ptr(I(0), lay_.list_items)); // the list may die here: out can be its register
+        if (in.in[1] < 0)
+            a_.mov(O(), x86::qword_ptr(O(), int32_t(8 * in.imm)));
+        else
+            a_.mov(O(), x86::qword_ptr(O(), r11, 3));
+        break;
+    case KR_LIR_TUPLE_GET:
+        emitIndex(in, u, x86::qword_ptr(I(0), lay_.tuple_size), exitLabel(in, 0));
+        if (in.in[1] < 0)
+            a_.mov(O(), x86::qword_ptr(I(0), int32_t(lay_.tuple_items + 8 * in.imm)));
+        else
+            a_.mov(O(), x86::qword_ptr(I(0), r11, 3, lay_.tuple_items));
+        break;
+    case KR_LIR_LIST_SET:
+        emitIndex(in, u, x86::qword_ptr(I(0), lay_.list_size), exitLabel(in, 0));
+        if (in.in[1] < 0) {
+            a_.mov(r11, x86::qword_ptr(I(0), lay_.list_items));
+            a_.mov(x86::qword_ptr(r11, int32_t(8 * in.imm)), I(2));
+        } else { // r11 holds the index: turn it into the item's address
+            a_.shl(r11, 3);
+            a_.add(r11, x86::qword_ptr(I(0), lay_.list_items));
+            a_.mov(x86::qword_ptr(r11), I(2));
+        }
+        break;
+    case KR_LIR_LEN:
+        emitLen(I(0), uint32_t(in.imm), O());
+        break;
+    case KR_LIR_UNBOX:
+        a_.movsd(XO(), x86::qword_ptr(I(0), lay_.float_value));
+        break;
+    case KR_LIR_I2D:
+        a_.mov(r11, I(0));
+        a_.sar(r11, 1);
+        a_.xorps(XO(), XO()); // no dependency on the register's old contents
+        a_.cvtsi2sd(XO(), r11);
+        break;
+    case KR_LIR_FADD:
+    case KR_LIR_FSUB:
+    case KR_LIR_FMUL:
+    case KR_LIR_FDIV: {
+        x86::Xmm t = x86::xmm15;
+        if (in.op == KR_LIR_FDIV) { // x / 0.0 raises ZeroDivisionError: the interpreter does that
+            Label nonzero = a_.newLabel();
+            a_.xorps(t, t);
+            a_.ucomisd(XI(1), t);
+            a_.jp(nonzero);
+            a_.je(exitLabel(in, 0));
+            a_.bind(nonzero);
+        }
+        a_.movaps(t, XI(0));
+        if (in.op == KR_LIR_FADD)
+            a_.addsd(t, XI(1));
+        else if (in.op == KR_LIR_FSUB)
+            a_.subsd(t, XI(1));
+        else if (in.op == KR_LIR_FMUL)
+            a_.mulsd(t, XI(1));
+        else
+            a_.divsd(t, XI(1));
+        a_.movaps(XO(), t);
+        break;
+    }
+    case KR_LIR_FNEG:
+        a_.movq(r11, XI(0));
+        a_.btc(r11, 63);
+        a_.movq(XO(), r11);
+        break;
+    case KR_LIR_BOX_CALL:
+        if (XI(0).id() != 0)
+            a_.movaps(x86::xmm0, XI(0));
+        a_.mov(x86::rdi, x86::r12);
+        a_.mov(rax, uint64_t(uintptr_t(lay_.rt_box_float)));
+        a_.call(rax);
+        a_.test(rax, rax);
+        a_.jz(exitLabel(in, 0));
+        break;
+    case KR_LIR_STEP_CALL: {
+        // calls have a faster stepping entry (kr_interp_step_call)
+        unsigned op = KR_INSN_OP(*reinterpret_cast<const kr_insn *>(uintptr_t(in.imm)));
+        bool is_call = op == KR_OP_CALL || op == KR_OP_CALL_METHOD;
+        a_.mov(x86::rdi, x86::r12);
+        a_.mov(x86::rsi, x86::r13);
+        a_.mov(x86::rdx, uint64_t(in.imm));
+        a_.mov(rax, uint64_t(uintptr_t(is_call ? lay_.interp_step_call : lay_.interp_step)));
+        a_.call(rax);
+        a_.test(rax, rax);
+        a_.jz(exitLabel(in, 0));
+        break;
+    }
+    case KR_LIR_GETRET:
+        if (O().id() != 0)
+            a_.mov(O(), rax);
+        break;
+    case KR_LIR_POLL: {
+        PollSlow p{a_.newLabel(), a_.newLabel(), in.exit};
+        a_.cmp(x86::dword_ptr(x86::r12, lay_.vm_interrupt), 0);
+        a_.jne(p.slow);
+        a_.mov(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
+        a_.cmp(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_threshold));
+        a_.jae(p.slow);
+        a_.bind(p.back);
+        if (in.exit < 0)
+            fail("POLL without an exit");
+        polls_.push_back(p);
+        break;
+    }
+    case KR_LIR_ENTRY: {
+        for (uint32_t i = 0; i < lf_->nentries && i < bl.nsuccs; i++) {
+            a_.cmp(x86::dword_ptr(x86::rsp, entryOff_), int32_t(lf_->entry_pcs[i]));
+            a_.je(blocks_[bl.succs[i]]);
+        }
+        // an entry pc without an entry: resume there in the interpreter (nothing is dirty yet)
+        a_.mov(x86::eax, x86::dword_ptr(x86::rsp, entryOff_));
+        a_.imul(rax, rax, int32_t(lay_.insn_size));
+        a_.mov(r11, uint64_t(uintptr_t(lf_->hir->code->insns)));
+        a_.add(rax, r11);
+        a_.mov(x86::qword_ptr(x86::r13, lay_.frame_pc), rax);
+        a_.xor_(x86::eax, x86::eax);
+        a_.jmp(epilogue_);
+        break;
+    }
+    case KR_LIR_JUMP:
+        jumpTo(bl.succs[0], b);
+        break;
+    case KR_LIR_BRANCH:
+        if (bl.succs[0] == b + 1) {
+            condJump(in, u, blocks_[bl.succs[1]], true);
+        } else {
+            condJump(in, u, blocks_[bl.succs[0]], false);
+            jumpTo(bl.succs[1], b);
+        }
+        break;
+    case KR_LIR_BRANCH_PC:
+        a_.mov(r11, in.imm);
+        a_.cmp(I(0), r11);
+        if (bl.succs[0] == b + 1) {
+            a_.jne(blocks_[bl.succs[1]]);
+        } else {
+            a_.je(blocks_[bl.succs[0]]);
+            jumpTo(bl.succs[1], b);
+        }
+        break;
+    case KR_LIR_RETURN:
+        if (I(0).id() != 0)
+            a_.mov(rax, I(0));
+        emitEpilogue();
+        break;
+    case KR_LIR_DEOPT:
+        a_.jmp(exitLabel(in, 0));
+        break;
+    default:
+        fail(std::string("no expansion for ") + kr_lir_op_names[in.op]);
+    }
+}
+
+void Emitter::run()
+{
+    // frame: pinned registers, then the callee-saved ones the allocator used
+    saved_ = {12, 13, 14};
+    uint64_t used = kr_ra_used_regs(ra_);
+    for (int r : {3, 5, 15})
+        if (used & (1ull << r))
+            saved_.push_back(r);
+    int nspill = kr_ra_num_slots(ra_);
+    entryOff_ = 8 * nspill;
+    frameSize_ = 8 * nspill + 8;
+    if ((8 + 8 * int(saved_.size()) + frameSize_) % 16)
+        frameSize_ += 8;
+
+    blocks_.resize(lf_->nblocks);
+    for (auto &l : blocks_)
+        l = a_.newLabel();
+    exitLabels_.resize(lf_->nexits);
+    for (auto &l : exitLabels_)
+        l = a_.newLabel();
+    epilogue_ = a_.newLabel();
+
+    // move groups by place
+    std::vector<std::vector<int>> atPos(lf_->ninsns), predEnd(lf_->nblocks), succStart(lf_->nblocks);
+    for (int g = 0, n = kr_ra_num_move_groups(ra_); g < n; g++) {
+        const kr_ra_move_group *mg = kr_ra_get_move_group(ra_, g);
+        switch (mg->place) {
+        case KR_RA_AT_POS:
+            if (mg->pos < 0 || mg->pos % 2 || uint32_t(mg->pos / 2) >= lf_->ninsns)
+                fail("move group at an odd or out-of-range position");
+            else
+                atPos[size_t(mg->pos / 2)].push_back(g);
+            break;
+        case KR_RA_PRED_END: predEnd[size_t(mg->pred)].push_back(g); break;
+        case KR_RA_SUCC_START: succStart[size_t(mg->succ)].push_back(g); break;
+        case KR_RA_ON_EDGE: fail("unsplit critical edge"); break;
+        }
+    }
+
+    for (int r : saved_)
+        a_.push(x86::gpq(uint32_t(r)));
+    a_.sub(x86::rsp, frameSize_);
+    a_.mov(x86::r12, x86::rdi);
+    a_.mov(x86::r13, x86::rsi);
+    a_.mov(x86::r14, x86::qword_ptr(x86::rsi, lay_.frame_slots));
+    a_.mov(x86::dword_ptr(x86::rsp, entryOff_), x86::edx);
+
+    for (uint32_t b = 0; b < lf_->nblocks && !error; b++) {
+        const kr_lir_block &bl = lf_->blocks[b];
+        a_.bind(blocks_[b]);
+        for (int g : succStart[b])
+            moveGroup(kr_ra_get_move_group(ra_, g));
+        for (uint32_t k = bl.first; k < bl.first + bl.count; k++)
+            emitInsn(k, b, atPos, predEnd);
+    }
+    a_.bind(epilogue_);
+    emitEpilogue();
+
+    // ---- cold code: poll slow paths, exit stubs, the common exit tail ----
+    for (const PollSlow &p : polls_) {
+        static const int kSaved[] = {0, 1, 2, 6, 7, 8, 9, 10};
+        a_.bind(p.slow);
+        a_.sub(x86::rsp, kPollSave);
+        for (int i = 0; i < 8; i++)
+            a_.mov(x86::qword_ptr(x86::rsp, 8 * i), x86::gpq(uint32_t(kSaved[i])));
+        for (int i = 0; i < 15; i++)
+            a_.movsd(x86::qword_ptr(x86::rsp, 64 + 8 * i), x86::xmm(uint32_t(i)));
+        a_.mov(x86::rdi, x86::r12);
+        a_.mov(x86::rax, uint64_t(uintptr_t(lay_.rt_poll)));
+        a_.call(x86::rax);
+        a_.mov(x86::r11d, x86::eax);
+        for (int i = 0; i < 8; i++)
+            a_.mov(x86::gpq(uint32_t(kSaved[i])), x86::qword_ptr(x86::rsp, 8 * i));
+        for (int i = 0; i < 15; i++)
+            a_.movsd(x86::xmm(uint32_t(i)), x86::qword_ptr(x86::rsp, 64 + 8 * i));
+        a_.add(x86::rsp, kPollSave);
+        a_.test(x86::r11d, x86::r11d);
+        a_.js(exitLabels_[size_t(p.exit)]);
+        a_.jmp(p.back);
+    }
+    Label common = a_.newLabel();
+    for (uint32_t e = 0; e < lf_->nexits; e++) {
+        a_.bind(exitLabels_[e]);
+        a_.sub(x86::rsp, kRegsSize);
+        a_.mov(x86::qword_ptr(x86::rsp, 8 * 11), x86::r11);
+        a_.mov(x86::r11, uint64_t(uintptr_t(&exits_[e])));
+        a_.jmp(common);
+    }
+    if (lf_->nexits) {
+        a_.bind(common);
+        for (int r = 0; r < 16; r++)
+            if (r != 4 && r != 11)
+                a_.mov(x86::qword_ptr(x86::rsp, 8 * r), x86::gpq(uint32_t(r)));
+        a_.lea(x86::rax, x86::ptr(x86::rsp, kRegsSize)); // rsp as the body had it
+        a_.mov(x86::qword_ptr(x86::rsp, 8 * 4), x86::rax);
+        for (int i = 0; i < 16; i++)
+            a_.movsd(x86::qword_ptr(x86::rsp, 128 + 8 * i), x86::xmm(uint32_t(i)));
+        a_.mov(x86::rdi, x86::r12);
+        a_.mov(x86::rsi, x86::r13);
+        a_.mov(x86::rdx, x86::r11);
+        a_.mov(x86::rcx, x86::rsp);
+        a_.lea(x86::r8, x86::ptr(x86::rsp, kRegsSize));
+        a_.mov(x86::rax, uint64_t(uintptr_t(lay_.rt_exit)));
+        a_.call(x86::rax);
+        a_.add(x86::rsp, kRegsSize);
+        a_.jmp(epilogue_);
+    }
+}
+
+double nowMs()
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+void freeExits(kr_jit_exit *exits, uint32_t n)
+{
+    if (!exits)
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        free(exits[i].values);
+    free(exits);
+}
+
+} // namespace
+
+extern "C" kr_jit_backend *kr_jit_backend_new(const kr_jit_backend_options *opts)
+{
+    kr_jit_backend *be = new (std::nothrow) kr_jit_backend();
+    if (!be)
+        return nullptr;
+    if (opts)
+        be->opts = *opts;
+    else
+        std::memset(&be->opts, 0, sizeof be->opts);
+    JitAllocator::CreateParams params{};
+    params.options = JitAllocatorOptions::kUseDualMapping; // W^X: never writable and executable at once
+    params.blockSize = 64 * 1024;                           // code memory comes in 64 KiB chunks
+    be->mem.reset(new (std::nothrow) JitAllocator(&params));
+    be->code_bytes = 0;
+    if (!be->mem) {
+        delete be;
+        return nullptr;
+    }
+    return be;
+}
+
+extern "C" void kr_jit_backend_free(kr_jit_backend *be)
+{
+    delete be; // the allocator unmaps every block
+}
+
+extern "C" void kr_jit_backend_set_dump(kr_jit_backend *be, FILE *out)
+{
+    be->opts.dump = out;
+}
+
+extern "C" size_t kr_jit_backend_code_bytes(const kr_jit_backend *be)
+{
+    return be ? be->code_bytes : 0;
+}
+
+extern "C" void kr_jit_backend_release(kr_jit_backend *be, kr_jit_code *code)
+{
+    if (!code)
+        return;
+    if (be && code->mem) {
+        be->mem->release(code->mem);
+        be->code_bytes -= code->code_size <= be->code_bytes ? code->code_size : be->code_bytes;
+    }
+    freeExits(code->exits, code->nexits);
+    code->exits = nullptr;
+    code->nexits = 0;
+    code->mem = nullptr;
+    code->entry = nullptr;
+    code->code_size = 0;
+}
+
+extern "C" int kr_jit_backend_compile(kr_jit_backend *be, kr_hir_func *fn, kr_jit_code *out)
+{
+    double t0 = nowMs();
+    kr_lir_func *lf = kr_lir_lower(fn);
+    if (!lf)
+        return -1;
+    kr_jit_exit *exits = nullptr;
+    int rc = -1;
+    if (kr_lir_allocate(lf, be->opts.spill_all) < 0)
+        goto done;
+    exits = static_cast<kr_jit_exit *>(calloc(lf->nexits + 1, sizeof *exits));
+    if (!exits) {
+        kr_hir_refuse(fn, "out of memory in the JIT back end");
+        goto done;
+    }
+    if (kr_lir_fill_exits(lf, exits) < 0)
+        goto done;
+    {
+        kr_lir_layout lay;
+        kr_lir_layout_of(fn->vm, &lay);
+        CodeHolder code;
+        code.init(Environment::host());
+        RecordingErrorHandler eh;
+        code.setErrorHandler(&eh);
+        StringLogger logger;
+        if (be->opts.dump) {
+            logger.addFlags(FormatFlags::kMachineCode);
+            code.setLogger(&logger);
+        }
+        x86::Assembler a(&code);
+        Emitter em(lf, lay, a, exits);
+        em.run();
+        if (be->opts.dump) {
+            kr_lir_print(be->opts.dump, lf);
+            fprintf(be->opts.dump, "x86-64:\n%s\n", logger.data());
+        }
+        if (em.error) {
+            kr_hir_refuse(fn, "x86 emission: %s", em.why.c_str());
+            goto done;
+        }
+        if (eh.err == kErrorOk)
+            code.flatten();
+        if (eh.err == kErrorOk && code.hasUnresolvedLinks())
+            code.resolveUnresolvedLinks();
+        if (eh.err != kErrorOk) {
+            kr_hir_refuse(fn, "asmjit: %s", eh.message.c_str());
+            goto done;
+        }
+        if (code.hasUnresolvedLinks()) { // an unbound label would jump into garbage
+            kr_hir_refuse(fn, "asmjit: unbound label");
+            goto done;
+        }
+        size_t size = code.codeSize();
+        if (be->opts.code_limit && be->code_bytes + size > be->opts.code_limit) {
+            kr_hir_refuse(fn, "code memory limit");
+            goto done;
+        }
+        void *rx = nullptr, *rw = nullptr;
+        Error err = be->mem->alloc(&rx, &rw, size);
+        if (err != kErrorOk) {
+            kr_hir_refuse(fn, "code memory: %s", DebugUtils::errorAsString(err));
+            goto done;
+        }
+        err = code.relocateToBase(uint64_t(uintptr_t(rx)));
+        if (err == kErrorOk && code.codeSize() > size)
+            err = kErrorInvalidState;
+        if (err == kErrorOk)
+            err = code.copyFlattenedData(rw, size, CopySectionFlags::kPadTargetBuffer);
+        if (err != kErrorOk) {
+            be->mem->release(rx);
+            kr_hir_refuse(fn, "asmjit: %s", DebugUtils::errorAsString(err));
+            goto done;
+        }
+        be->code_bytes += size;
+        out->entry = reinterpret_cast<kr_jit_fn>(rx);
+        out->mem = rx;
+        out->code_size = size;
+        out->exits = exits;
+        out->nexits = lf->nexits;
+        out->deopts = 0;
+        exits = nullptr;
+        if (be->opts.perf_map) {
+            char path[64];
+            snprintf(path, sizeof path, "/tmp/perf-%ld.map", long(getpid()));
+            if (FILE *pm = fopen(path, "a")) {
+                const char *name = "?";
+                if (fn->code && kr_is_ptr(fn->code->qualname))
+                    name = KR_AS(kr_str, fn->code->qualname)->data;
+                fprintf(pm, "%llx %zx krait:%s\n", (unsigned long long)uintptr_t(rx), size, name);
+                fclose(pm);
+            }
+        }
+        rc = 0;
+    }
+done:
+    if (exits)
+        freeExits(exits, lf->nexits);
+    kr_lir_free(lf);
+    out->compile_ms = nowMs() - t0;
+    return rc;
+}

@@ -1,0 +1,516 @@
+/* test_hir.c: the HIR builder, optimiser, verifier and printer (compiler/hir*.c).
+ *
+ * Small Python functions run several times in the interpreter (to fill their feedback), then are built,
+ * optimised and verified; the tests check what the specialisation must achieve (counted range loops
+ * without STEP, unboxed float phis, hoisted guards, OSR entries at loop headers...). A robustness test
+ * builds every code object of every golden program (tests/py), once with empty feedback and once after
+ * running the program: each must build and verify, or be refused as a generator. */
+#include <check.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compiler/hir.h"
+#include "vm/compile.h"
+#include "vm/function.h"
+#include "vm/interp.h"
+#include "vm/kr.h"
+#include "vm/tuple.h"
+
+static kr_vm *vm;
+static kr_value globals; /* rooted for the whole test */
+
+static void setup(void)
+{
+    kr_vm_options o = {0, 0, -1, -1}; /* interpreter only: the tests compile by hand */
+    vm = kr_vm_new(&o);
+    ck_assert_ptr_nonnull(vm);
+    globals = KR_NULL;
+    kr_root_push(vm, &globals);
+}
+
+static void teardown(void)
+{
+    kr_vm_free(vm);
+    vm = NULL;
+}
+
+/* Runs module source in fresh globals (kept in `globals`). */
+static void run_module(const char *src)
+{
+    kr_value code = kr_compile_source(vm, src, strlen(src), "<test>", KR_PARSE_FILE);
+    ck_assert(code != KR_NULL);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &code);
+    globals = kr_dict_new(vm);
+    ck_assert(globals != KR_NULL);
+    kr_value r = kr_interp_run_code(vm, code, globals, KR_NULL);
+    kr_root_reset(vm, m);
+    ck_assert_msg(r != KR_NULL, "module raised");
+}
+
+static kr_code *code_of(const char *name)
+{
+    kr_value f = kr_dict_get_cstr(vm, globals, name);
+    ck_assert_msg(f != KR_NULL, "no function %s", name);
+    return kr_code_of(KR_AS(kr_function, f)->code);
+}
+
+/* Builds, optimises and verifies; the caller frees. */
+static kr_hir_func *build(kr_code *co)
+{
+    kr_hir_func *fn = kr_hir_new(vm, co);
+    ck_assert_ptr_nonnull(fn);
+    int rc = kr_hir_build(fn);
+    ck_assert_msg(rc == 0, "build refused: %s", fn->error);
+    ck_assert_msg(kr_hir_verify(fn) == 0, "built HIR does not verify: %s", fn->error);
+    kr_hir_optimize(fn);
+    ck_assert_msg(kr_hir_verify(fn) == 0, "optimised HIR does not verify: %s", fn->error);
+    return fn;
+}
+
+static kr_hir_func *build_named(const char *name) { return build(code_of(name)); }
+
+/* Counts live instructions with op (and imm when imm >= 0) in blocks of loop depth >= min_depth. */
+static int count(const kr_hir_func *fn, enum kr_hir_op op, int64_t imm, uint32_t min_depth)
+{
+    int n = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        const kr_hir_block *bl = &fn->blocks[b];
+        if (bl->loop_depth < min_depth)
+            continue;
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            const kr_hir_insn *in = &fn->insns[bl->insns[k]];
+            if (in->op == op && (imm < 0 || in->imm == imm))
+                n++;
+        }
+    }
+    return n;
+}
+
+static int count_rep_phis(const kr_hir_func *fn, kr_hir_rep rep, bool headers_only)
+{
+    int n = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        const kr_hir_block *bl = &fn->blocks[b];
+        if (headers_only && !bl->loop_header)
+            continue;
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            const kr_hir_insn *in = &fn->insns[bl->insns[k]];
+            if (in->op == KR_HIR_PHI && in->rep == rep)
+                n++;
+        }
+    }
+    return n;
+}
+
+static uint32_t max_depth(const kr_hir_func *fn)
+{
+    uint32_t d = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        if (fn->blocks[b].loop_depth > d)
+            d = fn->blocks[b].loop_depth;
+    return d;
+}
+
+static int headers(const kr_hir_func *fn)
+{
+    int n = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        n += fn->blocks[b].loop_header;
+    return n;
+}
+
+/* The printed form, for failure messages and text checks. */
+static char *dump(const kr_hir_func *fn)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(f);
+    kr_hir_print(f, fn);
+    fclose(f);
+    return buf;
+}
+
+#define CHECK_HIR(fn, cond)                                                                               \
+    do {                                                                                                  \
+        if (!(cond)) {                                                                                    \
+            char *d_ = dump(fn);                                                                          \
+            fprintf(stderr, "%s\n", d_);                                                                  \
+            free(d_);                                                                                     \
+            ck_abort_msg("failed: %s", #cond);                                                            \
+        }                                                                                                 \
+    } while (0)
+
+START_TEST(test_range_loop)
+{
+    run_module("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n"
+               "for _ in range(5):\n    r = f(100)\n");
+    kr_code *co = code_of("f");
+    kr_hir_func *fn = build(co);
+    CHECK_HIR(fn, count(fn, KR_HIR_RANGE_NEXT, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_ADD, 1) == 2); /* s += i and the counter */
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_TYPE, -1, 1) == 0);       /* hoisted to the loop's entries */
+    CHECK_HIR(fn, count(fn, KR_HIR_STORE_SLOT, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_POLL, -1, 1) == 1);
+    CHECK_HIR(fn, headers(fn) == 1 && max_depth(fn) == 1);
+    /* entries: pc 0 and the loop header (the FOR_ITER) */
+    CHECK_HIR(fn, fn->nentries == 2 && fn->entry_pcs[0] == 0);
+    CHECK_HIR(fn, KR_INSN_OP(co->insns[fn->entry_pcs[1]]) == KR_OP_FOR_ITER);
+    CHECK_HIR(fn, fn->blocks[0].nsuccs == 2);
+    /* s, i and the three iterator slots are loop-carried small ints */
+    CHECK_HIR(fn, count_rep_phis(fn, KR_HIR_TAGGED, true) >= 4);
+    char *text = dump(fn);
+    ck_assert_ptr_nonnull(strstr(text, "RANGE_NEXT"));
+    ck_assert_ptr_nonnull(strstr(text, "INT_BINOP ADD"));
+    ck_assert_ptr_nonnull(strstr(text, "loop depth 1 (header)"));
+    ck_assert_ptr_nonnull(strstr(text, "fs#"));
+    free(text);
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_float_loop)
+{
+    run_module("def g(n):\n    x = 0.0\n    i = 0\n    while i < n:\n        x = x * 0.5 + 1.5\n        i += 1\n"
+               "    return x\n"
+               "for _ in range(5):\n    r = g(50)\n");
+    kr_hir_func *fn = build_named("g");
+    CHECK_HIR(fn, count_rep_phis(fn, KR_HIR_DOUBLE, true) == 1);    /* x stays unboxed around the loop */
+    CHECK_HIR(fn, count(fn, KR_HIR_FLOAT_BINOP, KR_OP_MUL, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_FLOAT_BINOP, KR_OP_ADD, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_BOX_FLOAT, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_UNBOX_FLOAT, -1, 1) == 0);       /* the constants folded to doubles */
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_CMP, KR_CMP_LT, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_BOX_FLOAT, -1, 0) == 1);         /* only for the return */
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_while_break_continue)
+{
+    run_module("def h(n):\n    i = 0\n    t = 0\n    while i < n:\n        i += 1\n        if i % 3 == 0:\n"
+               "            continue\n        if i > 1000:\n            break\n        t += i\n    else:\n"
+               "        t = -t\n    return t\n"
+               "for _ in range(5):\n    r = h(60)\n");
+    kr_hir_func *fn = build_named("h");
+    CHECK_HIR(fn, headers(fn) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 0) == 0);                /* everything specialised */
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_MOD, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_POLL, -1, 1) == 2);                /* continue and the loop's end */
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_NEG, -1, 0) == 1);              /* the else clause */
+    CHECK_HIR(fn, count(fn, KR_HIR_TRUTHY, -1, 0) == 0);               /* comparisons give bools */
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_nested_loops)
+{
+    run_module("def nest(n):\n    t = 0\n    for i in range(n):\n        for j in range(i):\n"
+               "            t += i * j\n    return t\n"
+               "for _ in range(4):\n    r = nest(20)\n");
+    kr_hir_func *fn = build_named("nest");
+    CHECK_HIR(fn, max_depth(fn) == 2 && headers(fn) == 2);
+    CHECK_HIR(fn, fn->nentries == 3);
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_MUL, 2) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 2) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_RANGE_NEXT, -1, 1) == 2);
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_exceptions_and_with)
+{
+    run_module("def te(a):\n    try:\n        return a[0]\n    except IndexError:\n        return -1\n"
+               "class CM:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n"
+               "        return False\n"
+               "def w(x):\n    with CM() as c:\n        y = x + 1\n    return y\n"
+               "def tf(n):\n    t = 0\n    for i in range(n):\n        try:\n            t += 10 // (i + 1)\n"
+               "            if i == 2:\n                raise KeyError(i)\n"
+               "        except KeyError:\n            t -= 1\n        finally:\n            t += 1\n"
+               "    return t\n"
+               "for _ in range(3):\n    te([1]); te([]); w(2); tf(5)\n");
+    const char *names[] = {"te", "w", "tf"};
+    for (int i = 0; i < 3; i++) {
+        kr_code *co = code_of(names[i]);
+        kr_hir_func *fn = build(co);
+        /* handlers are not compiled: no block starts at a handler that only the exception table reaches */
+        for (uint32_t e = 0; e < co->nexctab; e++)
+            for (uint32_t b = 0; b < fn->nblocks; b++)
+                if (co->exctab[e].handler == fn->blocks[b].pc) {
+                    bool entry = false;
+                    for (uint32_t k = 0; k < fn->nentries; k++)
+                        entry |= fn->entry_pcs[k] == fn->blocks[b].pc;
+                    CHECK_HIR(fn, entry);
+                }
+        kr_hir_free(fn);
+    }
+    /* tf: 10 // i specialised in the loop */
+    kr_hir_func *fn = build_named("tf");
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_FLOORDIV, 1) == 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
+static kr_code *nested_code(kr_code *co)
+{
+    kr_value *items = kr_tuple_items(co->consts);
+    for (int64_t i = 0; i < kr_tuple_size(co->consts); i++)
+        if (kr_is_ptr(items[i]) && KR_OBJ(items[i])->type == vm->t.code)
+            return kr_code_of(items[i]);
+    return NULL;
+}
+
+START_TEST(test_comprehension_and_calls)
+{
+    run_module("def comp(n):\n    return [i * i for i in range(n)]\n"
+               "def add(a, b):\n    return a + b\n"
+               "def caller(n):\n    t = 0\n    for i in range(n):\n        t = add(t, i)\n    return t\n"
+               "for _ in range(5):\n    comp(10); caller(10)\n");
+    kr_hir_func *fn = build_named("comp");
+    kr_hir_free(fn);
+    kr_code *inner = nested_code(code_of("comp"));
+    ck_assert_ptr_nonnull(inner);
+    fn = build(inner);
+    /* iterating over ".0", a real iterator: the generic FOR_ITER */
+    CHECK_HIR(fn, count(fn, KR_HIR_BRANCH_PC, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_MUL, 1) == 1);
+    kr_hir_free(fn);
+
+    fn = build_named("add");
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_TYPE, KR_HT_SMALLINT, 0) == 2);
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_ADD, 0) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 0) == 0);
+    kr_hir_free(fn);
+
+    fn = build_named("caller");
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) >= 2); /* LOAD_GLOBAL add, CALL */
+    CHECK_HIR(fn, count(fn, KR_HIR_RANGE_NEXT, -1, 1) == 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_locals_and_refusal)
+{
+    run_module("def cl(n):\n    for i in range(n):\n        pass\n    return i\n"
+               "def gen(n):\n    yield n\n"
+               "def cst():\n    a = 6\n    b = 7\n    return a * b\n"
+               "def fl(a, b):\n    return a < b\n"
+               "for _ in range(3):\n    cl(3); list(gen(1)); cst(); fl(1.5, 2.5)\n");
+    kr_hir_func *fn = build_named("cl");
+    /* i may be unbound after the loop: one check, and it is the only guard left outside the loop */
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_NOT_UNBOUND, -1, 0) == 1);
+    kr_hir_free(fn);
+
+    fn = kr_hir_new(vm, code_of("gen"));
+    ck_assert_int_eq(kr_hir_build(fn), -1);
+    ck_assert_str_eq(fn->error, "generator");
+    kr_hir_free(fn);
+
+    /* 6 * 7 folds: the function returns a constant */
+    fn = build_named("cst");
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, -1, 0) == 0);
+    bool found = false;
+    for (uint32_t r = 1; r < fn->ninsns; r++)
+        if (!fn->insns[r].dead && fn->insns[r].op == KR_HIR_CONST && fn->insns[r].value == kr_small(42))
+            found = true;
+    CHECK_HIR(fn, found);
+    kr_hir_free(fn);
+
+    fn = build_named("fl");
+    CHECK_HIR(fn, count(fn, KR_HIR_FLOAT_CMP, KR_CMP_LT, 0) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_TYPE, KR_HT_FLOAT, 0) == 2);
+    kr_hir_free(fn);
+}
+END_TEST
+
+/* ---- robustness over the golden programs ---- */
+
+typedef struct tally {
+    int files, compiled, codes, built, generators, called, int_ops, float_ops, range_loops;
+} tally;
+
+static void build_all(kr_value codev, tally *t)
+{
+    kr_code *co = kr_code_of(codev);
+    t->codes++;
+    kr_hir_func *fn = kr_hir_new(vm, co);
+    ck_assert_ptr_nonnull(fn);
+    if (kr_hir_build(fn) == 0) {
+        ck_assert_msg(kr_hir_verify(fn) == 0, "%s: %s", kr_str_data(co->qualname), fn->error);
+        kr_hir_optimize(fn); /* aborts on a verification failure in debug builds */
+        ck_assert_msg(kr_hir_verify(fn) == 0, "%s: %s", kr_str_data(co->qualname), fn->error);
+        t->built++;
+        t->called += co->call_count > 0;
+        t->int_ops += count(fn, KR_HIR_INT_BINOP, -1, 0) + count(fn, KR_HIR_INT_CMP, -1, 0);
+        t->float_ops += count(fn, KR_HIR_FLOAT_BINOP, -1, 0) + count(fn, KR_HIR_FLOAT_CMP, -1, 0);
+        t->range_loops += count(fn, KR_HIR_RANGE_NEXT, -1, 0);
+    } else {
+        ck_assert_msg(!strcmp(fn->error, "generator"), "%s refused: %s", kr_str_data(co->qualname), fn->error);
+        t->generators++;
+    }
+    kr_hir_free(fn);
+    kr_value *items = kr_tuple_items(co->consts);
+    for (int64_t i = 0; i < kr_tuple_size(co->consts); i++)
+        if (kr_is_ptr(items[i]) && KR_OBJ(items[i])->type == vm->t.code)
+            build_all(items[i], t);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = 0;
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The golden programs' directory, from this file's path (tests/unit/ -> tests/py/). */
+static void golden_dir(char *out, size_t n)
+{
+    snprintf(out, n, "%s", __FILE__);
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *slash = 0;
+    else
+        snprintf(out, n, ".");
+    strncat(out, "/../py", n - strlen(out) - 1);
+}
+
+/* For every tests/py/NAME.py: compile (and with `run`, first run it in a fresh VM so the feedback is
+ * real), then build every code object. */
+static void golden(bool run)
+{
+    char dir[4096];
+    golden_dir(dir, sizeof dir);
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "cannot open %s", dir);
+    char **names = NULL;
+    size_t nnames = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t l = strlen(e->d_name);
+        if (l > 3 && !strcmp(e->d_name + l - 3, ".py")) {
+            names = realloc(names, (nnames + 1) * sizeof *names);
+            names[nnames++] = strdup(e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, nnames, sizeof *names, cmp_names);
+    ck_assert_msg(nnames > 0, "no golden programs in %s", dir);
+    tally t = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+    /* the programs print, read stdin, exit: keep the test's output clean */
+    int saved_out = dup(1), saved_in = dup(0), null = open("/dev/null", O_RDWR);
+    if (run) {
+        fflush(stdout);
+        dup2(null, 1);
+        dup2(null, 0);
+    }
+    for (size_t i = 0; i < nnames; i++) {
+        char path[4600];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        size_t len;
+        char *src = read_file(path, &len);
+        ck_assert_ptr_nonnull(src);
+        t.files++;
+        if (run) {
+            kr_vm_free(vm);
+            kr_vm_options o = {(size_t)1 << 30, 0, -1, -1};
+            vm = kr_vm_new(&o);
+            ck_assert_ptr_nonnull(vm);
+        }
+        kr_value code = kr_compile_source(vm, src, len, path, KR_PARSE_FILE);
+        free(src);
+        if (!code) {
+            kr_err_clear(vm); /* the syntax-error programs */
+            free(names[i]);
+            continue;
+        }
+        t.compiled++;
+        size_t m = kr_root_mark(vm);
+        kr_root_push(vm, &code);
+        if (run) {
+            kr_value g = kr_dict_new(vm);
+            kr_root_push(vm, &g);
+            kr_dict_set_cstr(vm, g, "__name__", kr_intern(vm, "__main__"));
+            if (!kr_interp_run_code(vm, code, g, KR_NULL))
+                kr_err_clear(vm);
+        }
+        build_all(code, &t);
+        kr_root_reset(vm, m);
+        free(names[i]);
+    }
+    free(names);
+    if (run) {
+        fflush(stdout);
+        dup2(saved_out, 1);
+        dup2(saved_in, 0);
+    }
+    close(null);
+    close(saved_out);
+    close(saved_in);
+    printf("golden (%s): %d files, %d compiled, %d code objects: %d built (%d ever called), %d generators "
+           "refused; specialised: %d int ops, %d float ops, %d counted loops\n",
+           run ? "after running" : "cold", t.files, t.compiled, t.codes, t.built, t.called, t.generators, t.int_ops,
+           t.float_ops, t.range_loops);
+    if (run)
+        ck_assert_int_gt(t.range_loops, 50);
+    ck_assert_int_eq(t.built + t.generators, t.codes);
+    ck_assert_int_gt(t.built, 1000);
+}
+
+START_TEST(test_golden_cold) { golden(false); }
+END_TEST
+
+START_TEST(test_golden_warm) { golden(true); }
+END_TEST
+
+static Suite *hir_suite(void)
+{
+    Suite *s = suite_create("hir");
+    TCase *tc = tcase_create("build");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_range_loop);
+    tcase_add_test(tc, test_float_loop);
+    tcase_add_test(tc, test_while_break_continue);
+    tcase_add_test(tc, test_nested_loops);
+    tcase_add_test(tc, test_exceptions_and_with);
+    tcase_add_test(tc, test_comprehension_and_calls);
+    tcase_add_test(tc, test_locals_and_refusal);
+    suite_add_tcase(s, tc);
+    TCase *tg = tcase_create("golden");
+    tcase_add_checked_fixture(tg, setup, teardown);
+    tcase_set_timeout(tg, 600);
+    tcase_add_test(tg, test_golden_cold);
+    tcase_add_test(tg, test_golden_warm);
+    suite_add_tcase(s, tg);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(hir_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
