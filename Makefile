@@ -16,12 +16,14 @@ build:
 demo: build
 	$(BUILD)/krait examples/demo.py
 
-# The whole suite: unit tests (Check), embedding tests, golden programs with the JIT off, default and
-# forced, the collector's stress mode on a subset, and the seed programs.
+# The whole suite: unit tests (Check), embedding tests, golden programs with the JIT off, default,
+# forced and forced with the reference register allocator, the collector's stress mode (with the JIT
+# forced too, on the JIT and program tests), and the seed programs.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -E '^golden$$'
 	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode all --xfail tests/known_failures.txt -j $(JOBS)
 	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stress --skip tests/stress_skip.txt --xfail tests/known_failures.txt -j $(JOBS)
+	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stressjit --filter jit_ --filter prog_ --skip tests/stress_skip.txt --xfail tests/known_failures.txt -j $(JOBS)
 	$(PYTHON) tests/run_seeds.py --krait $(BUILD)/krait
 
 unit: build

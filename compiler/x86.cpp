@@ -24,6 +24,7 @@
 #include <memory>
 #include <string>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 // The C headers come last: clang's <stdatomic.h> defines macros that break C++'s <atomic>.
@@ -166,9 +167,14 @@ private:
     }
     void emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out);
     void emitEpilogue();
+    // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
+    // label is their successor's: a jump to the next emitted block is a fall-through.
+    std::vector<uint32_t> resolved_; // per block: itself, or the block a skipped one jumps to
+    std::vector<uint32_t> next_;     // per block: the block emitted after it (nblocks: none)
+    bool fallsTo(uint32_t block, uint32_t cur) const { return resolved_[block] == next_[cur]; }
     void jumpTo(uint32_t block, uint32_t cur)
     {
-        if (block != cur + 1)
+        if (!fallsTo(block, cur))
             a_.jmp(blocks_[block]);
     }
 };
@@ -595,21 +601,24 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         break;
     }
     case KR_LIR_IAND:
-        a_.mov(r11, I(0));
-        a_.and_(r11, I(1));
-        a_.mov(O(), r11);
-        break;
     case KR_LIR_IOR:
-        a_.mov(r11, I(0));
-        a_.or_(r11, I(1));
-        a_.mov(O(), r11);
+    case KR_LIR_IXOR: {
+        // no exit: the result may go straight into out (commutative, so out may be either input)
+        x86::Gp o = O(), x = I(0), y = I(1);
+        if (o.id() == y.id())
+            std::swap(x, y);
+        if (o.id() != x.id())
+            a_.mov(o, x);
+        if (in.op == KR_LIR_IAND)
+            a_.and_(o, y);
+        else if (in.op == KR_LIR_IOR)
+            a_.or_(o, y);
+        else {
+            a_.xor_(o, y);
+            a_.or_(o, 1); // the two tag bits cancelled
+        }
         break;
-    case KR_LIR_IXOR:
-        a_.mov(r11, I(0));
-        a_.xor_(r11, I(1));
-        a_.or_(r11, 1);
-        a_.mov(O(), r11);
-        break;
+    }
     case KR_LIR_ISHL:
         // counts outside [0, 64) leave (negative: ValueError; huge: the interpreter makes a big int)
         a_.mov(rcx, I(1));
@@ -648,9 +657,9 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.mov(O(), r11);
         break;
     case KR_LIR_INOT: // ~x tagged = ~a with bit 0 set again = a ^ ~1
-        a_.mov(r11, I(0));
-        a_.xor_(r11, -2);
-        a_.mov(O(), r11);
+        if (O().id() != I(0).id())
+            a_.mov(O(), I(0));
+        a_.xor_(O(), -2);
         break;
     case KR_LIR_ICMP:
     case KR_LIR_FCMP:
@@ -665,9 +674,9 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         break;
     }
     case KR_LIR_NOT:
-        a_.mov(r11, I(0));
-        a_.xor_(r11, int32_t(KR_TRUE ^ KR_FALSE));
-        a_.mov(O(), r11);
+        if (O().id() != I(0).id())
+            a_.mov(O(), I(0));
+        a_.xor_(O(), int32_t(KR_TRUE ^ KR_FALSE));
         break;
     case KR_LIR_TRUTHY:
         emitTruthy(I(0), uint32_t(in.imm), O());
@@ -881,7 +890,7 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         jumpTo(bl.succs[0], b);
         break;
     case KR_LIR_BRANCH:
-        if (bl.succs[0] == b + 1) {
+        if (fallsTo(bl.succs[0], b)) {
             condJump(in, u, blocks_[bl.succs[1]], true);
         } else {
             condJump(in, u, blocks_[bl.succs[0]], false);
@@ -891,7 +900,7 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     case KR_LIR_BRANCH_PC:
         a_.mov(r11, in.imm);
         a_.cmp(I(0), r11);
-        if (bl.succs[0] == b + 1) {
+        if (fallsTo(bl.succs[0], b)) {
             a_.jne(blocks_[bl.succs[1]]);
         } else {
             a_.je(blocks_[bl.succs[0]]);
@@ -950,6 +959,26 @@ void Emitter::run()
         }
     }
 
+    // An edge-split block that got no moves is a lone JUMP: its predecessor's branch goes straight
+    // to the successor instead (sharing its label), and the block is not emitted.
+    resolved_.resize(lf_->nblocks);
+    next_.assign(lf_->nblocks, lf_->nblocks);
+    for (uint32_t b = 0; b < lf_->nblocks; b++) {
+        const kr_lir_block &bl = lf_->blocks[b];
+        bool empty = bl.hir_block < 0 && bl.count == 1 && bl.nsuccs == 1 && bl.npreds == 1 &&
+                     lf_->insns[bl.first].op == KR_LIR_JUMP && succStart[b].empty() && predEnd[b].empty() &&
+                     atPos[bl.first].empty() && lf_->blocks[bl.succs[0]].hir_block >= 0;
+        resolved_[b] = empty ? bl.succs[0] : b;
+    }
+    for (uint32_t b = 0; b < lf_->nblocks; b++)
+        if (resolved_[b] != b)
+            blocks_[b] = blocks_[resolved_[b]];
+    for (uint32_t b = lf_->nblocks, following = lf_->nblocks; b-- > 0;) {
+        next_[b] = following;
+        if (resolved_[b] == b)
+            following = b;
+    }
+
     for (int r : saved_)
         a_.push(x86::gpq(uint32_t(r)));
     a_.sub(x86::rsp, frameSize_);
@@ -960,6 +989,8 @@ void Emitter::run()
 
     for (uint32_t b = 0; b < lf_->nblocks && !error; b++) {
         const kr_lir_block &bl = lf_->blocks[b];
+        if (resolved_[b] != b)
+            continue; // a skipped edge split
         a_.bind(blocks_[b]);
         for (int g : succStart[b])
             moveGroup(kr_ra_get_move_group(ra_, g));

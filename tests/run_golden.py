@@ -2,7 +2,7 @@
 """Run Krait's golden programs and compare them with CPython 3.13's recorded output.
 
 Usage:
-  tests/run_golden.py --krait PATH [--mode off|default|forced|spillall|stress|all]
+  tests/run_golden.py --krait PATH [--mode off|default|forced|spillall|stress|stressjit|all]
                       [--filter SUBSTR]... [--list FILE] [-j N] [--timeout SECS]
 
 A golden program is tests/py/NAME.py where NAME starts with one of PREFIXES
@@ -27,6 +27,7 @@ working directory.  Modes set the environment:
            the differential test of the linear-scan allocator
   stress   KRAIT_GC_STRESS=1 (give a subset with --list tests/py/stress.list
            or --filter when the whole set is too slow)
+  stressjit  KRAIT_GC_STRESS=1 with the JIT forced (KRAIT_JIT_THRESHOLD=0)
   all      off, default, forced and spillall; a test passes only if all of them match.
 
 --krait may be a command with arguments (split like a shell would), e.g.
@@ -62,6 +63,7 @@ MODE_ENV = {
     "forced": {"KRAIT_JIT_THRESHOLD": "0"},
     "spillall": {"KRAIT_JIT_THRESHOLD": "0", "KRAIT_JIT_REGALLOC": "spill-all"},
     "stress": {"KRAIT_GC_STRESS": "1"},
+    "stressjit": {"KRAIT_GC_STRESS": "1", "KRAIT_JIT_THRESHOLD": "0"},
 }
 
 # Lines made only of whitespace, ^ and ~ are CPython 3.13's caret lines.
@@ -214,7 +216,7 @@ def run_one(cmd, name, mode, timeout):
 def main():
     ap = argparse.ArgumentParser(description="Run Krait's golden programs.")
     ap.add_argument("--krait", required=False, help="path of the krait binary (or a command)")
-    ap.add_argument("--mode", default="default", choices=["off", "default", "forced", "spillall", "stress", "all"])
+    ap.add_argument("--mode", default="default", choices=["off", "default", "forced", "spillall", "stress", "stressjit", "all"])
     ap.add_argument("--filter", action="append", default=[],
                     help="run only tests whose name contains SUBSTR (repeatable: any of them)")
     ap.add_argument("--list", help="file naming the tests to run, one per line (# comments)")
@@ -266,7 +268,7 @@ def main():
     modes = ["off", "default", "forced", "spillall"] if args.mode == "all" else [args.mode]
     timeout = args.timeout
     if timeout is None:
-        timeout = 120.0 if args.mode == "stress" else 20.0
+        timeout = 120.0 if args.mode in ("stress", "stressjit") else 20.0
 
     jobs = [(n, m) for n in names for m in modes]
     results = {}
