@@ -31,7 +31,10 @@ struct mi_heap_s;
 
 typedef struct kr_gc {
     struct mi_heap_s *heap;
-    struct kr_object *objects;  /* every live object, newest first */
+    struct kr_object *objects;  /* every live object, newest first, except those on `external` */
+    /* Objects whose type has KR_TF_EXTERNAL_FINALIZE: kept apart so that destroying the VM runs their
+     * finalizers without walking (and missing the cache on) every object of the heap. */
+    struct kr_object *external;
     size_t allocated;           /* bytes currently allocated (objects and buffers, usable sizes) */
     size_t threshold;           /* a safepoint collects when allocated >= threshold */
     size_t limit;               /* 0 = unlimited; over it allocation fails with MemoryError */

@@ -557,7 +557,7 @@ static const kr_getset_def file_getsets[] = {
 
 void kr_io_init(kr_vm *vm)
 {
-    kr_type *t = kr_type_new_builtin(vm, "TextIOWrapper", vm->t.object, sizeof(kr_file), 0);
+    kr_type *t = kr_type_new_builtin(vm, "TextIOWrapper", vm->t.object, sizeof(kr_file), KR_TF_EXTERNAL_FINALIZE);
     t->trace = file_trace;
     t->finalize = file_finalize;
     t->iter = file_iter;

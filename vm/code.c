@@ -355,7 +355,8 @@ static const kr_getset_def code_getsets[] = {
 
 void kr_code_init(kr_vm *vm)
 {
-    kr_type *t = kr_type_new_builtin(vm, "code", vm->t.object, sizeof(kr_code), 0);
+    /* external finalizer: compiled code (compiler/) lives outside the VM heap */
+    kr_type *t = kr_type_new_builtin(vm, "code", vm->t.object, sizeof(kr_code), KR_TF_EXTERNAL_FINALIZE);
     t->trace = code_trace;
     t->finalize = code_finalize;
     t->repr = code_repr;

@@ -81,6 +81,9 @@ enum kr_type_flags {
     KR_TF_HAS_SLOTS = 1u << 10, /* __slots__ declared: no per-instance attribute storage beyond them */
     KR_TF_ABSTRACT = 1u << 11,  /* cannot be instantiated (e.g. NoneType from Python code) */
     KR_TF_CUSTOM_GETATTR = 1u << 12, /* defines __getattr__/__getattribute__/__setattr__/__delattr__ */
+    /* Its finalizer releases something outside the VM heap (an open FILE): kr_gc_destroy must run it.
+     * Other finalizers only free heap buffers, which mi_heap_destroy releases wholesale. */
+    KR_TF_EXTERNAL_FINALIZE = 1u << 13,
 };
 
 struct kr_type {
