@@ -42,7 +42,7 @@ seeds: build
 asan:
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKRAIT_SANITIZE=ON >/dev/null
 	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ctest --output-on-failure -j $(JOBS) -E '^golden$$'
+	cd build-asan && ASAN_OPTIONS=allocator_may_return_null=1 ctest --output-on-failure -j $(JOBS) -E '^golden$$'
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 $(PYTHON) tests/run_golden.py --krait build-asan/krait --mode default -j $(JOBS) --timeout 120
 
 bench:

@@ -45,7 +45,11 @@
 
 #include "compiler/hir.h"
 #include "compiler/jit_rt.h"
+#include "vm/dict.h"
+#include "vm/instance.h"
+#include "vm/liveness.h"
 #include "vm/object.h"
+#include "vm/type.h"
 #include "vm/vm.h"
 
 #define KR_HIR_MAX_BUILDS 12
@@ -67,6 +71,7 @@ typedef struct mdec {
     bool phi;       /* val is a phi of this block (else: the one value every edge carries, or a cache) */
     uint32_t type;
     kr_hir_ref val;
+    bool dead;      /* a temporary not live here (vm/liveness.h): no phi, no store, no guard */
 } mdec;
 
 /* Loop-header assumptions (see the file comment). */
@@ -117,6 +122,7 @@ typedef struct builder {
     bool osr0;              /* pc 0 is also a loop header: its entry may come mid-run */
     bool changed;           /* some header assumption changed: build again */
     bool failed;            /* out of memory or an unexpected CFG shape (fn->error says which) */
+    kr_liveness live;       /* temporaries' liveness; live.live_in == NULL: treat every slot as live */
 } builder;
 
 /* ------------------------------------------------------------------------------------------------
@@ -126,6 +132,13 @@ static kr_hir_insn *ins(builder *b, kr_hir_ref r) { return &b->fn->insns[r]; }
 static bool is_double(builder *b, kr_hir_ref r) { return ins(b, r)->rep == KR_HIR_DOUBLE; }
 static uint32_t rtype(builder *b, kr_hir_ref r) { return is_double(b, r) ? KR_HT_FLOAT : ins(b, r)->type; }
 static bool imm_type(uint32_t t) { return (t & ~(uint32_t)KR_HT_IMMEDIATE) == 0; }
+
+/* A dead temporary's value is never read again (vm/liveness.h): merges neither keep nor guard it, and
+ * frame states need not restore it (the slot keeps an older, still valid value). */
+static bool slot_dead(const builder *b, uint32_t pc, uint32_t s)
+{
+    return b->live.live_in && !kr_liveness_live(&b->live, pc, s);
+}
 
 static void fail(builder *b, const char *why)
 {
@@ -229,7 +242,7 @@ static int32_t fs_of(builder *b, uint32_t pc, const sst *st)
 {
     uint32_t k = 0;
     for (uint32_t s = 0; s < b->n; s++)
-        if (st[s].dirty) {
+        if (st[s].dirty && !slot_dead(b, pc, s)) {
             b->scratch[k].slot = s;
             b->scratch[k].value = st[s].val;
             k++;
@@ -501,7 +514,7 @@ static void resolve_edge(builder *b, uint32_t eid)
     for (uint32_t s = 0; s < b->n; s++) {
         b->tmp[s] = 0;
         const sst *x = &e->st[s];
-        if (t->dec[s].kind != D_CLEAN || !x->dirty)
+        if (t->dec[s].kind != D_CLEAN || !x->dirty || t->dec[s].dead)
             continue;
         if (blk == NONE32)
             blk = edge_block(b, e);
@@ -542,7 +555,7 @@ static int edge_kind(builder *b, const sst *x, uint32_t *type)
 /* Decision for slot s of an ordinary merge (every incoming edge known). */
 static mdec merge_plain(builder *b, bblock *t, uint32_t s)
 {
-    mdec d = {b->edges[t->in[0]].st[s].hdr, D_CLEAN, false, 0, 0};
+    mdec d = {b->edges[t->in[0]].st[s].hdr, D_CLEAN, false, 0, 0, false};
     bool any_dirty = false, all_same = true, has_dbl = false, all_df = true, all_imm = true;
     kr_hir_ref same = b->edges[t->in[0]].st[s].val;
     for (uint32_t i = 0; i < t->nin; i++) {
@@ -588,7 +601,7 @@ static mdec merge_plain(builder *b, bblock *t, uint32_t s)
 static mdec merge_header(builder *b, bblock *t, uint32_t s)
 {
     const asn *a = &t->asn[s];
-    mdec d = {(uint32_t)(t - b->bb) + 1, D_CLEAN, false, a->type, 0};
+    mdec d = {(uint32_t)(t - b->bb) + 1, D_CLEAN, false, a->type, 0, false};
     uint32_t fwd = 0, imm = 0;
     bool unk = false, tagged_ok = true, double_ok = true;
     for (uint32_t i = 0; i < t->nin; i++) {
@@ -629,7 +642,9 @@ static mdec merge_header(builder *b, bblock *t, uint32_t s)
 static void merge(builder *b, bblock *t)
 {
     for (uint32_t s = 0; s < b->n; s++) {
-        mdec d = t->header ? merge_header(b, t, s) : merge_plain(b, t, s);
+        mdec d = {0, D_CLEAN, false, KR_HT_ANY, 0, true};
+        if (!slot_dead(b, t->start, s))
+            d = t->header ? merge_header(b, t, s) : merge_plain(b, t, s);
         if (d.phi) {
             d.val = kr_hir_insert_phi(b->fn, t->hir, d.kind == D_DOUBLE ? KR_HIR_DOUBLE : KR_HIR_TAGGED, d.type);
             if (!d.val) {
@@ -654,6 +669,8 @@ static void check_header(builder *b, bblock *t)
     for (uint32_t s = 0; s < b->n; s++) {
         asn *a = &t->asn[s];
         asn nw = *a;
+        if (slot_dead(b, t->start, s))
+            continue; /* merges ignore it: no assumption to check */
         uint32_t all = 0, imm = 0;
         bool late_any = false, late_imm = true, late_df = true, late_dbl = false;
         bool fwd_unk = false, fwd_tag_ok = true, fwd_dbl_ok = true;
@@ -960,6 +977,340 @@ static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
     link(b, fall);
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Globals, attributes, items and len() (hir.h's round-2 specialisations)
+ *
+ * Each reads the inline cache the interpreter filled at that instruction (vm/code.h) and guards exactly
+ * what the interpreter's cache hit checks there (vm/interp.c). Every guard's frame state is the state
+ * before the instruction: a failing guard resumes the interpreter at the instruction, which runs it
+ * generically and refills its cache. Results that may be pointers are written through (write_slot). */
+
+/* A LOAD_ATTR site whose cache was refilled more often than this is polymorphic: left to STEP. */
+#define KR_HIR_MAX_ATTR_MISSES 2
+
+/* Any value a dict, instance or container slot may hold (never KR_UNBOUND or KR_NULL). */
+#define ANY_VALUE (KR_HT_ANY & ~(uint32_t)(KR_HT_UNBOUND | KR_HT_NULL))
+#define SIZED_TYPES (KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT)
+
+/* How often a deopt storm made kr_jit_note_deopt (compiler/jit.c) give up this function's code: it
+ * counts the recompilations in jit_flags >> 8. A storm means some speculation keeps failing, and the
+ * caches of STORE_ATTR and LOAD_METHOD keep no miss count to say which: after one storm those sites
+ * (and LOAD_ATTR sites that ever missed) stay generic, after two every shape guard does. */
+static unsigned recompiles(const kr_code *co) { return co->jit_flags >> 8; }
+
+/* Classes with immediate instances (small ints, bool, None, Ellipsis...): GUARD_SHAPE wants a heap
+ * object, so a cache on such a class cannot be guarded that way. */
+static bool immediate_class(builder *b, const kr_type *t)
+{
+    if (t == b->vm->t.int_)
+        return true;
+    for (int i = 0; i < KR_IMM_COUNT; i++)
+        if (b->vm->imm_types[i] == t)
+            return true;
+    return false;
+}
+
+/* The HIR type of an object whose exact class is t. */
+static uint32_t class_bits(builder *b, const kr_type *t)
+{
+    const kr_types *T = &b->vm->t;
+    if (t == T->float_)
+        return KR_HT_FLOAT;
+    if (t == T->str)
+        return KR_HT_STR;
+    if (t == T->list)
+        return KR_HT_LIST;
+    if (t == T->tuple)
+        return KR_HT_TUPLE;
+    if (t == T->dict)
+        return KR_HT_DICT;
+    if (t == T->function)
+        return KR_HT_FUNC;
+    return KR_HT_OBJECT;
+}
+
+/* Does another attribute site on the same local variable show a different class, or misses? Then the
+ * variable holds objects of several classes (e.g. `self` in a method inherited by several subclasses)
+ * and a STORE_ATTR / LOAD_METHOD cache, which counts no misses, only shows the last one. */
+static bool local_polymorphic(builder *b, uint32_t s, const kr_type *t)
+{
+    kr_code *co = b->co;
+    if (s >= co->nlocals)
+        return false; /* a temporary: nothing to compare with */
+    for (uint32_t pc = 0; pc < co->ninsns; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])]) {
+        kr_insn in = co->insns[pc];
+        unsigned op = KR_INSN_OP(in);
+        uint32_t obj;
+        if (op == KR_OP_LOAD_ATTR || op == KR_OP_LOAD_METHOD)
+            obj = KR_INSN_B(in);
+        else if (op == KR_OP_STORE_ATTR)
+            obj = KR_INSN_A(in);
+        else
+            continue;
+        const kr_fb *e = feedback(b, pc);
+        if (obj == s && e->attr.type &&
+            (e->attr.type != t || (op == KR_OP_LOAD_ATTR && e->attr.misses > KR_HIR_MAX_ATTR_MISSES)))
+            return true;
+    }
+    return false;
+}
+
+/* Can attribute cache entry e be used, guarded on the object in slot s? `counted`: the site counts its
+ * misses (LOAD_ATTR); otherwise polymorphism is judged from the variable's other sites. */
+static bool attr_entry_ok(builder *b, const kr_fb *e, uint32_t s, bool counted)
+{
+    kr_type *t = e->attr.type;
+    unsigned r = recompiles(b->co);
+    if (!t || t->version != e->attr.version || immediate_class(b, t) || e->attr.misses > KR_HIR_MAX_ATTR_MISSES)
+        return false; /* empty, stale (a guard that always fails), unguardable or polymorphic */
+    if (r >= 2 || (r == 1 && (!counted || e->attr.misses)))
+        return false;
+    if (!counted && local_polymorphic(b, s, t))
+        return false;
+    const sst *x = &b->st[s];
+    return !st_double(b, x) && (st_type(b, x) & class_bits(b, t));
+}
+
+/* GUARD_SHAPE on slot s's value: exact class t at version, and the instance shape when shape != NULL.
+ * Every slot holding the value then holds the guarded (typed) one. */
+static kr_hir_ref guard_shape(builder *b, uint32_t s, kr_type *t, uint32_t version, void *shape)
+{
+    kr_hir_ref v = read_slot(b, s);
+    uint32_t bits = class_bits(b, t), vt = ins(b, v)->type;
+    kr_hir_ref g = emit1(b, KR_HIR_GUARD_SHAPE, KR_HIR_TAGGED, (vt & bits) ? (vt & bits) : bits, v, version);
+    ins(b, g)->value = KR_VAL(t);
+    ins(b, g)->imm2 = (int64_t)(uintptr_t)shape;
+    set_fs(b, g, fs_now(b), KR_DEOPT_SHAPE);
+    refine(b, v, g);
+    return g;
+}
+
+/* Slot s's value as a TAGGED value for a store into the heap. A dirty double is boxed, and the box
+ * written to every slot holding that double, so that the stored object is the one the variables hold
+ * (as in the interpreter, where `o.x = y` makes `o.x is y`). */
+static kr_hir_ref tagged_value(builder *b, uint32_t s)
+{
+    if (!st_double(b, &b->st[s]))
+        return read_slot(b, s);
+    kr_hir_ref d = b->st[s].val;
+    kr_hir_ref box = emit1(b, KR_HIR_BOX_FLOAT, KR_HIR_TAGGED, KR_HT_FLOAT, d, 0);
+    set_fs(b, box, fs_now(b), KR_DEOPT_TYPE);
+    for (uint32_t p = 0; p < b->n; p++)
+        if (b->st[p].dirty && b->st[p].val == d)
+            write_slot(b, p, box);
+    return box;
+}
+
+/* LOAD_GLOBAL: the cache holds the address of the value in the globals (or builtins) dict, valid while
+ * the dicts' keys versions hold. Guards of the same dict in one block are merged by the optimiser. */
+static bool load_global(builder *b, uint32_t pc, kr_insn in)
+{
+    const kr_fb *e = feedback(b, pc);
+    kr_value g = e->global.globals, bd = e->global.builtins;
+    if (!g || !e->global.slot || kr_dict_keys_version(g) != e->global.globals_kv ||
+        (bd && kr_dict_keys_version(bd) != e->global.builtins_kv))
+        return false; /* empty, or stale: its guard would always fail */
+    int32_t fs = fs_now(b);
+    kr_hir_ref r = emit(b, KR_HIR_GUARD_DICT_VERSION, KR_HIR_TAGGED, 0, NULL, 0, (int64_t)e->global.globals_kv);
+    ins(b, r)->value = g;
+    ins(b, r)->imm2 = 1;
+    set_fs(b, r, fs, KR_DEOPT_GLOBAL);
+    if (bd) {
+        /* the name is absent from globals: a new global of that name changes globals' keys version */
+        r = emit(b, KR_HIR_GUARD_DICT_VERSION, KR_HIR_TAGGED, 0, NULL, 0, (int64_t)e->global.builtins_kv);
+        ins(b, r)->value = bd;
+        ins(b, r)->imm2 = 2;
+        set_fs(b, r, fs, KR_DEOPT_GLOBAL);
+    }
+    write_slot(b, KR_INSN_A(in), emit(b, KR_HIR_LOAD_ADDR, KR_HIR_TAGGED, ANY_VALUE, NULL, 0,
+                                      (int64_t)(uintptr_t)e->global.slot));
+    return true;
+}
+
+/* LOAD_ATTR: an instance attribute at a slot of a known shape, or a class attribute no instance of
+ * that shape can shadow (a constant while the class version holds: the class keeps it alive). */
+static bool load_attr(builder *b, uint32_t pc, kr_insn in)
+{
+    const kr_fb *e = feedback(b, pc);
+    uint32_t a = KR_INSN_A(in), s = KR_INSN_B(in);
+    kr_shape *shape = e->attr.shape;
+    kr_hir_ref r;
+    if (!shape || !attr_entry_ok(b, e, s, true))
+        return false;
+    if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT) {
+        if (e->attr.index < 0 || (uint64_t)e->attr.index >= shape->count)
+            return false;
+        kr_hir_ref g = guard_shape(b, s, e->attr.type, e->attr.version, shape);
+        r = emit1(b, KR_HIR_LOAD_INST_SLOT, KR_HIR_TAGGED, ANY_VALUE, g, e->attr.index);
+    } else if (e->attr.kind == KR_FB_ATTR_TYPE_VALUE) {
+        guard_shape(b, s, e->attr.type, e->attr.version, shape);
+        r = emit_const(b, e->attr.value);
+    } else {
+        return false;
+    }
+    write_slot(b, a, r);
+    return true;
+}
+
+/* STORE_ATTR to an attribute the instance already has (adding one stays a STEP). */
+static bool store_attr(builder *b, uint32_t pc, kr_insn in)
+{
+    const kr_fb *e = feedback(b, pc);
+    uint32_t s = KR_INSN_A(in), v = KR_INSN_C(in);
+    kr_shape *shape = e->attr.shape;
+    if (e->attr.kind != KR_FB_ATTR_SHAPE_SLOT || !shape || e->attr.index < 0 ||
+        (uint64_t)e->attr.index >= shape->count || !attr_entry_ok(b, e, s, false))
+        return false;
+    kr_hir_ref g = guard_shape(b, s, e->attr.type, e->attr.version, shape);
+    /* after the guard: `o.x = o` stores the guarded value */
+    emit2(b, KR_HIR_STORE_INST_SLOT, KR_HIR_TAGGED, 0, g, tagged_value(b, v), e->attr.index);
+    return true;
+}
+
+/* Was the call made with the method loaded into slot a (the CALL_METHOD after pc that uses it) seen
+ * calling several functions? */
+static bool method_call_polymorphic(builder *b, uint32_t pc, uint32_t a)
+{
+    kr_code *co = b->co;
+    for (uint32_t p = pc; p < co->ninsns; p += kr_opcode_words[KR_INSN_OP(co->insns[p])]) {
+        kr_insn in = co->insns[p];
+        if (KR_INSN_OP(in) == KR_OP_CALL_METHOD && KR_INSN_A(in) == a)
+            return feedback(b, p)->call.polymorphic != 0;
+    }
+    return false;
+}
+
+/* LOAD_METHOD of a function found on the class (not shadowed by the instance's shape, when the entry
+ * has one): s[A] = the function, s[A+1] = the object, both written through for the CALL_METHOD. */
+static bool load_method(builder *b, uint32_t pc, kr_insn in)
+{
+    const kr_fb *e = feedback(b, pc);
+    uint32_t a = KR_INSN_A(in), s = KR_INSN_B(in);
+    if (e->attr.kind != KR_FB_ATTR_METHOD || !e->attr.value || a + 1 >= b->n || !attr_entry_ok(b, e, s, false) ||
+        method_call_polymorphic(b, pc, a))
+        return false;
+    kr_hir_ref g = guard_shape(b, s, e->attr.type, e->attr.version, e->attr.shape);
+    write_slot(b, a, emit_const(b, e->attr.value));
+    write_slot(b, a + 1, g);
+    return true;
+}
+
+/* The exact list / tuple type the item feedback saw, or 0. */
+static uint32_t seq_feedback(const kr_fb *e)
+{
+    if (e->types.rhs != KR_FB_SMALLINT)
+        return 0;
+    return e->types.lhs == KR_FB_LIST ? KR_HT_LIST : e->types.lhs == KR_FB_TUPLE ? KR_HT_TUPLE : 0;
+}
+
+/* Can slots o (the sequence, of type want) and k (the index) be guarded as the feedback says? */
+static bool item_operands_ok(builder *b, uint32_t o, uint32_t k, uint32_t want)
+{
+    const sst *x = &b->st[o], *y = &b->st[k];
+    return !st_double(b, x) && !st_double(b, y) && (st_type(b, x) & want) && (st_type(b, y) & KR_HT_SMALLINT);
+}
+
+/* GET_ITEM on a list or tuple with a small int index (the interpreter's fast path). */
+static bool get_item(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in), so = KR_INSN_B(in), sk = KR_INSN_C(in);
+    uint32_t want = seq_feedback(feedback(b, pc));
+    if (!want || !item_operands_ok(b, so, sk, want))
+        return false;
+    kr_hir_ref o = guard_type(b, read_slot(b, so), want);
+    kr_hir_ref k = int_operand(b, sk);
+    kr_hir_ref r = emit2(b, want == KR_HT_LIST ? KR_HIR_LIST_GET : KR_HIR_TUPLE_GET, KR_HIR_TAGGED, ANY_VALUE, o, k, 0);
+    set_fs(b, r, fs_now(b), KR_DEOPT_BOUNDS);
+    write_slot(b, a, r);
+    return true;
+}
+
+/* SET_ITEM on a list with a small int index. Out of range deopts before any effect: the interpreter
+ * re-runs the instruction and raises. */
+static bool set_item(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t so = KR_INSN_A(in), sk = KR_INSN_B(in), sv = KR_INSN_C(in);
+    if (seq_feedback(feedback(b, pc)) != KR_HT_LIST || !item_operands_ok(b, so, sk, KR_HT_LIST))
+        return false;
+    kr_hir_ref o = guard_type(b, read_slot(b, so), KR_HT_LIST);
+    kr_hir_ref k = int_operand(b, sk);
+    kr_hir_ref args[3] = {o, k, tagged_value(b, sv)};
+    kr_hir_ref r = emit(b, KR_HIR_LIST_SET, KR_HIR_TAGGED, 0, args, 3, 0);
+    set_fs(b, r, fs_now(b), KR_DEOPT_BOUNDS);
+    return true;
+}
+
+/* The sized type the item feedback of local s shows (every GET_ITEM / SET_ITEM on it saw only lists, or
+ * only tuples), or 0. */
+static uint32_t local_seq_feedback(builder *b, uint32_t s)
+{
+    kr_code *co = b->co;
+    uint32_t seen = 0;
+    if (s >= co->nlocals)
+        return 0;
+    for (uint32_t pc = 0; pc < co->ninsns; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])]) {
+        kr_insn in = co->insns[pc];
+        unsigned op = KR_INSN_OP(in);
+        if ((op == KR_OP_GET_ITEM && KR_INSN_B(in) == s) || (op == KR_OP_SET_ITEM && KR_INSN_A(in) == s)) {
+            uint32_t t = seq_feedback(feedback(b, pc));
+            if (!t)
+                return 0;
+            seen |= t;
+        }
+    }
+    return seen == KR_HT_LIST || seen == KR_HT_TUPLE ? seen : 0;
+}
+
+/* The type to give len()'s argument in slot s: its own when within the sized types, else the item
+ * feedback of the local variable it was copied from (`len(a)` then `a[i]`), checked by a guard. */
+static uint32_t len_arg_type(builder *b, uint32_t s)
+{
+    const sst *x = &b->st[s];
+    if (st_double(b, x))
+        return 0;
+    uint32_t t = st_type(b, x);
+    if (t && !(t & ~(uint32_t)SIZED_TYPES))
+        return t;
+    if (!x->val || recompiles(b->co))
+        return 0;
+    for (uint32_t l = 0; l < b->co->nlocals && l < b->n; l++)
+        if (l != s && b->st[l].val == x->val) {
+            uint32_t f = local_seq_feedback(b, l);
+            if (f & t)
+                return f;
+        }
+    return 0;
+}
+
+/* CALL of the builtin len with one positional argument: s[A] was loaded by a specialised LOAD_GLOBAL
+ * and the call's feedback saw only that builtin. */
+static bool call_len(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in);
+    if (KR_INSN_B(in) != 1 || KR_INSN_C(in) != 0 || a + 1 >= b->n)
+        return false;
+    const kr_fb *e = feedback(b, pc);
+    kr_hir_ref f = b->st[a].val;
+    if (!f || b->st[a].dirty || ins(b, f)->op != KR_HIR_LOAD_ADDR || !e->call.callee || e->call.polymorphic)
+        return false;
+    kr_insn gi = b->co->insns[ins(b, f)->pc];
+    if (KR_INSN_OP(gi) != KR_OP_LOAD_GLOBAL)
+        return false;
+    kr_value name = kr_tuple_items(b->co->names)[KR_INSN_BX(gi)];
+    if (kr_str_nbytes(name) != 3 || memcmp(kr_str_data(name), "len", 3) != 0)
+        return false;
+    kr_value len = kr_dict_get_str(b->vm, b->vm->builtins, name); /* an interned str: allocates nothing */
+    uint32_t t = len_arg_type(b, a + 1);
+    if (!len || len != e->call.callee || !t)
+        return false;
+    kr_hir_ref g = emit1(b, KR_HIR_GUARD_IS, KR_HIR_TAGGED, value_type(b->vm, len), f, 0);
+    ins(b, g)->value = len;
+    set_fs(b, g, fs_now(b), KR_DEOPT_IDENTITY);
+    kr_hir_ref x = guard_type(b, read_slot(b, a + 1), t);
+    write_slot(b, a, emit1(b, KR_HIR_LEN, KR_HIR_TAGGED, KR_HT_SMALLINT, x, 0));
+    return true;
+}
+
 /* Builds the instruction at pc; returns true when it ended the block. */
 static bool build_insn(builder *b, uint32_t pc)
 {
@@ -1080,6 +1431,34 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_FOR_ITER:
         for_iter(b, pc, in, fall);
         return true;
+    case KR_OP_LOAD_GLOBAL:
+        if (!load_global(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_LOAD_ATTR:
+        if (!load_attr(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_STORE_ATTR:
+        if (!store_attr(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_LOAD_METHOD:
+        if (!load_method(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_GET_ITEM:
+        if (!get_item(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_SET_ITEM:
+        if (!set_item(b, pc, in))
+            step(b, pc);
+        return false;
+    case KR_OP_CALL:
+        if (!call_len(b, pc, in))
+            step(b, pc);
+        return false;
     case KR_OP_RETURN: {
         const sst *x = &b->st[a];
         kr_hir_ref v;
@@ -1451,6 +1830,8 @@ int kr_hir_build(kr_hir_func *fn)
     b->st = zalloc(b, b->n, sizeof *b->st);
     b->scratch = zalloc(b, b->n, sizeof *b->scratch);
     b->tmp = zalloc(b, b->n, sizeof *b->tmp);
+    if (kr_liveness_compute(fn->code, &b->live) < 0)
+        b->live.live_in = NULL; /* out of memory: every slot counts as live, which is always correct */
     int rc = b->failed ? -1 : scan(b);
     if (rc == 0) {
         for (uint32_t i = 0; i < b->nbb; i++) {
@@ -1478,6 +1859,7 @@ int kr_hir_build(kr_hir_func *fn)
         rc = b->failed ? -1 : 0;
     }
     clear_edges(b);
+    kr_liveness_free(&b->live);
     free(b->edges);
     if (b->bb)
         for (uint32_t i = 0; i < b->nbb; i++) {

@@ -3,12 +3,13 @@
  *     type, which its decisions relied on); guard result types narrow to input type & guarded type;
  *   - simplification: guards whose input already satisfies them, trivial phis (all inputs the same
  *     value or the phi itself), TRUTHY of a bool, UNBOX_FLOAT(BOX_FLOAT(d)) become their input;
+ *   - redundant guard elimination: a GUARD_SHAPE or GUARD_DICT_VERSION repeating one that still holds;
  *   - constant folding of INT_BINOP / INT_NEG / INT_INVERT / INT_CMP / NOT / IS / TRUTHY and the float
  *     ops on constants, with the interpreter's exact semantics and never when the result would leave
  *     the small int range (those keep their deopt);
  * then dead code elimination: pure instructions no live instruction or frame state needs. Nothing that
  * can leave compiled code (guards, STEP, POLL, BOX_FLOAT, TRUTHY, deopting arithmetic) and no
- * STORE_SLOT is ever removed. The CFG is not changed.
+ * STORE_SLOT is ever removed, except guards proven to pass. The CFG is not changed.
  *
  * Replacing a value keeps frame states valid: a guard or phi is only replaced by a value of the same
  * rep whose type is within its own, so a dirty slot's value stays immediate or double. */
@@ -271,6 +272,140 @@ static void simplify(opt *o, kr_hir_ref r)
     }
 }
 
+/* ---- redundant guard elimination (GUARD_SHAPE, GUARD_DICT_VERSION) ----
+ * A class's version, an instance's shape and a dict's keys version only change when Python code or the
+ * interpreter runs: a STEP, a POLL (signal handlers, finalizers), a TRUTHY that may call __bool__. Between
+ * two such points, a guard repeating an earlier one (same value -- or the earlier guard's result -- and
+ * the same class, version and shape; the same dict, keys version and role) always passes, and is
+ * removed (its result replaced by the earlier one's). Facts flow through a block, and into a block whose
+ * only predecessor was processed before it (blocks are numbered in reverse post order by the builder,
+ * except edge-splitting and loop-body blocks, which then just start without facts). */
+typedef struct gfact {
+    kr_hir_ref guard; /* the guard (its result, for GUARD_SHAPE) */
+    kr_hir_ref arg;   /* GUARD_SHAPE's input, 0 for GUARD_DICT_VERSION */
+} gfact;
+
+static bool same_guard(const kr_hir_insn *x, const kr_hir_insn *y)
+{
+    return x->op == y->op && x->value == y->value && x->imm == y->imm && x->imm2 == y->imm2;
+}
+
+/* Can the instruction change a class, a shape or a dict's keys (by running anything else)? */
+static bool clobbers_guards(const kr_hir_func *fn, const kr_hir_insn *in)
+{
+    switch ((enum kr_hir_op)in->op) {
+    case KR_HIR_TRUTHY: {
+        /* inline (no call) for these types, as hir.h says */
+        uint32_t inline_types = KR_HT_SMALLINT | KR_HT_BOOL | KR_HT_NONE | KR_HT_FLOAT | KR_HT_STR | KR_HT_LIST |
+                                KR_HT_TUPLE | KR_HT_DICT;
+        const kr_hir_insn *a = &fn->insns[in->args[0]];
+        return a->rep != KR_HIR_TAGGED || (a->type & ~inline_types) != 0;
+    }
+    case KR_HIR_STEP: case KR_HIR_POLL: case KR_HIR_OP_COUNT:
+        return true;
+    default:
+        /* the other ops are arithmetic, slot and heap loads and stores (STORE_INST_SLOT and LIST_SET write
+         * a value without touching shapes), allocation that never collects (BOX_FLOAT), guards, and
+         * terminators */
+        return false;
+    }
+}
+
+static void eliminate_redundant_guards(opt *o)
+{
+    kr_hir_func *fn = o->fn;
+    uint32_t nb = fn->nblocks;
+    /* per block, the facts holding at its end (a slice of one growing array) */
+    uint32_t *end_at = calloc(nb ? nb : 1, sizeof *end_at), *end_n = calloc(nb ? nb : 1, sizeof *end_n);
+    gfact *all = NULL, *cur = NULL;
+    uint32_t nall = 0, allcap = 0, ncur = 0, curcap = 0;
+    bool ok = end_at && end_n;
+    for (uint32_t b = 0; b < nb && ok; b++) {
+        const kr_hir_block *bl = &fn->blocks[b];
+        ncur = 0;
+        if (bl->npreds == 1 && bl->preds[0] < b) {
+            uint32_t p = bl->preds[0];
+            if (end_n[p] > curcap) {
+                gfact *nc = realloc(cur, end_n[p] * sizeof *nc);
+                if (!nc) {
+                    ok = false;
+                    break;
+                }
+                cur = nc;
+                curcap = end_n[p];
+            }
+            if (end_n[p]) /* memcpy's pointers must be valid even for 0 bytes */
+                memcpy(cur, all + end_at[p], end_n[p] * sizeof *cur);
+            ncur = end_n[p];
+        }
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            kr_hir_ref r = bl->insns[k];
+            kr_hir_insn *in = &fn->insns[r];
+            if (in->dead)
+                continue;
+            if (clobbers_guards(fn, in)) {
+                ncur = 0;
+                continue;
+            }
+            if (in->op != KR_HIR_GUARD_SHAPE && in->op != KR_HIR_GUARD_DICT_VERSION)
+                continue;
+            kr_hir_ref arg = in->op == KR_HIR_GUARD_SHAPE ? resolve(o, in->args[0]) : 0;
+            bool redundant = false;
+            for (uint32_t f = 0; f < ncur && !redundant; f++) {
+                const kr_hir_insn *g = &fn->insns[cur[f].guard];
+                if (!same_guard(g, in))
+                    continue;
+                if (in->op == KR_HIR_GUARD_DICT_VERSION) {
+                    in->dead = true; /* defines no value */
+                    o->changed = true;
+                    redundant = true;
+                } else if ((arg == cur[f].arg || arg == cur[f].guard) && !(g->type & ~in->type)) {
+                    replace(o, r, cur[f].guard);
+                    redundant = true;
+                }
+            }
+            if (redundant)
+                continue;
+            if (ncur == curcap) {
+                uint32_t cap = curcap ? 2 * curcap : 8;
+                gfact *nc = realloc(cur, cap * sizeof *nc);
+                if (!nc) {
+                    ok = false;
+                    break;
+                }
+                cur = nc;
+                curcap = cap;
+            }
+            cur[ncur].guard = r;
+            cur[ncur].arg = arg;
+            ncur++;
+        }
+        if (!ok)
+            break;
+        if (nall + ncur > allcap) {
+            uint32_t cap = allcap ? allcap : 16;
+            while (cap < nall + ncur)
+                cap *= 2;
+            gfact *na = realloc(all, cap * sizeof *na);
+            if (!na) {
+                ok = false;
+                break;
+            }
+            all = na;
+            allcap = cap;
+        }
+        if (ncur)
+            memcpy(all + nall, cur, ncur * sizeof *cur);
+        end_at[b] = nall;
+        end_n[b] = ncur;
+        nall += ncur;
+    }
+    free(end_at);
+    free(end_n);
+    free(all);
+    free(cur);
+}
+
 /* Narrows phi and guard types. A descending iteration from the builder's types, which are sound
  * (every phi's type covers its inputs'): each step keeps them sound and only removes bits, so it
  * terminates, at phi = join of the inputs and guard = input & guarded type. */
@@ -401,6 +536,7 @@ void kr_hir_optimize(kr_hir_func *fn)
                     simplify(&o, r);
                 }
             }
+            eliminate_redundant_guards(&o);
             /* frame states and every argument (a phi may name a value replaced later in the round) */
             for (uint32_t i = 0; i < fn->nfs; i++)
                 for (uint32_t d = 0; d < fn->fss[i].ndirty; d++)

@@ -290,7 +290,8 @@ START_TEST(test_comprehension_and_calls)
     kr_hir_free(fn);
 
     fn = build_named("caller");
-    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) >= 2); /* LOAD_GLOBAL add, CALL */
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 1); /* the CALL; LOAD_GLOBAL add is a guarded load */
+    CHECK_HIR(fn, count(fn, KR_HIR_LOAD_ADDR, -1, 1) == 1);
     CHECK_HIR(fn, count(fn, KR_HIR_RANGE_NEXT, -1, 1) == 1);
     kr_hir_free(fn);
 }
@@ -326,6 +327,124 @@ START_TEST(test_locals_and_refusal)
     fn = build_named("fl");
     CHECK_HIR(fn, count(fn, KR_HIR_FLOAT_CMP, KR_CMP_LT, 0) == 1);
     CHECK_HIR(fn, count(fn, KR_HIR_GUARD_TYPE, KR_HT_FLOAT, 0) == 2);
+    kr_hir_free(fn);
+}
+END_TEST
+
+/* ---- round 2: globals, attributes, methods, items, len ---- */
+
+/* Live instructions with op whose pc is that of a bytecode instruction with opcode bop. */
+static int count_at(const kr_hir_func *fn, enum kr_hir_op op, unsigned bop)
+{
+    int n = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        const kr_hir_block *bl = &fn->blocks[b];
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            const kr_hir_insn *in = &fn->insns[bl->insns[k]];
+            if (in->op == op && KR_INSN_OP(fn->code->insns[in->pc]) == bop)
+                n++;
+        }
+    }
+    return n;
+}
+
+START_TEST(test_attributes)
+{
+    run_module("class C:\n    k = 5\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n"
+               "    def get(self):\n        return self.a\n"
+               "def attrs(o, n):\n    t = 0\n    for i in range(n):\n        o.a = i\n"
+               "        t += o.a + o.b + o.k\n    return t\n"
+               "def meth(o, n):\n    t = 0\n    for i in range(n):\n        t += o.get()\n    return t\n"
+               "def noop():\n    pass\n"
+               "def split(o, n):\n    t = 0\n    for i in range(n):\n        t += o.a\n        noop()\n"
+               "        t += o.b\n    return t\n"
+               "c = C()\n"
+               "for _ in range(5):\n    attrs(c, 20); meth(c, 20); split(c, 20)\n");
+    kr_hir_func *fn = build_named("attrs");
+    /* four accesses to o, one shape guard: the others are redundant (no STEP in between) */
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_SHAPE, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STORE_INST_SLOT, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_LOAD_INST_SLOT, -1, 1) == 2);    /* o.a, o.b; o.k is the constant 5 */
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_GUARD_SHAPE, KR_OP_STORE_ATTR) == 1);
+    kr_hir_free(fn);
+
+    fn = build_named("meth");
+    CHECK_HIR(fn, count_at(fn, KR_HIR_GUARD_SHAPE, KR_OP_LOAD_METHOD) == 1);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, KR_OP_LOAD_METHOD) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 1);               /* CALL_METHOD */
+    /* the function and self are written to A and A+1 for the CALL_METHOD step */
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STORE_SLOT, KR_OP_LOAD_METHOD) == 2);
+    kr_hir_free(fn);
+
+    /* a call between two accesses may change the shape: the guard is repeated */
+    fn = build_named("split");
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_SHAPE, -1, 1) == 2);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DICT_VERSION, -1, 1) == 1); /* noop */
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_polymorphic_attribute)
+{
+    run_module("class X:\n    def __init__(self):\n        self.v = 1\n"
+               "class Y:\n    def __init__(self):\n        self.w = 0\n        self.v = 2\n"
+               "def poly(objs):\n    t = 0\n    for o in objs:\n        t += o.v\n    return t\n"
+               "objs = [X(), Y()] * 10\n"
+               "for _ in range(3):\n    poly(objs)\n");
+    kr_hir_func *fn = build_named("poly");
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_SHAPE, -1, 0) == 0);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, KR_OP_LOAD_ATTR) == 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_globals)
+{
+    run_module("A = 3\nB = 4\n"
+               "def sq(x):\n    return x * x\n"
+               "def g(n):\n    t = 0\n    for i in range(n):\n        t += A + B\n        t += sq(i)\n    return t\n"
+               "for _ in range(5):\n    g(10)\n");
+    kr_hir_func *fn = build_named("g");
+    CHECK_HIR(fn, count(fn, KR_HIR_LOAD_ADDR, -1, 1) == 3);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, KR_OP_LOAD_GLOBAL) == 0);
+    /* A, B and sq share one guard of globals: nothing in between can change the dict */
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DICT_VERSION, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 1);               /* the call of sq */
+    /* the loaded values may be pointers: written through to their slots */
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STORE_SLOT, KR_OP_LOAD_GLOBAL) >= 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
+START_TEST(test_items_and_len)
+{
+    run_module("def items(l, t, n):\n    s = 0\n    for i in range(n):\n        l[i] = l[i] + t[i % 3]\n"
+               "        s += l[i]\n    return s\n"
+               "def ln(a, n):\n    t = 0\n    for i in range(n):\n        t += len(a) + a[0]\n    return t\n"
+               "for _ in range(5):\n    items([1] * 10, (1, 2, 3), 10); ln([4, 5], 10)\n");
+    kr_hir_func *fn = build_named("items");
+    CHECK_HIR(fn, count(fn, KR_HIR_LIST_GET, -1, 1) == 2);
+    CHECK_HIR(fn, count(fn, KR_HIR_LIST_SET, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_TUPLE_GET, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    /* l[i] + t[...]: the items are guarded by the addition's own feedback */
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_ADD, 1) >= 2);
+    /* LIST_SET deopts to the SET_ITEM itself (the interpreter re-runs it and raises IndexError) */
+    for (uint32_t r = 1; r < fn->ninsns; r++)
+        if (!fn->insns[r].dead && fn->insns[r].op == KR_HIR_LIST_SET) {
+            CHECK_HIR(fn, fn->insns[r].fs >= 0 && fn->fss[fn->insns[r].fs].pc == fn->insns[r].pc);
+            CHECK_HIR(fn, KR_INSN_OP(fn->code->insns[fn->insns[r].pc]) == KR_OP_SET_ITEM);
+            CHECK_HIR(fn, fn->insns[r].reason == KR_DEOPT_BOUNDS);
+        }
+    kr_hir_free(fn);
+
+    fn = build_named("ln");
+    CHECK_HIR(fn, count(fn, KR_HIR_LEN, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_IS, -1, 1) == 1);            /* the global is still builtins.len */
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DICT_VERSION, -1, 1) == 2);  /* globals (absent) and builtins */
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_LIST_GET, -1, 1) == 1);
     kr_hir_free(fn);
 }
 END_TEST
@@ -496,6 +615,10 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_exceptions_and_with);
     tcase_add_test(tc, test_comprehension_and_calls);
     tcase_add_test(tc, test_locals_and_refusal);
+    tcase_add_test(tc, test_attributes);
+    tcase_add_test(tc, test_polymorphic_attribute);
+    tcase_add_test(tc, test_globals);
+    tcase_add_test(tc, test_items_and_len);
     suite_add_tcase(s, tc);
     TCase *tg = tcase_create("golden");
     tcase_add_checked_fixture(tg, setup, teardown);
