@@ -1,8 +1,10 @@
 /* code.c: code objects: construction with bytecode validation, feedback numbering, line lookup,
  * the code type. Layout and contracts: vm/code.h, vm/bytecode.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "code.h"
+#include "liveness.h"
 #include "compiler/jit.h"
 #include "function.h"
 #include "tuple.h"
@@ -290,6 +292,11 @@ static void code_finalize(kr_vm *vm, kr_object *self)
     kr_code *co = (kr_code *)self;
     if (co->jit_state)
         kr_jit_code_free(vm, co);
+    if (co->liveness) {
+        kr_liveness_free(co->liveness);
+        free(co->liveness);
+        co->liveness = NULL;
+    }
     kr_mem_free(vm, co->insns);
     kr_mem_free(vm, co->locs);
     kr_mem_free(vm, co->exctab);

@@ -149,6 +149,9 @@ typedef struct kr_code {
     uint32_t jit_flags;
     void *jit_code;
     void *jit_state;
+    /* vm/liveness.h's kr_liveness (malloc'd), computed by the first collection that scans a frame of
+     * this code (kr_interp_trace_roots), NULL until then */
+    void *liveness;
 } kr_code;
 
 /* What the compiler hands to kr_code_new. Arrays are copied; values must be tuples/str as documented

@@ -19,6 +19,7 @@
 #include "instance.h"
 #include "interp.h"
 #include "list.h"
+#include "liveness.h"
 #include "module.h"
 #include "range.h"
 #include "str.h"
@@ -51,6 +52,55 @@ int kr_interp_stack_init(kr_vm *vm)
     return 0;
 }
 
+/* The liveness of co's temporaries, computed on first use; NULL when out of memory. */
+static const kr_liveness *code_liveness(kr_code *co)
+{
+    if (!co->liveness) {
+        kr_liveness *lv = malloc(sizeof *lv);
+        if (!lv)
+            return NULL;
+        if (kr_liveness_compute(co, lv) < 0) {
+            free(lv);
+            return NULL;
+        }
+        co->liveness = lv;
+    }
+    return co->liveness;
+}
+
+/* Marks the slots of a frame that the rest of its execution may read. The frame whose safepoint
+ * started the collection (vm->gc_exact_frame, set by SAFEPOINT) is between two instructions with f->pc
+ * saved: there only the temporaries live at f->pc are kept (the two instructions around it, to be
+ * safe). A dead temporary is written before it is ever read again, so its stale value may die: a
+ * register VM would otherwise keep, say, a big list alive in a temporary for a whole loop. It is
+ * cleared, since a later collection may find the frame elsewhere and scan it whole. Every other
+ * frame may be inside an instruction that called out, whose C code still uses its operands, with a pc
+ * that not every such path saves, and compiled code does not keep f->pc up to date: those frames are
+ * marked whole. */
+static void trace_frame_slots(kr_vm *vm, kr_frame *f)
+{
+    kr_code *co = f->code;
+    const kr_liveness *lv = f == vm->gc_exact_frame && !(f->flags & KR_FRAME_JIT) ? code_liveness(co) : NULL;
+    uint32_t next = (uint32_t)(f->pc - co->insns);
+    if (!lv || next >= co->ninsns) {
+        for (uint32_t i = 0; i < co->nslots; i++)
+            if (kr_is_ptr(f->slots[i]))
+                kr_gc_mark(vm, f->slots[i]);
+        return;
+    }
+    for (uint32_t i = co->nlocals; i < co->nslots; i++) {
+        if (!kr_is_ptr(f->slots[i]))
+            continue;
+        if (kr_liveness_live(lv, next, i) || (next > 0 && kr_liveness_live(lv, next - 1, i)))
+            kr_gc_mark(vm, f->slots[i]);
+        else
+            f->slots[i] = KR_NONE; /* its object may die now: no later whole-frame scan may see it */
+    }
+    for (uint32_t i = 0; i < co->nlocals; i++)
+        if (kr_is_ptr(f->slots[i]))
+            kr_gc_mark(vm, f->slots[i]);
+}
+
 void kr_interp_trace_roots(kr_vm *vm)
 {
     for (kr_frame *f = vm->frame; f; f = f->prev) {
@@ -61,9 +111,7 @@ void kr_interp_trace_roots(kr_vm *vm)
         kr_gc_mark(vm, f->locals);
         kr_gc_mark(vm, f->gen);
         kr_gc_mark(vm, f->saved_handled);
-        for (uint32_t i = 0; i < f->code->nslots; i++)
-            if (kr_is_ptr(f->slots[i]))
-                kr_gc_mark(vm, f->slots[i]);
+        trace_frame_slots(vm, f);
     }
 }
 
@@ -927,7 +975,16 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
         if ((r) < 0)                                                                                      \
             goto error;                                                                                   \
     } while (0)
-#define SAFEPOINT() kr_gc_safepoint(vm)
+/* A collection started here knows f->pc exactly, hence which temporaries are live (trace_frame_slots). */
+#define SAFEPOINT()                                                                                       \
+    do {                                                                                                  \
+        if (vm->gc.allocated >= vm->gc.threshold) {                                                       \
+            SAVE_PC();                                                                                    \
+            vm->gc_exact_frame = f;                                                                       \
+            kr_gc_safepoint_slow(vm);                                                                     \
+            vm->gc_exact_frame = NULL;                                                                    \
+        }                                                                                                 \
+    } while (0)
 #define INTERRUPT_CHECK()                                                                                 \
     do {                                                                                                  \
         if (atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) {                                 \
