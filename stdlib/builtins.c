@@ -645,6 +645,116 @@ static kr_value bi_exec(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     return run_source(vm, args, nargs, kwnames, "exec", KR_PARSE_FILE);
 }
 
+/* ---------------------------------------------------------------- compile */
+
+/* CPython's compile() flag bits (Include/cpython/compile.h, Include/cpython/code.h): the __future__
+ * feature bits (PyCF_MASK), the obsolete CO_NESTED, and the PyCF_* compiler options. Krait has no
+ * optional syntax, so the future bits are accepted and have no effect. */
+enum {
+    CF_FUTURE_MASK = 0x1FE0000,  /* CO_FUTURE_DIVISION .. CO_FUTURE_ANNOTATIONS */
+    CF_NESTED = 0x0010,          /* PyCF_MASK_OBSOLETE */
+    CF_SOURCE_IS_UTF8 = 0x0100,
+    CF_DONT_IMPLY_DEDENT = 0x0200,
+    CF_ONLY_AST = 0x0400,
+    CF_IGNORE_COOKIE = 0x0800,
+    CF_TYPE_COMMENTS = 0x1000,
+    CF_ALLOW_TOP_LEVEL_AWAIT = 0x2000,
+    CF_ALLOW_INCOMPLETE_INPUT = 0x4000,
+    CF_OPTIMIZED_AST = 0x8000 | CF_ONLY_AST,
+    CF_ALLOWED = CF_FUTURE_MASK | CF_NESTED | CF_SOURCE_IS_UTF8 | CF_DONT_IMPLY_DEDENT | CF_ONLY_AST |
+                 CF_IGNORE_COOKIE | CF_TYPE_COMMENTS | CF_ALLOW_TOP_LEVEL_AWAIT | CF_ALLOW_INCOMPLETE_INPUT |
+                 CF_OPTIMIZED_AST,
+};
+
+/* compile()'s filename argument as a str: str, bytes (decoded as UTF-8) or an os.PathLike. */
+static kr_value compile_filename(kr_vm *vm, kr_value fn)
+{
+    if (kr_is_str(vm, fn))
+        return fn;
+    if (kr_is_ptr(fn) && kr_type_is_subtype(KR_OBJ(fn)->type, vm->t.bytes))
+        return kr_str_new(vm, (const char *)KR_AS(kr_bytes, fn)->data, (size_t)KR_AS(kr_bytes, fn)->size);
+    kr_value fspath = kr_type_lookup(vm, kr_type_of(vm, fn), kr_intern(vm, "__fspath__"));
+    if (!fspath)
+        return kr_err_occurred(vm) ? KR_NULL
+                                   : kr_raise(vm, KR_EXC(vm, TypeError), "expected str, bytes or os.PathLike object, not %s",
+                                              kr_typename(vm, fn));
+    kr_value r = kr_call_method(vm, fn, "__fspath__", NULL, 0);
+    if (!r)
+        return KR_NULL;
+    if (kr_is_str(vm, r) || (kr_is_ptr(r) && kr_type_is_subtype(KR_OBJ(r)->type, vm->t.bytes)))
+        return compile_filename(vm, r);
+    return kr_raise(vm, KR_EXC(vm, TypeError), "expected %s.__fspath__() to return str or bytes, not %s",
+                    kr_typename(vm, fn), kr_typename(vm, r));
+}
+
+static kr_value bi_compile(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+    kr_value a[7];
+    if (kr_args_parse(vm, "compile", args, nargs, kwnames, names, 7, 3, 0, a) < 0)
+        return KR_NULL;
+    kr_value src = a[0];
+    if (!kr_is_str(vm, a[2]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "compile() argument 'mode' must be str, not %s", kr_typename(vm, a[2]));
+    int64_t flags = 0, optimize = -1;
+    if (a[3] && kr_index_i64(vm, a[3], &flags) < 0)
+        return KR_NULL;
+    if (a[4] && kr_truthy(vm, a[4]) < 0) /* dont_inherit: Krait has no inherited __future__ flags */
+        return KR_NULL;
+    if (a[5] && kr_index_i64(vm, a[5], &optimize) < 0)
+        return KR_NULL;
+    if (flags & ~(int64_t)CF_ALLOWED)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "compile(): unrecognised flags");
+    if (optimize < -1 || optimize > 2)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "compile(): invalid optimize value");
+    kr_value filename = compile_filename(vm, a[1]);
+    if (!filename)
+        return KR_NULL;
+    if ((size_t)kr_str_nbytes(filename) != strlen(kr_str_data(filename)))
+        return kr_raise(vm, KR_EXC(vm, ValueError), "embedded null character");
+    const char *m = kr_str_data(a[2]);
+    int mode;
+    if (!strcmp(m, "exec"))
+        mode = KR_PARSE_FILE;
+    else if (!strcmp(m, "eval"))
+        mode = KR_PARSE_EVAL;
+    else if (!strcmp(m, "single"))
+        mode = KR_PARSE_SINGLE;
+    else if (!strcmp(m, "func_type"))
+        return kr_raise(vm, KR_EXC(vm, ValueError), "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+    else
+        return kr_raise(vm, KR_EXC(vm, ValueError), "compile() mode must be 'exec', 'eval' or 'single'");
+    if (flags & CF_ONLY_AST)
+        return kr_raise(vm, KR_EXC(vm, NotImplementedError),
+                        "compile(): PyCF_ONLY_AST (ast.PyCF_ONLY_AST) is not supported by Krait: there is no ast module");
+    const char *text;
+    size_t len;
+    if (kr_is_str(vm, src)) {
+        text = kr_str_data(src);
+        len = (size_t)kr_str_nbytes(src);
+    } else if (kr_is_ptr(src) && (kr_type_is_subtype(KR_OBJ(src)->type, vm->t.bytes) ||
+                                  kr_type_is_subtype(KR_OBJ(src)->type, vm->t.bytearray))) {
+        /* The source is read as UTF-8 (Krait supports no other source encoding) after skipping a
+         * UTF-8 byte order mark. */
+        if (kr_type_is_subtype(KR_OBJ(src)->type, vm->t.bytes)) {
+            text = (const char *)KR_AS(kr_bytes, src)->data;
+            len = (size_t)KR_AS(kr_bytes, src)->size;
+        } else {
+            text = (const char *)KR_AS(kr_bytearray, src)->data;
+            len = (size_t)KR_AS(kr_bytearray, src)->size;
+        }
+        if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+            text += 3;
+            len -= 3;
+        }
+    } else {
+        return kr_raise(vm, KR_EXC(vm, TypeError), "compile() arg 1 must be a string, bytes or AST object");
+    }
+    if (memchr(text, '\0', len))
+        return kr_raise(vm, KR_EXC(vm, SyntaxError), "source code string cannot contain null bytes");
+    return kr_compile_source(vm, text, len, kr_str_data(filename), mode);
+}
+
 /* ---------------------------------------------------------------- print / input */
 
 static kr_value bi_print(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
@@ -1067,6 +1177,7 @@ static const kr_method_def builtin_functions[] = {
     {"bin", bi_bin, KR_METH_STATIC, NULL},
     {"callable", bi_callable, KR_METH_STATIC, NULL},
     {"chr", bi_chr, KR_METH_STATIC, NULL},
+    {"compile", bi_compile, KR_METH_STATIC, NULL},
     {"delattr", bi_delattr, KR_METH_STATIC, NULL},
     {"dir", bi_dir, KR_METH_STATIC, NULL},
     {"divmod", bi_divmod, KR_METH_STATIC, NULL},

@@ -593,6 +593,26 @@ int kr_io_setup(kr_vm *vm)
 
 kr_type *kr_io_unsupported_operation(kr_vm *vm) { return io_unsupported(vm); }
 
+/* The _io module: the C half of `io` (stdlib/lib/io.py adds StringIO, BytesIO and the base classes).
+ * It exposes the objects that only C can reach: open() (the same function object as builtins.open),
+ * the file type and io.UnsupportedOperation. */
+kr_value kr_io_module_create(kr_vm *vm)
+{
+    kr_value m = kr_module_new(vm, "_io");
+    if (m == KR_NULL)
+        return KR_NULL;
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &m);
+    kr_value open_fn = kr_dict_get_cstr(vm, vm->builtins, "open");
+    int rc = -1;
+    if (open_fn && kr_module_add(vm, m, "open", open_fn) == 0 &&
+        kr_module_add(vm, m, "TextIOWrapper", KR_VAL(vm->t.file)) == 0 &&
+        kr_module_add(vm, m, "UnsupportedOperation", KR_VAL(io_unsupported(vm))) == 0)
+        rc = 0;
+    kr_root_reset(vm, mark);
+    return rc < 0 ? KR_NULL : m;
+}
+
 kr_value kr_io_std_stream(kr_vm *vm, int fd)
 {
     static const char *const names[] = {"<stdin>", "<stdout>", "<stderr>"};

@@ -17,5 +17,7 @@ kr_value kr_io_raise_errno(kr_vm *vm, int err, kr_value filename);
 
 /* io.UnsupportedOperation */
 kr_type *kr_io_unsupported_operation(kr_vm *vm);
+/* The builtin module _io (open, TextIOWrapper, UnsupportedOperation), imported by stdlib/lib/io.py. */
+kr_value kr_io_module_create(kr_vm *vm);
 
 #endif

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../stdlib/io.h"
 #include "../stdlib/sys.h"
@@ -176,48 +177,179 @@ krait_status krait_run_file(krait_vm *vm, const char *path)
     return api_status(vm, r == 0);
 }
 
+/* Where `krait -m NAME` finds NAME's code, in the import system's order (vm/import.c): a builtin C module
+ * (which has no code to run), a frozen module of stdlib/lib, or NAME.py / NAME/__init__.py in the parent
+ * package's __path__ (sys.path for a top-level name). */
+typedef struct run_target {
+    enum { RUN_NOT_FOUND, RUN_BUILTIN, RUN_FROZEN, RUN_FILE } kind;
+    bool is_package;
+    const kr_frozen_module *frozen;
+    char path[PATH_MAX]; /* RUN_FILE: the module's .py file (__init__.py for a package) */
+} run_target;
+
+static bool run_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Fills *t for `name`; `parent` is the imported parent package or KR_NULL. -1 with an exception pending. */
+static int run_find(kr_vm *vm, const char *name, kr_value parent, run_target *t)
+{
+    t->kind = RUN_NOT_FOUND;
+    t->is_package = false;
+    if (kr_import_is_builtin(name)) {
+        t->kind = RUN_BUILTIN;
+        return 0;
+    }
+    const kr_frozen_module *f = kr_import_find_frozen(name);
+    if (f) {
+        t->kind = RUN_FROZEN;
+        t->frozen = f;
+        t->is_package = f->is_package;
+        return 0;
+    }
+    const char *dot = strrchr(name, '.');
+    const char *last = dot ? dot + 1 : name;
+    kr_value paths = parent ? kr_getattr_opt(vm, parent, KR_NAME(vm, __path__)) : kr_sys_get(vm, "path");
+    if (!paths) {
+        if (kr_err_occurred(vm))
+            return -1;
+        return 0; /* the parent is not a package */
+    }
+    if (!kr_is_ptr(paths) || !kr_type_is_subtype(KR_OBJ(paths)->type, vm->t.list))
+        return 0;
+    for (int64_t i = 0; i < KR_AS(kr_list, paths)->size; i++) {
+        kr_value dir = KR_AS(kr_list, paths)->items[i];
+        if (!kr_is_str(vm, dir))
+            continue;
+        const char *d = *kr_str_data(dir) ? kr_str_data(dir) : ".";
+        snprintf(t->path, sizeof t->path, "%s/%s/__init__.py", d, last);
+        if (run_is_file(t->path)) {
+            t->kind = RUN_FILE;
+            t->is_package = true;
+            return 0;
+        }
+        snprintf(t->path, sizeof t->path, "%s/%s.py", d, last);
+        if (run_is_file(t->path)) {
+            t->kind = RUN_FILE;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Runs the code of `t` (module `name`) as __main__, as CPython's runpy does for -m: __package__ is the
+ * parent package's name ('' for a top-level module), __file__ and sys.argv[0] the file's absolute path. */
+static krait_status run_as_main(kr_vm *vm, const char *name, const run_target *t)
+{
+    kr_value m = api_main_module(vm);
+    if (!m)
+        return api_status(vm, false);
+    kr_value d = kr_module_dict(m);
+    const char *dot = strrchr(name, '.');
+    kr_value pkg = kr_str_new(vm, name, dot ? (size_t)(dot - name) : 0);
+    if (!pkg || kr_dict_set(vm, d, KR_NAME(vm, __package__), pkg) < 0)
+        return api_status(vm, false);
+    if (t->kind == RUN_FROZEN) {
+        char filename[256];
+        snprintf(filename, sizeof filename, "<frozen %s>", name);
+        return api_status(vm, kr_import_exec_source(vm, m, t->frozen->source, t->frozen->size, filename) == 0);
+    }
+    char abs[PATH_MAX];
+    const char *shown = realpath(t->path, abs) ? abs : t->path;
+    size_t len;
+    char *src = kr_import_read_file(vm, t->path, &len);
+    if (!src)
+        return api_status(vm, false);
+    kr_value file = kr_str_from_cstr(vm, shown);
+    kr_value argv = kr_sys_get(vm, "argv");
+    if (!file || kr_dict_set(vm, d, KR_NAME(vm, __file__), file) < 0) {
+        free(src);
+        return api_status(vm, false);
+    }
+    if (argv && kr_is_ptr(argv) && kr_type_is_subtype(KR_OBJ(argv)->type, vm->t.list) && KR_AS(kr_list, argv)->size > 0) {
+        KR_AS(kr_list, argv)->items[0] = file;
+        kr_gc_barrier(vm, KR_OBJ(argv), file);
+    }
+    int r = kr_import_exec_source(vm, m, src, len, shown);
+    free(src);
+    return api_status(vm, r == 0);
+}
+
 krait_status krait_run_module(krait_vm *vm, const char *module)
 {
     if (!module)
         return KRAIT_ERROR;
+    api_safepoint(vm);
     if (api_set_path0(vm, "") < 0)
         return api_status(vm, false);
-    /* Find the module's source, then run it under the name __main__. */
-    const kr_frozen_module *f = kr_import_find_frozen(module);
-    if (f) {
-        kr_value m = api_main_module(vm);
-        if (!m)
-            return api_status(vm, false);
-        char filename[256];
-        snprintf(filename, sizeof filename, "<frozen %s>", module);
-        return api_status(vm, kr_import_exec_source(vm, m, f->source, f->size, filename) == 0);
+    size_t n = strlen(module);
+    if (n == 0 || n > 200 || module[0] == '.' || module[n - 1] == '.' || strstr(module, "..")) {
+        kr_raise(vm, KR_EXC(vm, ImportError), n == 0 || module[0] == '.' ? "Relative module names not supported"
+                                                                       : "No module named %s", module);
+        return KRAIT_EXCEPTION;
     }
-    kr_value paths = kr_sys_get(vm, "path");
-    for (int64_t i = 0; paths && i < KR_AS(kr_list, paths)->size; i++) {
-        kr_value dir = KR_AS(kr_list, paths)->items[i];
-        if (!kr_is_str(vm, dir))
-            continue;
-        char buf[PATH_MAX];
-        const char *d = *kr_str_data(dir) ? kr_str_data(dir) : ".";
-        snprintf(buf, sizeof buf, "%s/", d);
-        size_t n = strlen(buf);
-        for (const char *p = module; *p && n + 1 < sizeof buf; p++)
-            buf[n++] = *p == '.' ? '/' : *p;
-        buf[n] = '\0';
-        char candidate[PATH_MAX + 16];
-        snprintf(candidate, sizeof candidate, "%s.py", buf);
-        FILE *f = fopen(candidate, "rb");
-        if (!f) {
-            snprintf(candidate, sizeof candidate, "%s/__main__.py", buf);
-            f = fopen(candidate, "rb");
-        }
-        if (f) {
-            fclose(f);
-            return krait_run_file(vm, candidate);
-        }
+    char name[256];
+    snprintf(name, sizeof name, "%s", module);
+    size_t mark = kr_root_mark(vm);
+    kr_value parent = KR_NULL;
+    kr_root_push(vm, &parent);
+    krait_status st = KRAIT_EXCEPTION;
+    run_target *t = malloc(sizeof *t);
+    if (!t) {
+        kr_raise_nomemory(vm);
+        goto done;
     }
-    kr_raise(vm, KR_EXC(vm, ModuleNotFoundError), "No module named %s", module);
-    return KRAIT_EXCEPTION;
+    /* At most two rounds: NAME, then NAME.__main__ when NAME is a package. */
+    for (int round = 0; round < 2; round++) {
+        /* As runpy: import the parent package first (running its __init__), then find NAME in it. */
+        char *dot = strrchr(name, '.');
+        parent = KR_NULL;
+        if (dot) {
+            *dot = '\0';
+            parent = kr_import_cstr(vm, name);
+            *dot = '.';
+            if (!parent)
+                goto done;
+        }
+        if (run_find(vm, name, parent, t) < 0)
+            goto done;
+        if (t->kind == RUN_NOT_FOUND) {
+            if (round == 1) {
+                name[strlen(name) - strlen(".__main__")] = '\0';
+                kr_raise(vm, KR_EXC(vm, ModuleNotFoundError),
+                         "No module named %s.__main__; '%s' is a package and cannot be directly executed", name, name);
+            } else {
+                kr_raise(vm, KR_EXC(vm, ModuleNotFoundError), "No module named %s", name);
+            }
+            goto done;
+        }
+        if (t->kind == RUN_BUILTIN) {
+            kr_raise(vm, KR_EXC(vm, ImportError), "No code object available for %s", name);
+            goto done;
+        }
+        if (!t->is_package) {
+            st = run_as_main(vm, name, t);
+            goto done;
+        }
+        if (round == 1) {
+            kr_raise(vm, KR_EXC(vm, ImportError), "Cannot use package as __main__ module");
+            goto done;
+        }
+        /* A package: import it (its __init__ runs, as in CPython), then run NAME.__main__. */
+        if (!kr_import_cstr(vm, name))
+            goto done;
+        if (strlen(name) + sizeof ".__main__" > sizeof name) {
+            kr_raise(vm, KR_EXC(vm, ModuleNotFoundError), "No module named %s", module);
+            goto done;
+        }
+        strcat(name, ".__main__");
+    }
+done:
+    free(t);
+    kr_root_reset(vm, mark);
+    return st == KRAIT_EXCEPTION ? api_status(vm, false) : st;
 }
 
 krait_status krait_repl_eval(krait_vm *vm, const char *source)

@@ -17,6 +17,7 @@
 #include "interp.h"
 #include "module.h"
 #include "parser.h"
+#include "../stdlib/io.h"
 
 
 /* Builtin modules written in C, created on first import. */
@@ -31,6 +32,7 @@ static const builtin_module builtin_modules[] = {
     {"gc", kr_gc_module_create},
     {"posix", kr_os_module_create},
     {"_json", kr_json_module_create},
+    {"_io", kr_io_module_create},
     {NULL, NULL},
 };
 
@@ -96,6 +98,16 @@ int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t le
     kr_value r = kr_interp_run_code(vm, code, globals, globals);
     kr_root_reset(vm, m);
     return r ? 0 : -1;
+}
+
+bool kr_import_is_builtin(const char *name)
+{
+    if (!strcmp(name, "sys") || !strcmp(name, "builtins")) /* created with the VM, not on import */
+        return true;
+    for (const builtin_module *b = builtin_modules; b->name; b++)
+        if (!strcmp(b->name, name))
+            return true;
+    return false;
 }
 
 const kr_frozen_module *kr_import_find_frozen(const char *name)

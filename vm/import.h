@@ -24,5 +24,7 @@ typedef struct kr_frozen_module {
 extern const kr_frozen_module kr_frozen_modules[]; /* immutable table, terminated by {NULL} */
 /* The frozen module called `name`, or NULL. */
 const kr_frozen_module *kr_import_find_frozen(const char *name);
+/* Whether `name` is a builtin module written in C (sys, builtins and the lazily created ones). */
+bool kr_import_is_builtin(const char *name);
 
 #endif

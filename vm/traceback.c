@@ -204,6 +204,47 @@ static void print_syntax_error_location(kr_vm *vm, kr_value exc, FILE *out)
     }
 }
 
+/* PEP 678: the strings of exc.__notes__, one per line after the exception line (as CPython; a
+ * __notes__ that is not a list or tuple is printed by its repr). */
+static void print_notes(kr_vm *vm, kr_value exc, FILE *out)
+{
+    kr_value notes = exc_attr(vm, exc, "__notes__");
+    if (!notes || notes == KR_NONE)
+        return;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &notes);
+    bool seq = kr_is_ptr(notes) && (kr_type_is_subtype(KR_OBJ(notes)->type, vm->t.list) ||
+                                    kr_type_is_subtype(KR_OBJ(notes)->type, vm->t.tuple));
+    if (!seq) {
+        kr_value r = kr_repr(vm, notes);
+        if (r)
+            fprintf(out, "%s\n", kr_str_data(r));
+        else
+            fputs("<__notes__ repr() failed>\n", out);
+        kr_err_clear(vm);
+        kr_root_reset(vm, m);
+        return;
+    }
+    /* Index each time: str() of a note may run code that changes the list. */
+    for (int64_t i = 0;; i++) {
+        int64_t n = kr_type_is_subtype(KR_OBJ(notes)->type, vm->t.list) ? KR_AS(kr_list, notes)->size
+                                                                         : kr_tuple_size(notes);
+        if (i >= n)
+            break;
+        kr_value note = kr_type_is_subtype(KR_OBJ(notes)->type, vm->t.list) ? KR_AS(kr_list, notes)->items[i]
+                                                                            : KR_AS(kr_tuple, notes)->items[i];
+        kr_value s = kr_is_str(vm, note) ? note : kr_tostr(vm, note);
+        if (s) {
+            fwrite(kr_str_data(s), 1, (size_t)kr_str_nbytes(s), out);
+            fputc('\n', out);
+        } else {
+            kr_err_clear(vm);
+            fputs("<note str() failed>\n", out);
+        }
+    }
+    kr_root_reset(vm, m);
+}
+
 static void print_exc_line(kr_vm *vm, kr_value exc, FILE *out)
 {
     kr_type *t = kr_type_of(vm, exc);
@@ -238,6 +279,7 @@ static void print_exc_line(kr_vm *vm, kr_value exc, FILE *out)
         fwrite(kr_str_data(s), 1, (size_t)kr_str_nbytes(s), out);
     }
     fputc('\n', out);
+    print_notes(vm, exc, out);
 }
 
 static void print_chain(kr_vm *vm, kr_value exc, FILE *out, kr_value *seen, int nseen)
@@ -326,7 +368,57 @@ static int tb_set_next(kr_vm *vm, kr_value self, kr_value v)
     kr_gc_barrier(vm, KR_OBJ(self), v);
     return 0;
 }
+/* tb_frame: Krait's frames live on the VM stack and are gone once an exception has unwound them, so
+ * a traceback keeps only its code object and line. tb_frame returns a small read-only snapshot with
+ * the frame attributes that traceback-walking code reads (f_code, f_lineno, f_lasti; f_back is None
+ * because the caller chain is the traceback itself), so CPython-style code such as
+ * tb.tb_frame.f_code.co_name works unmodified. The type sits in vm->t.extra[TB_FRAME_SLOT]
+ * (vm->t.extra[0] is io.UnsupportedOperation, stdlib/io.c). */
+#define TB_FRAME_SLOT 1
+typedef struct tb_frame {
+    kr_object ob;
+    kr_value code;
+    int32_t lineno;
+    int32_t lasti;
+} tb_frame;
+
+static void tb_frame_trace(kr_vm *vm, kr_object *self) { kr_gc_mark(vm, ((tb_frame *)self)->code); }
+static kr_value tb_frame_get_code(kr_vm *vm, kr_value self) { (void)vm; return KR_AS(tb_frame, self)->code; }
+static kr_value tb_frame_get_lineno(kr_vm *vm, kr_value self) { (void)vm; return kr_small(KR_AS(tb_frame, self)->lineno); }
+static kr_value tb_frame_get_lasti(kr_vm *vm, kr_value self) { (void)vm; return kr_small(KR_AS(tb_frame, self)->lasti); }
+static kr_value tb_frame_get_back(kr_vm *vm, kr_value self) { (void)vm; (void)self; return KR_NONE; }
+static kr_value tb_frame_repr(kr_vm *vm, kr_value self)
+{
+    tb_frame *f = KR_AS(tb_frame, self);
+    kr_code *co = kr_code_of(f->code);
+    kr_value fn = kr_repr(vm, co->filename);
+    if (!fn)
+        return KR_NULL;
+    return kr_str_fmt(vm, "<frame at %p, file %s, line %d, code %s>", (void *)KR_OBJ(self), kr_str_data(fn),
+                      (int)f->lineno, kr_str_data(co->name));
+}
+static const kr_getset_def tb_frame_getsets[] = {
+    {"f_code", tb_frame_get_code, NULL, NULL},
+    {"f_lineno", tb_frame_get_lineno, NULL, NULL},
+    {"f_lasti", tb_frame_get_lasti, NULL, NULL},
+    {"f_back", tb_frame_get_back, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static kr_value tb_get_frame(kr_vm *vm, kr_value self)
+{
+    kr_traceback *t = KR_AS(kr_traceback, self);
+    tb_frame *f = kr_gc_alloc(vm, vm->t.extra[TB_FRAME_SLOT], sizeof(tb_frame));
+    if (!f)
+        return KR_NULL;
+    f->code = t->code;
+    f->lineno = t->lineno;
+    f->lasti = t->lasti;
+    return KR_VAL(f);
+}
+
 static const kr_getset_def tb_getsets[] = {
+    {"tb_frame", tb_get_frame, NULL, NULL},
     {"tb_next", tb_get_next, tb_set_next, NULL},
     {"tb_lineno", tb_get_lineno, NULL, NULL},
     {"tb_lasti", tb_get_lasti, NULL, NULL},
@@ -340,4 +432,9 @@ void kr_tb_init(kr_vm *vm)
     t->trace = tb_trace;
     t->getsets = tb_getsets;
     vm->t.traceback = t;
+    kr_type *ft = kr_type_new_builtin(vm, "frame", vm->t.object, sizeof(tb_frame), 0);
+    ft->trace = tb_frame_trace;
+    ft->repr = tb_frame_repr;
+    ft->getsets = tb_frame_getsets;
+    vm->t.extra[TB_FRAME_SLOT] = ft;
 }
