@@ -225,8 +225,11 @@ int kr_truthy(kr_vm *vm, kr_value v)
 
 /* ---- attributes --------------------------------------------------------------------------------- */
 
-static int check_name(kr_vm *vm, kr_value name)
+static inline int check_name(kr_vm *vm, kr_value name)
 {
+    /* Exact str (every name the compiler emits) without the out-of-line subclass test. */
+    if (kr_is_ptr(name) && KR_OBJ(name)->type == vm->t.str)
+        return 0;
     if (!kr_is_str(vm, name))
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "attribute name must be string, not '%s'", kr_typename(vm, name));
     return 0;

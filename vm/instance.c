@@ -4,13 +4,35 @@
  *  - a kr_instance with shape S holds exactly S->count valid values in slots[0..count) and
  *    ob.aux >= S->count;
  *  - a shape never changes after creation except for its lazily built caches (transitions, table);
- *  - dict mode is final: shape == NULL and dict != KR_NULL.
+ *  - dict mode is final: shape == NULL and dict != KR_NULL;
+ *  - every shape name is an interned str, so an interned name is in a shape iff it is pointer-equal to
+ *    one of the chain's names, and name_mask == parent->name_mask | kr_shape_name_bit(name).
  */
 #include "instance.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "type.h"
+
+/* The per-VM shape cache (PyPy's mapdict cache): a direct-mapped table of (shape, interned name) ->
+ * slot index or -1, in front of the chain walk / name table of kr_shape_lookup (see kr_shape_lookup_vm).
+ *
+ * Shapes are immutable, so an entry can only go stale when its shape (or a name in a negative entry)
+ * is freed and the address reused by another shape (or string). The collector is non-moving and frees
+ * only while collecting, so entries are tagged with the GC epoch (the low word of gc.collections) and
+ * an entry of an earlier collection is a miss: the cache is in effect cleared at each collection,
+ * lazily, without a GC hook and without holding references. The table is cleared for real when the
+ * high word of gc.collections changes, so a 32-bit epoch can never match again after wrapping. */
+typedef struct kr_shape_cache_entry {
+    kr_shape *shape;
+    kr_value name;  /* interned str */
+    uint32_t epoch;
+    int32_t index;  /* -1: name is not in shape */
+} kr_shape_cache_entry;
+#define KR_SHAPE_CACHE_BITS 12
+#define KR_SHAPE_CACHE_SIZE (1u << KR_SHAPE_CACHE_BITS)
 
 static void shape_trace(kr_vm *vm, kr_object *o)
 {
@@ -25,6 +47,12 @@ static void shape_trace(kr_vm *vm, kr_object *o)
 
 void kr_instance_init(kr_vm *vm)
 {
+    /* Plain calloc: the table holds no references and is freed by kr_vm_free. */
+    vm->shape_cache = calloc(KR_SHAPE_CACHE_SIZE, sizeof(kr_shape_cache_entry));
+    if (!vm->shape_cache) {
+        fputs("krait: fatal: out of memory creating the shape cache\n", stderr);
+        abort();
+    }
     kr_type *t = kr_type_new_builtin(vm, "shape", NULL, sizeof(kr_shape), 0);
     t->trace = shape_trace;
     t->flags |= KR_TF_ABSTRACT;
@@ -41,6 +69,7 @@ static kr_shape *shape_new(kr_vm *vm, kr_shape *parent, kr_value name, kr_value 
     s->owner = owner;
     s->index = parent ? parent->count : 0;
     s->count = parent ? parent->count + 1 : 0;
+    s->name_mask = parent ? parent->name_mask | kr_shape_name_bit(name) : 0;
     return s;
 }
 
@@ -76,14 +105,30 @@ static void shape_build_table(kr_vm *vm, kr_shape *shape)
 
 int kr_shape_lookup(kr_shape *shape, kr_value name)
 {
-    bool interned = (KR_OBJ(name)->flags & KR_STR_INTERNED) != 0;
-    for (kr_shape *s = shape; s && s->parent; s = s->parent)
-        if (s->name == name || (!interned && kr_str_equal(s->name, name)))
+    if (!shape)
+        return -1;
+    if (KR_OBJ(name)->flags & KR_STR_INTERNED) {
+        if (!(shape->name_mask & kr_shape_name_bit(name)))
+            return -1;
+        for (kr_shape *s = shape; s->parent; s = s->parent)
+            if (s->name == name)
+                return (int)s->index;
+        return -1;
+    }
+    for (kr_shape *s = shape; s->parent; s = s->parent)
+        if (s->name == name || kr_str_equal(s->name, name))
             return (int)s->index;
     return -1;
 }
 
-static int shape_lookup_vm(kr_vm *vm, kr_shape *shape, kr_value name)
+#if defined(__GNUC__)
+#define SHAPE_NOINLINE __attribute__((noinline))
+#else
+#define SHAPE_NOINLINE
+#endif
+
+/* Out of line so that the cached path of kr_shape_lookup_vm stays a small leaf. */
+SHAPE_NOINLINE static int shape_lookup_slow(kr_vm *vm, kr_shape *shape, kr_value name)
 {
     if (shape->count > 8) {
         if (!shape->table)
@@ -94,6 +139,35 @@ static int shape_lookup_vm(kr_vm *vm, kr_shape *shape, kr_value name)
         }
     }
     return kr_shape_lookup(shape, name);
+}
+
+/* The high word of gc.collections moved: 32-bit epochs could repeat, so forget everything. */
+SHAPE_NOINLINE static void shape_cache_new_era(kr_vm *vm)
+{
+    memset(vm->shape_cache, 0, KR_SHAPE_CACHE_SIZE * sizeof(kr_shape_cache_entry));
+    vm->shape_cache_epoch_hi = (uint32_t)(vm->gc.collections >> 32);
+}
+
+int kr_shape_lookup_vm(kr_vm *vm, kr_shape *shape, kr_value name)
+{
+    if (!(KR_OBJ(name)->flags & KR_STR_INTERNED))
+        return shape_lookup_slow(vm, shape, name);
+    if (!(shape->name_mask & kr_shape_name_bit(name)))
+        return -1; /* cheaper than the cache: the common miss of a method or class attribute */
+    uint64_t c = vm->gc.collections;
+    if ((uint32_t)(c >> 32) != vm->shape_cache_epoch_hi)
+        shape_cache_new_era(vm);
+    uint32_t epoch = (uint32_t)c;
+    uint64_t k = (((uint64_t)name >> 4) * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)(uintptr_t)shape >> 3);
+    kr_shape_cache_entry *e = &vm->shape_cache[(k * 0x9E3779B97F4A7C15ull) >> (64 - KR_SHAPE_CACHE_BITS)];
+    if (e->shape == shape && e->name == name && e->epoch == epoch)
+        return e->index;
+    int i = shape_lookup_slow(vm, shape, name);
+    e->shape = shape;
+    e->name = name;
+    e->epoch = epoch;
+    e->index = i;
+    return i;
 }
 
 kr_shape *kr_shape_add(kr_vm *vm, kr_shape *shape, kr_value name)
@@ -174,7 +248,7 @@ kr_value kr_instance_get(kr_vm *vm, kr_value self, kr_value name)
 {
     kr_instance *in = KR_AS(kr_instance, self);
     if (in->shape) {
-        int i = shape_lookup_vm(vm, in->shape, name);
+        int i = kr_shape_lookup_vm(vm, in->shape, name);
         return i >= 0 ? in->slots[i] : KR_NULL;
     }
     if (in->dict) {
@@ -190,7 +264,7 @@ int kr_instance_set(kr_vm *vm, kr_value self, kr_value name, kr_value value)
 {
     kr_instance *in = KR_AS(kr_instance, self);
     if (in->shape) {
-        int i = shape_lookup_vm(vm, in->shape, name);
+        int i = kr_shape_lookup_vm(vm, in->shape, name);
         if (value) {
             if (i >= 0) {
                 in->slots[i] = value;

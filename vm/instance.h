@@ -36,6 +36,8 @@ typedef struct kr_shape {
     kr_value transitions;    /* dict: name → child shape, or KR_NULL */
     kr_value table;          /* dict: name → small int index, built lazily for long chains, or KR_NULL */
     kr_value owner;          /* the class whose tree this is */
+    uint64_t name_mask;      /* OR of kr_shape_name_bit(n) over this shape's names: a clear bit proves
+                              * that a name is absent (a Bloom filter, fixed at creation like the rest) */
 } kr_shape;
 
 typedef struct kr_instance {
@@ -51,8 +53,20 @@ void kr_instance_init(kr_vm *vm); /* phase 1: the shape type */
 static inline kr_shape *kr_instance_shape(kr_value v) { return KR_AS(kr_instance, v)->shape; } /* v: a kr_instance */
 static inline kr_value *kr_instance_slots(kr_value v) { return KR_AS(kr_instance, v)->slots; }
 static inline uint32_t kr_instance_capacity(kr_value v) { return KR_OBJ(v)->aux; }
-/* Slot index of name in shape, or -1. name: interned str (other strs are compared by value). */
+/* The name_mask bit of an interned name: one of 64 chosen by its address. */
+static inline uint64_t kr_shape_name_bit(kr_value name)
+{
+    return (uint64_t)1 << ((((uint64_t)name >> 4) * 0x9E3779B97F4A7C15ull) >> 58);
+}
+/* Slot index of name in shape (NULL: -1), or -1. name: a str; interned names (all shape names are)
+ * compare by identity and are first tested against shape->name_mask, so most absent names cost no
+ * walk; other strs are compared by value along the chain. Needs no VM: kr_instance_get/set add a
+ * per-VM (shape, name) cache in front of it. */
 int kr_shape_lookup(kr_shape *shape, kr_value name);
+/* The same answer through the VM's (shape, name) cache, and a name table for long chains. shape must
+ * not be NULL. May allocate the table (failure is ignored: it walks instead); never collects, never
+ * raises. */
+int kr_shape_lookup_vm(kr_vm *vm, kr_shape *shape, kr_value name);
 /* The child of shape adding name (created on first use); NULL + MemoryError. */
 kr_shape *kr_shape_add(kr_vm *vm, kr_shape *shape, kr_value name);
 /* The root shape of cls (created on first use). */

@@ -1,12 +1,13 @@
 /* type.c: type objects. Bootstrap of object and type, builtin type registration and readying (C3 MRO,
- * namespace from static tables, slot inheritance, slot wrappers), MRO lookup with a per-type cache keyed
- * by the type version, class creation (type(name, bases, ns) semantics), dunder-dispatching slots for
+ * namespace from static tables, slot inheritance, slot wrappers), MRO lookup with a per-VM cache keyed
+ * by (type, type version, name), class creation (type(name, bases, ns) semantics), dunder-dispatching slots for
  * heap types, the generic attribute protocol and type attribute access.
  *
  * Invariants:
  *  - every type is a kr_typex (type.h) allocated here; t->version != 0 and unique in the VM;
- *  - a cache entry (name, value, version) of type t is valid iff version == t->version; any change of a
- *    namespace on t's MRO gives t a new version (kr_type_modified walks subclasses);
+ *  - a type cache entry (type, version, name, epoch) -> value is valid iff type == t, version ==
+ *    t->version and epoch is the current GC epoch; any change of a namespace on t's MRO gives t a new
+ *    version (kr_type_modified walks subclasses);
  *  - a heap type's slot is either inherited from its builtin base or a generic slot (slot_*) that looks
  *    the dunder up on the instance's type at call time; kr_type_update_slot keeps this true when a
  *    class's dunders are assigned or deleted after creation.
@@ -29,10 +30,16 @@ typedef void (*kr_anyfn)(void);
 /* ------------------------------------------------------------------------------------------------ */
 /* versions, registration                                                                           */
 
+static void type_cache_clear(kr_vm *vm);
+
 static uint32_t next_version(kr_vm *vm)
 {
-    if (++vm->type_version_next == 0)
+    if (++vm->type_version_next == 0) {
         ++vm->type_version_next;
+        /* Versions are reused from here on: drop every cached lookup (see the type cache below). */
+        if (vm->type_cache && vm->attr_cache)
+            type_cache_clear(vm);
+    }
     return vm->type_version_next;
 }
 
@@ -53,7 +60,6 @@ static void register_builtin(kr_vm *vm, kr_type *t)
 }
 
 static void type_trace(kr_vm *vm, kr_object *o);
-static void type_finalize(kr_vm *vm, kr_object *o);
 
 static kr_typex *alloc_type(kr_vm *vm, kr_type *meta, size_t size)
 {
@@ -136,32 +142,121 @@ static kr_value lookup_where(kr_vm *vm, kr_type *t, kr_value name, kr_type **whe
     return KR_NULL;
 }
 
-kr_value kr_type_lookup(kr_vm *vm, kr_type *t, kr_value name)
+/* The per-VM type attribute cache (CPython's type attribute cache): a direct-mapped table of
+ * KR_TYPE_CACHE_SIZE entries, each the result of lookup_where(type, name) -- including "not found"
+ * (value KR_NULL) -- for an interned name.
+ *
+ * An entry answers for t iff type == t, version == t->version, name == the looked-up pointer and epoch ==
+ * the low word of vm->gc.collections. Why each part of the key makes a hit exact:
+ *  - version: any change to a namespace on t's MRO (or to the MRO itself) gives t a new version
+ *    (kr_type_modified walks subclasses, so a base's change reaches its subclasses' tags too);
+ *  - type pointer: versions come from a 32-bit counter; after it wraps two live types may share one,
+ *    so the version alone would not name a type. The table is also cleared on wrap (next_version), so
+ *    a type cannot meet an entry of its own from before the wrap that happens to match its new version;
+ *  - epoch: the collector is non-moving and frees only while collecting, so between two collections
+ *    no type, name or value in an entry can be freed and its address reused. A name that died (a
+ *    negative entry keeps nothing alive) may come back at the same address as another string after a
+ *    collection; the epoch makes every entry of an earlier collection a miss, without a GC hook or
+ *    tracing the table. The epoch stored is 32 bits: the table is cleared when the high word of
+ *    gc.collections changes (type_cache_epoch), so a stale low word can never match again.
+ * Entries therefore hold no references and the table is never traced. Non-interned names (rare: str
+ * subclasses, computed names) are looked up uncached, as their pointer is not their identity. */
+typedef struct kr_type_cache_entry {
+    kr_type *type;
+    kr_value name;  /* interned str */
+    kr_value value; /* KR_NULL: cached absence */
+    uint32_t version;
+    uint32_t epoch;
+} kr_type_cache_entry;
+#define KR_TYPE_CACHE_BITS 12
+#define KR_TYPE_CACHE_SIZE (1u << KR_TYPE_CACHE_BITS)
+
+/* The instance attribute cache, in front of both caches for generic_getattr on kr_instance objects:
+ * (type, version, shape, interned name, epoch) -> (kr_type_lookup(type, name), kr_shape_lookup(shape,
+ * name)), so that a load on a polymorphic site costs one probe instead of two. Valid under the same
+ * conditions as the type cache (the shape part needs nothing more: shapes are immutable, and the epoch
+ * keeps a freed shape's address from matching). The type pointer is part of the key because an
+ * instance's class can be reassigned (__class__) without its shape changing. */
+typedef struct kr_attr_cache_entry {
+    kr_type *type;
+    kr_shape *shape;
+    kr_value name;
+    kr_value descr; /* the type lookup result, KR_NULL if none */
+    uint32_t version;
+    uint32_t epoch;
+    int32_t index;  /* slot index of name in shape, -1 if absent */
+} kr_attr_cache_entry;
+#define KR_ATTR_CACHE_BITS 11
+#define KR_ATTR_CACHE_SIZE (1u << KR_ATTR_CACHE_BITS)
+
+#if defined(__GNUC__)
+#define TYPE_NOINLINE __attribute__((noinline))
+#else
+#define TYPE_NOINLINE
+#endif
+
+static void type_cache_clear(kr_vm *vm)
 {
-    kr_typex *x = KR_TX(t);
-    bool interned = kr_is_ptr(name) && (KR_OBJ(name)->flags & KR_STR_INTERNED);
-    if (!interned)
-        return lookup_where(vm, t, name, NULL);
-    uint32_t h = (uint32_t)((uintptr_t)name >> 4) ^ (uint32_t)((uintptr_t)name >> 11);
-    kr_mcache_entry *e;
-    if (x->mcache) {
-        e = &x->mcache[h & (KR_MCACHE_SIZE - 1)];
-        if (e->version == t->version && e->name == name)
-            return e->value;
-    } else {
-        x->mcache = kr_mem_zalloc(vm, KR_MCACHE_SIZE * sizeof(kr_mcache_entry));
-        if (!x->mcache) {
-            kr_err_clear(vm); /* a lookup never fails: run uncached */
-            return lookup_where(vm, t, name, NULL);
-        }
-        e = &x->mcache[h & (KR_MCACHE_SIZE - 1)];
-    }
+    memset(vm->type_cache, 0, KR_TYPE_CACHE_SIZE * sizeof(kr_type_cache_entry));
+    memset(vm->attr_cache, 0, KR_ATTR_CACHE_SIZE * sizeof(kr_attr_cache_entry));
+}
+
+TYPE_NOINLINE static void type_cache_new_era(kr_vm *vm)
+{
+    type_cache_clear(vm);
+    vm->type_cache_epoch_hi = (uint32_t)(vm->gc.collections >> 32);
+}
+
+/* The epoch tag of entries filled now (see above); clears both tables when the high word moves. */
+static inline uint32_t type_cache_epoch(kr_vm *vm)
+{
+    uint64_t c = vm->gc.collections;
+    if ((uint32_t)(c >> 32) != vm->type_cache_epoch_hi)
+        type_cache_new_era(vm);
+    return (uint32_t)c;
+}
+
+/* Fibonacci hashing of two heap addresses (types, shapes, 16-byte aligned names). The slot depends on
+ * the type pointer rather than its version (which is compared, not hashed): the probe does not wait
+ * for t->version, and a modified type's new entries overwrite its stale ones. */
+static inline size_t cache_index(const void *a, kr_value name, unsigned bits)
+{
+    uint64_t k = (((uint64_t)name >> 4) * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)(uintptr_t)a >> 3);
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+/* The miss path, out of line so that the probe stays a small leaf. lookup_where neither allocates nor
+ * runs Python code (class dicts are searched by str content), so nothing can collect or modify t
+ * between the lookup and the fill. */
+TYPE_NOINLINE static kr_value type_cache_fill(kr_vm *vm, kr_type_cache_entry *e, kr_type *t, kr_value name,
+                                              uint32_t epoch)
+{
     kr_value v = lookup_where(vm, t, name, NULL);
+    e->type = t;
     e->name = name;
     e->value = v;
     e->version = t->version;
+    e->epoch = epoch;
     return v;
 }
+
+/* kr_type_lookup for an interned name. */
+static inline kr_value type_lookup_interned(kr_vm *vm, kr_type *t, kr_value name, uint32_t epoch)
+{
+    kr_type_cache_entry *e = &vm->type_cache[cache_index(t, name, KR_TYPE_CACHE_BITS)];
+    if (e->type == t && e->name == name && e->version == t->version && e->epoch == epoch)
+        return e->value;
+    return type_cache_fill(vm, e, t, name, epoch);
+}
+
+static inline kr_value type_lookup(kr_vm *vm, kr_type *t, kr_value name)
+{
+    if (!(KR_OBJ(name)->flags & KR_STR_INTERNED))
+        return lookup_where(vm, t, name, NULL);
+    return type_lookup_interned(vm, t, name, type_cache_epoch(vm));
+}
+
+kr_value kr_type_lookup(kr_vm *vm, kr_type *t, kr_value name) { return type_lookup(vm, t, name); }
 
 kr_value kr_type_lookup_cstr(kr_vm *vm, kr_type *t, const char *name)
 {
@@ -204,22 +299,6 @@ static void type_trace(kr_vm *vm, kr_object *o)
     kr_gc_mark(vm, x->slot_names);
     if (x->builtin_base)
         kr_gc_mark_obj(vm, &x->builtin_base->ob);
-    /* Valid cache entries name objects that are also reachable from the dicts; marking their names
-     * keeps a freed-and-reallocated name from matching a stale entry. */
-    if (x->mcache)
-        for (int i = 0; i < KR_MCACHE_SIZE; i++)
-            if (x->mcache[i].version == x->t.version) {
-                kr_gc_mark(vm, x->mcache[i].name);
-                kr_gc_mark(vm, x->mcache[i].value);
-            }
-}
-
-static void type_finalize(kr_vm *vm, kr_object *o)
-{
-    kr_typex *x = (kr_typex *)o;
-    if (x->mcache)
-        kr_mem_free(vm, x->mcache);
-    x->mcache = NULL;
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -2491,10 +2570,63 @@ out:
 /* ------------------------------------------------------------------------------------------------ */
 /* the generic attribute protocol                                                                   */
 
+/* Attribute load on a kr_instance with a shape and an interned name: the instance attribute cache.
+ * Same semantics as the general path of generic_getattr (data descriptor, then the instance, then
+ * a non-data descriptor or class attribute); *found is false when the attribute is absent. */
+static inline kr_value instance_getattr(kr_vm *vm, kr_value self, kr_type *tp, kr_shape *shape, kr_value name,
+                                        bool *found)
+{
+    uint32_t epoch = type_cache_epoch(vm);
+    kr_attr_cache_entry *e = &vm->attr_cache[cache_index(shape, name, KR_ATTR_CACHE_BITS)];
+    kr_value descr;
+    int index;
+    if (e->shape == shape && e->name == name && e->type == tp && e->version == tp->version && e->epoch == epoch) {
+        descr = e->descr;
+        index = e->index;
+    } else {
+        /* Neither lookup runs Python code or collects, so the entry describes tp and shape as they are. */
+        descr = type_lookup_interned(vm, tp, name, epoch);
+        index = kr_shape_lookup_vm(vm, shape, name);
+        e->type = tp;
+        e->shape = shape;
+        e->name = name;
+        e->descr = descr;
+        e->version = tp->version;
+        e->epoch = epoch;
+        e->index = index;
+    }
+    *found = true;
+    if (descr) {
+        /* The descriptor's own type is read every time: __class__ assignment may change it. */
+        kr_type *dt = kr_type_of(vm, descr);
+        kr_value (*f)(kr_vm *, kr_value, kr_value, kr_value) = dt->descr_get;
+        if (f && dt->descr_set)
+            return f(vm, descr, self, KR_VAL(tp));
+        if (index >= 0)
+            return kr_instance_slots(self)[index];
+        return f ? f(vm, descr, self, KR_VAL(tp)) : descr;
+    }
+    if (index >= 0)
+        return kr_instance_slots(self)[index];
+    *found = false;
+    return KR_NULL;
+}
+
 static kr_value generic_getattr(kr_vm *vm, kr_value self, kr_value name, bool raise)
 {
     kr_type *tp = kr_type_of(vm, self);
-    kr_value descr = kr_type_lookup(vm, tp, name);
+    kr_shape *shape;
+    if (kr_is_ptr(self) && KR_TX(tp)->layout == KR_LAYOUT_INSTANCE && (shape = kr_instance_shape(self)) &&
+        (KR_OBJ(name)->flags & KR_STR_INTERNED)) {
+        bool found;
+        kr_value v = instance_getattr(vm, self, tp, shape, name, &found);
+        if (found || !raise)
+            return v;
+        kr_raise(vm, KR_EXC(vm, AttributeError), "'%s' object has no attribute '%s'", tp->name_c, kr_str_data(name));
+        kr_exc_set_attribute_context(vm, self, name);
+        return KR_NULL;
+    }
+    kr_value descr = type_lookup(vm, tp, name);
     kr_value (*f)(kr_vm *, kr_value, kr_value, kr_value) = NULL;
     if (descr) {
         kr_type *dt = kr_type_of(vm, descr);
@@ -2536,7 +2668,7 @@ kr_value kr_generic_getattr_opt(kr_vm *vm, kr_value self, kr_value name) { retur
 int kr_generic_setattr(kr_vm *vm, kr_value self, kr_value name, kr_value value)
 {
     kr_type *tp = kr_type_of(vm, self);
-    kr_value descr = kr_type_lookup(vm, tp, name);
+    kr_value descr = type_lookup(vm, tp, name);
     if (descr) {
         kr_type *dt = kr_type_of(vm, descr);
         if (dt->descr_set)
@@ -2585,6 +2717,13 @@ void kr_descr_init(kr_vm *vm);
 
 void kr_typeobj_init(kr_vm *vm)
 {
+    /* Plain calloc, like builtin_types: the table holds no references and is freed by kr_vm_free. */
+    vm->type_cache = calloc(KR_TYPE_CACHE_SIZE, sizeof(kr_type_cache_entry));
+    vm->attr_cache = calloc(KR_ATTR_CACHE_SIZE, sizeof(kr_attr_cache_entry));
+    if (!vm->type_cache || !vm->attr_cache) {
+        fputs("krait: fatal: out of memory creating the type attribute cache\n", stderr);
+        abort();
+    }
     /* type's type is itself: allocate with a NULL type, then patch the header */
     kr_typex *tx = alloc_type(vm, NULL, sizeof(kr_typex));
     kr_typex *ox = alloc_type(vm, NULL, sizeof(kr_typex));
@@ -2622,7 +2761,6 @@ void kr_typeobj_init(kr_vm *vm)
     t->methods = type_methods;
     t->getsets = type_getsets;
     t->trace = type_trace;
-    t->finalize = type_finalize;
     t->new_ = type_new_slot;
     t->init = type_init;
     t->repr = type_repr;

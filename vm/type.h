@@ -17,6 +17,9 @@
  *
  * Type versions: t->version is unique per VM (a VM-wide counter); kr_type_modified gives t and every
  * subclass a new version. A version of 0 never occurs. Inline caches guard on (type pointer, version).
+ * kr_type_lookup answers from a per-VM cache (vm->type_cache, see type.c) keyed by (type, version,
+ * interned name, GC epoch), so every change to a type's namespace or MRO must go through
+ * kr_type_modified (type.__setattr__/__delattr__ and the __name__/__doc__/__module__ setters do).
  */
 #ifndef KRAIT_TYPE_H
 #define KRAIT_TYPE_H
@@ -24,13 +27,6 @@
 #include "kr.h"
 
 enum kr_layout { KR_LAYOUT_PLAIN, KR_LAYOUT_INSTANCE, KR_LAYOUT_ATTRS, KR_LAYOUT_SIDE };
-
-typedef struct kr_mcache_entry {
-    kr_value name;   /* interned str */
-    kr_value value;  /* KR_NULL: cached absence */
-    uint32_t version;
-} kr_mcache_entry;
-#define KR_MCACHE_SIZE 64
 
 typedef struct kr_typex {
     kr_type t;
@@ -40,7 +36,6 @@ typedef struct kr_typex {
     kr_type *builtin_base;      /* the first non-heap type on the base chain (self for builtin types) */
     kr_trace_fn base_trace;     /* trace/finalize of builtin_base, chained by heap types' hooks */
     kr_finalize_fn base_finalize;
-    kr_mcache_entry *mcache;    /* kr_mem_alloc'd lazily; KR_MCACHE_SIZE entries */
     uint32_t nfixed;            /* __slots__ words per instance (including bases') */
     uint32_t fixed_offset;      /* byte offset of the first __slots__ word */
     uint8_t layout;             /* enum kr_layout */

@@ -143,6 +143,9 @@ void kr_vm_free(kr_vm *vm)
     kr_gc_destroy(vm);
     kr_jit_free(vm); /* after the code objects' finalizers, which release their own compiled code */
     free(vm->builtin_types);
+    free(vm->type_cache);  /* type.c's and instance.c's lookup caches (plain calloc) */
+    free(vm->attr_cache);
+    free(vm->shape_cache);
     free(vm->stack);
     free(vm);
 }

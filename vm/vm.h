@@ -143,6 +143,15 @@ struct kr_vm {
     kr_type *method_descr_type, *classmethod_descr_type, *member_descr_type; /* type.c */
     kr_type *mappingproxy_type, *generic_alias_type, *wrapper_type;          /* type.c */
     kr_type *union_type;                      /* type.c: types.UnionType (int | None) */
+    /* Attribute lookup caches (CPython's type attribute cache, PyPy's mapdict caches). Plain calloc'd
+     * tables (not GC-accounted), allocated at phase 1 by their module, freed by kr_vm_free. Entries are
+     * tagged with the low 32 bits of gc.collections; *_epoch_hi is the high word the table was last
+     * valid for (a change of it clears the table), see type.c / instance.c. */
+    struct kr_type_cache_entry *type_cache;   /* type.c: (type, version, name) -> kr_type_lookup result */
+    struct kr_attr_cache_entry *attr_cache;   /* type.c: (type, version, shape, name) -> both results */
+    uint32_t type_cache_epoch_hi;             /* type.c (for type_cache and attr_cache) */
+    uint32_t shape_cache_epoch_hi;            /* instance.c */
+    struct kr_shape_cache_entry *shape_cache; /* instance.c: (shape, name) -> slot index or -1 */
 };
 
 static inline kr_type *kr_type_of(kr_vm *vm, kr_value v)
