@@ -35,6 +35,18 @@
  * no dirty slots; after it, every slot the instruction may write is CLEAN and must be re-read with
  * LOAD_SLOT (kr_bytecode_writes() in compiler/jit_rt.h says which). Everything that is not specialised
  * works this way, so any function without yield can be compiled.
+ * Two cheaper forms:
+ *  - CALL_RT: an instruction whose interpreter behaviour is one call of a runtime function on its
+ *    operands' values (BINARY_OP, COMPARE_OP, CONTAINS_OP, GET_ITEM, SET_ITEM, LOAD_ATTR, STORE_ATTR,
+ *    UNARY_OP when not specialised; LOAD_DEREF, STORE_DEREF, LIST_APPEND, SET_ADD, MAP_ADD) calls it directly with the values in registers. Nothing is flushed:
+ *    the function only sees its operands (pointers are in memory anyway: write-through; a dirty double
+ *    operand is boxed and the box written to its slots first), the exit of its frame state writes the
+ *    dirty slots back when it raises, and its result is an SSA value written to s[A] like any other.
+ *  - STEP of CALL / CALL_METHOD: only the slots the call reads (callee, self, arguments) and the locals
+ *    and cells ([0, nlocals + ncells): a called builtin such as locals() or super() reads them from the
+ *    caller's frame) are flushed. Other dirty temporaries stay dirty across the call, in its frame
+ *    state (written back if the call raises or leaves a callee frame to the interpreter); nothing but
+ *    bytecode reads a temporary. Only s[A] is re-read afterwards (kr_bytecode_writes).
  *
  * ---- Entries -------------------------------------------------------------------------------------
  * Block 0 is the entry block; its terminator ENTRY has one successor per entry pc (imm of each entry
@@ -120,7 +132,8 @@ enum kr_hir_type_bits {
     X(LIST_SET,     "a0[a1] = a2 for an exact list, as LIST_GET; then the write barrier") \
     X(LEN,          "TAGGED SMALLINT: len(a0), a0's type within STR|LIST|TUPLE|DICT (code points for str)") \
     /* ---- runtime ---- */ \
-    X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs, no dirty slots). A safepoint") \
+    X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs: no dirty slots, except temporaries the instruction does not read for CALL / CALL_METHOD, see above). A safepoint") \
+    X(CALL_RT,      "TAGGED: a direct call of runtime function imm (enum kr_jit_rt_fn: compiler/jit_rt.h's table says which bytecode it implements) with vm, the args (TAGGED, kr_jit_rt_nvalues(imm) of them) and the immediate imm2 as the table's signature orders them. VALUE functions: the result (type ANY but UNBOUND/NULL unless the builder knows better); exc when KR_NULL (LOAD_DEREF: a deopt, reason UNBOUND, when no exception is pending). STATUS functions: TAGGED BOOL (status != 0); exc when < 0. May run Python: a safepoint that clobbers guards. Its fs is the state before the instruction and MAY have dirty slots (no flush: see the notes below); nothing is re-read after it") \
     X(POLL,         "loop back-edge: if vm->interrupt is set or the GC's allocation debt is due, call kr_jit_rt_poll (a safepoint; exc: KeyboardInterrupt)") \
     /* ---- terminators (last in their block) ---- */ \
     X(ENTRY,        "block 0 only: jump to succs[i] when called with entry pc func->entry_pcs[i]") \
@@ -197,7 +210,7 @@ typedef struct kr_hir_insn {
     int64_t imm;
     kr_value value;    /* CONST, GUARD_IS */
     double dvalue;     /* CONST_DOUBLE */
-    int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE) */
+    int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE, CALL_RT) */
     int32_t fs;        /* index into func->fss, -1 = none */
     uint32_t nuses;    /* kr_hir_count_uses */
     bool dead;         /* removed by an optimisation (skip it) */

@@ -117,6 +117,7 @@ typedef struct builder {
     sst *st;                /* the current state */
     kr_hir_fs_entry *scratch;
     kr_hir_ref *tmp;
+    bool *want;             /* flush_for_call's slots to flush */
     uint32_t blk;           /* current HIR block */
     uint32_t pc;            /* current bytecode pc (insn->pc of what is emitted) */
     bool osr0;              /* pc 0 is also a loop header: its entry may come mid-run */
@@ -316,17 +317,19 @@ static kr_hir_ref guard_type(builder *b, kr_hir_ref v, uint32_t want)
     return g;
 }
 
-/* Stores every dirty slot (boxing doubles; one box per distinct double, so slots that held the same
- * double hold the same float object, as in the interpreter). All slots are CLEAN afterwards. */
-static void flush(builder *b)
+/* Stores the dirty slots s with want[s] (every dirty slot when want is NULL), boxing doubles: one box
+ * per distinct double, so slots that held the same double hold the same float object, as in the
+ * interpreter. Those slots are CLEAN afterwards. A caller passing `want` includes every slot holding a
+ * double some wanted slot holds (see flush_for_call), so no double is ever boxed twice. */
+static void flush_some(builder *b, const bool *want)
 {
     int32_t fs = -1;
     for (uint32_t s = 0; s < b->n; s++) {
         b->tmp[s] = 0;
-        if (!st_double(b, &b->st[s]))
+        if (!st_double(b, &b->st[s]) || (want && !want[s]))
             continue;
         for (uint32_t p = 0; p < s; p++)
-            if (b->st[p].dirty && b->st[p].val == b->st[s].val)
+            if (b->st[p].dirty && b->st[p].val == b->st[s].val && (!want || want[p]))
                 b->tmp[s] = b->tmp[p];
         if (!b->tmp[s]) {
             if (fs < 0)
@@ -337,7 +340,7 @@ static void flush(builder *b)
     }
     for (uint32_t s = 0; s < b->n; s++) {
         sst *x = &b->st[s];
-        if (!x->dirty)
+        if (!x->dirty || (want && !want[s]))
             continue;
         kr_hir_ref v = b->tmp[s] ? b->tmp[s] : x->val;
         emit1(b, KR_HIR_STORE_SLOT, KR_HIR_TAGGED, 0, v, s);
@@ -347,10 +350,36 @@ static void flush(builder *b)
     }
 }
 
+static void flush(builder *b) { flush_some(b, NULL); }
+
+/* Before a stepped CALL / CALL_METHOD at pc: flushes what the call may read from the frame (hir.h):
+ * the callee, self and argument slots, and the locals and cells (builtins such as locals() and super()
+ * read the caller's frame), plus any slot sharing a double with those (one box per double). Other
+ * dirty temporaries stay dirty across the call: only bytecode reads temporaries, and the STEP's frame
+ * state writes them back if the call raises or leaves a callee frame to the interpreter. */
+static void flush_for_call(builder *b, uint32_t pc)
+{
+    kr_insn in = b->co->insns[pc];
+    uint32_t lo = KR_INSN_A(in), hi = lo + KR_INSN_B(in) + (KR_INSN_OP(in) == KR_OP_CALL_METHOD);
+    uint32_t first_temp = b->co->nlocals + b->co->ncellvars + b->co->nfreevars;
+    for (uint32_t s = 0; s < b->n; s++)
+        b->want[s] = b->st[s].dirty && (s < first_temp || (s >= lo && s <= hi));
+    for (uint32_t s = 0; s < b->n; s++)
+        if (st_double(b, &b->st[s]) && !b->want[s])
+            for (uint32_t p = 0; p < b->n; p++)
+                if (b->want[p] && b->st[p].dirty && b->st[p].val == b->st[s].val)
+                    b->want[s] = true;
+    flush_some(b, b->want);
+}
+
 /* The generic path: run the instruction at pc in the interpreter. */
 static kr_hir_ref step(builder *b, uint32_t pc)
 {
-    flush(b);
+    unsigned op = KR_INSN_OP(b->co->insns[pc]);
+    if (op == KR_OP_CALL || op == KR_OP_CALL_METHOD)
+        flush_for_call(b, pc);
+    else
+        flush(b);
     kr_hir_ref r = emit(b, KR_HIR_STEP, KR_HIR_RAW, 0, NULL, 0, pc);
     set_fs(b, r, fs_now(b), KR_DEOPT_UNCOMPILED);
     uint32_t first, count;
@@ -1311,6 +1340,106 @@ static bool call_len(builder *b, uint32_t pc, kr_insn in)
     return true;
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Generic forms through runtime functions (hir.h's CALL_RT; the table is compiler/jit_rt.h's)
+ *
+ * The operands are the slots' values (a dirty double boxed and its box written to its slots first, so
+ * the function gets the float object the interpreter would pass, and it is rooted). Nothing is flushed:
+ * the frame state before the instruction, with its dirty slots, is the exception exit's. The result is
+ * written to s[A] (through, when it may be a pointer). */
+
+static kr_hir_ref call_rt(builder *b, enum kr_jit_rt_fn f, const kr_hir_ref *args, uint32_t nargs, int64_t imm2)
+{
+    uint32_t type = kr_jit_rt_table[f].kind == KR_JIT_RT_STATUS ? KR_HT_BOOL : ANY_VALUE;
+    int32_t fs = fs_now(b);
+    kr_hir_ref r = emit(b, KR_HIR_CALL_RT, KR_HIR_TAGGED, type, args, nargs, f);
+    if (!r)
+        return 0;
+    ins(b, r)->imm2 = imm2;
+    set_fs(b, r, fs, KR_DEOPT_UNCOMPILED);
+    return r;
+}
+
+/* The instruction's address: the immediate of the wrappers that read its operands and feedback. */
+static int64_t insn_addr(builder *b, uint32_t pc) { return (int64_t)(uintptr_t)(b->co->insns + pc); }
+
+/* BINARY_OP, COMPARE_OP, GET_ITEM, LOAD_ATTR, UNARY_OP, CONTAINS_OP, LOAD_DEREF (s[A] = f(operands));
+ * SET_ITEM, STORE_ATTR, STORE_DEREF, LIST_APPEND, SET_ADD, MAP_ADD (no result). The operand slots in the order the function takes
+ * them. */
+static void generic_rt(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in);
+    kr_hir_ref v[3];
+    switch ((enum kr_opcode)KR_INSN_OP(in)) {
+    case KR_OP_BINARY_OP:
+    case KR_OP_COMPARE_OP:
+    case KR_OP_GET_ITEM: {
+        enum kr_jit_rt_fn f = KR_INSN_OP(in) == KR_OP_BINARY_OP    ? KR_JIT_RT_BINARY_OP
+                              : KR_INSN_OP(in) == KR_OP_COMPARE_OP ? KR_JIT_RT_COMPARE_OP
+                                                                   : KR_JIT_RT_GET_ITEM;
+        v[0] = tagged_value(b, sb);
+        v[1] = tagged_value(b, sc);
+        write_slot(b, a, call_rt(b, f, v, 2, insn_addr(b, pc)));
+        return;
+    }
+    case KR_OP_UNARY_OP:
+        v[0] = tagged_value(b, sb);
+        write_slot(b, a, call_rt(b, KR_JIT_RT_UNARY_OP, v, 1, KR_INSN_X(in)));
+        return;
+    case KR_OP_CONTAINS_OP: { /* `s[B] in s[C]`: kr_contains(container, item) */
+        v[0] = tagged_value(b, sc);
+        v[1] = tagged_value(b, sb);
+        kr_hir_ref r = call_rt(b, KR_JIT_RT_CONTAINS, v, 2, 0);
+        if (KR_INSN_X(in))
+            r = emit1(b, KR_HIR_NOT, KR_HIR_TAGGED, KR_HT_BOOL, r, 0);
+        write_slot(b, a, r);
+        return;
+    }
+    case KR_OP_LOAD_ATTR:
+        v[0] = tagged_value(b, sb);
+        write_slot(b, a, call_rt(b, KR_JIT_RT_LOAD_ATTR, v, 1, insn_addr(b, pc)));
+        return;
+    case KR_OP_SET_ITEM:
+        v[0] = tagged_value(b, a);
+        v[1] = tagged_value(b, sb);
+        v[2] = tagged_value(b, sc);
+        call_rt(b, KR_JIT_RT_SET_ITEM, v, 3, insn_addr(b, pc));
+        return;
+    case KR_OP_STORE_ATTR:
+        v[0] = tagged_value(b, a);
+        v[1] = tagged_value(b, sc);
+        call_rt(b, KR_JIT_RT_STORE_ATTR, v, 2, insn_addr(b, pc));
+        return;
+    case KR_OP_LOAD_DEREF: { /* s[B] holds a cell (a pointer: CLEAN) */
+        v[0] = read_slot(b, sb);
+        kr_hir_ref r = call_rt(b, KR_JIT_RT_LOAD_DEREF, v, 1, 0);
+        ins(b, r)->reason = KR_DEOPT_UNBOUND; /* an empty cell deopts to the instruction */
+        write_slot(b, a, r);
+        return;
+    }
+    case KR_OP_STORE_DEREF:
+        v[0] = read_slot(b, a);
+        v[1] = tagged_value(b, sb);
+        call_rt(b, KR_JIT_RT_STORE_DEREF, v, 2, 0);
+        return;
+    case KR_OP_LIST_APPEND:
+    case KR_OP_SET_ADD:
+        v[0] = tagged_value(b, a);
+        v[1] = tagged_value(b, sb);
+        call_rt(b, KR_INSN_OP(in) == KR_OP_LIST_APPEND ? KR_JIT_RT_LIST_APPEND : KR_JIT_RT_SET_ADD, v, 2, 0);
+        return;
+    case KR_OP_MAP_ADD:
+        v[0] = tagged_value(b, a);
+        v[1] = tagged_value(b, sb);
+        v[2] = tagged_value(b, sc);
+        call_rt(b, KR_JIT_RT_MAP_ADD, v, 3, 0);
+        return;
+    default:
+        step(b, pc);
+        return;
+    }
+}
+
 /* Builds the instruction at pc; returns true when it ended the block. */
 static bool build_insn(builder *b, uint32_t pc)
 {
@@ -1362,15 +1491,15 @@ static bool build_insn(builder *b, uint32_t pc)
     }
     case KR_OP_BINARY_OP:
         if (!binary_op(b, pc, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_COMPARE_OP:
         if (!compare_op(b, pc, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_UNARY_OP:
         if (!unary_op(b, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_UNARY_NOT: {
         const sst *x = &b->st[sb];
@@ -1394,6 +1523,14 @@ static bool build_insn(builder *b, uint32_t pc)
             kr_hir_ref x = read_slot(b, sb), y = read_slot(b, sc);
             write_slot(b, a, emit2(b, KR_HIR_IS, KR_HIR_TAGGED, KR_HT_BOOL, x, y, KR_INSN_X(in) != 0));
         }
+        return false;
+    case KR_OP_CONTAINS_OP:
+    case KR_OP_LOAD_DEREF:
+    case KR_OP_STORE_DEREF:
+    case KR_OP_LIST_APPEND:
+    case KR_OP_SET_ADD:
+    case KR_OP_MAP_ADD:
+        generic_rt(b, pc, in);
         return false;
     case KR_OP_JUMP:
         emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
@@ -1437,11 +1574,11 @@ static bool build_insn(builder *b, uint32_t pc)
         return false;
     case KR_OP_LOAD_ATTR:
         if (!load_attr(b, pc, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_STORE_ATTR:
         if (!store_attr(b, pc, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_LOAD_METHOD:
         if (!load_method(b, pc, in))
@@ -1449,11 +1586,11 @@ static bool build_insn(builder *b, uint32_t pc)
         return false;
     case KR_OP_GET_ITEM:
         if (!get_item(b, pc, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_SET_ITEM:
         if (!set_item(b, pc, in))
-            step(b, pc);
+            generic_rt(b, pc, in);
         return false;
     case KR_OP_CALL:
         if (!call_len(b, pc, in))
@@ -1830,6 +1967,7 @@ int kr_hir_build(kr_hir_func *fn)
     b->st = zalloc(b, b->n, sizeof *b->st);
     b->scratch = zalloc(b, b->n, sizeof *b->scratch);
     b->tmp = zalloc(b, b->n, sizeof *b->tmp);
+    b->want = zalloc(b, b->n, sizeof *b->want);
     if (kr_liveness_compute(fn->code, &b->live) < 0)
         b->live.live_in = NULL; /* out of memory: every slot counts as live, which is always correct */
     int rc = b->failed ? -1 : scan(b);
@@ -1874,6 +2012,7 @@ int kr_hir_build(kr_hir_func *fn)
     free(b->st);
     free(b->scratch);
     free(b->tmp);
+    free(b->want);
     if (rc < 0 && !fn->error[0])
         kr_hir_refuse(fn, "build failed");
     return rc;

@@ -453,6 +453,22 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         if (add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
             return -1;
         return 0;
+    case KR_HIR_CALL_RT: {
+        if (h.imm < 0 || h.imm >= KR_JIT_RT_COUNT ||
+            (int)h.nargs != kr_jit_rt_nvalues((enum kr_jit_rt_fn)h.imm) || h.nargs > KR_LIR_MAX_IN)
+            return kr_hir_refuse(fn, "lowering: CALL_RT %%%u of function %lld with %u arguments", r,
+                                 (long long)h.imm, h.nargs);
+        for (uint32_t i = 0; i < h.nargs; i++)
+            if ((a[i] = use_val(c, h.args[i])) < 0)
+                return -1;
+        if (!(in = emit(c, KR_LIR_CALL_RT, r, -1, a, (int)h.nargs)))
+            return -1;
+        in->imm = h.imm;
+        in->imm2 = h.imm2;
+        if (add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
+            return -1;
+        return 0;
+    }
     case KR_HIR_POLL:
         if (!emit(c, KR_LIR_POLL, r, -1, NULL, 0))
             return -1;

@@ -8,7 +8,7 @@
  *     ops on constants, with the interpreter's exact semantics and never when the result would leave
  *     the small int range (those keep their deopt);
  * then dead code elimination: pure instructions no live instruction or frame state needs. Nothing that
- * can leave compiled code (guards, STEP, POLL, BOX_FLOAT, TRUTHY, deopting arithmetic) and no
+ * can leave compiled code (guards, STEP, CALL_RT, POLL, BOX_FLOAT, TRUTHY, deopting arithmetic) and no
  * STORE_SLOT is ever removed, except guards proven to pass. The CFG is not changed.
  *
  * Replacing a value keeps frame states valid: a guard or phi is only replaced by a value of the same
@@ -274,7 +274,7 @@ static void simplify(opt *o, kr_hir_ref r)
 
 /* ---- redundant guard elimination (GUARD_SHAPE, GUARD_DICT_VERSION) ----
  * A class's version, an instance's shape and a dict's keys version only change when Python code or the
- * interpreter runs: a STEP, a POLL (signal handlers, finalizers), a TRUTHY that may call __bool__. Between
+ * interpreter runs: a STEP, a CALL_RT, a POLL (signal handlers, finalizers), a TRUTHY that may call __bool__. Between
  * two such points, a guard repeating an earlier one (same value -- or the earlier guard's result -- and
  * the same class, version and shape; the same dict, keys version and role) always passes, and is
  * removed (its result replaced by the earlier one's). Facts flow through a block, and into a block whose
@@ -301,7 +301,7 @@ static bool clobbers_guards(const kr_hir_func *fn, const kr_hir_insn *in)
         const kr_hir_insn *a = &fn->insns[in->args[0]];
         return a->rep != KR_HIR_TAGGED || (a->type & ~inline_types) != 0;
     }
-    case KR_HIR_STEP: case KR_HIR_POLL: case KR_HIR_OP_COUNT:
+    case KR_HIR_STEP: case KR_HIR_POLL: case KR_HIR_CALL_RT: case KR_HIR_OP_COUNT:
         return true;
     default:
         /* the other ops are arithmetic, slot and heap loads and stores (STORE_INST_SLOT and LIST_SET write

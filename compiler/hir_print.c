@@ -8,6 +8,7 @@
 #include <inttypes.h>
 
 #include "compiler/hir.h"
+#include "compiler/jit_rt.h"
 #include "vm/object.h"
 
 static const char *const type_names[] = {"SMALLINT", "BIGINT", "FLOAT", "BOOL", "NONE", "STR", "LIST",
@@ -121,6 +122,10 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
         break;
     case KR_HIR_STEP: case KR_HIR_BRANCH_PC:
         fprintf(out, " @%" PRId64, in->imm);
+        break;
+    case KR_HIR_CALL_RT:
+        fprintf(out, " %s #%#" PRIx64, in->imm >= 0 && in->imm < KR_JIT_RT_COUNT ? kr_jit_rt_table[in->imm].name : "?",
+                (uint64_t)in->imm2);
         break;
     default:
         break;

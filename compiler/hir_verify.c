@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compiler/hir.h"
+#include "compiler/jit_rt.h"
 #include "vm/object.h"
 
 #define NONE32 UINT32_MAX
@@ -346,6 +347,11 @@ static opsig signature(const kr_hir_insn *in)
         s.rep = KR_HIR_RAW;
         s.fs = true;
         break;
+    case KR_HIR_CALL_RT:
+        s.nargs = in->imm >= 0 && in->imm < KR_JIT_RT_COUNT ? kr_jit_rt_nvalues((enum kr_jit_rt_fn)in->imm) : -1;
+        s.argrep = KR_HIR_TAGGED;
+        s.fs = true;
+        break;
     case KR_HIR_POLL:
         s.rep = -1;
         s.fs = true;
@@ -385,6 +391,27 @@ static uint32_t nsuccs_of(const kr_hir_func *fn, uint16_t op)
     case KR_HIR_BRANCH: case KR_HIR_BRANCH_PC: return 2;
     default: return 0;
     }
+}
+
+/* A STEP's frame state may keep dirty slots only for CALL / CALL_METHOD, and only temporaries the call
+ * does not read (hir.h): not the callee, self and arguments [A, A + B + 1], not the locals and cells. */
+static int step_dirty_ok(const kr_hir_func *fn, const kr_hir_insn *in, const kr_hir_fs *fs)
+{
+    const kr_code *co = fn->code;
+    if (in->imm < 0 || (uint64_t)in->imm >= co->ninsns)
+        return -1;
+    kr_insn w = co->insns[in->imm];
+    unsigned op = KR_INSN_OP(w);
+    if (op != KR_OP_CALL && op != KR_OP_CALL_METHOD)
+        return -1;
+    uint32_t lo = KR_INSN_A(w), hi = lo + KR_INSN_B(w) + (op == KR_OP_CALL_METHOD);
+    uint32_t first_temp = co->nlocals + co->ncellvars + co->nfreevars;
+    for (uint32_t d = 0; d < fs->ndirty; d++) {
+        uint32_t s = fs->dirty[d].slot;
+        if (s < first_temp || (s >= lo && s <= hi))
+            return -1;
+    }
+    return 0;
 }
 
 typedef struct vctx {
@@ -482,8 +509,10 @@ static int verify_insn(vctx *v, uint32_t b, uint32_t k)
         const kr_hir_fs *fs = &fn->fss[in->fs];
         if (fs->pc >= fn->code->ninsns)
             return bad(v, r, "frame state pc %u out of range", fs->pc);
-        if (in->op == KR_HIR_STEP && fs->ndirty)
-            return bad(v, r, "STEP with dirty slots");
+        if (in->op == KR_HIR_STEP && fs->ndirty && step_dirty_ok(fn, in, fs) < 0)
+            return bad(v, r, "STEP with dirty slots it may read");
+        if (in->op == KR_HIR_CALL_RT && (in->imm < 0 || in->imm >= KR_JIT_RT_COUNT))
+            return bad(v, r, "unknown runtime function %lld", (long long)in->imm);
         for (uint32_t d = 0; d < fs->ndirty; d++) {
             const kr_hir_fs_entry *e = &fs->dirty[d];
             if (e->slot >= fn->code->nslots || (d && e->slot <= fs->dirty[d - 1].slot))

@@ -1,11 +1,16 @@
 /* jit_rt.c: the runtime functions compiled code calls (compiler/jit_rt.h): leaving compiled code
- * through an exit, polling at loop back-edges, truthiness and float boxing. */
+ * through an exit, polling at loop back-edges, truthiness and float boxing, and the CALL_RT table. */
 #include "compiler/jit.h"
 
 #include <stdatomic.h>
 #include <string.h>
 
+#include "vm/code.h"
+#include "vm/function.h"
+#include "vm/instance.h"
 #include "vm/kr.h"
+#include "vm/list.h"
+#include "vm/tuple.h"
 
 /* Writes the exit's dirty slots back and hands the frame to the interpreter. Boxing a double
  * allocates but never collects (collection happens only at safepoints), so the registers' values
@@ -64,3 +69,199 @@ int kr_jit_rt_poll(kr_vm *vm)
 int kr_jit_rt_truthy(kr_vm *vm, kr_value v) { return kr_truthy(vm, v); }
 
 kr_value kr_jit_rt_box_float(kr_vm *vm, double d) { return kr_float_new(vm, d); }
+
+/* ---- CALL_RT (jit_rt.h) ------------------------------------------------------------------------ */
+
+/* Function pointers are stored as void (*)(void) and converted back to their own type by the back end
+ * before the call (a conversion between function pointer types that is undone is well defined). */
+const kr_jit_rt_info kr_jit_rt_table[KR_JIT_RT_COUNT] = {
+#define KR_JIT_RT_ENTRY(name, fn, sig, kind, doc) {#name, (void (*)(void))fn, sig, kind},
+    KR_JIT_RT_FNS(KR_JIT_RT_ENTRY)
+#undef KR_JIT_RT_ENTRY
+};
+
+int kr_jit_rt_nvalues(enum kr_jit_rt_fn fn)
+{
+    int n = 0;
+    for (const char *p = kr_jit_rt_table[fn].sig; *p; p++)
+        n += *p == 'v';
+    return n;
+}
+
+/* The feedback entry of the two-word instruction at ip, in the running frame's code. */
+static kr_fb *fb_at(kr_vm *vm, const kr_insn *ip) { return &vm->frame->code->fb[KR_CACHE_FB(ip[1])]; }
+
+static kr_value name_at(kr_vm *vm, uint32_t i) { return kr_tuple_items(vm->frame->code->names)[i]; }
+
+/* BINARY_OP as the interpreter runs it (vm/interp.c L_BINARY_OP), with its feedback: the operand types,
+ * OVERFLOWED when two small ints did not give a small int (the interpreter's fast path failed: an
+ * overflow, a zero divisor, a bad shift, or an operator it does not inline), and the result type of the
+ * generic path. kr_binary_op computes what the interpreter's fast paths compute. */
+kr_value kr_jit_rt_binary_op(kr_vm *vm, kr_value a, kr_value b, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    unsigned x = KR_INSN_X(ip[0]), op = x & 0x7f;
+    /* the interpreter's cheapest fast paths (a site left generic often still sees ints or floats, e.g.
+     * one recompiled after both): the same results, the same feedback, without kr_binary_op's dispatch */
+    if (kr_is_small(a) && kr_is_small(b)) {
+        int64_t r;
+        bool ok = false;
+        switch (op) {
+        case KR_OP_ADD: ok = !__builtin_add_overflow((int64_t)a, (int64_t)b - 1, &r); break;
+        case KR_OP_SUB: ok = !__builtin_sub_overflow((int64_t)a, (int64_t)b - 1, &r); break;
+        case KR_OP_AND: r = (int64_t)(a & b); ok = true; break;
+        case KR_OP_OR: r = (int64_t)(a | b); ok = true; break;
+        case KR_OP_XOR: r = (int64_t)((a ^ b) | 1); ok = true; break;
+        default: break;
+        }
+        if (ok) {
+            e->types.lhs |= KR_FB_SMALLINT;
+            e->types.rhs |= KR_FB_SMALLINT;
+            return (kr_value)r;
+        }
+    } else if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_ &&
+               (op == KR_OP_ADD || op == KR_OP_SUB || op == KR_OP_MUL ||
+                (op == KR_OP_TRUEDIV && kr_float_value(b) != 0.0))) {
+        double p = kr_float_value(a), q = kr_float_value(b);
+        e->types.lhs |= KR_FB_FLOAT;
+        e->types.rhs |= KR_FB_FLOAT;
+        return kr_float_new(vm, op == KR_OP_ADD ? p + q : op == KR_OP_SUB ? p - q : op == KR_OP_MUL ? p * q : p / q);
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    kr_value v = (x & KR_BINOP_INPLACE) ? kr_inplace_op(vm, (int)op, a, b) : kr_binary_op(vm, (int)op, a, b);
+    if (!v)
+        return KR_NULL;
+    if (kr_is_small(a) && kr_is_small(b) && !kr_is_small(v))
+        e->types.extra |= KR_FB_OVERFLOWED;
+    e->types.result |= (uint8_t)kr_code_type_bits(vm, v);
+    return v;
+}
+
+/* COMPARE_OP as the interpreter runs it: small-int and float fast paths, else kr_richcompare. */
+kr_value kr_jit_rt_compare_op(kr_vm *vm, kr_value a, kr_value b, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    unsigned op = KR_INSN_X(ip[0]);
+    bool ints = kr_is_small(a) && kr_is_small(b);
+    if (ints || (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_)) {
+        /* the interpreter's fast paths (tagging preserves the order of small ints; NaN: false but !=) */
+        double x = ints ? 0 : kr_float_value(a), y = ints ? 0 : kr_float_value(b);
+        int64_t i = (int64_t)a, j = (int64_t)b;
+        bool r;
+        switch (op) {
+        case KR_CMP_LT: r = ints ? i < j : x < y; break;
+        case KR_CMP_LE: r = ints ? i <= j : x <= y; break;
+        case KR_CMP_EQ: r = ints ? i == j : x == y; break;
+        case KR_CMP_NE: r = ints ? i != j : x != y; break;
+        case KR_CMP_GT: r = ints ? i > j : x > y; break;
+        default: r = ints ? i >= j : x >= y; break;
+        }
+        e->types.lhs |= ints ? KR_FB_SMALLINT : KR_FB_FLOAT;
+        e->types.rhs |= ints ? KR_FB_SMALLINT : KR_FB_FLOAT;
+        return kr_bool(r);
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    return kr_richcompare(vm, a, b, (int)op);
+}
+
+/* GET_ITEM as the interpreter runs it: the list / tuple small-int index paths (they record only
+ * LIST|TUPLE and SMALLINT), else the types and kr_getitem. */
+kr_value kr_jit_rt_getitem(kr_vm *vm, kr_value o, kr_value k, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    if (kr_is_small(k) && kr_is_ptr(o)) {
+        kr_type *t = KR_OBJ(o)->type;
+        int64_t i = kr_small_val(k);
+        if (t == vm->t.list || t == vm->t.tuple) {
+            bool list = t == vm->t.list;
+            int64_t n = list ? kr_list_size(o) : kr_tuple_size(o);
+            if (i < 0)
+                i += n;
+            if (i >= 0 && i < n) {
+                e->types.lhs |= list ? KR_FB_LIST : KR_FB_TUPLE;
+                e->types.rhs |= KR_FB_SMALLINT;
+                return list ? kr_list_items(o)[i] : kr_tuple_items(o)[i];
+            }
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    return kr_getitem(vm, o, k);
+}
+
+/* SET_ITEM as the interpreter runs it (the list small-int index path, else kr_setitem). */
+int kr_jit_rt_setitem(kr_vm *vm, kr_value o, kr_value k, kr_value v, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    if (kr_is_small(k) && kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.list) {
+        int64_t i = kr_small_val(k), n = kr_list_size(o);
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n) {
+            e->types.lhs |= KR_FB_LIST;
+            e->types.rhs |= KR_FB_SMALLINT;
+            kr_list_items(o)[i] = v;
+            kr_gc_barrier(vm, KR_OBJ(o), v);
+            return 0;
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    return kr_setitem(vm, o, k, v);
+}
+
+/* LOAD_ATTR: the interpreter's cache hit (vm/interp.c L_LOAD_ATTR, the same checks), else kr_getattr.
+ * The cache is not refilled here (the interpreter's fill needs its private helpers): a compiled
+ * generic site keeps whatever the interpreter cached, and deopts / interpreted runs refill it. */
+kr_value kr_jit_rt_load_attr(kr_vm *vm, kr_value obj, const kr_insn *ip)
+{
+    const kr_fb *e = fb_at(vm, ip);
+    kr_type *t = kr_type_of(vm, obj);
+    if (e->attr.type == t && e->attr.version == t->version) {
+        if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == e->attr.shape)
+            return kr_instance_slots(obj)[e->attr.index];
+        if (e->attr.kind == KR_FB_ATTR_TYPE_VALUE && (void *)kr_instance_shape(obj) == e->attr.shape)
+            return e->attr.value;
+    }
+    return kr_getattr(vm, obj, name_at(vm, KR_INSN_C(ip[0])));
+}
+
+/* STORE_ATTR: the interpreter's cache hits (vm/interp.c L_STORE_ATTR: an existing slot, or adding the
+ * attribute along the cached shape transition), else kr_setattr; no refill, as for LOAD_ATTR. */
+int kr_jit_rt_store_attr(kr_vm *vm, kr_value obj, kr_value v, const kr_insn *ip)
+{
+    const kr_fb *e = fb_at(vm, ip);
+    kr_type *t = kr_type_of(vm, obj);
+    if (e->attr.type == t && e->attr.version == t->version && (void *)kr_instance_shape(obj) == e->attr.shape) {
+        if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT) {
+            kr_instance_slots(obj)[e->attr.index] = v;
+            kr_gc_barrier(vm, KR_OBJ(obj), v);
+            return 0;
+        }
+        if (e->attr.kind == KR_FB_ATTR_SHAPE_ADD && kr_instance_capacity(obj) > (uint32_t)e->attr.index) {
+            kr_instance_slots(obj)[e->attr.index] = v;
+            KR_AS(kr_instance, obj)->shape = (kr_shape *)KR_OBJ(e->attr.value);
+            kr_gc_barrier(vm, KR_OBJ(obj), v);
+            kr_gc_barrier(vm, KR_OBJ(obj), e->attr.value);
+            return 0;
+        }
+    }
+    return kr_setattr(vm, obj, name_at(vm, KR_INSN_B(ip[0])), v);
+}
+
+/* LOAD_DEREF (vm/interp.c): an empty cell returns KR_NULL with no exception pending, so compiled code
+ * deopts to the instruction and the interpreter raises the error naming the variable. */
+kr_value kr_jit_rt_load_deref(kr_vm *vm, kr_value cell)
+{
+    (void)vm;
+    kr_value v = KR_AS(kr_cell, cell)->contents;
+    return v == KR_UNBOUND ? KR_NULL : v;
+}
+
+int kr_jit_rt_store_deref(kr_vm *vm, kr_value cell, kr_value v)
+{
+    kr_cell_set(vm, cell, v);
+    return 0;
+}

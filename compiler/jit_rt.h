@@ -77,6 +77,66 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
 int kr_jit_rt_poll(kr_vm *vm);                      /* 0, or -1 with KeyboardInterrupt pending */
 int kr_jit_rt_truthy(kr_vm *vm, kr_value v);        /* 1, 0, or -1 with an exception */
 kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError */
+
+/* ---- CALL_RT: runtime functions compiled code calls directly (HIR CALL_RT, compiler/hir.h) ----------
+ * The generic form of an instruction whose interpreter behaviour is exactly one call of a runtime
+ * function on its operands' values. Compiled code passes the values in registers, in System V order
+ * after vm: each character of `sig` is one argument, 'v' the next TAGGED argument of the CALL_RT (in
+ * order), 'i' its immediate (HIR imm2: a constant or a pointer the code object keeps alive). Result:
+ *   KR_JIT_RT_VALUE   a kr_value; KR_NULL = an exception is pending (or, for LOAD_DEREF only, none is:
+ *                     then the exit is a deopt and the interpreter runs the instruction itself);
+ *   KR_JIT_RT_STATUS  an int: < 0 = an exception is pending, else the CALL_RT's TAGGED BOOL result is
+ *                     (status != 0).
+ * Before the call compiled code sets f->pc to the instruction (as TRUTHY does), so the frame shows
+ * what runs while the function runs Python code. The functions may run arbitrary Python and collect
+ * (they are safepoints): their operands are rooted because every pointer a compiled frame uses is in
+ * its slots (hir.h's write-through invariant); dirty slots hold immediates and doubles only, which
+ * nothing outside the instruction reads (no frame introspection reads another frame's slots), so no
+ * flush is needed, and the exception exit writes them back.
+ * The wrappers that take `ip` (the instruction, a const kr_insn *) find its operands and feedback
+ * entry through it and vm->frame->code (compiled code runs with vm->frame == f).
+ * X(NAME, C function, sig, result kind, "the bytecode it implements") */
+#define KR_JIT_RT_FNS(X) \
+    X(BINARY_OP,  kr_jit_rt_binary_op,  "vvi",  KR_JIT_RT_VALUE,  "BINARY_OP (A = B op C, in-place when X says): kr_binary_op / kr_inplace_op, recording the operand and result types in the feedback as the interpreter does") \
+    X(UNARY_OP,   kr_unary_op,          "iv",   KR_JIT_RT_VALUE,  "UNARY_OP: kr_unary_op(vm, X, s[B]) (the interpreter's small-int paths compute the same)") \
+    X(COMPARE_OP, kr_jit_rt_compare_op, "vvi",  KR_JIT_RT_VALUE,  "COMPARE_OP: kr_richcompare(vm, s[B], s[C], X), recording the operand types") \
+    X(CONTAINS,   kr_contains,          "vv",   KR_JIT_RT_STATUS, "CONTAINS_OP: kr_contains(vm, s[C], s[B]) (X = not in: a NOT follows)") \
+    X(GET_ITEM,   kr_jit_rt_getitem,    "vvi",  KR_JIT_RT_VALUE,  "GET_ITEM: kr_getitem(vm, s[B], s[C]) after the interpreter's list / tuple index paths, recording the types") \
+    X(SET_ITEM,   kr_jit_rt_setitem,    "vvvi", KR_JIT_RT_STATUS, "SET_ITEM: kr_setitem(vm, s[A], s[B], s[C]) after the interpreter's list index path, recording the types") \
+    X(LOAD_ATTR,  kr_jit_rt_load_attr,  "vi",   KR_JIT_RT_VALUE,  "LOAD_ATTR: the interpreter's inline-cache hit, else kr_getattr(vm, s[B], N(C))") \
+    X(STORE_ATTR, kr_jit_rt_store_attr, "vvi",  KR_JIT_RT_STATUS, "STORE_ATTR: the interpreter's inline-cache hits (slot, adding an attribute), else kr_setattr(vm, s[A], N(B), s[C])") \
+    X(LOAD_DEREF, kr_jit_rt_load_deref, "v",    KR_JIT_RT_VALUE,  "LOAD_DEREF: the contents of cell s[B]; KR_NULL WITHOUT an exception when it is empty: a deopt, the interpreter re-runs the instruction (no effect yet) and raises its UnboundLocalError / NameError") \
+    X(STORE_DEREF, kr_jit_rt_store_deref, "vv", KR_JIT_RT_STATUS, "STORE_DEREF: kr_cell_set(vm, s[A], s[B]); never fails") \
+    X(LIST_APPEND, kr_list_append,      "vv",   KR_JIT_RT_STATUS, "LIST_APPEND: kr_list_append(vm, s[A], s[B])") \
+    X(SET_ADD,    kr_set_add,           "vv",   KR_JIT_RT_STATUS, "SET_ADD: kr_set_add(vm, s[A], s[B])") \
+    X(MAP_ADD,    kr_setitem,           "vvv",  KR_JIT_RT_STATUS, "MAP_ADD: kr_setitem(vm, s[A], s[B], s[C])")
+
+enum kr_jit_rt_fn {
+#define KR_JIT_RT_ENUM(name, fn, sig, kind, doc) KR_JIT_RT_##name,
+    KR_JIT_RT_FNS(KR_JIT_RT_ENUM)
+#undef KR_JIT_RT_ENUM
+    KR_JIT_RT_COUNT
+};
+enum kr_jit_rt_kind { KR_JIT_RT_VALUE, KR_JIT_RT_STATUS };
+typedef struct kr_jit_rt_info {
+    const char *name;
+    void (*fn)(void);    /* the function (cast back by the back end, which knows its signature) */
+    const char *sig;     /* after vm: 'v' a TAGGED argument, 'i' the immediate */
+    uint8_t kind;        /* enum kr_jit_rt_kind */
+} kr_jit_rt_info;
+extern const kr_jit_rt_info kr_jit_rt_table[KR_JIT_RT_COUNT];
+/* The number of TAGGED arguments ('v' in sig) a CALL_RT of fn takes (at most 3: LIR's inputs). */
+int kr_jit_rt_nvalues(enum kr_jit_rt_fn fn);
+
+kr_value kr_jit_rt_binary_op(kr_vm *vm, kr_value a, kr_value b, const kr_insn *ip);
+kr_value kr_jit_rt_compare_op(kr_vm *vm, kr_value a, kr_value b, const kr_insn *ip);
+kr_value kr_jit_rt_getitem(kr_vm *vm, kr_value o, kr_value k, const kr_insn *ip);
+int kr_jit_rt_setitem(kr_vm *vm, kr_value o, kr_value k, kr_value v, const kr_insn *ip);
+kr_value kr_jit_rt_load_attr(kr_vm *vm, kr_value obj, const kr_insn *ip);
+int kr_jit_rt_store_attr(kr_vm *vm, kr_value obj, kr_value v, const kr_insn *ip);
+kr_value kr_jit_rt_load_deref(kr_vm *vm, kr_value cell);
+int kr_jit_rt_store_deref(kr_vm *vm, kr_value cell, kr_value v);
+
 /* vm/interp.c: run the one instruction at ip on f (f == vm->frame, all slots in memory). Returns the
  * pc to continue at, or NULL with the exception pending (no traceback entry added yet). Not for
  * RETURN, RETURN_CONST, YIELD, YIELD_FROM. */

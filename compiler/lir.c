@@ -158,7 +158,8 @@ uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
 
 int kr_lir_insn_is_call(const kr_lir_insn *in)
 {
-    return in->op == KR_LIR_TRUTHY_CALL || in->op == KR_LIR_BOX_CALL || in->op == KR_LIR_STEP_CALL;
+    return in->op == KR_LIR_TRUTHY_CALL || in->op == KR_LIR_BOX_CALL || in->op == KR_LIR_STEP_CALL ||
+           in->op == KR_LIR_CALL_RT;
 }
 
 /* ---- text form ---------------------------------------------------------------------------------- */
@@ -291,6 +292,10 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
             case KR_LIR_LIST_GET: case KR_LIR_TUPLE_GET: case KR_LIR_LIST_SET:
                 if (in->in[1] < 0)
                     fprintf(out, " [#%lld]", (long long)in->imm);
+                break;
+            case KR_LIR_CALL_RT:
+                fprintf(out, " %s #%#llx", in->imm >= 0 && in->imm < KR_JIT_RT_COUNT ? kr_jit_rt_table[in->imm].name : "?",
+                        (unsigned long long)in->imm2);
                 break;
             case KR_LIR_STEP_CALL: case KR_LIR_BRANCH_PC:
                 fprintf(out, " pc %lld", (long long)in->imm2);

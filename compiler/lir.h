@@ -78,6 +78,7 @@
     X(FNEG,      1, "out = -in0 (sign bit flipped)") \
     X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call") \
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call") \
+    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
     X(POLL,      0, "if vm->interrupt or the GC is due: kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
     X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \

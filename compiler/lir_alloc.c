@@ -39,14 +39,6 @@ static int fs_vregs(const kr_lir_func *lf, const kr_lir_insn *in, int *out, int 
     return n;
 }
 
-static int is_input(const kr_lir_insn *in, int v)
-{
-    for (int i = 0; i < KR_LIR_MAX_IN; i++)
-        if (in->in[i] == v)
-            return 1;
-    return 0;
-}
-
 static int refuse_ra(kr_lir_func *lf, const char *what)
 {
     return kr_hir_refuse(lf->hir, "register allocation: %s: %s", what, lf->ra ? kr_ra_error(lf->ra) : "");
@@ -168,7 +160,11 @@ int kr_lir_allocate(kr_lir_func *lf, int spill_all)
                 if (in->op == KR_LIR_GETRET)
                     err |= kr_ra_hint_reg(ra, v, R_RAX) < 0;
             }
-            /* frame-state values first: they stay live through the output position (lir.h) */
+            /* Frame-state values first: they stay live through the output position (lir.h), so no
+             * output and no call clobber takes their location, and the exits read them there, at
+             * 2k+1 (kr_lir_fill_exits): a call's exit is taken after the call, where an input that
+             * lives on may already have left its register for its slot (regalloc/linear_scan.c). The
+             * use says so to kr_ra_verify, which then checks the location the exit reads. */
             int n = fs_vregs(lf, in, fsv, (int)maxdirty);
             for (int i = 0; i < n; i++) {
                 int v = fsv[i];
@@ -178,11 +174,11 @@ int kr_lir_allocate(kr_lir_func *lf, int spill_all)
                 } else if (end[v] < def + 1) {
                     end[v] = def + 1;
                 }
-                int dup = is_input(in, v);
+                int dup = 0;
                 for (int j = 0; j < i; j++)
                     dup |= fsv[j] == v;
                 if (!dup)
-                    err |= kr_ra_add_use(ra, v, use, KR_RA_USE_ANY) < 0;
+                    err |= kr_ra_add_use(ra, v, def, KR_RA_USE_ANY) < 0;
             }
             for (int i = 0; i < KR_LIR_MAX_IN; i++) {
                 int v = in->in[i];
@@ -245,7 +241,7 @@ int kr_lir_fill_exits(kr_lir_func *lf, kr_jit_exit *out)
         je->values = fs->ndirty ? calloc(fs->ndirty, sizeof *je->values) : NULL;
         if (fs->ndirty && !je->values)
             return kr_hir_refuse(lf->hir, "out of memory in the JIT back end");
-        int pos = (int)(2 * ex->insn);
+        int pos = (int)(2 * ex->insn + 1); /* where the frame-state uses are (kr_lir_allocate) */
         for (uint32_t d = 0; d < fs->ndirty; d++) {
             kr_jit_exit_value *jv = &je->values[d];
             const kr_hir_insn *h = &lf->hir->insns[fs->dirty[d].value];

@@ -166,6 +166,7 @@ private:
         }
     }
     void emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out);
+    void emitCallRt(const kr_lir_insn &in, int u);
     void emitEpilogue();
     // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
     // label is their successor's: a jump to the next emitted block is a fall-through.
@@ -381,6 +382,68 @@ void Emitter::emitGuardType(const x86::Gp &v, uint32_t types, Label exit)
 }
 
 // out = bool(v) for v of a type within SMALLINT|BOOL|NONE|FLOAT|STR|LIST|TUPLE|DICT (checked by lowering).
+// CALL_RT: the arguments go to rsi, rdx, rcx, r8, r9 in the order of the function's signature (rdi is
+// vm). The inputs may sit in each other's argument registers: when some input's register is the
+// destination of another input, they are moved through the stack (all pushed, then popped into their
+// registers: a parallel move; rsp is back to its aligned value before the call).
+void Emitter::emitCallRt(const kr_lir_insn &in, int u)
+{
+    if (in.imm < 0 || in.imm >= KR_JIT_RT_COUNT || in.fs < 0) {
+        fail("CALL_RT without a function or a frame state");
+        return;
+    }
+    const kr_jit_rt_info &rt = kr_jit_rt_table[in.imm];
+    static const x86::Gp kArgs[] = {x86::rsi, x86::rdx, x86::rcx, x86::r8, x86::r9};
+    x86::Gp src[KR_LIR_MAX_IN], dst[KR_LIR_MAX_IN];
+    int nv = 0, j = 0;
+    for (const char *p = rt.sig; *p && j < 5; p++, j++)
+        if (*p == 'v') {
+            if (nv >= in.nin) {
+                fail("CALL_RT with too few inputs");
+                return;
+            }
+            src[nv] = gp(in.in[nv], u);
+            dst[nv] = kArgs[j];
+            nv++;
+        }
+    // the frame shows the instruction being run while the function runs (Python code, tracebacks)
+    const kr_hir_fs &fs = lf_->hir->fss[in.fs];
+    a_.mov(x86::r11, uint64_t(uintptr_t(lf_->hir->code->insns + fs.pc)));
+    a_.mov(x86::qword_ptr(x86::r13, lay_.frame_pc), x86::r11);
+    bool clash = false;
+    for (int i = 0; i < nv; i++)
+        for (int k = 0; k < nv; k++)
+            clash |= i != k && dst[i].id() == src[k].id();
+    if (clash) {
+        for (int i = 0; i < nv; i++)
+            a_.push(src[i]);
+        for (int i = nv; i-- > 0;)
+            a_.pop(dst[i]);
+    } else {
+        for (int i = 0; i < nv; i++)
+            if (dst[i].id() != src[i].id())
+                a_.mov(dst[i], src[i]);
+    }
+    j = 0;
+    for (const char *p = rt.sig; *p && j < 5; p++, j++)
+        if (*p == 'i')
+            movImm(kArgs[j], in.imm2);
+    a_.mov(x86::rdi, x86::r12);
+    a_.mov(x86::rax, uint64_t(reinterpret_cast<uintptr_t>(rt.fn)));
+    a_.call(x86::rax);
+    if (rt.kind == KR_JIT_RT_VALUE) {
+        a_.test(x86::rax, x86::rax);
+        a_.jz(exitLabel(in, 0));
+    } else {
+        a_.test(x86::eax, x86::eax);
+        a_.js(exitLabel(in, 0));
+        a_.setnz(x86::al);
+        a_.movzx(x86::eax, x86::al);
+        a_.shl(x86::eax, 3); // 0/1 -> KR_FALSE/KR_TRUE (they are 8 apart)
+        a_.add(x86::eax, int32_t(KR_FALSE));
+    }
+}
+
 void Emitter::emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out)
 {
     Label isTrue = a_.newLabel(), isFalse = a_.newLabel(), done = a_.newLabel();
@@ -854,6 +917,9 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.jz(exitLabel(in, 0));
         break;
     }
+    case KR_LIR_CALL_RT:
+        emitCallRt(in, u);
+        break;
     case KR_LIR_GETRET:
         if (O().id() != 0)
             a_.mov(O(), rax);

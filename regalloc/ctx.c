@@ -354,6 +354,29 @@ bool kr_ra_is_block_start(const kr_ra_ctx *ctx, int pos)
     return b >= 0 && ctx->blocks[b].from == pos;
 }
 
+/* KR_RA_SSA: the position of vreg v's store-once spill store when it is in a register after its
+ * definition (kr_ra_resolve places it there: right after the definition, at the block's start for a
+ * phi), or KR_RA_INF when v is not stored that way. From there on its slot holds the value whatever
+ * the allocation (a definition straight into the slot makes it hold the value even earlier), so a
+ * piece after it can move to the stack without a move (Wimmer & Franz 2010, section 4.4). It depends
+ * only on the input, so the allocators can rely on it before kr_ra_resolve runs. */
+int kr_ra_ssa_store_pos(const kr_ra_ctx *ctx, int v)
+{
+    const kr_ra_vreg *vr = &ctx->vregs[v];
+    if (!(ctx->target.flags & KR_RA_SSA) || vr->ndefs != 1 || !vr->nranges)
+        return KR_RA_INF;
+    int d = vr->def_pos, b = kr_ra_block_at(ctx, d);
+    if (b < 0)
+        return KR_RA_INF;
+    if (d == ctx->blocks[b].from)
+        return d;
+    int sp = (d | 1) + 1;
+    kr_ra_interval probe = {.ranges = vr->ranges, .nranges = vr->nranges};
+    if (sp >= ctx->blocks[b].to || !kr_ra_covers(&probe, sp - 1) || !kr_ra_covers(&probe, sp))
+        return KR_RA_INF; /* no room after the definition: it is stored at every move to the stack */
+    return sp;
+}
+
 /* Normalise the input and check what later steps rely on: every use inside a range, phis with one
  * input per predecessor, register hints of the vreg's class. */
 int kr_ra_prepare(kr_ra_ctx *ctx)

@@ -12,7 +12,12 @@
  *   - no two intervals of active or inactive with the same register intersect.
  * Moves only go at even positions (between instructions), so an interval evicted at an odd position
  * is split at the even position just before it: it must not need its register in that window
- * [position & ~1, (position & ~1) + 1]; such a register counts as blocked. */
+ * [position & ~1, (position & ~1) + 1]; such a register counts as blocked. The exception is a move
+ * to the stack of an SSA value after its store-once spill store (Wimmer & Franz 2010, section 4.4):
+ * its slot already holds the value, no move is needed, and the split may be at the odd position
+ * itself (spill_split_ok). That is what lets a value read at 2k by an instruction that clobbers every
+ * register of its class at 2k+1 (a call taking a double, with no callee-saved xmm register) and that
+ * lives on keep its register for the read and spend the call in its slot. */
 #include <stdlib.h>
 
 #include "regalloc/regalloc_internal.h"
@@ -112,6 +117,16 @@ static int optimal_split(scan *s, const kr_ra_interval *it, int lo, int hi)
     return best;
 }
 
+/* Can it be split at pos with the part from pos on going to the stack? Where kr_ra_valid_split
+ * says so, or inside a range at an odd position, where no move can go, when the vreg's slot holds
+ * the value there already (kr_ra_ssa_store_pos). */
+static bool spill_split_ok(const kr_ra_ctx *ctx, const kr_ra_interval *it, int pos)
+{
+    if (kr_ra_valid_split(it, pos))
+        return true;
+    return pos > kr_ra_start(it) && pos < kr_ra_end(it) && kr_ra_ssa_store_pos(ctx, it->vreg) <= pos;
+}
+
 /* The register current would like: the one its previous piece had (no move at the split), else the
  * client's hint, else the register of the hinted vreg where that one ended (a move's source). */
 static int hint_of(const kr_ra_ctx *ctx, const kr_ra_interval *cur)
@@ -129,6 +144,21 @@ static int hint_of(const kr_ra_ctx *ctx, const kr_ra_interval *cur)
         return reg;
     }
     return -1;
+}
+
+/* An evicted piece goes to the stack until just before its next use that needs a register; that
+ * part goes back to unhandled. Reloads come after position. */
+static int spill_part(scan *s, kr_ra_interval *part, int position)
+{
+    part->reg = -1;
+    part->stack = true;
+    int u = kr_ra_next_use(part, kr_ra_start(part), true);
+    if (u == KR_RA_INF)
+        return 0;
+    int sp = optimal_split(s, part, position + 1, u);
+    if (sp < 0)
+        return kr_ra_fail(s->ctx, "v%d: cannot reload before its use at %d", part->vreg, u);
+    return heap_push(s, kr_ra_split(s->ctx, part, sp));
 }
 
 /* TryAllocateFreeReg: 1 if current got a register for (a prefix of) its lifetime, 0 if none is free
@@ -172,28 +202,22 @@ static int try_free(scan *s, kr_ra_interval *cur)
         /* Free only for a prefix: keep the register until it is needed, the rest goes back to
          * unhandled. */
         int sp = optimal_split(s, cur, start + 1, free_until[reg]);
-        if (sp < 0)
+        if (sp >= 0) {
+            if (heap_push(s, kr_ra_split(ctx, cur, sp)))
+                return -1;
+        } else if (kr_ra_next_use(cur, start, true) == start && spill_split_ok(ctx, cur, free_until[reg])) {
+            /* Free only up to the odd position right after a read that needs it (a call's
+             * clobbers at 2k+1): the register for the read, the slot, which holds the value
+             * already, from there. */
+            kr_ra_interval *rest = kr_ra_split(ctx, cur, free_until[reg]);
+            if (!rest || spill_part(s, rest, free_until[reg]))
+                return -1;
+        } else {
             return 0;
-        if (heap_push(s, kr_ra_split(ctx, cur, sp)))
-            return -1;
+        }
     }
     cur->reg = reg;
     return 1;
-}
-
-/* An evicted piece goes to the stack until just before its next use that needs a register; that
- * part goes back to unhandled. Reloads come after position. */
-static int spill_part(scan *s, kr_ra_interval *part, int position)
-{
-    part->reg = -1;
-    part->stack = true;
-    int u = kr_ra_next_use(part, kr_ra_start(part), true);
-    if (u == KR_RA_INF)
-        return 0;
-    int sp = optimal_split(s, part, position + 1, u);
-    if (sp < 0)
-        return kr_ra_fail(s->ctx, "v%d: cannot reload before its use at %d", part->vreg, u);
-    return heap_push(s, kr_ra_split(s->ctx, part, sp));
 }
 
 /* AllocateBlockedReg: no register is free at current's start. Either current goes to the stack
@@ -204,21 +228,27 @@ static int alloc_blocked(scan *s, kr_ra_interval *cur)
     kr_ra_ctx *ctx = s->ctx;
     int nregs = ctx->target.num_regs, start = kr_ra_start(cur), end = kr_ra_end(cur);
     int sp0 = start & ~1; /* where evicted active intervals are split */
-    int use[KR_RA_MAX_REGS], block[KR_RA_MAX_REGS];
-    for (int r = 0; r < nregs; r++)
+    int use[KR_RA_MAX_REGS], block[KR_RA_MAX_REGS], evict[KR_RA_MAX_REGS];
+    for (int r = 0; r < nregs; r++) {
         use[r] = block[r] = usable(ctx, r, cur->cls) ? KR_RA_INF : -1;
+        evict[r] = sp0;
+    }
     for (int i = 0; i < s->active.n; i++) {
         kr_ra_interval *it = s->active.a[i];
         int r = it->reg;
         if (use[r] < 0)
             continue;
-        if (it->fixed || kr_ra_next_use(it, sp0, true) <= sp0 + 1) {
+        int ureg = it->fixed ? sp0 : kr_ra_next_use(it, sp0, true);
+        if (!it->fixed && ureg == sp0 && start != sp0 && kr_ra_next_use(it, start, true) > start &&
+            spill_split_ok(ctx, it, start))
+            evict[r] = start; /* it keeps the register for its read at sp0, and its slot holds it after */
+        else if (ureg <= sp0 + 1) {
             use[r] = block[r] = -1; /* cannot be taken at start */
-        } else {
-            int u = kr_ra_next_use(it, sp0, false);
-            if (u < use[r])
-                use[r] = u;
+            continue;
         }
+        int u = kr_ra_next_use(it, evict[r], false);
+        if (u < use[r])
+            use[r] = u;
     }
     for (int i = 0; i < s->inactive.n; i++) {
         kr_ra_interval *it = s->inactive.a[i];
@@ -246,7 +276,8 @@ static int alloc_blocked(scan *s, kr_ra_interval *cur)
     for (int r = 0; r < nregs; r++) {
         if (block[r] <= start)
             continue;
-        if (block[r] < end && kr_ra_split_pos_le(cur, start + 1, block[r]) < 0)
+        if (block[r] < end && kr_ra_split_pos_le(cur, start + 1, block[r]) < 0 &&
+            !(ucur == start && spill_split_ok(ctx, cur, block[r])))
             continue;
         if (reg < 0 || use[r] > use[reg] || (use[r] == use[reg] && r == hint))
             reg = r;
@@ -262,8 +293,14 @@ static int alloc_blocked(scan *s, kr_ra_interval *cur)
     cur->reg = reg;
     if (block[reg] < end) { /* a fixed interval takes the register back later */
         int sp = optimal_split(s, cur, start + 1, block[reg]);
-        if (heap_push(s, kr_ra_split(ctx, cur, sp)))
-            return -1;
+        if (sp >= 0) {
+            if (heap_push(s, kr_ra_split(ctx, cur, sp)))
+                return -1;
+        } else { /* taken back right after current's read: the rest waits in its slot */
+            kr_ra_interval *rest = kr_ra_split(ctx, cur, block[reg]);
+            if (!rest || spill_part(s, rest, block[reg]))
+                return -1;
+        }
     }
     /* Evict the other occupants of reg that intersect current. */
     for (int i = 0; i < s->active.n;) {
@@ -273,7 +310,7 @@ static int alloc_blocked(scan *s, kr_ra_interval *cur)
             continue;
         }
         ivec_remove(&s->active, i);
-        kr_ra_interval *part = sp0 <= kr_ra_start(it) ? it : kr_ra_split(ctx, it, sp0);
+        kr_ra_interval *part = evict[reg] <= kr_ra_start(it) ? it : kr_ra_split(ctx, it, evict[reg]);
         if (!part || spill_part(s, part, start))
             return -1;
     }

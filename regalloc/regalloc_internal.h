@@ -125,6 +125,7 @@ int kr_ra_begin_run(kr_ra_ctx *ctx);    /* drop the previous result, build fresh
 int kr_ra_finish_run(kr_ra_ctx *ctx);   /* index the pieces of every vreg */
 int kr_ra_block_at(const kr_ra_ctx *ctx, int pos); /* the block containing pos, or -1 */
 bool kr_ra_is_block_start(const kr_ra_ctx *ctx, int pos);
+int kr_ra_ssa_store_pos(const kr_ra_ctx *ctx, int v); /* after kr_ra_prepare; KR_RA_INF if none */
 kr_ra_interval *kr_ra_child_at(const kr_ra_ctx *ctx, int vreg, int pos);
 kr_ra_loc kr_ra_interval_loc(const kr_ra_ctx *ctx, const kr_ra_interval *it);
 bool kr_ra_loc_eq(kr_ra_loc a, kr_ra_loc b);

@@ -4,7 +4,8 @@
  * (resolution of phi functions, store-once spilling of SSA values):
  *   1. KR_RA_SSA: one store after the definition of a spilled SSA value;
  *   2. a move at each split inside a block, from the piece before to the piece after; a split at a
- *      block's first position gets no move here, since the value may arrive along several edges;
+ *      block's first position gets no move here, since the value may arrive along several edges,
+ *      nor does a move to the stack after the SSA store (the only split at an odd position);
  *   3. data-flow resolution: on every edge, for every vreg live into the successor, a move from its
  *      location at the end of the predecessor to its location at the start of the successor, and
  *      for every phi of the successor, a move from its input's location;
@@ -69,16 +70,16 @@ static int ssa_stores(kr_ra_ctx *ctx, pending **pm, int *npm, int *cap)
         vr->store_pos = -1;
         if (vr->slot < 0 || !(ctx->target.flags & KR_RA_SSA) || vr->ndefs != 1)
             continue;
-        int d = vr->def_pos, b = kr_ra_block_at(ctx, d);
+        int d = vr->def_pos;
         kr_ra_interval *dp = kr_ra_child_at(ctx, v, d);
-        if (b < 0 || !dp)
+        if (!dp)
             continue;
         if (dp->stack) { /* defined straight into the slot */
             vr->store_pos = d;
             continue;
         }
-        int sp = d == ctx->blocks[b].from ? d : (d | 1) + 1;
-        if (sp != d && (sp >= ctx->blocks[b].to || !kr_ra_child_at(ctx, v, sp - 1) || !kr_ra_child_at(ctx, v, sp)))
+        int sp = kr_ra_ssa_store_pos(ctx, v);
+        if (sp == KR_RA_INF)
             continue; /* no room after the definition: store at every move to the stack instead */
         vr->store_pos = sp;
         if (kr_ra_grow(ctx, (void **)pm, cap, *npm + 1, sizeof **pm))

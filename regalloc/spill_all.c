@@ -4,7 +4,9 @@
  * vreg is split so that a short piece covering just that instruction ([2k, 2k+2) clipped to its
  * ranges) is in a register: the moves kr_ra_resolve then produces at those splits are exactly the
  * loads before the instruction and the stores after it that a spill-everything code generator
- * emits. The register pieces of one instruction get distinct registers, avoiding fixed intervals,
+ * emits. A read of an SSA value whose slot holds it already (kr_ra_ssa_store_pos) keeps the
+ * register only for the read, [2k, 2k+1): nothing needs storing after it, and the instruction may
+ * clobber every register of the class at 2k+1 (a call taking a double) while the value lives on. The register pieces of one instruction get distinct registers, avoiding fixed intervals,
  * best fit first. No heuristics, no interaction between instructions: easy to trust. */
 #include <stdlib.h>
 
@@ -47,6 +49,8 @@ int kr_ra_spill_all(kr_ra_ctx *ctx)
             if (!kr_ra_use_needs_reg(vr->uses[i].kind))
                 continue;
             int from = vr->uses[i].pos & ~1, to = from + 2;
+            if (vr->uses[i].pos == from && kr_ra_ssa_store_pos(ctx, v) <= from)
+                to = from + 1;
             if (vr->uses[i].pos < kr_ra_start(cur)) /* in the previous use's register piece */
                 continue;
             if (from > kr_ra_start(cur)) {

@@ -2684,8 +2684,8 @@ const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 }
 
 /* Compiled code's CALL / CALL_METHOD: kr_interp_step's contract, with the common case (a Python
- * function, positional arguments matching its parameters exactly) done here without entering run()'s
- * dispatch loop for the caller. Everything else goes through kr_interp_step. */
+ * function that is not a generator, positional arguments only, bound as do_call binds them) done here
+ * without entering run()'s dispatch loop for the caller. Everything else goes through kr_interp_step. */
 const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
     kr_insn insn = ip[0];
@@ -2703,12 +2703,25 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
         else
             args = &s[dst + 2];
     }
-    if (!kr_is_ptr(callee) || KR_OBJ(callee)->type != vm->t.function)
-        return kr_interp_step(vm, f, ip);
+    if (!kr_is_ptr(callee) || KR_OBJ(callee)->type != vm->t.function) {
+        /* CALL unwraps bound methods of Python functions first: that stays with run() */
+        if (!kr_is_ptr(callee) || KR_OBJ(callee)->type == vm->t.method)
+            return kr_interp_step(vm, f, ip);
+        /* anything else callable: do_call's generic tail (builtins, C methods, classes) */
+        kr_fb *e = &f->code->fb[KR_CACHE_FB(ip[1])];
+        e->call.count++;
+        fb_record_callee(vm, e, callee);
+        f->pc = ip + 2;
+        kr_value v = kr_call(vm, callee, args, nargs, KR_NULL);
+        if (!v)
+            goto failed;
+        s[dst] = v;
+        kr_gc_safepoint(vm);
+        return ip + 2;
+    }
     kr_function *fn = KR_AS(kr_function, callee);
     kr_code *nco = kr_code_of(fn->code);
-    if ((uint32_t)nargs != nco->argcount || nco->kwonlyargcount != 0 ||
-        (nco->flags & (KR_CODE_VARARGS | KR_CODE_VARKW | KR_CODE_GENERATOR)) || (nco->ncellvars | nco->nfreevars))
+    if (nco->flags & KR_CODE_GENERATOR)
         return kr_interp_step(vm, f, ip);
     kr_fb *e = &f->code->fb[KR_CACHE_FB(ip[1])];
     e->call.count++;
@@ -2717,11 +2730,24 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     kr_frame *nf = frame_alloc(vm, nco);
     if (!nf)
         goto failed;
+    /* binding as do_call does (defaults, *args, **kwargs, cells and free variables of closures) */
     kr_value *ns = nf->slots;
-    for (int i = 0; i < nargs; i++)
-        ns[i] = args[i];
-    for (uint32_t i = (uint32_t)nargs; i < nco->nslots; i++)
-        ns[i] = KR_UNBOUND;
+    if ((uint32_t)nargs == nco->argcount && nco->kwonlyargcount == 0 &&
+        !(nco->flags & (KR_CODE_VARARGS | KR_CODE_VARKW))) {
+        for (int i = 0; i < nargs; i++)
+            ns[i] = args[i];
+        for (uint32_t i = (uint32_t)nargs; i < nco->nlocals; i++)
+            ns[i] = KR_UNBOUND;
+    } else if (kr_func_bind_args(vm, fn, ns, args, nargs, KR_NULL) < 0) {
+        goto failed;
+    }
+    if (nco->ncellvars | nco->nfreevars) {
+        if (frame_init_rest(vm, nco, ns, fn->closure) < 0)
+            goto failed;
+    } else {
+        for (uint32_t i = nco->nlocals; i < nco->nslots; i++)
+            ns[i] = KR_UNBOUND;
+    }
     nco->call_count++;
     frame_link(vm, nf, nco, fn, KR_FRAME_ENTRY);
     nf->ret_slot = dst;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "compiler/hir.h"
+#include "compiler/jit_rt.h"
 #include "vm/compile.h"
 #include "vm/function.h"
 #include "vm/interp.h"
@@ -394,7 +395,9 @@ START_TEST(test_polymorphic_attribute)
                "for _ in range(3):\n    poly(objs)\n");
     kr_hir_func *fn = build_named("poly");
     CHECK_HIR(fn, count(fn, KR_HIR_GUARD_SHAPE, -1, 0) == 0);
-    CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, KR_OP_LOAD_ATTR) == 1);
+    /* the generic form: a direct call of the runtime function, not a STEP */
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, KR_OP_LOAD_ATTR) == 0);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_CALL_RT, KR_OP_LOAD_ATTR) == 1);
     kr_hir_free(fn);
 }
 END_TEST
@@ -445,6 +448,92 @@ START_TEST(test_items_and_len)
     CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DICT_VERSION, -1, 1) == 2);  /* globals (absent) and builtins */
     CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
     CHECK_HIR(fn, count(fn, KR_HIR_LIST_GET, -1, 1) == 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
+/* CALL_RTs of function f at instructions of opcode bop. */
+static int count_rt(const kr_hir_func *fn, enum kr_jit_rt_fn f, unsigned bop)
+{
+    int n = 0;
+    for (uint32_t r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (!in->dead && in->op == KR_HIR_CALL_RT && in->imm == f && KR_INSN_OP(fn->code->insns[in->pc]) == bop)
+            n++;
+    }
+    return n;
+}
+
+/* The generic forms of operators, items and attributes are CALL_RTs (hir.h), never STEPs: no flush
+ * before them (a dirty small int stays in the frame state), the result written to s[A]. */
+START_TEST(test_generic_call_rt)
+{
+    run_module("class P:\n    def __init__(self, v):\n        self.v = v\n"
+               "    def __add__(self, o):\n        return P(self.v + o.v)\n"
+               "    def __neg__(self):\n        return P(-self.v)\n"
+               "    def __lt__(self, o):\n        return self.v < o.v\n"
+               "class Q:\n    def __init__(self):\n        self.w = 0\n        self.v = 5\n"
+               "def gen(a, b, d, objs, n):\n    t = 0\n    for i in range(n):\n"
+               "        c = a + b\n        m = -a\n        if a < b:\n            t += 1\n"
+               "        if 'x' in d:\n            t += 1\n        if 'y' not in d:\n            t += 1\n"
+               "        d['k'] = i\n        t += d['k']\n"
+               "        o = objs[i % 2]\n        t += o.v\n        o.u = i\n"
+               "    return t, c, m\n"
+               "objs = [P(1), Q()]\n"
+               "for _ in range(4):\n    gen(P(1), P(2), {'x': 1}, objs, 6)\n");
+    kr_hir_func *fn = build_named("gen");
+    unsigned ops[] = {KR_OP_BINARY_OP, KR_OP_UNARY_OP, KR_OP_COMPARE_OP, KR_OP_CONTAINS_OP, KR_OP_GET_ITEM,
+                      KR_OP_SET_ITEM, KR_OP_LOAD_ATTR, KR_OP_STORE_ATTR};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, ops[i]) == 0);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BINARY_OP, KR_OP_BINARY_OP) == 1);  /* a + b; t += ... are ints */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_UNARY_OP, KR_OP_UNARY_OP) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_COMPARE_OP, KR_OP_COMPARE_OP) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_CONTAINS, KR_OP_CONTAINS_OP) == 2);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_NOT, KR_OP_CONTAINS_OP) == 1);          /* not in */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_GET_ITEM, KR_OP_GET_ITEM) == 1);     /* d['k'] (objs[...] is a list) */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_SET_ITEM, KR_OP_SET_ITEM) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_LOAD_ATTR, KR_OP_LOAD_ATTR) == 1);   /* o.v on P and Q */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_STORE_ATTR, KR_OP_STORE_ATTR) == 1); /* o.u: adds an attribute */
+    /* no flush: t (a small int, dirty in the loop) is in the calls' frame states, not stored */
+    bool dirty_t = false;
+    for (uint32_t r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || in->op != KR_HIR_CALL_RT)
+            continue;
+        CHECK_HIR(fn, in->fs >= 0 && fn->fss[in->fs].pc == in->pc);
+        for (uint32_t d = 0; d < fn->fss[in->fs].ndirty; d++)
+            dirty_t |= fn->fss[in->fs].dirty[d].slot == 5; /* a, b, d, objs, n, t */
+    }
+    CHECK_HIR(fn, dirty_t);
+    kr_hir_free(fn);
+}
+END_TEST
+
+/* A stepped call flushes its argument slots and the locals, not the other dirty temporaries, and
+ * nothing but s[A] is re-read after it. */
+START_TEST(test_call_flush)
+{
+    run_module("def g(x):\n    return x\n"
+               "def f(n):\n    t = 0\n    for i in range(n):\n        t += i * 2 + g(i)\n    return t\n"
+               "for _ in range(4):\n    f(5)\n");
+    kr_hir_func *fn = build_named("f");
+    int calls = 0;
+    for (uint32_t r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || in->op != KR_HIR_STEP || KR_INSN_OP(fn->code->insns[in->imm]) != KR_OP_CALL ||
+            !fn->blocks[in->block].loop_depth)
+            continue; /* the call of g in the loop (not range(n)) */
+        calls++;
+        /* i * 2 and the range loop's state live in temporaries across the call: still dirty (small
+         * ints), in the frame state; the callee and argument slots and the locals were flushed */
+        const kr_hir_fs *fs = &fn->fss[in->fs];
+        uint32_t a = KR_INSN_A(fn->code->insns[in->imm]);
+        CHECK_HIR(fn, fs->ndirty == 4);
+        for (uint32_t d = 0; d < fs->ndirty; d++)
+            CHECK_HIR(fn, fs->dirty[d].slot >= fn->code->nlocals && (fs->dirty[d].slot < a || fs->dirty[d].slot > a + 1));
+    }
+    CHECK_HIR(fn, calls == 1);
     kr_hir_free(fn);
 }
 END_TEST
@@ -619,6 +708,8 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_polymorphic_attribute);
     tcase_add_test(tc, test_globals);
     tcase_add_test(tc, test_items_and_len);
+    tcase_add_test(tc, test_generic_call_rt);
+    tcase_add_test(tc, test_call_flush);
     suite_add_tcase(s, tc);
     TCase *tg = tcase_create("golden");
     tcase_add_checked_fixture(tg, setup, teardown);
