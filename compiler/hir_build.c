@@ -54,6 +54,8 @@
 
 #define KR_HIR_MAX_BUILDS 12
 #define NONE32 UINT32_MAX
+/* Any value a dict, instance or container slot may hold (never KR_UNBOUND or KR_NULL). */
+#define ANY_VALUE (KR_HT_ANY & ~(uint32_t)(KR_HT_UNBOUND | KR_HT_NULL))
 
 typedef struct sst {
     kr_hir_ref val; /* DIRTY: the value; CLEAN: a cached value equal to memory, or 0 */
@@ -357,19 +359,38 @@ static void flush(builder *b) { flush_some(b, NULL); }
  * read the caller's frame), plus any slot sharing a double with those (one box per double). Other
  * dirty temporaries stay dirty across the call: only bytecode reads temporaries, and the STEP's frame
  * state writes them back if the call raises or leaves a callee frame to the interpreter. */
-static void flush_for_call(builder *b, uint32_t pc)
+/* Stores the dirty slots in [lo, lo + n) and [lo2, lo2 + n2), plus any slot sharing a double with
+ * them (one box per double, see flush_some). */
+static void flush_ranges(builder *b, uint32_t lo, uint32_t n, uint32_t lo2, uint32_t n2)
 {
-    kr_insn in = b->co->insns[pc];
-    uint32_t lo = KR_INSN_A(in), hi = lo + KR_INSN_B(in) + (KR_INSN_OP(in) == KR_OP_CALL_METHOD);
-    uint32_t first_temp = b->co->nlocals + b->co->ncellvars + b->co->nfreevars;
     for (uint32_t s = 0; s < b->n; s++)
-        b->want[s] = b->st[s].dirty && (s < first_temp || (s >= lo && s <= hi));
+        b->want[s] = b->st[s].dirty && ((s >= lo && s - lo < n) || (s >= lo2 && s - lo2 < n2));
     for (uint32_t s = 0; s < b->n; s++)
         if (st_double(b, &b->st[s]) && !b->want[s])
             for (uint32_t p = 0; p < b->n; p++)
                 if (b->want[p] && b->st[p].dirty && b->st[p].val == b->st[s].val)
                     b->want[s] = true;
     flush_some(b, b->want);
+}
+
+static void flush_for_call(builder *b, uint32_t pc)
+{
+    kr_insn in = b->co->insns[pc];
+    uint32_t lo = KR_INSN_A(in), hi = lo + KR_INSN_B(in) + (KR_INSN_OP(in) == KR_OP_CALL_METHOD);
+    uint32_t first_temp = b->co->nlocals + b->co->ncellvars + b->co->nfreevars;
+    flush_ranges(b, 0, first_temp, lo, hi - lo + 1);
+}
+
+/* Slots [lo, lo + n) were written in memory by something the builder does not see (a STEP, a CALL_RT
+ * on frame operands): CLEAN, unknown, of the given type. */
+static void forget(builder *b, uint32_t lo, uint32_t n, uint32_t type)
+{
+    for (uint32_t s = lo; s < lo + n && s < b->n; s++) {
+        b->st[s].val = 0;
+        b->st[s].type = type;
+        b->st[s].dirty = 0;
+        b->st[s].hdr = 0;
+    }
 }
 
 /* The generic path: run the instruction at pc in the interpreter. */
@@ -387,12 +408,7 @@ static kr_hir_ref step(builder *b, uint32_t pc)
         first = 0;
         count = b->n;
     }
-    for (uint32_t s = first; s < first + count && s < b->n; s++) {
-        b->st[s].val = 0;
-        b->st[s].type = KR_HT_ANY;
-        b->st[s].dirty = 0;
-        b->st[s].hdr = 0;
-    }
+    forget(b, first, count, KR_HT_ANY);
     return r;
 }
 
@@ -956,6 +972,8 @@ static void branch(builder *b, kr_hir_ref cond, uint32_t tb, uint32_t fb)
     link(b, fb);
 }
 
+static kr_hir_ref frame_rt(builder *b, uint32_t pc, enum kr_jit_rt_fn f);
+
 /* Did the GET_ITER that sets up the iterator in slot a only ever see ranges of small ints? */
 static bool counted_loop(builder *b, uint32_t pc, uint32_t a)
 {
@@ -1000,10 +1018,24 @@ static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
         link(b, fall);
         return;
     }
-    kr_hir_ref r = step(b, pc);
-    emit1(b, KR_HIR_BRANCH_PC, KR_HIR_TAGGED, 0, r, KR_CACHE_E(b->co->insns[pc + 1]));
-    link(b, exit_bb);
+    if (a + 2 >= b->n || item >= b->n) {
+        kr_hir_ref r = step(b, pc);
+        emit1(b, KR_HIR_BRANCH_PC, KR_HIR_TAGGED, 0, r, KR_CACHE_E(b->co->insns[pc + 1]));
+        link(b, exit_bb);
+        link(b, fall);
+        return;
+    }
+    /* Any other iterator (or a counted state the feedback did not predict): the interpreter's FOR_ITER
+     * on frame memory. The item slot is written only when there is one, so it is stored first too:
+     * memory then holds its value on both edges. */
+    flush_ranges(b, a, 3, item, 1);
+    kr_hir_ref more = frame_rt(b, pc, KR_JIT_RT_FOR_ITER);
+    forget(b, a, 1, KR_HT_ANY);
+    forget(b, item, 1, ANY_VALUE); /* an item: never unbound */
+    emit1(b, KR_HIR_BRANCH, KR_HIR_TAGGED, 0, more, 0);
     link(b, fall);
+    b->st[item].type = KR_HT_ANY; /* exhausted: whatever the slot held before (perhaps unbound) */
+    link(b, exit_bb);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1017,8 +1049,6 @@ static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
 /* A LOAD_ATTR site whose cache was refilled more often than this is polymorphic: left to STEP. */
 #define KR_HIR_MAX_ATTR_MISSES 2
 
-/* Any value a dict, instance or container slot may hold (never KR_UNBOUND or KR_NULL). */
-#define ANY_VALUE (KR_HT_ANY & ~(uint32_t)(KR_HT_UNBOUND | KR_HT_NULL))
 #define SIZED_TYPES (KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT)
 
 /* How often a deopt storm made kr_jit_note_deopt (compiler/jit.c) give up this function's code: it
@@ -1363,6 +1393,57 @@ static kr_hir_ref call_rt(builder *b, enum kr_jit_rt_fn f, const kr_hir_ref *arg
 /* The instruction's address: the immediate of the wrappers that read its operands and feedback. */
 static int64_t insn_addr(builder *b, uint32_t pc) { return (int64_t)(uintptr_t)(b->co->insns + pc); }
 
+/* A CALL_RT on frame operands (jit_rt.h): the caller stored the slots the instruction reads and
+ * forgets the ones it writes. */
+static kr_hir_ref frame_rt(builder *b, uint32_t pc, enum kr_jit_rt_fn f)
+{
+    return call_rt(b, f, NULL, 0, insn_addr(b, pc));
+}
+
+/* GET_ITER, UNPACK_SEQUENCE, BUILD_TUPLE, BUILD_LIST, BUILD_STRING, FORMAT_VALUE on frame operands:
+ * each is one runtime call that reads and writes a few slots (variable arity, or several results), so
+ * only those are stored, where a STEP would flush every dirty slot and enter the interpreter. */
+static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in);
+    enum kr_jit_rt_fn f;
+    uint32_t type;
+    switch ((enum kr_opcode)KR_INSN_OP(in)) {
+    case KR_OP_GET_ITER: /* s[A..A+2] = the counted state or (iterator, None, None) */
+        if (a + 2 >= b->n || sb >= b->n)
+            return false;
+        flush_ranges(b, sb, 1, 0, 0);
+        frame_rt(b, pc, KR_JIT_RT_GET_ITER);
+        forget(b, a, 3, KR_HT_ANY);
+        return true;
+    case KR_OP_UNPACK_SEQUENCE:
+        if (a >= b->n || sb + sc > b->n)
+            return false;
+        flush_ranges(b, a, 1, 0, 0);
+        frame_rt(b, pc, KR_JIT_RT_UNPACK);
+        forget(b, sb, sc, ANY_VALUE);
+        return true;
+    case KR_OP_BUILD_TUPLE: f = KR_JIT_RT_BUILD_TUPLE; type = KR_HT_TUPLE; break;
+    case KR_OP_BUILD_LIST: f = KR_JIT_RT_BUILD_LIST; type = KR_HT_LIST; break;
+    case KR_OP_BUILD_STRING: f = KR_JIT_RT_BUILD_STRING; type = KR_HT_STR; break;
+    case KR_OP_FORMAT_VALUE:
+        if (a >= b->n || sb >= b->n || sc >= b->n)
+            return false;
+        flush_ranges(b, sb, 1, sc, (KR_INSN_X(in) & KR_FMT_HAS_SPEC) ? 1 : 0);
+        write_slot(b, a, frame_rt(b, pc, KR_JIT_RT_FORMAT_VALUE));
+        return true;
+    default:
+        return false;
+    }
+    if (a >= b->n || sb + sc > b->n)
+        return false;
+    flush_ranges(b, sb, sc, 0, 0);
+    kr_hir_ref r = frame_rt(b, pc, f);
+    ins(b, r)->type = type; /* an exact tuple / list / str */
+    write_slot(b, a, r);
+    return true;
+}
+
 /* BINARY_OP, COMPARE_OP, GET_ITEM, LOAD_ATTR, UNARY_OP, CONTAINS_OP, LOAD_DEREF (s[A] = f(operands));
  * SET_ITEM, STORE_ATTR, STORE_DEREF, LIST_APPEND, SET_ADD, MAP_ADD (no result). The operand slots in the order the function takes
  * them. */
@@ -1621,6 +1702,15 @@ static bool build_insn(builder *b, uint32_t pc)
         set_fs(b, d, fs_now(b), KR_DEOPT_UNCOMPILED);
         return true;
     }
+    case KR_OP_GET_ITER:
+    case KR_OP_UNPACK_SEQUENCE:
+    case KR_OP_BUILD_TUPLE:
+    case KR_OP_BUILD_LIST:
+    case KR_OP_BUILD_STRING:
+    case KR_OP_FORMAT_VALUE:
+        if (!frame_insn(b, pc, in))
+            step(b, pc);
+        return false;
     default:
         (void)sc;
         step(b, pc);

@@ -120,7 +120,13 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
         if (in->imm)
             fputs(" NOT", out);
         break;
-    case KR_HIR_STEP: case KR_HIR_BRANCH_PC:
+    case KR_HIR_STEP:
+        /* the opcode, so that a dump shows which instructions still go through the interpreter */
+        fprintf(out, " @%" PRId64, in->imm);
+        if (in->imm >= 0 && (uint64_t)in->imm < fn->code->ninsns)
+            fprintf(out, " %s", kr_opcode_names[KR_INSN_OP(fn->code->insns[in->imm])]);
+        break;
+    case KR_HIR_BRANCH_PC:
         fprintf(out, " @%" PRId64, in->imm);
         break;
     case KR_HIR_CALL_RT:

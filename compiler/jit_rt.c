@@ -10,7 +10,10 @@
 #include "vm/instance.h"
 #include "vm/kr.h"
 #include "vm/list.h"
+#include "vm/range.h"
+#include "vm/str.h"
 #include "vm/tuple.h"
+#include "vm/type.h"
 
 /* Writes the exit's dirty slots back and hands the frame to the interpreter. Boxing a double
  * allocates but never collects (collection happens only at safepoints), so the registers' values
@@ -264,4 +267,165 @@ int kr_jit_rt_store_deref(kr_vm *vm, kr_value cell, kr_value v)
 {
     kr_cell_set(vm, cell, v);
     return 0;
+}
+
+/* ---- instructions on frame memory (jit_rt.h: "frame operands") -----------------------------------
+ * Each reproduces its vm/interp.c case on vm->frame's slots (compiled code runs with vm->frame == f),
+ * after the builder stored every slot the instruction reads. They write nothing before the instruction
+ * can no longer fail, as the interpreter: an exception exit's dirty values stay right. */
+
+static kr_value *frame_slots(kr_vm *vm) { return vm->frame->slots; }
+
+/* GET_ITER (L_GET_ITER): the counted range-loop state or a real iterator in s[A..A+2], with the
+ * feedback the builder reads to compile the following FOR_ITER as a counted loop. */
+int kr_jit_rt_get_iter(kr_vm *vm, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    kr_value *s = frame_slots(vm);
+    kr_value o = s[KR_INSN_B(ip[0])];
+    unsigned a = KR_INSN_A(ip[0]);
+    if (!(KR_INSN_X(ip[0]) & KR_ITER_PLAIN) && kr_range_check(vm, o)) {
+        kr_range *r = KR_AS(kr_range, o);
+        if (kr_fits_small(r->start) && kr_fits_small(r->stop) && kr_fits_small(r->step)) {
+            e->types.lhs |= KR_FB_OTHER;
+            e->types.extra |= KR_FB_ITER_RANGE;
+            s[a] = kr_small(r->start);
+            s[a + 1] = kr_small(r->stop);
+            s[a + 2] = kr_small(r->step);
+            return 0;
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.extra |= KR_FB_ITER_OTHER;
+    kr_value it = kr_iter(vm, o);
+    if (!it)
+        return -1;
+    s[a] = it;
+    s[a + 1] = KR_NONE;
+    s[a + 2] = KR_NONE;
+    return 0;
+}
+
+/* FOR_ITER (L_FOR_ITER): 1 with the next item in s[B] (a counted state advanced in s[A]), 0 when
+ * exhausted (an iterator may also end by raising StopIteration, which is cleared, as in CPython), -1
+ * with another exception. Counts the iteration in the loop feedback as the interpreter does. */
+int kr_jit_rt_for_iter(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value *s = frame_slots(vm);
+    unsigned a = KR_INSN_A(ip[0]), item = KR_INSN_B(ip[0]);
+    kr_value it = s[a];
+    fb_at(vm, ip)->loop.count++;
+    if (kr_is_small(it)) {
+        int64_t cur = (int64_t)it, stop = (int64_t)s[a + 1], step = (int64_t)s[a + 2] - 1; /* step tagged*2 */
+        if (!(step > 0 ? cur < stop : cur > stop))
+            return 0;
+        s[item] = it;
+        int64_t nx;
+        if (__builtin_add_overflow(cur, step, &nx))
+            nx = stop; /* the next test ends the loop */
+        s[a] = (kr_value)nx;
+        return 1;
+    }
+    if (kr_type_of(vm, it) == vm->t.list_iter) {
+        kr_list_iter *li = KR_AS(kr_list_iter, it);
+        if (li->seq && li->index < kr_list_size(li->seq)) {
+            s[item] = kr_list_items(li->seq)[li->index++];
+            return 1;
+        }
+        li->seq = KR_NULL;
+        return 0;
+    }
+    kr_value v = kr_next(vm, it);
+    if (!v) {
+        if (kr_err_occurred(vm)) {
+            if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+                return -1;
+            kr_err_clear(vm);
+        }
+        return 0;
+    }
+    s[item] = v;
+    return 1;
+}
+
+/* UNPACK_SEQUENCE (L_UNPACK_SEQUENCE, interp.c's unpack without a star): s[B] .. s[B+C-1] = the C
+ * items of s[A], with the interpreter's errors. Other iterables are collected into a list first. */
+int kr_jit_rt_unpack(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value *s = frame_slots(vm);
+    kr_value seq = s[KR_INSN_A(ip[0])];
+    int n = (int)KR_INSN_C(ip[0]);
+    kr_value l = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    if (!kr_tuple_check_exact(vm, seq) && !kr_list_check_exact(vm, seq)) {
+        kr_type *t = kr_type_of(vm, seq);
+        if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__)))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot unpack non-iterable %s object", t->name_c);
+        if (!(l = kr_sequence_list(vm, seq)))
+            return -1;
+        kr_root_push(vm, &l); /* the items' only owner while they are distributed */
+        seq = l;
+    }
+    bool tuple = kr_tuple_check_exact(vm, seq);
+    const kr_value *items = tuple ? kr_tuple_items(seq) : kr_list_items(seq);
+    int64_t size = tuple ? kr_tuple_size(seq) : kr_list_size(seq);
+    int rc = 0;
+    if (size < n)
+        rc = kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected %d, got %lld)", n,
+                        (long long)size);
+    else if (size > n)
+        rc = kr_raise_i(vm, KR_EXC(vm, ValueError), "too many values to unpack (expected %d)", n);
+    else
+        memmove(&s[KR_INSN_B(ip[0])], items, (size_t)n * sizeof *items);
+    kr_root_reset(vm, m);
+    return rc;
+}
+
+/* BUILD_TUPLE / BUILD_LIST (L_BUILD_TUPLE, L_BUILD_LIST): from s[B] .. s[B+C-1]. */
+kr_value kr_jit_rt_build_tuple(kr_vm *vm, const kr_insn *ip)
+{
+    uint32_t c = KR_INSN_C(ip[0]);
+    return c ? kr_tuple_from_array(vm, &frame_slots(vm)[KR_INSN_B(ip[0])], c) : vm->empty_tuple;
+}
+
+kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip)
+{
+    return kr_list_from_array(vm, &frame_slots(vm)[KR_INSN_B(ip[0])], KR_INSN_C(ip[0]));
+}
+
+/* BUILD_STRING (L_BUILD_STRING): the concatenation of the str objects s[B] .. s[B+C-1]. */
+kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip)
+{
+    const kr_value *parts = &frame_slots(vm)[KR_INSN_B(ip[0])];
+    kr_sb sb;
+    kr_sb_init(&sb);
+    for (uint32_t i = 0; i < KR_INSN_C(ip[0]); i++)
+        kr_sb_append(&sb, kr_str_data(parts[i]), (size_t)kr_str_nbytes(parts[i]));
+    return kr_sb_finish(vm, &sb);
+}
+
+/* FORMAT_VALUE (L_FORMAT_VALUE): format(conv(s[B]), s[C] when X has a spec, else ''); an exact str
+ * without a spec is its own result. The converted value is rooted here while kr_format runs (the
+ * interpreter roots it in s[A]). */
+kr_value kr_jit_rt_format_value(kr_vm *vm, const kr_insn *ip)
+{
+    const kr_value *s = frame_slots(vm);
+    unsigned x = KR_INSN_X(ip[0]);
+    kr_value v = s[KR_INSN_B(ip[0])];
+    switch (x & 3) {
+    case 1: v = kr_tostr(vm, v); break;
+    case 2: v = kr_repr(vm, v); break;
+    case 3: v = kr_ascii(vm, v); break;
+    default: break;
+    }
+    if (!v)
+        return KR_NULL;
+    kr_value spec = (x & KR_FMT_HAS_SPEC) ? s[KR_INSN_C(ip[0])] : KR_NULL;
+    if (!spec && kr_is_exact_str(vm, v))
+        return v;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &v);
+    kr_value r = kr_format(vm, v, spec);
+    kr_root_reset(vm, m);
+    return r;
 }

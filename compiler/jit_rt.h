@@ -95,6 +95,12 @@ kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError 
  * flush is needed, and the exception exit writes them back.
  * The wrappers that take `ip` (the instruction, a const kr_insn *) find its operands and feedback
  * entry through it and vm->frame->code (compiled code runs with vm->frame == f).
+ * "Frame operands": a function whose signature is only "i" reads the instruction's operand slots from
+ * frame memory and may write its result slots there, as the interpreter does (variable arity, several
+ * results). The builder stores every slot such an instruction reads (and a slot it writes on some
+ * outcomes only) before the call, and treats the slots it writes as CLEAN and unknown after it, as
+ * after a STEP, but flushes nothing else and enters no interpreter loop. The functions write no slot
+ * before they can no longer fail, so the exception exit's frame state (before the instruction) holds.
  * X(NAME, C function, sig, result kind, "the bytecode it implements") */
 #define KR_JIT_RT_FNS(X) \
     X(BINARY_OP,  kr_jit_rt_binary_op,  "vvi",  KR_JIT_RT_VALUE,  "BINARY_OP (A = B op C, in-place when X says): kr_binary_op / kr_inplace_op, recording the operand and result types in the feedback as the interpreter does") \
@@ -109,7 +115,14 @@ kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError 
     X(STORE_DEREF, kr_jit_rt_store_deref, "vv", KR_JIT_RT_STATUS, "STORE_DEREF: kr_cell_set(vm, s[A], s[B]); never fails") \
     X(LIST_APPEND, kr_list_append,      "vv",   KR_JIT_RT_STATUS, "LIST_APPEND: kr_list_append(vm, s[A], s[B])") \
     X(SET_ADD,    kr_set_add,           "vv",   KR_JIT_RT_STATUS, "SET_ADD: kr_set_add(vm, s[A], s[B])") \
-    X(MAP_ADD,    kr_setitem,           "vvv",  KR_JIT_RT_STATUS, "MAP_ADD: kr_setitem(vm, s[A], s[B], s[C])")
+    X(MAP_ADD,    kr_setitem,           "vvv",  KR_JIT_RT_STATUS, "MAP_ADD: kr_setitem(vm, s[A], s[B], s[C])") \
+    X(GET_ITER,   kr_jit_rt_get_iter,   "i",    KR_JIT_RT_STATUS, "GET_ITER (frame operands): the counted range state or iter(s[B]) with two Nones in s[A..A+2], recording the feedback; always 0 unless it raises") \
+    X(FOR_ITER,   kr_jit_rt_for_iter,   "i",    KR_JIT_RT_STATUS, "FOR_ITER (frame operands): 1 with the next item in s[B] (a counted state advanced in s[A]), 0 when exhausted (a StopIteration raised by the iterator is cleared); counts the loop feedback") \
+    X(UNPACK,     kr_jit_rt_unpack,     "i",    KR_JIT_RT_STATUS, "UNPACK_SEQUENCE (frame operands): s[B] .. s[B+C-1] = the C items of s[A], or the interpreter's ValueError / TypeError; always 0 unless it raises") \
+    X(BUILD_TUPLE, kr_jit_rt_build_tuple, "i",  KR_JIT_RT_VALUE,  "BUILD_TUPLE (frame operands): kr_tuple_from_array(vm, &s[B], C) (the empty tuple when C is 0)") \
+    X(BUILD_LIST, kr_jit_rt_build_list, "i",    KR_JIT_RT_VALUE,  "BUILD_LIST (frame operands): kr_list_from_array(vm, &s[B], C)") \
+    X(BUILD_STRING, kr_jit_rt_build_string, "i", KR_JIT_RT_VALUE, "BUILD_STRING (frame operands): s[B] + .. + s[B+C-1], all exact str") \
+    X(FORMAT_VALUE, kr_jit_rt_format_value, "i", KR_JIT_RT_VALUE, "FORMAT_VALUE (frame operands): format(conv(s[B]), s[C] if X has a spec else ''), an exact str without a spec being its own result")
 
 enum kr_jit_rt_fn {
 #define KR_JIT_RT_ENUM(name, fn, sig, kind, doc) KR_JIT_RT_##name,
@@ -136,6 +149,13 @@ kr_value kr_jit_rt_load_attr(kr_vm *vm, kr_value obj, const kr_insn *ip);
 int kr_jit_rt_store_attr(kr_vm *vm, kr_value obj, kr_value v, const kr_insn *ip);
 kr_value kr_jit_rt_load_deref(kr_vm *vm, kr_value cell);
 int kr_jit_rt_store_deref(kr_vm *vm, kr_value cell, kr_value v);
+int kr_jit_rt_get_iter(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_for_iter(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_unpack(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_build_tuple(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_format_value(kr_vm *vm, const kr_insn *ip);
 
 /* vm/interp.c: run the one instruction at ip on f (f == vm->frame, all slots in memory). Returns the
  * pc to continue at, or NULL with the exception pending (no traceback entry added yet). Not for

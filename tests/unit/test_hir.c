@@ -279,8 +279,10 @@ START_TEST(test_comprehension_and_calls)
     kr_code *inner = nested_code(code_of("comp"));
     ck_assert_ptr_nonnull(inner);
     fn = build(inner);
-    /* iterating over ".0", a real iterator: the generic FOR_ITER */
-    CHECK_HIR(fn, count(fn, KR_HIR_BRANCH_PC, -1, 1) == 1);
+    /* iterating over ".0", a real iterator: the generic FOR_ITER, a CALL_RT (no STEP, no BRANCH_PC) */
+    CHECK_HIR(fn, count(fn, KR_HIR_BRANCH_PC, -1, 0) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 0) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_CALL_RT, KR_JIT_RT_FOR_ITER, 1) == 1);
     CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_MUL, 1) == 1);
     kr_hir_free(fn);
 
@@ -691,6 +693,56 @@ END_TEST
 START_TEST(test_golden_warm) { golden(true); }
 END_TEST
 
+/* Iteration over any iterator, unpacking and building are CALL_RTs on frame operands (jit_rt.h), never
+ * STEPs: GET_ITER, FOR_ITER (a BRANCH on its status), UNPACK_SEQUENCE, BUILD_TUPLE / LIST / STRING and
+ * FORMAT_VALUE; only the slots they read are stored (t, a dirty small int, stays in the frame states). */
+START_TEST(test_frame_call_rt)
+{
+    run_module("def gen(n):\n    for i in range(n):\n        yield i\n"
+               "def it(pairs, d, n):\n    t = 0\n    out = []\n"
+               "    for a, b in pairs:\n        t += a * b\n"
+               "    for k in d:\n        t += 1\n"
+               "    for g in gen(n):\n        t += g\n"
+               "    for x in (1, 2):\n        out.append((x, t))\n        out.append([x])\n"
+               "        out.append(f'{x}:{t!r}')\n"
+               "    return t, out\n"
+               "def comp(xs):\n    return [y * 2 for y in xs]\n"
+               "for _ in range(4):\n    it([(1, 2), [3, 4]], {'a': 1}, 3)\n    comp([1, 2, 3])\n");
+    kr_hir_func *fn = build_named("it");
+    unsigned ops[] = {KR_OP_GET_ITER, KR_OP_FOR_ITER, KR_OP_UNPACK_SEQUENCE, KR_OP_BUILD_TUPLE, KR_OP_BUILD_LIST,
+                      KR_OP_BUILD_STRING, KR_OP_FORMAT_VALUE};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, ops[i]) == 0);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_GET_ITER, KR_OP_GET_ITER) == 4);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_FOR_ITER, KR_OP_FOR_ITER) == 4);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_BRANCH, KR_OP_FOR_ITER) == 4);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_UNPACK, KR_OP_UNPACK_SEQUENCE) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_TUPLE, KR_OP_BUILD_TUPLE) >= 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_LIST, KR_OP_BUILD_LIST) == 2);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_STRING, KR_OP_BUILD_STRING) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_FORMAT_VALUE, KR_OP_FORMAT_VALUE) == 2);
+    /* t is dirty (a small int in a register) across the FOR_ITER of the dict loop: not flushed */
+    bool dirty_t = false;
+    for (uint32_t r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || in->op != KR_HIR_CALL_RT || in->imm != KR_JIT_RT_FOR_ITER)
+            continue;
+        const kr_hir_fs *f = &fn->fss[in->fs];
+        for (uint32_t k = 0; k < f->ndirty; k++)
+            dirty_t |= f->dirty[k].slot == 3; /* pairs, d, n, t */
+    }
+    CHECK_HIR(fn, dirty_t);
+    kr_hir_free(fn);
+    /* the comprehension: BUILD_LIST, then a loop over the ".0" iterator without a STEP */
+    kr_code *co = nested_code(code_of("comp"));
+    ck_assert_ptr_nonnull(co);
+    fn = build(co);
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 0) == 0);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_FOR_ITER, KR_OP_FOR_ITER) == 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
 static Suite *hir_suite(void)
 {
     Suite *s = suite_create("hir");
@@ -710,6 +762,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_items_and_len);
     tcase_add_test(tc, test_generic_call_rt);
     tcase_add_test(tc, test_call_flush);
+    tcase_add_test(tc, test_frame_call_rt);
     suite_add_tcase(s, tc);
     TCase *tg = tcase_create("golden");
     tcase_add_checked_fixture(tg, setup, teardown);
