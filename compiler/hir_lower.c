@@ -56,6 +56,29 @@ static int64_t const_bits(const kr_hir_func *fn, kr_hir_ref r)
     return (int64_t)in->value;
 }
 
+/* Whether HIR value r is a constant that op (BRANCH: with kind) takes as its second operand in imm2
+ * (lir.h, CONSTANT OPERANDS); *word = its word. */
+static bool const_operand(const kr_hir_func *fn, kr_hir_ref r, enum kr_lir_op op, uint8_t kind, int64_t *word)
+{
+    r = underlying(fn, r);
+    if (!r || fn->insns[r].op != KR_HIR_CONST || !kr_lir_const_operand_ok(op, kind, (int64_t)fn->insns[r].value))
+        return false;
+    *word = (int64_t)fn->insns[r].value;
+    return true;
+}
+
+/* The comparison with its operands swapped (a < b is b > a). */
+static uint8_t mirror_cmp(uint8_t cmp)
+{
+    switch (cmp) {
+    case KR_CMP_LT: return KR_CMP_GT;
+    case KR_CMP_LE: return KR_CMP_GE;
+    case KR_CMP_GT: return KR_CMP_LT;
+    case KR_CMP_GE: return KR_CMP_LE;
+    default: return cmp; /* == and != are symmetric */
+    }
+}
+
 /* A vreg holding the value of HIR ref r at this point (constants: materialised right here). */
 static int use_val(lower_ctx *c, kr_hir_ref r)
 {
@@ -122,6 +145,30 @@ static int add_exit1(lower_ctx *c, kr_hir_ref hir, uint8_t reason)
     return add_exits(c, hir, &reason, 1);
 }
 
+/* When cond is `x % d == 0` or `!= 0` (d a constant small int >= 2; no frame state needs the
+ * remainder), the MOD, else 0: the branch tests divisibility without computing the remainder. */
+static kr_hir_ref divisibility_mod(const lower_ctx *c, kr_hir_ref cond)
+{
+    const kr_hir_func *fn = c->fn;
+    const kr_hir_insn *h = &fn->insns[cond];
+    if (h->op != KR_HIR_INT_CMP || (h->imm != KR_CMP_EQ && h->imm != KR_CMP_NE) || h->nargs != 2)
+        return 0;
+    for (int i = 0; i < 2; i++) {
+        kr_hir_ref m = h->args[i], z = underlying(fn, h->args[1 - i]);
+        const kr_hir_insn *mi = &fn->insns[m];
+        if (!z || fn->insns[z].op != KR_HIR_CONST || fn->insns[z].value != kr_small(0))
+            continue;
+        if (mi->op != KR_HIR_INT_BINOP || mi->imm != KR_OP_MOD || mi->dead || mi->block != h->block ||
+            c->uses[m] != 1)
+            continue;
+        kr_hir_ref d = underlying(fn, mi->args[1]);
+        if (d && fn->insns[d].op == KR_HIR_CONST && kr_is_small(fn->insns[d].value) &&
+            kr_small_val(fn->insns[d].value) >= 2)
+            return m;
+    }
+    return 0;
+}
+
 /* Which fused compare a BRANCH's condition is, and its operands. */
 static int lower_condition(lower_ctx *c, kr_hir_ref hir, kr_hir_ref cond, enum kr_lir_op op_value, int out)
 {
@@ -130,16 +177,42 @@ static int lower_condition(lower_ctx *c, kr_hir_ref hir, kr_hir_ref cond, enum k
     int nin = 0;
     int64_t imm = 0;
     uint8_t kind = KR_LIR_BR_BOOL, cmp = 0;
+    int64_t imm2 = 0;
+    kr_hir_ref mod = op_value == KR_LIR_BRANCH ? divisibility_mod(c, cond) : 0;
+    if (mod && c->fused[mod]) {
+        const kr_hir_insn *m = &c->fn->insns[mod];
+        if ((ins[0] = use_val(c, m->args[0])) < 0)
+            return -1;
+        kr_lir_insn *in = emit(c, KR_LIR_BRANCH, hir, -1, ins, 1);
+        if (!in)
+            return -1;
+        in->kind = KR_LIR_BR_DIVISIBLE;
+        in->cond = (uint8_t)h->imm;
+        in->imm2 = (int64_t)c->fn->insns[underlying(c->fn, m->args[1])].value;
+        return 0;
+    }
     switch (h->op) {
     case KR_HIR_INT_CMP:
     case KR_HIR_FLOAT_CMP:
-        if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
-            return -1;
-        nin = 2;
-        kind = h->op == KR_HIR_INT_CMP ? KR_LIR_BR_ICMP : KR_LIR_BR_FCMP;
         if (h->imm < 0 || h->imm >= KR_CMP_COUNT)
             return kr_hir_refuse(c->fn, "lowering: bad comparison %lld", (long long)h->imm);
         cmp = (uint8_t)h->imm;
+        kind = h->op == KR_HIR_INT_CMP ? KR_LIR_BR_ICMP : KR_LIR_BR_FCMP;
+        if (h->op == KR_HIR_INT_CMP && (const_operand(c->fn, h->args[1], KR_LIR_ICMP, 0, &imm2) ||
+                                        const_operand(c->fn, h->args[0], KR_LIR_ICMP, 0, &imm2))) {
+            /* against a constant: cmp reg, imm32 (the constant on the left: the mirrored compare) */
+            bool left = !const_operand(c->fn, h->args[1], KR_LIR_ICMP, 0, &imm2);
+            if ((ins[0] = use_val(c, h->args[left ? 1 : 0])) < 0)
+                return -1;
+            ins[1] = -1;
+            nin = 1;
+            if (left)
+                cmp = mirror_cmp(cmp);
+        } else {
+            if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
+                return -1;
+            nin = 2;
+        }
         if (op_value == KR_LIR_BRANCH)
             break;
         op_value = h->op == KR_HIR_INT_CMP ? KR_LIR_ICMP : KR_LIR_FCMP;
@@ -164,9 +237,18 @@ static int lower_condition(lower_ctx *c, kr_hir_ref hir, kr_hir_ref cond, enum k
         break;
     }
     case KR_HIR_IS:
-        if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
-            return -1;
-        nin = 2;
+        if (const_operand(c->fn, h->args[1], KR_LIR_IS, 0, &imm2) ||
+            const_operand(c->fn, h->args[0], KR_LIR_IS, 0, &imm2)) { /* identity is symmetric */
+            bool left = !const_operand(c->fn, h->args[1], KR_LIR_IS, 0, &imm2);
+            if ((ins[0] = use_val(c, h->args[left ? 1 : 0])) < 0)
+                return -1;
+            ins[1] = -1;
+            nin = 1;
+        } else {
+            if ((ins[0] = use_val(c, h->args[0])) < 0 || (ins[1] = use_val(c, h->args[1])) < 0)
+                return -1;
+            nin = 2;
+        }
         imm = h->imm ? 1 : 0;
         kind = KR_LIR_BR_IS;
         if (op_value != KR_LIR_BRANCH)
@@ -181,6 +263,7 @@ static int lower_condition(lower_ctx *c, kr_hir_ref hir, kr_hir_ref cond, enum k
     in->cond = cmp;
     in->kind = kind;
     in->imm = imm;
+    in->imm2 = imm2;
     return 0;
 }
 
@@ -291,6 +374,8 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             return -1;
         return add_exit1(c, r, h.reason);
     case KR_HIR_INT_BINOP: {
+        if (c->fused[r])
+            return 0; /* a remainder only compared with 0: its BRANCH tests divisibility */
         enum kr_lir_op op;
         uint8_t reasons[2];
         int nr = 0;
@@ -315,8 +400,26 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         case KR_OP_RSHIFT: op = KR_LIR_ISHR; reasons[nr++] = KR_DEOPT_SHIFT; break;
         default: return kr_hir_refuse(fn, "lowering: INT_BINOP %lld", (long long)h.imm);
         }
-        if ((a[0] = use_val(c, h.args[0])) < 0 || (a[1] = use_val(c, h.args[1])) < 0 ||
-            !emit(c, op, r, out, a, 2))
+        /* a constant second operand (or first, for a commutative op) goes into imm2: immediates, the
+         * tagging folded at compile time, and no exits the constant rules out (lir.h) */
+        kr_hir_ref x = h.args[0], y = h.args[1];
+        bool commutative = op == KR_LIR_IADD || op == KR_LIR_IMUL || op == KR_LIR_IAND || op == KR_LIR_IOR ||
+                           op == KR_LIR_IXOR;
+        int64_t k = 0;
+        bool konst = const_operand(fn, y, op, 0, &k);
+        if (!konst && commutative && const_operand(fn, x, op, 0, &k)) {
+            konst = true;
+            x = h.args[1];
+        }
+        if (konst) {
+            if ((a[0] = use_val(c, x)) < 0 || !(in = emit(c, op, r, out, a, 1)))
+                return -1;
+            in->imm2 = k;
+            if (op == KR_LIR_IDIV || op == KR_LIR_IMOD || op == KR_LIR_ISHR)
+                return 0; /* a non-zero divisor (not -1 for //), a non-negative count: nothing can fail */
+            return nr ? add_exits(c, r, reasons, nr) : 0;
+        }
+        if ((a[0] = use_val(c, x)) < 0 || (a[1] = use_val(c, y)) < 0 || !emit(c, op, r, out, a, 2))
             return -1;
         return nr ? add_exits(c, r, reasons, nr) : 0;
     }
@@ -750,8 +853,12 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
             continue;
         kr_hir_ref cond = t->args[0];
         const kr_hir_insn *ci = &fn->insns[cond];
-        if (fusible(ci->op) && !ci->dead && ci->block == (uint32_t)rpo[i] && c.uses[cond] == 1)
+        if (fusible(ci->op) && !ci->dead && ci->block == (uint32_t)rpo[i] && c.uses[cond] == 1) {
             c.fused[cond] = 1;
+            kr_hir_ref mod = divisibility_mod(&c, cond);
+            if (mod)
+                c.fused[mod] = 1; /* lowered by the BRANCH (BR_DIVISIBLE) */
+        }
     }
     lf->entry_pcs = malloc((fn->nentries + 1) * sizeof *lf->entry_pcs);
     if (!lf->entry_pcs) {

@@ -144,14 +144,48 @@ int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason)
     return (int)lf->nexits++;
 }
 
+static bool fits_i32(int64_t v)
+{
+    return v >= INT32_MIN && v <= INT32_MAX;
+}
+
+int kr_lir_const_operand_ok(enum kr_lir_op op, uint8_t kind, int64_t word)
+{
+    if (op == KR_LIR_BRANCH)
+        op = kind == KR_LIR_BR_ICMP ? KR_LIR_ICMP : kind == KR_LIR_BR_IS ? KR_LIR_IS : KR_LIR_OP_COUNT;
+    if (op != KR_LIR_IS && !kr_is_small((kr_value)word))
+        return 0;
+    int64_t c = kr_small_val((kr_value)word);
+    switch (op) {
+    case KR_LIR_IADD:
+    case KR_LIR_ISUB: return fits_i32(word - 1);      /* add / sub of 2c */
+    case KR_LIR_IMUL: return fits_i32(c);             /* imul r, r, c */
+    case KR_LIR_IDIV: return c != 0 && c != -1;       /* no zero divisor, no -2^62 // -1 overflow */
+    case KR_LIR_IMOD: return c != 0;
+    case KR_LIR_ISHR: return c >= 0;                  /* no negative count */
+    case KR_LIR_IAND:
+    case KR_LIR_IOR:
+    case KR_LIR_IXOR:
+    case KR_LIR_ICMP:
+    case KR_LIR_IS: return fits_i32(word);            /* a sign-extended imm32 */
+    default: return 0;
+    }
+}
+
 uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
 {
+    bool k = kr_lir_has_const_operand(in) != 0; /* a constant second operand (imm2) */
+    int64_t c = kr_small_val((kr_value)in->imm2);
     switch (in->op) {
-    case KR_LIR_IMUL: return 1ull << R_RAX;                      /* the multiplier */
+    case KR_LIR_IMUL: return k ? 0 : 1ull << R_RAX;              /* the multiplier */
     case KR_LIR_IDIV:
-    case KR_LIR_IMOD: return (1ull << R_RAX) | (1ull << R_RDX);  /* idiv's operands */
+    case KR_LIR_IMOD:
+        if (k && c > 0 && (c & (c - 1)) == 0)
+            return 0;                                            /* a shift or an and */
+        return (1ull << R_RAX) | (1ull << R_RDX);                /* idiv's / mul's operands */
     case KR_LIR_ISHL: return (1ull << R_RAX) | (1ull << R_RCX);  /* count in cl, value kept for the check */
-    case KR_LIR_ISHR: return 1ull << R_RCX;
+    case KR_LIR_ISHR: return k ? 0 : 1ull << R_RCX;
+    case KR_LIR_BRANCH: return in->kind == KR_LIR_BR_DIVISIBLE ? 1ull << R_RAX : 0; /* the constants */
     default: return 0;
     }
 }
@@ -165,7 +199,7 @@ int kr_lir_insn_is_call(const kr_lir_insn *in)
 /* ---- text form ---------------------------------------------------------------------------------- */
 
 static const char *const cmp_names[KR_CMP_COUNT] = {"<", "<=", "==", "!=", ">", ">="};
-static const char *const br_names[] = {"bool", "icmp", "fcmp", "range", "is"};
+static const char *const br_names[] = {"bool", "icmp", "fcmp", "range", "is", "divisible"};
 
 static void print_operand(FILE *out, const kr_lir_func *lf, int vreg, int pos)
 {
@@ -253,13 +287,16 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
             if (in->op == KR_LIR_BRANCH)
                 fprintf(out, ".%s", br_names[in->kind]);
             if (in->op == KR_LIR_ICMP || in->op == KR_LIR_FCMP ||
-                (in->op == KR_LIR_BRANCH && (in->kind == KR_LIR_BR_ICMP || in->kind == KR_LIR_BR_FCMP)))
+                (in->op == KR_LIR_BRANCH && (in->kind == KR_LIR_BR_ICMP || in->kind == KR_LIR_BR_FCMP ||
+                                             in->kind == KR_LIR_BR_DIVISIBLE)))
                 fprintf(out, " %s", cmp_names[in->cond]);
             for (int i = 0; i < KR_LIR_MAX_IN; i++)
                 if (in->in[i] >= 0) {
                     fputc(' ', out);
                     print_operand(out, lf, in->in[i], (int)(2 * k));
                 }
+            if (kr_lir_has_const_operand(in))
+                fprintf(out, " #%lld", (long long)in->imm2);
             switch (in->op) {
             case KR_LIR_MOVI: case KR_LIR_FMOVI: case KR_LIR_GUARD_IS: case KR_LIR_IS: case KR_LIR_RANGE:
                 fprintf(out, " #%lld", (long long)in->imm);
@@ -303,6 +340,8 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
             case KR_LIR_BRANCH:
                 if (in->kind == KR_LIR_BR_RANGE || in->kind == KR_LIR_BR_IS)
                     fprintf(out, " #%lld", (long long)in->imm);
+                else if (in->kind == KR_LIR_BR_DIVISIBLE)
+                    fprintf(out, " by #%lld", (long long)in->imm2);
                 break;
             default:
                 break;

@@ -21,6 +21,13 @@
  * Constants get no vreg of their own: a use of a HIR CONST materialises it (MOVI / FMOVI) into a fresh
  * vreg right before the using instruction, so constants never occupy registers across the function;
  * phi inputs and frame-state entries use them directly (kr_ra_phi_input, KR_JIT_LOC_CONST).
+ *
+ * CONSTANT OPERANDS: IADD ISUB IMUL IDIV IMOD IAND IOR IXOR ISHR ICMP IS and BRANCH.icmp / BRANCH.is
+ * take their second operand as the constant word imm2 (a tagged small int; for IS any immediate word)
+ * when in1 is absent (< 0). The expansion then folds the tagging at compile time (an immediate, a
+ * multiply by the untagged constant, division by multiplication for a constant divisor) and leaves
+ * out the exits the constant makes impossible; kr_lir_const_operand_ok says which constants each
+ * op accepts, and the lowering uses the form only for those.
  */
 #ifndef KRAIT_LIR_H
 #define KRAIT_LIR_H
@@ -40,20 +47,20 @@
     X(STORE,     0, "[slots + 8*imm] = in0, or imm2 when in0 < 0") \
     X(IADD,      1, "out = in0 + in1 - 1 (tagged); exit 0 on overflow") \
     X(ISUB,      1, "out = in0 - in1 + 1 (tagged); exit 0 on overflow") \
-    X(IMUL,      1, "out = (in0 - 1) * (in1 >> 1) + 1; exit 0 on overflow; rax fixed") \
-    X(IDIV,      1, "out = in0 // in1 (floor); exit 0 zero divisor, exit 1 overflow; rax rdx fixed") \
-    X(IMOD,      1, "out = in0 % in1 (floor); exit 0 zero divisor; rax rdx fixed") \
+    X(IMUL,      1, "out = (in0 - 1) * (in1 >> 1) + 1; exit 0 on overflow; rax fixed (not with a constant)") \
+    X(IDIV,      1, "out = in0 // in1 (floor); exit 0 zero divisor, exit 1 overflow; rax rdx fixed; a constant divisor: no exit, rax rdx fixed unless a power of two") \
+    X(IMOD,      1, "out = in0 % in1 (floor); exit 0 zero divisor; rax rdx fixed; a constant divisor as IDIV's") \
     X(IAND,      1, "out = in0 & in1") \
     X(IOR,       1, "out = in0 | in1") \
     X(IXOR,      1, "out = (in0 ^ in1) | 1") \
     X(ISHL,      1, "out = in0 << in1; exit 0 bad count, exit 1 bits lost; rax rcx fixed") \
-    X(ISHR,      1, "out = in0 >> in1 (counts >= 63 clamp); exit 0 negative count; rcx fixed") \
+    X(ISHR,      1, "out = in0 >> in1 (counts >= 63 clamp); exit 0 negative count; rcx fixed (a constant count: neither)") \
     X(INEG,      1, "out = -in0; exit 0 on overflow") \
     X(INOT,      1, "out = ~in0") \
     X(ICMP,      1, "out = in0 <cond> in1 ? KR_TRUE : KR_FALSE (signed, on tagged words)") \
     X(FCMP,      1, "out = in0 <cond> in1 on doubles (NaN: false except NE)") \
     X(RANGE,     1, "out = imm > 0 ? in0 < in1 : imm < 0 ? in0 > in1 : (in2 > 0 ? < : >)") \
-    X(IS,        1, "out = (in0 == in1) ^ imm") \
+    X(IS,        1, "out = (in0 == in1) ^ imm (in1 absent: in0 == imm2)") \
     X(NOT,       1, "out = in0 ^ (KR_TRUE ^ KR_FALSE)") \
     X(TRUTHY,    1, "out = bool(in0) inline; imm = the kr_hir_type_bits of in0") \
     X(TRUTHY_CALL, 0, "rax = kr_jit_rt_truthy(vm, in0) as a bool; exit 0 on -1; a call") \
@@ -104,6 +111,8 @@ enum kr_lir_branch_kind {
     KR_LIR_BR_FCMP,  /* in0 <cond> in1 on doubles */
     KR_LIR_BR_RANGE, /* as RANGE */
     KR_LIR_BR_IS,    /* (in0 == in1) ^ imm */
+    KR_LIR_BR_DIVISIBLE, /* in0 % (imm2 >> 1) <cond> 0, cond == or !=, the constant imm2 a small int
+                          * >= 2: `x % d == 0` without the remainder; rax fixed */
 };
 
 #define KR_LIR_MAX_IN 3
@@ -188,6 +197,22 @@ kr_lir_insn *kr_lir_append(kr_lir_func *lf, enum kr_lir_op op); /* zeroed, out/i
 int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason);
 /* Registers an instruction's expansion writes besides its output and r11/xmm15 (see above). */
 uint64_t kr_lir_insn_fixed(const kr_lir_insn *in);
+/* Whether op (a LIR op, or BRANCH with kind) accepts the tagged small int `word` as its constant second
+ * operand (see CONSTANT OPERANDS above). IS accepts any word that fits an imm32. */
+int kr_lir_const_operand_ok(enum kr_lir_op op, uint8_t kind, int64_t word);
+/* Whether in takes its second operand from imm2 (an op of CONSTANT OPERANDS with in1 absent). */
+static inline int kr_lir_has_const_operand(const kr_lir_insn *in)
+{
+    if (in->in[1] >= 0)
+        return 0;
+    switch (in->op) {
+    case KR_LIR_IADD: case KR_LIR_ISUB: case KR_LIR_IMUL: case KR_LIR_IDIV: case KR_LIR_IMOD:
+    case KR_LIR_IAND: case KR_LIR_IOR: case KR_LIR_IXOR: case KR_LIR_ISHR: case KR_LIR_ICMP: case KR_LIR_IS:
+        return 1;
+    case KR_LIR_BRANCH: return in->kind == KR_LIR_BR_ICMP || in->kind == KR_LIR_BR_IS;
+    default: return 0;
+    }
+}
 int kr_lir_insn_is_call(const kr_lir_insn *in);
 /* Text form; with an allocation, each operand shows its location at the instruction. */
 void kr_lir_print(FILE *out, const kr_lir_func *lf);

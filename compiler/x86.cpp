@@ -150,6 +150,16 @@ private:
         return exitLabels_[size_t(in.exit + i)];
     }
     void condJump(const kr_lir_insn &in, int pos, Label t, bool negate);
+    void emitDivConst(const kr_lir_insn &in, const x86::Gp &a, const x86::Gp &out);
+    void emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86::Gp &out);
+    // The negative-step half of a RANGE whose step sign is known only at run time: the loop runs
+    // upwards far more often, so that case falls through and this one waits after the body.
+    struct RangeDown {
+        Label entry, back, target;
+        x86::Gp cur, stop;
+        x86::CondCode cc;
+    };
+    std::vector<RangeDown> rangeDowns_;
     void emitInsn(uint32_t k, uint32_t block, const std::vector<std::vector<int>> &atPos,
                   const std::vector<std::vector<int>> &predEnd);
     void emitGuardType(const x86::Gp &v, uint32_t types, Label exit);
@@ -255,15 +265,60 @@ void Emitter::condJump(const kr_lir_insn &in, int pos, Label t, bool negate)
         a_.j(negate ? x86::CondCode::kNE : x86::CondCode::kE, t);
         return;
     case KR_LIR_BR_ICMP: {
-        a_.cmp(gp(in.in[0], pos), gp(in.in[1], pos));
+        if (in.in[1] < 0) // against the constant imm2 (a tagged small int: tagging keeps the order)
+            a_.cmp(gp(in.in[0], pos), int32_t(in.imm2));
+        else
+            a_.cmp(gp(in.in[0], pos), gp(in.in[1], pos));
         x86::CondCode cc = intCond(in.cond);
         a_.j(negate ? x86::negateCond(cc) : cc, t);
         return;
     }
     case KR_LIR_BR_IS:
-        a_.cmp(gp(in.in[0], pos), gp(in.in[1], pos));
+        if (in.in[1] < 0)
+            a_.cmp(gp(in.in[0], pos), int32_t(in.imm2));
+        else
+            a_.cmp(gp(in.in[0], pos), gp(in.in[1], pos));
         a_.j((in.imm != 0) != negate ? x86::CondCode::kNE : x86::CondCode::kE, t);
         return;
+    case KR_LIR_BR_DIVISIBLE: {
+        // x % d == 0 for the constant d >= 2 without the remainder. d = 2^k: the low k bits of x, bits
+        // 1..k of the tagged word. Otherwise, with d = d0 2^s (d0 odd), inv = d0^-1 mod 2^64 and
+        // L = floor((2^64 - 1) / d): an unsigned u is a multiple of d iff rotr(u * inv mod 2^64, s) <= L
+        // (Granlund & Montgomery 1994, §9; Hacker's Delight 10-17). u = x + B with B = d ceil(2^62 / d)
+        // is non-negative, below 2^63 + d, and a multiple of d exactly when x is.
+        const uint64_t d = uint64_t(in.imm2 >> 1);
+        x86::Gp a = gp(in.in[0], pos), r11 = x86::r11, rax = x86::rax;
+        const bool eq = (in.cond == KR_CMP_EQ) != negate; // jump when divisible
+        if ((d & (d - 1)) == 0) {
+            int64_t mask = int64_t(d - 1) << 1;
+            if (fitsI32(mask)) {
+                a_.test(a, int32_t(mask));
+            } else {
+                a_.mov(r11, mask);
+                a_.test(a, r11);
+            }
+            a_.j(eq ? x86::CondCode::kZ : x86::CondCode::kNZ, t);
+            return;
+        }
+        const int s = __builtin_ctzll(d);
+        const uint64_t d0 = d >> s;
+        uint64_t inv = d0; // Newton's iteration doubles the correct low bits: 3 (d0 odd) -> 96
+        for (int i = 0; i < 5; i++)
+            inv *= 2 - d0 * inv;
+        const uint64_t bias = d * (((uint64_t(1) << 62) + d - 1) / d);
+        a_.mov(r11, a);
+        a_.sar(r11, 1);
+        a_.mov(rax, bias);
+        a_.add(r11, rax);
+        a_.mov(rax, inv);
+        a_.imul(r11, rax);
+        if (s)
+            a_.ror(r11, s);
+        a_.mov(rax, ~uint64_t(0) / d);
+        a_.cmp(r11, rax);
+        a_.j(eq ? x86::CondCode::kBE : x86::CondCode::kA, t);
+        return;
+    }
     case KR_LIR_BR_RANGE: {
         x86::Gp cur = gp(in.in[0], pos), stop = gp(in.in[1], pos);
         if (in.imm != 0) {
@@ -272,17 +327,16 @@ void Emitter::condJump(const kr_lir_insn &in, int pos, Label t, bool negate)
             a_.j(negate ? x86::negateCond(cc) : cc, t);
             return;
         }
-        // the step's sign is known only at run time: tagged step > 0 iff the word > 1 (signed)
-        Label down = a_.newLabel(), done = a_.newLabel();
+        // the step's sign is known only at run time: tagged step > 0 iff the word > 1 (signed). The
+        // upward case falls through (two untaken branches); the downward one is out of line.
+        RangeDown down{a_.newLabel(), a_.newLabel(), t, cur, stop,
+                       negate ? x86::CondCode::kLE : x86::CondCode::kG};
         a_.cmp(gp(in.in[2], pos), 1);
-        a_.jle(down);
+        a_.jle(down.entry);
         a_.cmp(cur, stop);
         a_.j(negate ? x86::CondCode::kGE : x86::CondCode::kL, t);
-        a_.jmp(done);
-        a_.bind(down);
-        a_.cmp(cur, stop);
-        a_.j(negate ? x86::CondCode::kLE : x86::CondCode::kG, t);
-        a_.bind(done);
+        a_.bind(down.back);
+        rangeDowns_.push_back(down);
         return;
     }
     case KR_LIR_BR_FCMP: {
@@ -558,6 +612,160 @@ void Emitter::emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out)
     a_.lea(out, x86::ptr(x86::r11, x86::r11, 0, 1)); // 2n + 1: the tagged small int
 }
 
+// INT_BINOP with the constant second operand imm2 (a tagged small int w = 2c + 1): the untagging is
+// done at compile time and the constant is an immediate (kr_lir_const_operand_ok checked its range).
+void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86::Gp &out)
+{
+    const int64_t w = in.imm2, c = w >> 1;
+    x86::Gp r11 = x86::r11;
+    switch (in.op) {
+    case KR_LIR_IADD: // a + 2c = 2(x + c) + 1 overflows 64 bits iff x + c overflows 63
+        a_.mov(r11, a);
+        a_.add(r11, int32_t(w - 1));
+        a_.jo(exitLabel(in, 0));
+        a_.mov(out, r11);
+        return;
+    case KR_LIR_ISUB: // a - 2c = 2(x - c) + 1, likewise
+        a_.mov(r11, a);
+        a_.sub(r11, int32_t(w - 1));
+        a_.jo(exitLabel(in, 0));
+        a_.mov(out, r11);
+        return;
+    case KR_LIR_IMUL:
+        a_.lea(r11, x86::ptr(a, -1)); // 2x
+        if (c == 2) {
+            a_.add(r11, a); // 2x + 2x + 1 = 2(2x) + 1: an add is cheaper than imul
+            a_.jo(exitLabel(in, 0));
+            a_.mov(out, r11);
+        } else {
+            a_.imul(r11, r11, int32_t(c)); // 2x * c overflows 64 bits iff x * c overflows 63
+            a_.jo(exitLabel(in, 0));
+            a_.lea(out, x86::ptr(r11, 1));
+        }
+        return;
+    case KR_LIR_IAND: // (2x + 1) & (2c + 1) = 2(x & c) + 1; likewise |
+    case KR_LIR_IOR:
+    case KR_LIR_IXOR: // (2x + 1) ^ 2c = 2(x ^ c) + 1
+        if (out.id() != a.id())
+            a_.mov(out, a);
+        if (in.op == KR_LIR_IAND)
+            a_.and_(out, int32_t(w));
+        else if (in.op == KR_LIR_IOR)
+            a_.or_(out, int32_t(w));
+        else
+            a_.xor_(out, int32_t(w - 1));
+        return;
+    case KR_LIR_ISHR: { // c >= 0: (2x + 1) >> n = floor(x / 2^(n-1)) for n >= 1; | 1 makes it 2(x >> n) + 1
+        int n = c > 63 ? 63 : int(c); // x has 63 bits: counts past 62 all give 0 or -1
+        if (out.id() != a.id())
+            a_.mov(out, a);
+        if (n) {
+            a_.sar(out, n);
+            a_.or_(out, 1);
+        }
+        return;
+    }
+    default:
+        fail("no constant-operand expansion");
+    }
+}
+
+// x // d and x % d (Python's floor semantics) for the constant d = imm2 >> 1 (not 0; not -1 for //).
+//   d = 2^k: x // 2^k is an arithmetic shift and x % 2^k an and, for negative x too (two's complement
+//     floors); on the tagged word: (2x + 1) >> k = floor(x / 2^(k-1)), | 1 gives 2(x >> k) + 1, and
+//     (2x + 1) & (2^(k+1) - 1) = 2(x & (2^k - 1)) + 1.
+//   other d > 0: division by multiplication, Granlund & Montgomery, "Division by invariant integers
+//     using multiplication" (PLDI 1994): §6's floor division of a signed x with sign mask m (0 or -1):
+//     t = x ^ m is the non-negative x or ~x, floor(x / d) = floor(t / d) ^ m (for x < 0, ~x = -x - 1
+//     and floor(x / d) = -floor((-x - 1) / d) - 1); and Theorem 4.2 for the unsigned floor(t / d):
+//     with N = 62 (t < 2^62, x being a 63-bit small int), l = ceil(log2 d) and M = ceil(2^(N+l) / d),
+//     M d - 2^(N+l) < d <= 2^l, so floor(t M / 2^(N+l)) = floor(t / d) for every t < 2^N, and
+//     M < 2^63 + 1 fits a register (d > 2^(l-1)). The quotient is then the high word of t * M shifted
+//     right by N + l - 64 = l - 2 (l >= 2 for d >= 3). The remainder: with q' = floor(t / d) and
+//     rt = t - q' d, x % d = rt for x >= 0 and d - 1 - rt = (rt ^ m) + (d & m) for x < 0.
+//     (LLVM's BuildSDIV / Hacker's Delight 10-1 do the truncating variant of the same.)
+//   d < 0 (rare): idiv by the immediate, then the floor fixup; never a zero or overflowing divisor.
+void Emitter::emitDivConst(const kr_lir_insn &in, const x86::Gp &a, const x86::Gp &out)
+{
+    const int64_t d = in.imm2 >> 1;
+    const bool div = in.op == KR_LIR_IDIV;
+    x86::Gp r11 = x86::r11, rax = x86::rax, rdx = x86::rdx;
+    if (d < 0) {
+        Label done = a_.newLabel();
+        a_.mov(r11, d);
+        a_.mov(rax, a);
+        a_.sar(rax, 1);
+        a_.cqo();
+        a_.idiv(r11);
+        a_.test(rdx, rdx); // idiv's remainder has the dividend's sign: a positive one must become <= 0
+        a_.jle(done);
+        a_.sub(rax, 1);
+        a_.add(rdx, r11);
+        a_.bind(done);
+        a_.lea(out, x86::ptr(div ? rax : rdx, div ? rax : rdx, 0, 1));
+        return;
+    }
+    if (d == 1) {
+        if (!div)
+            a_.mov(out.r32(), 1); // x % 1 == 0
+        else if (out.id() != a.id())
+            a_.mov(out, a);
+        return;
+    }
+    if ((d & (d - 1)) == 0) {
+        int k = __builtin_ctzll(uint64_t(d));
+        if (out.id() != a.id())
+            a_.mov(out, a);
+        if (div) {
+            a_.sar(out, k);
+            a_.or_(out, 1);
+        } else {
+            int64_t mask = (int64_t(1) << (k + 1)) - 1;
+            if (fitsI32(mask)) {
+                a_.and_(out, int32_t(mask));
+            } else {
+                a_.mov(r11, mask);
+                a_.and_(out, r11);
+            }
+        }
+        return;
+    }
+    const int l = 64 - __builtin_clzll(uint64_t(d - 1)); // ceil(log2 d)
+    const unsigned __int128 pow = (unsigned __int128)1 << (62 + l);
+    const uint64_t magic = uint64_t((pow + uint64_t(d) - 1) / uint64_t(d));
+    a_.mov(rax, a);
+    a_.sar(rax, 1); // x
+    a_.cqo();       // rdx = m
+    a_.xor_(rax, rdx); // t
+    a_.mov(r11, rdx);
+    if (!div)
+        a_.mov(out, rax); // t, kept for the remainder (a, the only input, is read already)
+    a_.mov(rdx, magic);
+    a_.mul(rdx); // rdx:rax = t * M
+    if (l > 2)
+        a_.shr(rdx, l - 2); // q' = floor(t / d)
+    if (div) {
+        a_.xor_(rdx, r11); // floor(x / d)
+        a_.lea(out, x86::ptr(rdx, rdx, 0, 1));
+        return;
+    }
+    if (fitsI32(d)) {
+        a_.imul(rdx, rdx, int32_t(d));
+    } else {
+        a_.mov(rax, d);
+        a_.imul(rdx, rax);
+    }
+    a_.sub(out, rdx); // rt
+    a_.xor_(out, r11);
+    if (fitsI32(d)) {
+        a_.and_(r11, int32_t(d));
+    } else {
+        a_.and_(r11, rax);
+    }
+    a_.add(out, r11); // x % d
+    a_.lea(out, x86::ptr(out, out, 0, 1));
+}
+
 void Emitter::emitEpilogue()
 {
     a_.add(x86::rsp, frameSize_);
@@ -582,6 +790,13 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     auto XI = [&](int i) { return xmm(in.in[i], u); };
     auto XO = [&]() { return xmm(in.out, d); };
     x86::Gp r11 = x86::r11, rax = x86::rax, rcx = x86::rcx, rdx = x86::rdx;
+    if (kr_lir_has_const_operand(&in) && in.op != KR_LIR_ICMP && in.op != KR_LIR_IS && in.op != KR_LIR_BRANCH) {
+        if (in.op == KR_LIR_IDIV || in.op == KR_LIR_IMOD)
+            emitDivConst(in, I(0), O());
+        else
+            emitArithConst(in, I(0), O());
+        return;
+    }
     switch (in.op) {
     case KR_LIR_MOVI:
         movImm(O(), in.imm);
@@ -1066,7 +1281,13 @@ void Emitter::run()
     a_.bind(epilogue_);
     emitEpilogue();
 
-    // ---- cold code: poll slow paths, exit stubs, the common exit tail ----
+    // ---- cold code: downward ranges, poll slow paths, exit stubs, the common exit tail ----
+    for (const RangeDown &r : rangeDowns_) {
+        a_.bind(r.entry);
+        a_.cmp(r.cur, r.stop);
+        a_.j(r.cc, r.target);
+        a_.jmp(r.back);
+    }
     for (const PollSlow &p : polls_) {
         static const int kSaved[] = {0, 1, 2, 6, 7, 8, 9, 10};
         a_.bind(p.slow);

@@ -13,6 +13,7 @@
 
 #include "compiler/hir.h"
 #include "compiler/jit_rt.h"
+#include "compiler/lir.h"
 #include "vm/compile.h"
 #include "vm/dict.h"
 #include "vm/frame.h"
@@ -373,6 +374,62 @@ static kr_hir_func *binop_fn(int binop)
     return fn;
 }
 
+/* The reference for binop_fn(op): 1 when compiled code must exit (overflow, zero divisor, bad shift),
+ * else 0 with *w the exact result. */
+static int binop_ref(int op, int64_t a, int64_t b, __int128 *w)
+{
+    int exits = 0;
+    switch (op) {
+    case KR_OP_ADD: *w = (__int128)a + b; break;
+    case KR_OP_SUB: *w = (__int128)a - b; break;
+    case KR_OP_MUL: *w = (__int128)a * b; break;
+    case KR_OP_FLOORDIV:
+        if (b == 0)
+            exits = 1;
+        else
+            *w = (a == KR_SMALL_MIN && b == -1) ? -(__int128)a : floordiv_ref(a, b);
+        break;
+    case KR_OP_MOD:
+        if (b == 0)
+            exits = 1;
+        else
+            *w = mod_ref(a, b);
+        break;
+    case KR_OP_AND: *w = a & b; break;
+    case KR_OP_OR: *w = a | b; break;
+    case KR_OP_XOR: *w = a ^ b; break;
+    case KR_OP_LSHIFT:
+        if (b < 0 || b >= 64)
+            exits = 1;
+        else if (a != 0 && b >= 63)
+            exits = 1;
+        else
+            *w = (__int128)a * ((__int128)1 << b);
+        break;
+    case KR_OP_RSHIFT:
+        if (b < 0)
+            exits = 1;
+        else
+            *w = a >> (b > 63 ? 63 : b);
+        break;
+    case -1: *w = -(__int128)a; break;
+    case -2: *w = ~a; break;
+    default: /* 100 + a comparison */
+        switch (op - 100) {
+        case KR_CMP_LT: *w = a < b; break;
+        case KR_CMP_LE: *w = a <= b; break;
+        case KR_CMP_EQ: *w = a == b; break;
+        case KR_CMP_NE: *w = a != b; break;
+        case KR_CMP_GT: *w = a > b; break;
+        default: *w = a >= b; break;
+        }
+        return 0;
+    }
+    if (!exits && (*w > KR_SMALL_MAX || *w < KR_SMALL_MIN))
+        exits = 1;
+    return exits;
+}
+
 static void check_binop(kr_jit_code *jc, int64_t a, int64_t b, int exits, int64_t expect)
 {
     reset_slots();
@@ -410,45 +467,7 @@ START_TEST(test_int_ops)
             for (size_t j = 0; j < nv; j++) {
                 int64_t a = vals[i], b = vals[j];
                 __int128 w = 0;
-                int exits = 0;
-                switch (ops[o]) {
-                case KR_OP_ADD: w = (__int128)a + b; break;
-                case KR_OP_SUB: w = (__int128)a - b; break;
-                case KR_OP_MUL: w = (__int128)a * b; break;
-                case KR_OP_FLOORDIV:
-                    if (b == 0)
-                        exits = 1;
-                    else
-                        w = (a == KR_SMALL_MIN && b == -1) ? -(__int128)a : floordiv_ref(a, b);
-                    break;
-                case KR_OP_MOD:
-                    if (b == 0)
-                        exits = 1;
-                    else
-                        w = mod_ref(a, b);
-                    break;
-                case KR_OP_AND: w = a & b; break;
-                case KR_OP_OR: w = a | b; break;
-                case KR_OP_XOR: w = a ^ b; break;
-                case KR_OP_LSHIFT:
-                    if (b < 0 || b >= 64)
-                        exits = 1;
-                    else if (a != 0 && b >= 63)
-                        exits = 1;
-                    else
-                        w = (__int128)a * ((__int128)1 << b);
-                    break;
-                case KR_OP_RSHIFT:
-                    if (b < 0)
-                        exits = 1;
-                    else
-                        w = a >> (b > 63 ? 63 : b);
-                    break;
-                case -1: w = -(__int128)a; break;
-                case -2: w = ~a; break;
-                }
-                if (!exits && (w > KR_SMALL_MAX || w < KR_SMALL_MIN))
-                    exits = 1;
+                int exits = binop_ref(ops[o], a, b, &w);
                 check_binop(&jc, a, b, exits, (int64_t)w);
             }
         kr_jit_backend_release(be, &jc);
@@ -473,6 +492,158 @@ START_TEST(test_int_ops)
         kr_hir_free(fn);
     }
     kr_jit_backend_free(be);
+}
+END_TEST
+
+/* ---- constant operands: immediates, division by multiplication, compares against constants ------ */
+
+/* r = a <binop> k (left: k <binop> a) for the constant k, a in slot 0; binop >= 100: the comparison
+ * binop - 100, as a value or (branch) fused into a BRANCH returning True / False; binop 200 / 201:
+ * `a is k` / `a is not k`. Exits as binop_fn's. */
+static kr_hir_func *binop_const_fn(int binop, int64_t k, bool left, bool branch)
+{
+    kr_hir_func *fn = new_fn();
+    uint32_t b0 = kr_hir_add_block(fn, 0), b1 = kr_hir_add_block(fn, 0);
+    kr_hir_add_edge(fn, b0, b1);
+    op(fn, b0, KR_HIR_ENTRY, TAG, 0, 0, 0);
+    kr_hir_ref a = op(fn, b1, KR_HIR_LOAD_SLOT, TAG, SI, 0, 0);
+    kr_hir_ref kc = cnst(fn, b1, kr_small(k));
+    kr_hir_ref x = left ? kc : a, y = left ? a : kc, r;
+    kr_hir_fs_entry d[] = {{4, cnst(fn, b1, kr_small(77))}, {5, a}};
+    if (binop >= 300) { /* a % k == 0 (300) or != 0 (301), the zero on either side */
+        kr_hir_ref m = op(fn, b1, KR_HIR_INT_BINOP, TAG, SI, KR_OP_MOD, 2, a, kc);
+        with_fs(fn, m, 3, KR_DEOPT_OVERFLOW, 2, d);
+        kr_hir_ref z = cnst(fn, b1, kr_small(0));
+        r = op(fn, b1, KR_HIR_INT_CMP, TAG, KR_HT_BOOL, binop == 300 ? KR_CMP_EQ : KR_CMP_NE, 2, left ? z : m,
+               left ? m : z);
+    } else if (binop >= 200)
+        r = op(fn, b1, KR_HIR_IS, TAG, KR_HT_BOOL, binop - 200, 2, x, y);
+    else if (binop >= 100)
+        r = op(fn, b1, KR_HIR_INT_CMP, TAG, KR_HT_BOOL, binop - 100, 2, x, y);
+    else
+        r = op(fn, b1, KR_HIR_INT_BINOP, TAG, SI, binop, 2, x, y);
+    with_fs(fn, r, 3, KR_DEOPT_OVERFLOW, 2, d);
+    if (!branch) {
+        op(fn, b1, KR_HIR_RETURN, TAG, 0, 0, 1, r);
+        return fn;
+    }
+    uint32_t bt = kr_hir_add_block(fn, 0), bf = kr_hir_add_block(fn, 0);
+    kr_hir_add_edge(fn, b1, bt);
+    kr_hir_add_edge(fn, b1, bf);
+    op(fn, b1, KR_HIR_BRANCH, TAG, 0, 0, 1, r);
+    op(fn, bt, KR_HIR_RETURN, TAG, 0, 0, 1, cnst(fn, bt, KR_TRUE));
+    op(fn, bf, KR_HIR_RETURN, TAG, 0, 0, 1, cnst(fn, bf, KR_FALSE));
+    return fn;
+}
+
+static uint64_t xorshift(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+START_TEST(test_int_ops_const)
+{
+    const int64_t P = (int64_t)1 << 61;
+    const int64_t consts[] = {1, 2, 3, 5, 7, 10, 12, 1000, 1000000, 641, 65537, 1 << 20, (int64_t)1 << 30,
+                              (int64_t)1 << 31, (int64_t)1 << 32, 1000000007, 12345678901LL, (int64_t)1 << 40,
+                              P - 1, P, P + 1, 3 * (P / 2) + 5, KR_SMALL_MAX - 1, KR_SMALL_MAX, 0, -1, -2, -3,
+                              -7, -1000, -((int64_t)1 << 31), -P, KR_SMALL_MIN + 1, KR_SMALL_MIN,
+                              INT32_MAX / 2, INT32_MIN / 2, INT32_MAX / 2 + 1};
+    const size_t nk = sizeof consts / sizeof consts[0];
+    /* dividends: edges (around 0, multiples of the divisors, the ends of the range), then random ones of
+     * every magnitude (below) */
+    int64_t vals[400];
+    size_t nv = 0;
+    const int64_t edges[] = {0, 1, -1, 2, -2, 3, -3, 6, -6, 7, -7, 999, 1000, 1001, -999, -1000, -1001,
+                             999999, 1000000, -1000000, -1000001, KR_SMALL_MAX, KR_SMALL_MIN, KR_SMALL_MAX - 1,
+                             KR_SMALL_MIN + 1, P, -P, P - 1, -P + 1, INT32_MAX, INT32_MIN, (int64_t)1 << 32};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        vals[nv++] = edges[i];
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    while (nv < sizeof vals / sizeof vals[0]) {
+        int bits = (int)(xorshift(&seed) % 62) + 1; /* magnitudes below 2^62 */
+        int64_t v = (int64_t)(xorshift(&seed) >> (64 - bits));
+        vals[nv++] = (xorshift(&seed) & 1) ? -v : v;
+    }
+    const int ops[] = {KR_OP_ADD, KR_OP_SUB, KR_OP_MUL, KR_OP_FLOORDIV, KR_OP_MOD, KR_OP_AND, KR_OP_OR,
+                       KR_OP_XOR, KR_OP_LSHIFT, KR_OP_RSHIFT, 100 + KR_CMP_LT, 100 + KR_CMP_LE, 100 + KR_CMP_EQ,
+                       100 + KR_CMP_NE, 100 + KR_CMP_GT, 100 + KR_CMP_GE, 200, 201, 300, 301};
+    for (size_t o = 0; o < sizeof ops / sizeof ops[0]; o++)
+        for (size_t ki = 0; ki < nk; ki++)
+            for (int variant = 0; variant < 4; variant++) {
+                bool left = variant & 1, branch = variant & 2;
+                int binop = ops[o];
+                int64_t k = consts[ki];
+                if ((branch && binop < 100) || (binop >= 300 && (!branch || k == 0)))
+                    continue;
+                kr_hir_func *fn = binop_const_fn(binop, k, left, branch);
+                char *dump = NULL;
+                size_t dumplen = 0;
+                FILE *df = open_memstream(&dump, &dumplen);
+                ck_assert_ptr_nonnull(df);
+                kr_jit_backend_options opts = {.code_limit = 0, .spill_all = _i, .dump = df, .perf_map = 0};
+                kr_jit_backend *dbe = kr_jit_backend_new(&opts);
+                ck_assert_ptr_nonnull(dbe);
+                kr_jit_code jc;
+                compile_ok(dbe, fn, &jc);
+                fflush(df);
+                /* the constant is an operand of the instruction, never materialised: for a right-hand
+                 * constant the LIR accepts, and a left-hand one of a commutative op or a compare */
+                enum kr_lir_op lop = binop >= 200   ? KR_LIR_IS
+                                     : binop >= 100 ? KR_LIR_ICMP
+                                     : binop == KR_OP_ADD ? KR_LIR_IADD : binop == KR_OP_SUB ? KR_LIR_ISUB
+                                     : binop == KR_OP_MUL ? KR_LIR_IMUL : binop == KR_OP_FLOORDIV ? KR_LIR_IDIV
+                                     : binop == KR_OP_MOD ? KR_LIR_IMOD : binop == KR_OP_AND ? KR_LIR_IAND
+                                     : binop == KR_OP_OR  ? KR_LIR_IOR  : binop == KR_OP_XOR ? KR_LIR_IXOR
+                                     : binop == KR_OP_RSHIFT ? KR_LIR_ISHR : KR_LIR_ISHL;
+                bool swappable = binop >= 100 || binop == KR_OP_ADD || binop == KR_OP_MUL || binop == KR_OP_AND ||
+                                 binop == KR_OP_OR || binop == KR_OP_XOR;
+                bool folded = kr_lir_const_operand_ok(lop, 0, (int64_t)kr_small(k)) && (!left || swappable);
+                const char *lir = strstr(dump, "LIR:");
+                ck_assert_ptr_nonnull(lir);
+                char needle[48];
+                snprintf(needle, sizeof needle, "MOVI #%lld ", (long long)kr_small(k));
+                bool movi = strstr(lir, needle) && strstr(lir, needle) < strstr(lir, "x86-64:");
+                if (binop >= 300) { /* a remainder compared with 0: a divisibility test for k >= 2 */
+                    folded = k >= 2;
+                    movi = !strstr(lir, "BRANCH.divisible");
+                }
+                if (folded == movi)
+                    ck_abort_msg("op %d, constant %lld%s: expected the constant %s\n%s", binop, (long long)k,
+                                 left ? " on the left" : "", folded ? "folded" : "materialised", lir);
+                for (size_t i = 0; i < nv; i++) {
+                    int64_t a = vals[i];
+                    int64_t x = left ? k : a, y = left ? a : k;
+                    __int128 w = 0;
+                    int exits = binop >= 200 ? 0 : binop_ref(binop, x, y, &w);
+                    if (binop >= 300)
+                        w = (mod_ref(a, k) == 0) == (binop == 300);
+                    else if (binop >= 200)
+                        w = (x == y) != (binop == 201);
+                    reset_slots();
+                    entry_slots[0] = kr_small(a);
+                    run_result r = run(&jc);
+                    kr_value want = exits ? KR_NULL : binop >= 100 ? kr_bool(w != 0) : kr_small((int64_t)w);
+                    if (r.ret != want)
+                        ck_abort_msg("op %d%s%s: %lld, %lld: expected the word %#llx, got %#llx (0: an exit)",
+                                     binop, branch ? " (branch)" : "", left ? " (constant left)" : "",
+                                     (long long)x, (long long)y, (unsigned long long)want,
+                                     (unsigned long long)r.ret);
+                    if (exits) {
+                        ck_assert_uint_eq(r.pc, 3);
+                        ck_assert_uint_eq(r.slots[4], kr_small(77));
+                        ck_assert_uint_eq(r.slots[5], kr_small(a));
+                    }
+                }
+                kr_jit_backend_release(dbe, &jc);
+                kr_jit_backend_free(dbe);
+                fclose(df);
+                free(dump);
+                kr_hir_free(fn);
+            }
 }
 END_TEST
 
@@ -1289,6 +1460,7 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, test_overflow_exit, 0, 2);
     tcase_add_loop_test(tc, test_do_while_critical_edge, 0, 2);
     tcase_add_loop_test(tc, test_int_ops, 0, 2);
+    tcase_add_loop_test(tc, test_int_ops_const, 0, 2);
     tcase_add_loop_test(tc, test_floats, 0, 2);
     tcase_add_loop_test(tc, test_float_compare_nan, 0, 2);
     tcase_add_loop_test(tc, test_box_call_double_lives_on, 0, 2);
