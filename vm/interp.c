@@ -179,6 +179,27 @@ static inline int frame_init_rest(kr_vm *vm, kr_code *co, kr_value *slots, kr_va
     return 0;
 }
 
+/* Binds a call's arguments into a new frame's slots (the common positional case inline, the rest by
+ * kr_func_bind_args) and initialises the other slots: a call's whole frame set-up but linking. */
+static inline int frame_bind(kr_vm *vm, kr_function *fn, kr_code *co, kr_value *ns, kr_value *args, int nargs,
+                             kr_value kwnames)
+{
+    if (!kwnames && (uint32_t)nargs == co->argcount && co->kwonlyargcount == 0 &&
+        !(co->flags & (KR_CODE_VARARGS | KR_CODE_VARKW))) {
+        for (int i = 0; i < nargs; i++)
+            ns[i] = args[i];
+        for (uint32_t i = (uint32_t)nargs; i < co->nlocals; i++)
+            ns[i] = KR_UNBOUND;
+    } else if (kr_func_bind_args(vm, fn, ns, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    if (co->ncellvars | co->nfreevars)
+        return frame_init_rest(vm, co, ns, fn->closure);
+    for (uint32_t i = co->nlocals; i < co->nslots; i++)
+        ns[i] = KR_UNBOUND;
+    return 0;
+}
+
 static inline void frame_link(kr_vm *vm, kr_frame *nf, kr_code *co, kr_function *fn, uint32_t flags)
 {
     nf->code = co;
@@ -1805,22 +1826,8 @@ L_CALL_METHOD: {
             if (!nf)
                 goto error;
             kr_value *ns = nf->slots;
-            if (!kwnames && (uint32_t)nargs == nco->argcount && nco->kwonlyargcount == 0 &&
-                !(nco->flags & (KR_CODE_VARARGS | KR_CODE_VARKW))) {
-                for (int i = 0; i < nargs; i++)
-                    ns[i] = args[i];
-                for (uint32_t i = (uint32_t)nargs; i < nco->nlocals; i++)
-                    ns[i] = KR_UNBOUND;
-            } else if (kr_func_bind_args(vm, fn, ns, args, nargs, kwnames) < 0) {
+            if (frame_bind(vm, fn, nco, ns, args, nargs, kwnames) < 0)
                 goto error;
-            }
-            if (nco->ncellvars | nco->nfreevars) {
-                if (frame_init_rest(vm, nco, ns, fn->closure) < 0)
-                    goto error;
-            } else {
-                for (uint32_t i = nco->nlocals; i < nco->nslots; i++)
-                    ns[i] = KR_UNBOUND;
-            }
             nco->call_count++;
             if (nco->flags & KR_CODE_GENERATOR) {
                 SAVE_PC();
@@ -2731,23 +2738,8 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     if (!nf)
         goto failed;
     /* binding as do_call does (defaults, *args, **kwargs, cells and free variables of closures) */
-    kr_value *ns = nf->slots;
-    if ((uint32_t)nargs == nco->argcount && nco->kwonlyargcount == 0 &&
-        !(nco->flags & (KR_CODE_VARARGS | KR_CODE_VARKW))) {
-        for (int i = 0; i < nargs; i++)
-            ns[i] = args[i];
-        for (uint32_t i = (uint32_t)nargs; i < nco->nlocals; i++)
-            ns[i] = KR_UNBOUND;
-    } else if (kr_func_bind_args(vm, fn, ns, args, nargs, KR_NULL) < 0) {
+    if (frame_bind(vm, fn, nco, nf->slots, args, nargs, KR_NULL) < 0)
         goto failed;
-    }
-    if (nco->ncellvars | nco->nfreevars) {
-        if (frame_init_rest(vm, nco, ns, fn->closure) < 0)
-            goto failed;
-    } else {
-        for (uint32_t i = nco->nlocals; i < nco->nslots; i++)
-            ns[i] = KR_UNBOUND;
-    }
     nco->call_count++;
     frame_link(vm, nf, nco, fn, KR_FRAME_ENTRY);
     nf->ret_slot = dst;
