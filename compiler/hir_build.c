@@ -973,6 +973,8 @@ static void branch(builder *b, kr_hir_ref cond, uint32_t tb, uint32_t fb)
 }
 
 static kr_hir_ref frame_rt(builder *b, uint32_t pc, enum kr_jit_rt_fn f);
+static kr_hir_ref call_rt(builder *b, enum kr_jit_rt_fn f, const kr_hir_ref *args, uint32_t nargs, int64_t imm2);
+static int64_t insn_addr(builder *b, uint32_t pc);
 
 /* Did the GET_ITER that sets up the iterator in slot a only ever see ranges of small ints? */
 static bool counted_loop(builder *b, uint32_t pc, uint32_t a)
@@ -1262,6 +1264,77 @@ static uint32_t seq_feedback(const kr_fb *e)
     return e->types.lhs == KR_FB_LIST ? KR_HT_LIST : e->types.lhs == KR_FB_TUPLE ? KR_HT_TUPLE : 0;
 }
 
+/* Did the item feedback see only exact dicts (any keys)? Then the site is a dict lookup / store. */
+static bool dict_feedback(const kr_fb *e) { return e->types.lhs == KR_FB_DICT; }
+
+/* Can slot s be guarded as an exact dict? */
+static bool dict_operand_ok(builder *b, uint32_t s)
+{
+    const sst *x = &b->st[s];
+    return !st_double(b, x) && (st_type(b, x) & KR_HT_DICT);
+}
+
+/* Does every GET_ITEM / SET_ITEM on local s see only exact dicts (and is there one)? Then `k in s` is
+ * a dict lookup too, guarded on the type (CONTAINS_OP has no feedback of its own). */
+static bool local_dict_feedback(builder *b, uint32_t s)
+{
+    kr_code *co = b->co;
+    bool seen = false;
+    if (s >= co->nlocals || recompiles(co))
+        return false;
+    for (uint32_t pc = 0; pc < co->ninsns; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])]) {
+        kr_insn in = co->insns[pc];
+        unsigned op = KR_INSN_OP(in);
+        if ((op == KR_OP_GET_ITEM && KR_INSN_B(in) == s) || (op == KR_OP_SET_ITEM && KR_INSN_A(in) == s)) {
+            if (!dict_feedback(feedback(b, pc)))
+                return false;
+            seen = true;
+        }
+    }
+    return seen;
+}
+
+/* Was slot s just written by a BUILD_SET (`x in {a, b}`): the instruction before pc, with no jump to
+ * pc (pc starts no block), so that s holds the exact set it built. */
+static bool just_built_set(builder *b, uint32_t pc, uint32_t s)
+{
+    const kr_code *co = b->co;
+    uint32_t prev = NONE32;
+    if (b->bb_at[pc] != NONE32)
+        return false;
+    for (uint32_t p = 0; p < pc; p += kr_opcode_words[KR_INSN_OP(co->insns[p])])
+        prev = p;
+    return prev != NONE32 && KR_INSN_OP(co->insns[prev]) == KR_OP_BUILD_SET && KR_INSN_A(co->insns[prev]) == s;
+}
+
+/* CONTAINS_OP `s[B] in s[C]` on an exact dict (known, or guarded from the local's item feedback): a
+ * direct kr_dict_contains; on a set display just built: kr_set_contains. What kr_contains would call
+ * through the container type's slot, without its dispatch. */
+static bool contains_op(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in), si = KR_INSN_B(in), sc = KR_INSN_C(in);
+    const sst *c = &b->st[sc];
+    enum kr_jit_rt_fn f;
+    kr_hir_ref v[2];
+    if (just_built_set(b, pc, sc)) {
+        f = KR_JIT_RT_SET_CONTAINS;
+        v[0] = read_slot(b, sc);
+    } else if (st_double(b, c)) {
+        return false;
+    } else if (st_type(b, c) == KR_HT_DICT || (dict_operand_ok(b, sc) && local_dict_feedback(b, sc))) {
+        f = KR_JIT_RT_DICT_CONTAINS;
+        v[0] = guard_type(b, read_slot(b, sc), KR_HT_DICT);
+    } else {
+        return false;
+    }
+    v[1] = tagged_value(b, si);
+    kr_hir_ref r = call_rt(b, f, v, 2, 0);
+    if (KR_INSN_X(in))
+        r = emit1(b, KR_HIR_NOT, KR_HIR_TAGGED, KR_HT_BOOL, r, 0);
+    write_slot(b, a, r);
+    return true;
+}
+
 /* Can slots o (the sequence, of type want) and k (the index) be guarded as the feedback says? */
 static bool item_operands_ok(builder *b, uint32_t o, uint32_t k, uint32_t want)
 {
@@ -1273,6 +1346,11 @@ static bool item_operands_ok(builder *b, uint32_t o, uint32_t k, uint32_t want)
 static bool get_item(builder *b, uint32_t pc, kr_insn in)
 {
     uint32_t a = KR_INSN_A(in), so = KR_INSN_B(in), sk = KR_INSN_C(in);
+    if (dict_feedback(feedback(b, pc)) && dict_operand_ok(b, so)) {
+        kr_hir_ref v[2] = {guard_type(b, read_slot(b, so), KR_HT_DICT), tagged_value(b, sk)};
+        write_slot(b, a, call_rt(b, KR_JIT_RT_DICT_GET, v, 2, insn_addr(b, pc)));
+        return true;
+    }
     uint32_t want = seq_feedback(feedback(b, pc));
     if (!want || !item_operands_ok(b, so, sk, want))
         return false;
@@ -1289,6 +1367,11 @@ static bool get_item(builder *b, uint32_t pc, kr_insn in)
 static bool set_item(builder *b, uint32_t pc, kr_insn in)
 {
     uint32_t so = KR_INSN_A(in), sk = KR_INSN_B(in), sv = KR_INSN_C(in);
+    if (dict_feedback(feedback(b, pc)) && dict_operand_ok(b, so)) {
+        kr_hir_ref v[3] = {guard_type(b, read_slot(b, so), KR_HT_DICT), tagged_value(b, sk), tagged_value(b, sv)};
+        call_rt(b, KR_JIT_RT_DICT_SET, v, 3, insn_addr(b, pc));
+        return true;
+    }
     if (seq_feedback(feedback(b, pc)) != KR_HT_LIST || !item_operands_ok(b, so, sk, KR_HT_LIST))
         return false;
     kr_hir_ref o = guard_type(b, read_slot(b, so), KR_HT_LIST);
@@ -1341,33 +1424,208 @@ static uint32_t len_arg_type(builder *b, uint32_t s)
     return 0;
 }
 
-/* CALL of the builtin len with one positional argument: s[A] was loaded by a specialised LOAD_GLOBAL
- * and the call's feedback saw only that builtin. */
-static bool call_len(builder *b, uint32_t pc, kr_insn in)
+/* The builtin `name` when the CALL at pc calls it with nargs positional arguments (no keywords): s[A]
+ * was loaded by a specialised LOAD_GLOBAL of that name and the call's feedback saw only that builtin.
+ * KR_NULL otherwise. The caller guards the identity (guard_builtin) before specialising. */
+static kr_value called_builtin(builder *b, uint32_t pc, kr_insn in, uint32_t nargs, const char *name)
 {
     uint32_t a = KR_INSN_A(in);
-    if (KR_INSN_B(in) != 1 || KR_INSN_C(in) != 0 || a + 1 >= b->n)
-        return false;
+    if (KR_INSN_B(in) != nargs || KR_INSN_C(in) != 0 || a + nargs >= b->n)
+        return KR_NULL;
     const kr_fb *e = feedback(b, pc);
     kr_hir_ref f = b->st[a].val;
     if (!f || b->st[a].dirty || ins(b, f)->op != KR_HIR_LOAD_ADDR || !e->call.callee || e->call.polymorphic)
-        return false;
+        return KR_NULL;
     kr_insn gi = b->co->insns[ins(b, f)->pc];
     if (KR_INSN_OP(gi) != KR_OP_LOAD_GLOBAL)
-        return false;
-    kr_value name = kr_tuple_items(b->co->names)[KR_INSN_BX(gi)];
-    if (kr_str_nbytes(name) != 3 || memcmp(kr_str_data(name), "len", 3) != 0)
-        return false;
-    kr_value len = kr_dict_get_str(b->vm, b->vm->builtins, name); /* an interned str: allocates nothing */
-    uint32_t t = len_arg_type(b, a + 1);
-    if (!len || len != e->call.callee || !t)
-        return false;
-    kr_hir_ref g = emit1(b, KR_HIR_GUARD_IS, KR_HIR_TAGGED, value_type(b->vm, len), f, 0);
-    ins(b, g)->value = len;
+        return KR_NULL;
+    kr_value gname = kr_tuple_items(b->co->names)[KR_INSN_BX(gi)];
+    size_t n = strlen(name);
+    if ((size_t)kr_str_nbytes(gname) != n || memcmp(kr_str_data(gname), name, n) != 0)
+        return KR_NULL;
+    kr_value v = kr_dict_get_str(b->vm, b->vm->builtins, gname); /* an interned str: allocates nothing */
+    return v && v == e->call.callee ? v : KR_NULL;
+}
+
+/* GUARD_IS on the value in slot s: it is still v (a builtin, kept alive by the builtins module, or a
+ * builtin type, which lives as long as the VM). Deopts to the instruction being built. */
+static kr_hir_ref guard_is(builder *b, uint32_t s, kr_value v)
+{
+    kr_hir_ref g = emit1(b, KR_HIR_GUARD_IS, KR_HIR_TAGGED, value_type(b->vm, v), read_slot(b, s), 0);
+    ins(b, g)->value = v;
     set_fs(b, g, fs_now(b), KR_DEOPT_IDENTITY);
+    return g;
+}
+
+/* len(x) of a known sized type: LEN. */
+static bool call_len(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in);
+    kr_value len = called_builtin(b, pc, in, 1, "len");
+    uint32_t t = len ? len_arg_type(b, a + 1) : 0;
+    if (!t)
+        return false;
+    guard_is(b, a, len);
     kr_hir_ref x = guard_type(b, read_slot(b, a + 1), t);
     write_slot(b, a, emit1(b, KR_HIR_LEN, KR_HIR_TAGGED, KR_HT_SMALLINT, x, 0));
     return true;
+}
+
+/* The builtin class of values of HIR type bit t (one bit), or NULL when the bit says no exact class. */
+static kr_type *bit_class(builder *b, uint32_t t)
+{
+    const kr_types *T = &b->vm->t;
+    switch (t) {
+    case KR_HT_SMALLINT:
+    case KR_HT_BIGINT: return T->int_;
+    case KR_HT_FLOAT: return T->float_;
+    case KR_HT_BOOL: return T->bool_;
+    case KR_HT_STR: return T->str;
+    case KR_HT_LIST: return T->list;
+    case KR_HT_TUPLE: return T->tuple;
+    case KR_HT_DICT: return T->dict;
+    case KR_HT_FUNC: return T->function;
+    default: return NULL;
+    }
+}
+
+/* isinstance(x, C) answered at compile time: x's type is known to be a set of exact builtin classes
+ * that all give the same answer, and C is a builtin class (metaclass exactly `type`, so no
+ * __instancecheck__ hook: kr_isinstance's answer is the subtype test). C comes from a constant or a
+ * specialised global (then guarded: a builtin class lives as long as the VM, so its identity guard is
+ * safe to embed). -1 when it cannot be folded. */
+static int fold_isinstance(builder *b, uint32_t sx, uint32_t sc)
+{
+    const sst *x = &b->st[sx], *c = &b->st[sc];
+    uint32_t t = st_double(b, x) ? KR_HT_FLOAT : st_type(b, x);
+    if (!c->val || !t || st_double(b, c))
+        return -1;
+    const kr_hir_insn *ci = ins(b, c->val);
+    kr_value cls;
+    if (ci->op == KR_HIR_CONST)
+        cls = ci->value;
+    else if (ci->op == KR_HIR_LOAD_ADDR && !c->dirty)
+        cls = *(const kr_value *)(uintptr_t)ci->imm; /* valid under the LOAD_GLOBAL's dict guards */
+    else
+        return -1;
+    if (!kr_is_ptr(cls) || kr_type_of(b->vm, cls) != b->vm->t.type || (KR_AS(kr_type, cls)->flags & KR_TF_HEAPTYPE))
+        return -1;
+    int answer = -1;
+    for (uint32_t bit = 1; bit < KR_HT_ANY; bit <<= 1) {
+        if (!(t & bit))
+            continue;
+        kr_type *k = bit_class(b, bit);
+        if (!k)
+            return -1;
+        int r = kr_type_is_subtype(k, KR_AS(kr_type, cls)) ? 1 : 0;
+        if (answer >= 0 && r != answer)
+            return -1;
+        answer = r;
+    }
+    if (answer >= 0 && ci->op == KR_HIR_LOAD_ADDR)
+        guard_is(b, sc, cls);
+    return answer;
+}
+
+/* isinstance(x, C): a constant when fold_isinstance can answer, else a direct call of kr_isinstance
+ * (what the builtin does), which tests the exact type first. */
+static bool call_isinstance(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in);
+    kr_value bi = called_builtin(b, pc, in, 2, "isinstance");
+    if (!bi)
+        return false;
+    guard_is(b, a, bi);
+    int r = fold_isinstance(b, a + 1, a + 2);
+    if (r >= 0) {
+        write_slot(b, a, emit_const(b, kr_bool(r)));
+        return true;
+    }
+    kr_hir_ref v[2] = {tagged_value(b, a + 1), tagged_value(b, a + 2)};
+    write_slot(b, a, call_rt(b, KR_JIT_RT_ISINSTANCE, v, 2, 0));
+    return true;
+}
+
+/* Is slot s known to hold a small int (so that the int paths below need no guard that might fail)? */
+static bool known_smallint(builder *b, uint32_t s)
+{
+    const sst *x = &b->st[s];
+    return !st_double(b, x) && st_type(b, x) == KR_HT_SMALLINT;
+}
+
+/* INT_BINOP with the frame state before the CALL being built: a deopt (overflow) re-runs the call in
+ * the interpreter, which has had no effect yet. */
+static kr_hir_ref int_op(builder *b, unsigned op, kr_hir_ref x, kr_hir_ref y)
+{
+    kr_hir_ref r = emit2(b, KR_HIR_INT_BINOP, KR_HIR_TAGGED, KR_HT_SMALLINT, x, y, op);
+    set_fs(b, r, fs_now(b), KR_DEOPT_OVERFLOW);
+    return r;
+}
+
+/* abs(x). A small int without a branch: m = x >> 63 (0 or -1), (x ^ m) - m; the subtraction
+ * overflows (a deopt: the interpreter returns the big int) only for the most negative small int. Any
+ * other value: kr_unary_op(ABS), which is what the builtin computes (float: fabs, a new float). */
+static bool call_abs(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in);
+    kr_value bi = called_builtin(b, pc, in, 1, "abs");
+    if (!bi)
+        return false;
+    guard_is(b, a, bi);
+    if (known_smallint(b, a + 1)) {
+        kr_hir_ref x = read_slot(b, a + 1);
+        kr_hir_ref m = int_op(b, KR_OP_RSHIFT, x, emit_const(b, kr_small(63)));
+        write_slot(b, a, int_op(b, KR_OP_SUB, int_op(b, KR_OP_XOR, x, m), m));
+        return true;
+    }
+    bool flt = st_double(b, &b->st[a + 1]) || st_type(b, &b->st[a + 1]) == KR_HT_FLOAT;
+    kr_hir_ref v = tagged_value(b, a + 1);
+    kr_hir_ref r = call_rt(b, KR_JIT_RT_UNARY_OP, &v, 1, KR_UNARY_ABS);
+    if (flt)
+        ins(b, r)->type = KR_HT_FLOAT;
+    write_slot(b, a, r);
+    return true;
+}
+
+/* min(x, y) / max(x, y) with two positional arguments. Two small ints without a branch: d = x - y,
+ * m = d >> 63 (-1 when x < y), min = y + (d & m), max = x - (d & m); equal values are the same small
+ * int, so returning either is returning the first. d overflows (a deopt) only when |x - y| >= 2**62.
+ * Anything else: kr_jit_rt_min_max, the builtin's comparisons in its order (NaN, -0.0 and equal items
+ * keep the first argument), whose result is one of the two arguments. */
+static bool call_min_max(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in);
+    bool is_max = false;
+    kr_value bi = called_builtin(b, pc, in, 2, "min");
+    if (!bi) {
+        bi = called_builtin(b, pc, in, 2, "max");
+        is_max = true;
+    }
+    if (!bi)
+        return false;
+    guard_is(b, a, bi);
+    if (known_smallint(b, a + 1) && known_smallint(b, a + 2)) {
+        kr_hir_ref x = read_slot(b, a + 1), y = read_slot(b, a + 2);
+        kr_hir_ref d = int_op(b, KR_OP_SUB, x, y);
+        kr_hir_ref dm = int_op(b, KR_OP_AND, d, int_op(b, KR_OP_RSHIFT, d, emit_const(b, kr_small(63))));
+        write_slot(b, a, is_max ? int_op(b, KR_OP_SUB, x, dm) : int_op(b, KR_OP_ADD, y, dm));
+        return true;
+    }
+    uint32_t t = 0;
+    for (uint32_t i = 1; i <= 2; i++)
+        t |= st_double(b, &b->st[a + i]) ? KR_HT_FLOAT : st_type(b, &b->st[a + i]);
+    kr_hir_ref v[2] = {tagged_value(b, a + 1), tagged_value(b, a + 2)};
+    kr_hir_ref r = call_rt(b, KR_JIT_RT_MIN_MAX, v, 2, is_max);
+    t &= ANY_VALUE;
+    ins(b, r)->type = t ? t : ANY_VALUE; /* one of the arguments */
+    write_slot(b, a, r);
+    return true;
+}
+
+/* CALL of a known builtin (the builder's "known builtins"); false: a generic call. */
+static bool call_builtin(builder *b, uint32_t pc, kr_insn in)
+{
+    return call_len(b, pc, in) || call_isinstance(b, pc, in) || call_abs(b, pc, in) || call_min_max(b, pc, in);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1423,6 +1681,25 @@ static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
         frame_rt(b, pc, KR_JIT_RT_UNPACK);
         forget(b, sb, sc, ANY_VALUE);
         return true;
+    case KR_OP_LOAD_METHOD: /* reads s[B]; s[A], s[A+1] = (function, self) or (attribute, NULL) */
+        if (a + 1 >= b->n || sb >= b->n)
+            return false;
+        flush_ranges(b, sb, 1, 0, 0);
+        frame_rt(b, pc, KR_JIT_RT_LOAD_METHOD);
+        forget(b, a, 2, KR_HT_ANY);
+        return true;
+    case KR_OP_MAKE_FUNCTION: { /* reads the parts X names from s[A+1..] */
+        unsigned x = KR_INSN_X(in), nparts = 0;
+        for (unsigned bit = KR_MKFN_DEFAULTS; bit <= KR_MKFN_CLOSURE; bit <<= 1)
+            nparts += (x & bit) != 0;
+        if (a + nparts >= b->n)
+            return false;
+        flush_ranges(b, a + 1, nparts, 0, 0);
+        kr_hir_ref r = frame_rt(b, pc, KR_JIT_RT_MAKE_FUNCTION);
+        ins(b, r)->type = KR_HT_FUNC;
+        write_slot(b, a, r);
+        return true;
+    }
     case KR_OP_BUILD_TUPLE: f = KR_JIT_RT_BUILD_TUPLE; type = KR_HT_TUPLE; break;
     case KR_OP_BUILD_LIST: f = KR_JIT_RT_BUILD_LIST; type = KR_HT_LIST; break;
     case KR_OP_BUILD_STRING: f = KR_JIT_RT_BUILD_STRING; type = KR_HT_STR; break;
@@ -1606,6 +1883,9 @@ static bool build_insn(builder *b, uint32_t pc)
         }
         return false;
     case KR_OP_CONTAINS_OP:
+        if (!contains_op(b, pc, in))
+            generic_rt(b, pc, in);
+        return false;
     case KR_OP_LOAD_DEREF:
     case KR_OP_STORE_DEREF:
     case KR_OP_LIST_APPEND:
@@ -1662,7 +1942,7 @@ static bool build_insn(builder *b, uint32_t pc)
             generic_rt(b, pc, in);
         return false;
     case KR_OP_LOAD_METHOD:
-        if (!load_method(b, pc, in))
+        if (!load_method(b, pc, in) && !frame_insn(b, pc, in))
             step(b, pc);
         return false;
     case KR_OP_GET_ITEM:
@@ -1674,7 +1954,7 @@ static bool build_insn(builder *b, uint32_t pc)
             generic_rt(b, pc, in);
         return false;
     case KR_OP_CALL:
-        if (!call_len(b, pc, in))
+        if (!call_builtin(b, pc, in))
             step(b, pc);
         return false;
     case KR_OP_RETURN: {
@@ -1708,6 +1988,7 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_BUILD_LIST:
     case KR_OP_BUILD_STRING:
     case KR_OP_FORMAT_VALUE:
+    case KR_OP_MAKE_FUNCTION:
         if (!frame_insn(b, pc, in))
             step(b, pc);
         return false;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vm/code.h"
+#include "vm/dict.h"
 #include "vm/function.h"
 #include "vm/instance.h"
 #include "vm/kr.h"
@@ -428,4 +429,135 @@ kr_value kr_jit_rt_format_value(kr_vm *vm, const kr_insn *ip)
     kr_value r = kr_format(vm, v, spec);
     kr_root_reset(vm, m);
     return r;
+}
+
+/* Instances of user classes whose attribute access is the generic one (vm/interp.c's
+ * plain_instance_type: the same test, so that this fills the LOAD_METHOD cache exactly when the
+ * interpreter would). */
+static bool plain_instance_type(kr_type *t)
+{
+    return (t->flags & KR_TF_HEAPTYPE) && !(t->flags & KR_TF_CUSTOM_GETATTR) &&
+           KR_TX(t)->layout == KR_LAYOUT_INSTANCE && t->getattr == kr_generic_getattr;
+}
+
+/* LOAD_METHOD (L_LOAD_METHOD) at a site the builder left generic (its cache empty, stale or
+ * polymorphic): the cache hit, else the two cacheable cases, which fill the cache as the interpreter
+ * does (a recompile then sees the entry), else kr_getattr with a bound method of obj split into
+ * (function, obj). s[A] and s[A+1] are written only once nothing can fail. */
+int kr_jit_rt_load_method(kr_vm *vm, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    kr_value *s = frame_slots(vm);
+    unsigned a = KR_INSN_A(ip[0]);
+    kr_value obj = s[KR_INSN_B(ip[0])];
+    kr_type *t = kr_type_of(vm, obj);
+    if (e->attr.type == t && e->attr.version == t->version && e->attr.kind == KR_FB_ATTR_METHOD &&
+        (!e->attr.shape || (void *)kr_instance_shape(obj) == e->attr.shape)) {
+        s[a] = e->attr.value;
+        s[a + 1] = obj;
+        return 0;
+    }
+    kr_value name = name_at(vm, KR_INSN_C(ip[0]));
+    if (kr_is_ptr(obj) && plain_instance_type(t) && kr_instance_shape(obj)) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        kr_shape *shape = kr_instance_shape(obj);
+        if (d && kr_func_check(vm, d) && kr_shape_lookup(shape, name) < 0) {
+            e->attr.type = t;
+            e->attr.version = t->version;
+            e->attr.kind = KR_FB_ATTR_METHOD;
+            e->attr.value = d;
+            e->attr.shape = shape;
+            s[a] = d;
+            s[a + 1] = obj;
+            return 0;
+        }
+    }
+    if (!(t->flags & (KR_TF_HEAPTYPE | KR_TF_TYPE_SUBCLASS)) && !KR_TX(t)->has_dict && t != vm->t.type &&
+        t != vm->t.module && t->getattr == vm->t.object->getattr) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        if (d && kr_is_ptr(d) &&
+            ((KR_OBJ(d)->type == vm->t.cfunction && KR_AS(kr_cfunction, d)->flags == KR_METH_DEFAULT &&
+              !KR_AS(kr_cfunction, d)->self) ||
+             KR_OBJ(d)->type == vm->method_descr_type || KR_OBJ(d)->type == vm->t.function)) {
+            e->attr.type = t;
+            e->attr.version = t->version;
+            e->attr.kind = KR_FB_ATTR_METHOD;
+            e->attr.value = d;
+            e->attr.shape = NULL;
+            s[a] = d;
+            s[a + 1] = obj;
+            return 0;
+        }
+    }
+    kr_value v = kr_getattr(vm, obj, name);
+    if (!v)
+        return -1;
+    if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.method && KR_AS(kr_method, v)->self == obj) {
+        s[a] = KR_AS(kr_method, v)->func;
+        s[a + 1] = obj;
+    } else {
+        s[a] = v;
+        s[a + 1] = KR_NULL;
+    }
+    return 0;
+}
+
+/* MAKE_FUNCTION (L_MAKE_FUNCTION): a function of the code constant K[BX] in the frame's globals, with
+ * the parts X names taken from s[A+1..] in the interpreter's order. */
+kr_value kr_jit_rt_make_function(kr_vm *vm, const kr_insn *ip)
+{
+    kr_frame *f = vm->frame;
+    kr_value *s = f->slots;
+    unsigned x = KR_INSN_X(ip[0]), k = KR_INSN_A(ip[0]) + 1;
+    kr_value fnv = kr_func_new(vm, kr_tuple_items(f->code->consts)[KR_INSN_BX(ip[0])], f->globals, KR_NULL);
+    if (!fnv)
+        return KR_NULL;
+    kr_function *fn = KR_AS(kr_function, fnv);
+    if (x & KR_MKFN_DEFAULTS) {
+        kr_value d = s[k++];
+        fn->defaults = (kr_tuple_check_exact(vm, d) && kr_tuple_size(d)) ? d : KR_NULL;
+    }
+    if (x & KR_MKFN_KWDEFAULTS)
+        fn->kwdefaults = s[k++];
+    if (x & KR_MKFN_ANNOTATIONS)
+        fn->annotations = s[k++];
+    if (x & KR_MKFN_CLOSURE)
+        fn->closure = s[k++];
+    return fnv;
+}
+
+/* GET_ITEM / SET_ITEM on an exact dict (the builder guarded the type): what the interpreter's generic
+ * path does for one (kr_getitem / kr_setitem reach these through the dict type's slots), with the
+ * same feedback. */
+kr_value kr_jit_rt_dict_getitem(kr_vm *vm, kr_value d, kr_value k, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    e->types.lhs |= KR_FB_DICT;
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    return kr_dict_getitem(vm, d, k);
+}
+
+int kr_jit_rt_dict_setitem(kr_vm *vm, kr_value d, kr_value k, kr_value v, const kr_insn *ip)
+{
+    kr_fb *e = fb_at(vm, ip);
+    e->types.lhs |= KR_FB_DICT;
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    return kr_dict_set(vm, d, k, v);
+}
+
+/* min(a, b) / max(a, b) as builtins.c's min_max runs two positional arguments without a key: the
+ * first is the best so far, the second replaces it only when `second < best` (`>` for max), so equal
+ * items and NaN comparisons keep the first, exactly as CPython. Both are in frame slots (rooted). */
+kr_value kr_jit_rt_min_max(kr_vm *vm, kr_value a, kr_value b, int64_t is_max)
+{
+    int c;
+    if (kr_is_small(a) && kr_is_small(b))
+        c = is_max ? (int64_t)b > (int64_t)a : (int64_t)b < (int64_t)a; /* tagging keeps the order */
+    else if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_)
+        c = is_max ? kr_float_value(b) > kr_float_value(a) : kr_float_value(b) < kr_float_value(a);
+    else
+        c = kr_richcompare_bool(vm, b, a, is_max ? KR_CMP_GT : KR_CMP_LT);
+    if (c < 0)
+        return KR_NULL;
+    return c ? b : a;
 }

@@ -122,7 +122,15 @@ kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError 
     X(BUILD_TUPLE, kr_jit_rt_build_tuple, "i",  KR_JIT_RT_VALUE,  "BUILD_TUPLE (frame operands): kr_tuple_from_array(vm, &s[B], C) (the empty tuple when C is 0)") \
     X(BUILD_LIST, kr_jit_rt_build_list, "i",    KR_JIT_RT_VALUE,  "BUILD_LIST (frame operands): kr_list_from_array(vm, &s[B], C)") \
     X(BUILD_STRING, kr_jit_rt_build_string, "i", KR_JIT_RT_VALUE, "BUILD_STRING (frame operands): s[B] + .. + s[B+C-1], all exact str") \
-    X(FORMAT_VALUE, kr_jit_rt_format_value, "i", KR_JIT_RT_VALUE, "FORMAT_VALUE (frame operands): format(conv(s[B]), s[C] if X has a spec else ''), an exact str without a spec being its own result")
+    X(FORMAT_VALUE, kr_jit_rt_format_value, "i", KR_JIT_RT_VALUE, "FORMAT_VALUE (frame operands): format(conv(s[B]), s[C] if X has a spec else ''), an exact str without a spec being its own result") \
+    X(LOAD_METHOD, kr_jit_rt_load_method, "i", KR_JIT_RT_STATUS, "LOAD_METHOD (frame operands): s[A], s[A+1] = (function, self) or (attribute, NULL), as the interpreter, filling the site's cache as it does; always 0 unless it raises") \
+    X(MAKE_FUNCTION, kr_jit_rt_make_function, "i", KR_JIT_RT_VALUE, "MAKE_FUNCTION (frame operands): a function of code K[BX] with the defaults / kwdefaults / annotations / closure in s[A+1..] that X names") \
+    X(DICT_GET,   kr_jit_rt_dict_getitem, "vvi", KR_JIT_RT_VALUE,  "GET_ITEM on an exact dict (guarded): kr_dict_getitem (KeyError when absent), recording the types as the interpreter does") \
+    X(DICT_SET,   kr_jit_rt_dict_setitem, "vvvi", KR_JIT_RT_STATUS, "SET_ITEM on an exact dict (guarded): kr_dict_set, recording the types as the interpreter does") \
+    X(DICT_CONTAINS, kr_dict_contains,  "vv",   KR_JIT_RT_STATUS, "CONTAINS_OP on an exact dict (guarded): kr_dict_contains(vm, s[C], s[B]) (X = not in: a NOT follows)") \
+    X(SET_CONTAINS, kr_set_contains,    "vv",   KR_JIT_RT_STATUS, "CONTAINS_OP on the exact set the BUILD_SET just before it made: kr_set_contains(vm, s[C], s[B]) (X = not in: a NOT follows)") \
+    X(ISINSTANCE, kr_isinstance,        "vv",   KR_JIT_RT_STATUS, "CALL of the builtin isinstance (guarded) with two arguments: kr_isinstance(vm, s[A+1], s[A+2])") \
+    X(MIN_MAX,    kr_jit_rt_min_max,    "vvi",  KR_JIT_RT_VALUE,  "CALL of the builtin min (imm 0) / max (imm 1) (guarded) with two positional arguments: s[A+2] if s[A+2] < s[A+1] (> for max) else s[A+1], as builtins.c's min_max compares")
 
 enum kr_jit_rt_fn {
 #define KR_JIT_RT_ENUM(name, fn, sig, kind, doc) KR_JIT_RT_##name,
@@ -156,6 +164,11 @@ kr_value kr_jit_rt_build_tuple(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_format_value(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_load_method(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_make_function(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_dict_getitem(kr_vm *vm, kr_value d, kr_value k, const kr_insn *ip);
+int kr_jit_rt_dict_setitem(kr_vm *vm, kr_value d, kr_value k, kr_value v, const kr_insn *ip);
+kr_value kr_jit_rt_min_max(kr_vm *vm, kr_value a, kr_value b, int64_t is_max);
 
 /* vm/interp.c: run the one instruction at ip on f (f == vm->frame, all slots in memory). Returns the
  * pc to continue at, or NULL with the exception pending (no traceback entry added yet). Not for

@@ -491,10 +491,11 @@ START_TEST(test_generic_call_rt)
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BINARY_OP, KR_OP_BINARY_OP) == 1);  /* a + b; t += ... are ints */
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_UNARY_OP, KR_OP_UNARY_OP) == 1);
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_COMPARE_OP, KR_OP_COMPARE_OP) == 1);
-    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_CONTAINS, KR_OP_CONTAINS_OP) == 2);
+    /* d only ever held a dict: its items and membership are the dict's own functions, after a guard */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_DICT_CONTAINS, KR_OP_CONTAINS_OP) == 2);
     CHECK_HIR(fn, count_at(fn, KR_HIR_NOT, KR_OP_CONTAINS_OP) == 1);          /* not in */
-    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_GET_ITEM, KR_OP_GET_ITEM) == 1);     /* d['k'] (objs[...] is a list) */
-    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_SET_ITEM, KR_OP_SET_ITEM) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_DICT_GET, KR_OP_GET_ITEM) == 1);     /* d['k'] (objs[...] is a list) */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_DICT_SET, KR_OP_SET_ITEM) == 1);
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_LOAD_ATTR, KR_OP_LOAD_ATTR) == 1);   /* o.v on P and Q */
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_STORE_ATTR, KR_OP_STORE_ATTR) == 1); /* o.u: adds an attribute */
     /* no flush: t (a small int, dirty in the loop) is in the calls' frame states, not stored */
@@ -743,6 +744,52 @@ START_TEST(test_frame_call_rt)
 }
 END_TEST
 
+/* Known builtins through a guarded global (hir.h's round 2 and hir_build.c): isinstance folded for a
+ * known type or a direct kr_isinstance, abs and min/max of small ints as branch-free int ops, of
+ * other values a direct runtime call; generic items, membership, method loads and function creation
+ * are CALL_RTs. None of them is a STEP. */
+START_TEST(test_known_builtins)
+{
+    run_module("class A:\n    def m(self):\n        return 1\n"
+               "class B:\n    def m(self):\n        return 2\n"
+               "def bi(xs, fs, n):\n    t = 0\n    f = 0.5\n"
+               "    for i in range(n):\n        x = xs[i % 3]\n"
+               "        if isinstance(x, (int, float)):\n            t += 1\n"
+               "        if isinstance(i, int):\n            t += 1\n"
+               "        t += abs(i - 5) + min(i, 7) + max(t, i)\n"
+               "        f = max(f, abs(fs[i % 2]))\n"
+               "    return t, f\n"
+               "def gen(d, s, objs, n):\n    t = 0\n    fs = []\n"
+               "    for i in range(n):\n        t += d[i % 3]\n        d[i % 3] = i\n"
+               "        if i in d:\n            t += 1\n        if i % 5 in {1, 2}:\n            t += 1\n"
+               "        t += objs[i % 2].m()\n        fs.append(lambda k=i: k)\n        t += len(s[0].upper())\n"
+               "    return t, fs\n"
+               "for _ in range(4):\n    bi([1, 2.5, 'x'], [-1.5, 2.0], 20)\n"
+               "    gen({0: 1, 1: 2, 2: 3}, ['ab'], [A(), B()], 10)\n");
+    kr_hir_func *fn = build_named("bi");
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0); /* range(n) is called before the loop */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_ISINSTANCE, KR_OP_CALL) == 1);   /* x: any type; the tuple is built */
+    CHECK_HIR(fn, count_at(fn, KR_HIR_GUARD_IS, KR_OP_CALL) >= 4);        /* the builtins */
+    /* isinstance(i, int) folded: i is a small int and int a guarded builtin class */
+    CHECK_HIR(fn, count_at(fn, KR_HIR_INT_BINOP, KR_OP_CALL) >= 3 + 4);   /* abs(i - 5), min(i, 7) */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_MIN_MAX, KR_OP_CALL) >= 1);      /* max(f, abs(...)): floats */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_UNARY_OP, KR_OP_CALL) == 1);     /* abs of a float */
+    kr_hir_free(fn);
+
+    fn = build_named("gen");
+    unsigned ops[] = {KR_OP_GET_ITEM, KR_OP_SET_ITEM, KR_OP_CONTAINS_OP, KR_OP_LOAD_METHOD, KR_OP_MAKE_FUNCTION};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, ops[i]) == 0);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_DICT_GET, KR_OP_GET_ITEM) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_DICT_SET, KR_OP_SET_ITEM) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_DICT_CONTAINS, KR_OP_CONTAINS_OP) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_SET_CONTAINS, KR_OP_CONTAINS_OP) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_LOAD_METHOD, KR_OP_LOAD_METHOD) >= 1); /* objs[..].m: A and B */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_MAKE_FUNCTION, KR_OP_MAKE_FUNCTION) == 1);
+    kr_hir_free(fn);
+}
+END_TEST
+
 static Suite *hir_suite(void)
 {
     Suite *s = suite_create("hir");
@@ -763,6 +810,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_generic_call_rt);
     tcase_add_test(tc, test_call_flush);
     tcase_add_test(tc, test_frame_call_rt);
+    tcase_add_test(tc, test_known_builtins);
     suite_add_tcase(s, tc);
     TCase *tg = tcase_create("golden");
     tcase_add_checked_fixture(tg, setup, teardown);
