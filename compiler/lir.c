@@ -27,7 +27,6 @@ enum { R_RAX = 0, R_RCX = 1, R_RDX = 2 };
 
 void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
 {
-    out->vm_interrupt = (int32_t)offsetof(kr_vm, interrupt);
     out->vm_gc_allocated = (int32_t)(offsetof(kr_vm, gc) + offsetof(kr_gc, allocated));
     out->vm_gc_threshold = (int32_t)(offsetof(kr_vm, gc) + offsetof(kr_gc, threshold));
     out->frame_slots = (int32_t)offsetof(kr_frame, slots);

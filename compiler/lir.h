@@ -87,7 +87,7 @@
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call") \
     X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
-    X(POLL,      0, "if vm->interrupt or the GC is due: kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
+    X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
     X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \
     X(JUMP,      0, "to succ 0") \
     X(BRANCH,    0, "kind (kr_lir_branch_kind) decides: true -> succ 0, false -> succ 1") \
@@ -177,7 +177,7 @@ typedef struct kr_lir_func {
 /* What compiled code reads from the VM's structures and calls: offsets and addresses taken in C
  * (compiler/x86.cpp is C++ and never applies offsetof to C structs itself). */
 typedef struct kr_lir_layout {
-    int32_t vm_interrupt, vm_gc_allocated, vm_gc_threshold; /* offsets in kr_vm */
+    int32_t vm_gc_allocated, vm_gc_threshold; /* offsets in kr_vm */
     int32_t frame_slots, frame_pc, frame_globals, frame_builtins; /* offsets in kr_frame */
     int32_t obj_type, float_value, str_length, list_size, list_items, tuple_size, tuple_items;
     int32_t dict_keys_version, dict_used;                   /* vm/dict.h's offsets (dict.c's layout) */

@@ -28,14 +28,15 @@
 #include <vector>
 
 // The C headers come last: clang's <stdatomic.h> defines macros that break C++'s <atomic>.
-// vm/vm.h declares `atomic_int interrupt` (C11 <stdatomic.h>). clang's <stdatomic.h> works in C++
+// vm/vm.h declares `atomic_int interrupt` and gc/gc.h `atomic_size_t threshold` (C11 <stdatomic.h>). clang's <stdatomic.h> works in C++
 // (_Atomic as an extension) and so does C++23's; for g++ before C++23 it declares nothing, and
-// std::atomic<int> (same size, alignment and representation) stands in. This file only needs the
+// std::atomic<int> and std::atomic<size_t> (same size, alignment and representation) stand in. This file only needs the
 // struct layouts to match; it reads the field's offset from C (kr_lir_layout_of) anyway.
 #include <stdatomic.h>
 #if !defined(__clang__) && __cplusplus <= 202002L
 #include <atomic>
 using std::atomic_int;
+using std::atomic_size_t;
 #endif
 
 extern "C" {
@@ -617,26 +618,33 @@ void Emitter::emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out)
 void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86::Gp &out)
 {
     const int64_t w = in.imm2, c = w >> 1;
-    x86::Gp r11 = x86::r11;
+    // The result is computed in out itself unless out is a's register: an overflow exit reads the
+    // frame state, which the allocator never puts in out's register (its values live through the
+    // output position, compiler/lir_alloc.c), so writing out before the jo is safe; only the input
+    // must survive for the exit. Saves the copy from r11 on the hot path.
+    x86::Gp r11 = out.id() != a.id() ? out : x86::r11;
     switch (in.op) {
     case KR_LIR_IADD: // a + 2c = 2(x + c) + 1 overflows 64 bits iff x + c overflows 63
         a_.mov(r11, a);
         a_.add(r11, int32_t(w - 1));
         a_.jo(exitLabel(in, 0));
-        a_.mov(out, r11);
+        if (r11.id() != out.id())
+            a_.mov(out, r11);
         return;
     case KR_LIR_ISUB: // a - 2c = 2(x - c) + 1, likewise
         a_.mov(r11, a);
         a_.sub(r11, int32_t(w - 1));
         a_.jo(exitLabel(in, 0));
-        a_.mov(out, r11);
+        if (r11.id() != out.id())
+            a_.mov(out, r11);
         return;
     case KR_LIR_IMUL:
         a_.lea(r11, x86::ptr(a, -1)); // 2x
         if (c == 2) {
             a_.add(r11, a); // 2x + 2x + 1 = 2(2x) + 1: an add is cheaper than imul
             a_.jo(exitLabel(in, 0));
-            a_.mov(out, r11);
+            if (r11.id() != out.id())
+                a_.mov(out, r11);
         } else {
             a_.imul(r11, r11, int32_t(c)); // 2x * c overflows 64 bits iff x * c overflows 63
             a_.jo(exitLabel(in, 0));
@@ -822,19 +830,26 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
             a_.mov(slotMem(in.imm), r11);
         }
         break;
-    case KR_LIR_IADD: // (a - 1) + b: a - 1 cannot overflow (a is odd), the add overflows iff x + y does
-        a_.lea(r11, x86::ptr(I(0), -1));
-        a_.add(r11, I(1));
+    case KR_LIR_IADD: { // (a - 1) + b: a - 1 cannot overflow (a is odd), the add overflows iff x + y does
+        // into the output directly when it is neither input (see emitArithConst)
+        x86::Gp t = O().id() != I(0).id() && O().id() != I(1).id() ? O() : r11;
+        a_.lea(t, x86::ptr(I(0), -1));
+        a_.add(t, I(1));
         a_.jo(exitLabel(in, 0));
-        a_.mov(O(), r11);
+        if (t.id() != O().id())
+            a_.mov(O(), t);
         break;
-    case KR_LIR_ISUB: // (a - b) = 2(x - y) overflows iff x - y does; + 1 cannot
-        a_.mov(r11, I(0));
-        a_.sub(r11, I(1));
+    }
+    case KR_LIR_ISUB: { // (a - b) = 2(x - y) overflows iff x - y does; + 1 cannot
+        x86::Gp t = O().id() != I(0).id() && O().id() != I(1).id() ? O() : r11;
+        a_.mov(t, I(0));
+        a_.sub(t, I(1));
         a_.jo(exitLabel(in, 0));
-        a_.or_(r11, 1);
-        a_.mov(O(), r11);
+        a_.or_(t, 1);
+        if (t.id() != O().id())
+            a_.mov(O(), t);
         break;
+    }
     case KR_LIR_IMUL: // 2x * y overflows 64 bits iff x * y overflows 63
         a_.mov(rax, I(1));
         a_.sar(rax, 1);
@@ -1140,9 +1155,10 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
             a_.mov(O(), rax);
         break;
     case KR_LIR_POLL: {
+        // One compare and branch: krait_interrupt (vm/api.c) also zeroes the GC threshold, so
+        // `allocated >= threshold` covers both an interrupt and GC debt; the slow path
+        // (kr_jit_rt_poll) checks the interrupt first, then the GC safepoint.
         PollSlow p{a_.newLabel(), a_.newLabel(), in.exit};
-        a_.cmp(x86::dword_ptr(x86::r12, lay_.vm_interrupt), 0);
-        a_.jne(p.slow);
         a_.mov(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
         a_.cmp(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_threshold));
         a_.jae(p.slow);

@@ -26,13 +26,11 @@
  * the bound-method-free method calls (vm/interp.c LOAD_METHOD) pay for. */
 #define KR_GC_DEFAULT_PAUSE 150
 
-static void gc_set_threshold(kr_gc *gc)
+/* The threshold the pacing asks for now. */
+static size_t gc_next_threshold(const kr_gc *gc)
 {
-    if (gc->stress) {
-        /* collect at the next safepoint after any allocation */
-        gc->threshold = gc->allocated + 1;
-        return;
-    }
+    if (gc->stress)
+        return gc->allocated + 1; /* collect at the next safepoint after any allocation */
     size_t next = gc->live_after_last / 100 * gc->pause_percent;
     if (next < gc->live_after_last + KR_GC_MIN_THRESHOLD)
         next = gc->live_after_last + KR_GC_MIN_THRESHOLD;
@@ -46,7 +44,18 @@ static void gc_set_threshold(kr_gc *gc)
         if (next <= gc->allocated)
             next = gc->allocated + (gc->limit > gc->allocated ? (gc->limit - gc->allocated) / 2 : 0) + 1;
     }
-    gc->threshold = next;
+    return next;
+}
+
+/* krait_interrupt zeroes the threshold after raising the flag, from any thread. Storing a new threshold
+ * could overwrite that zero, so the flag is read after the store (both sequentially consistent): an
+ * interrupt either shows here, or its zero lands after this store. Either way the next poll goes slow. */
+static void gc_set_threshold(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    atomic_store(&gc->threshold, gc_next_threshold(gc));
+    if (atomic_load(&vm->interrupt))
+        atomic_store(&gc->threshold, 0);
 }
 
 int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
@@ -70,7 +79,7 @@ int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
         mi_heap_destroy(gc->heap);
         return -1;
     }
-    gc_set_threshold(gc);
+    gc_set_threshold(vm);
     return 0;
 }
 
@@ -277,17 +286,23 @@ void kr_gc_collect(kr_vm *vm)
     gc_sweep(vm);
     gc->live_after_last = gc->allocated;
     gc->collections++;
-    gc_set_threshold(gc);
+    gc_set_threshold(vm);
     gc->collecting = 0;
 }
 
 void kr_gc_safepoint_slow(kr_vm *vm)
 {
     kr_gc *gc = &vm->gc;
+    if (atomic_load(&vm->interrupt) && gc->allocated < gc_next_threshold(gc)) {
+        /* Here for krait_interrupt's zero threshold, not for debt: no collection. The threshold stays
+         * 0 until the interrupt check that comes with this safepoint (the interpreter's
+         * INTERRUPT_CHECK, kr_jit_rt_poll) takes the flag; the next safepoint restores it then. */
+        return;
+    }
     if (!gc->enabled || gc->collecting) {
         /* Re-check after another threshold's worth of allocation. */
         gc->live_after_last = gc->allocated;
-        gc_set_threshold(gc);
+        gc_set_threshold(vm);
         return;
     }
     kr_gc_collect(vm);

@@ -19,6 +19,7 @@
 #ifndef KRAIT_GC_H
 #define KRAIT_GC_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,7 +37,10 @@ typedef struct kr_gc {
      * finalizers without walking (and missing the cache on) every object of the heap. */
     struct kr_object *external;
     size_t allocated;           /* bytes currently allocated (objects and buffers, usable sizes) */
-    size_t threshold;           /* a safepoint collects when allocated >= threshold */
+    /* A safepoint collects when allocated >= threshold. Atomic: krait_interrupt (vm/api.c) stores 0
+     * from any thread or a signal handler, so that compiled code's back-edge poll, which tests only
+     * this, takes its slow path, which checks the interrupt first. */
+    atomic_size_t threshold;
     size_t limit;               /* 0 = unlimited; over it allocation fails with MemoryError */
     size_t max_request;         /* a single request above this (physical memory) fails at once */
     size_t live_after_last;     /* bytes that survived the last collection */

@@ -27,10 +27,21 @@ typedef struct ivec {
     int n, cap;
 } ivec;
 
+/* A phi relation seen from one of its ends: the other vreg, and the position where that one's
+ * register is the one a move on the edge would read or write (a phi's input at its predecessor's
+ * end, a phi at its block's start). */
+typedef struct partner {
+    int vreg, pos;
+    int weight; /* its vote: 2 for a phi's input, 1 for the phi an input feeds (see votes) */
+} partner;
+
 typedef struct scan {
     kr_ra_ctx *ctx;
     ivec unhandled; /* a binary heap */
     ivec active, inactive;
+    /* Phi partners of each vreg, compressed rows: those of v are partners[first[v] .. first[v+1]). */
+    int *partner_first;
+    partner *partners;
 } scan;
 
 static int ivec_push(kr_ra_ctx *ctx, ivec *v, kr_ra_interval *it)
@@ -127,23 +138,141 @@ static bool spill_split_ok(const kr_ra_ctx *ctx, const kr_ra_interval *it, int p
     return pos > kr_ra_start(it) && pos < kr_ra_end(it) && kr_ra_ssa_store_pos(ctx, it->vreg) <= pos;
 }
 
-/* The register current would like: the one its previous piece had (no move at the split), else the
- * client's hint, else the register of the hinted vreg where that one ended (a move's source). */
-static int hint_of(const kr_ra_ctx *ctx, const kr_ra_interval *cur)
+enum {
+    MAX_HINTS = 8,      /* registers tried in order before best fit */
+    PHI_HINT_DEPTH = 3, /* phi relations followed through vregs not allocated yet */
+    PHI_HINT_VISITS = 64,
+};
+
+/* Phi hints (Wimmer & Franz 2010, section 5; HotSpot C1 and Cinder hint each phi input to its phi
+ * and the phi to its inputs): a vreg prefers the register its phi partners have where the edge move
+ * would go, so that the move on that edge vanishes. A loop-carried value then keeps one register
+ * around the loop, and an edge left with no move needs no edge-split block. One of the ends is
+ * allocated first; when the partner has no register yet (a header phi's back-edge input is defined
+ * in the body, before the latch's phi that feeds it is allocated), its own partners are asked, up
+ * to PHI_HINT_DEPTH relations away. */
+static int build_partners(scan *s)
 {
+    kr_ra_ctx *ctx = s->ctx;
+    int nv = ctx->nvregs, total = 0;
+    s->partner_first = calloc((size_t)nv + 1, sizeof *s->partner_first);
+    if (!s->partner_first)
+        return kr_ra_oom(ctx);
+    for (int i = 0; i < ctx->nphis; i++) {
+        const kr_ra_phi *ph = &ctx->phis[i];
+        for (int k = 0; k < ph->ninputs; k++) {
+            if (ph->inputs[k].vreg < 0 || ph->inputs[k].vreg == ph->vreg)
+                continue;
+            s->partner_first[ph->vreg + 1]++;
+            s->partner_first[ph->inputs[k].vreg + 1]++;
+            total += 2;
+        }
+    }
+    for (int v = 0; v < nv; v++)
+        s->partner_first[v + 1] += s->partner_first[v];
+    s->partners = malloc(sizeof *s->partners * (size_t)(total ? total : 1));
+    int *fill = malloc(sizeof *fill * (size_t)(nv ? nv : 1));
+    if (!s->partners || !fill) {
+        free(fill);
+        return kr_ra_oom(ctx);
+    }
+    for (int v = 0; v < nv; v++)
+        fill[v] = s->partner_first[v];
+    for (int i = 0; i < ctx->nphis; i++) {
+        const kr_ra_phi *ph = &ctx->phis[i];
+        const kr_ra_block *b = &ctx->blocks[ph->block];
+        for (int k = 0; k < ph->ninputs && k < b->npreds; k++) {
+            int in = ph->inputs[k].vreg;
+            if (in < 0 || in == ph->vreg)
+                continue;
+            s->partners[fill[ph->vreg]++] = (partner){in, ctx->blocks[b->preds[k]].to - 1, 2};
+            s->partners[fill[in]++] = (partner){ph->vreg, b->from, 1};
+        }
+    }
+    free(fill);
+    return 0;
+}
+
+/* The register of the allocated piece of vreg covering pos, or -1. */
+static int reg_at(const kr_ra_ctx *ctx, int vreg, int pos)
+{
+    for (const kr_ra_interval *p = ctx->vregs[vreg].first; p && kr_ra_start(p) <= pos; p = p->next)
+        if (kr_ra_covers(p, pos))
+            return p->reg;
+    return -1;
+}
+
+static void add_hint(int *hints, int *n, int reg)
+{
+    if (reg < 0 || *n >= MAX_HINTS)
+        return;
+    for (int i = 0; i < *n; i++)
+        if (hints[i] == reg)
+            return;
+    hints[(*n)++] = reg;
+}
+
+/* Phi hints vote: a register held by more partners saves more moves. A phi's inputs weigh more than
+ * the phi an input feeds: a loop's latch phi then follows the values joining it on forward edges,
+ * where a move would need an edge-split block (a jump on the hot path), and the one move left goes to
+ * the back edge, at the end of the latch, among the moves that are there anyway. */
+typedef struct votes {
+    int count[KR_RA_MAX_REGS];
+    int order[KR_RA_MAX_REGS]; /* registers in the order of their first vote */
+    int n;
+} votes;
+
+static void phi_hints(const scan *s, int vreg, int depth, int *visits, votes *vo)
+{
+    if (!s->partner_first)
+        return;
+    for (int i = s->partner_first[vreg]; i < s->partner_first[vreg + 1] && *visits > 0; i++) {
+        const partner *pa = &s->partners[i];
+        --*visits;
+        int reg = reg_at(s->ctx, pa->vreg, pa->pos);
+        if (reg >= 0) {
+            if (!vo->count[reg])
+                vo->order[vo->n++] = reg;
+            vo->count[reg] += pa->weight;
+        } else if (depth > 1) {
+            phi_hints(s, pa->vreg, depth - 1, visits, vo);
+        }
+    }
+}
+
+/* The registers current would like, best first: the one its previous piece had (no move at the
+ * split), the client's hint, the register of the hinted vreg where that one ended (a move's source),
+ * then its phi partners' registers, most votes first. Returns how many. */
+static int hints_of(const scan *s, const kr_ra_interval *cur, int hints[MAX_HINTS])
+{
+    const kr_ra_ctx *ctx = s->ctx;
     const kr_ra_vreg *vr = &ctx->vregs[cur->vreg];
-    if (cur->prev && cur->prev->reg >= 0)
-        return cur->prev->reg;
-    if (vr->hint_reg >= 0)
-        return vr->hint_reg;
+    int n = 0;
+    if (cur->prev)
+        add_hint(hints, &n, cur->prev->reg);
+    add_hint(hints, &n, vr->hint_reg);
     if (vr->hint_vreg >= 0) {
         int reg = -1;
         for (const kr_ra_interval *p = ctx->vregs[vr->hint_vreg].first; p && kr_ra_start(p) < kr_ra_start(cur);
              p = p->next)
             reg = p->reg;
-        return reg;
+        add_hint(hints, &n, reg);
     }
-    return -1;
+    votes vo;
+    vo.n = 0;
+    for (int r = 0; r < KR_RA_MAX_REGS; r++)
+        vo.count[r] = 0;
+    int visits = PHI_HINT_VISITS;
+    phi_hints(s, cur->vreg, PHI_HINT_DEPTH, &visits, &vo);
+    for (int k = 0; k < vo.n; k++) { /* the most voted first; first come first among equals */
+        int best = -1;
+        for (int i = 0; i < vo.n; i++)
+            if (vo.count[vo.order[i]] > 0 && (best < 0 || vo.count[vo.order[i]] > vo.count[best]))
+                best = vo.order[i];
+        add_hint(hints, &n, best);
+        vo.count[best] = 0;
+    }
+    return n;
 }
 
 /* An evicted piece goes to the stack until just before its next use that needs a register; that
@@ -181,10 +310,12 @@ static int try_free(scan *s, kr_ra_interval *cur)
                 free_until[it->reg] = q;
         }
     }
-    int hint = hint_of(ctx, cur), reg = -1;
-    if (hint >= 0 && hint < nregs && free_until[hint] >= end) {
-        reg = hint;
-    } else {
+    int hints[MAX_HINTS], nhints = hints_of(s, cur, hints), reg = -1;
+    int hint = nhints ? hints[0] : -1;
+    for (int i = 0; i < nhints && reg < 0; i++)
+        if (hints[i] < nregs && free_until[hints[i]] >= end)
+            reg = hints[i];
+    if (reg < 0) {
         /* Best fit: of the registers free for the whole lifetime, the one blocked soonest after it,
          * keeping long-free registers (callee-saved ones across calls) for those that need them. */
         for (int r = 0; r < nregs; r++)
@@ -272,7 +403,8 @@ static int alloc_blocked(scan *s, kr_ra_interval *cur)
     int ucur = kr_ra_next_use(cur, start, true);
     int reload = ucur == KR_RA_INF ? -1 : optimal_split(s, cur, start + 1, ucur);
     bool can_spill = ucur == KR_RA_INF || reload >= 0;
-    int hint = hint_of(ctx, cur), reg = -1;
+    int hints[MAX_HINTS], nhints = hints_of(s, cur, hints), reg = -1;
+    int hint = nhints ? hints[0] : -1;
     for (int r = 0; r < nregs; r++) {
         if (block[r] <= start)
             continue;
@@ -336,6 +468,8 @@ int kr_ra_linear_scan(kr_ra_ctx *ctx)
     ctx->algo = KR_RA_LINEAR_SCAN;
     scan s = {.ctx = ctx};
     int rc = -1, last = -1;
+    if (build_partners(&s))
+        goto out;
     for (int v = 0; v < ctx->nvregs; v++)
         if (ctx->vregs[v].first && heap_push(&s, ctx->vregs[v].first))
             goto out;
@@ -385,5 +519,7 @@ out:
     free(s.unhandled.a);
     free(s.active.a);
     free(s.inactive.a);
+    free(s.partner_first);
+    free(s.partners);
     return rc;
 }

@@ -53,7 +53,15 @@ void krait_jit_debug(krait_vm *vm, const char *dump_name, int stats)
 
 void krait_jit_print_stats(krait_vm *vm, FILE *out) { kr_jit_print_stats(vm, out); }
 
-void krait_interrupt(krait_vm *vm) { atomic_store(&vm->interrupt, 1); }
+/* Async-signal-safe: two lock-free atomic stores. Zeroing the GC threshold makes every safepoint
+ * check, and the compiled code's single-compare back-edge poll, take its slow path, which looks at the
+ * flag first (kr_jit_rt_poll); the flag is stored first, so a poll that sees the zero sees the flag.
+ * gc/gc.c restores the threshold, keeping it at 0 while the interrupt is still pending. */
+void krait_interrupt(krait_vm *vm)
+{
+    atomic_store(&vm->interrupt, 1);
+    atomic_store(&vm->gc.threshold, 0);
+}
 
 static krait_status api_status(kr_vm *vm, bool ok)
 {

@@ -56,6 +56,32 @@ int main(void)
     CHECK(st == KRAIT_EXCEPTION && krait_exit_code(b) == 130, "krait_interrupt raises KeyboardInterrupt");
     krait_clear_exception(b);
 
+    /* The same with the loop compiled (the JIT polls a single `allocated >= threshold` on back edges,
+     * which krait_interrupt trips by zeroing the threshold) and with the JIT off: loops that allocate
+     * nothing, so no GC debt could stop them; the VM keeps working afterwards. */
+    for (int jit = 0; jit <= 1; jit++) {
+        krait_options jo = KRAIT_OPTIONS_DEFAULT;
+        jo.jit = jit;
+        jo.jit_threshold = 2;
+        krait_vm *j = krait_new(&jo);
+        CHECK(j != NULL, "a VM for the interrupt test");
+        pthread_create(&t, NULL, interrupt_later, j);
+        st = krait_run_string(j, "def spin():\n    i = 0\n    while True:\n        i += 1\nspin()\n", "<spin>");
+        pthread_join(t, NULL);
+        CHECK(st == KRAIT_EXCEPTION && krait_exit_code(j) == 130,
+              jit ? "krait_interrupt stops a compiled loop" : "krait_interrupt stops an interpreted loop");
+        krait_clear_exception(j);
+        pthread_create(&t, NULL, interrupt_later, j);
+        st = krait_run_string(j, "def idle():\n    while True:\n        pass\nidle()\n", "<idle>");
+        pthread_join(t, NULL);
+        CHECK(st == KRAIT_EXCEPTION && krait_exit_code(j) == 130, "krait_interrupt stops `while True: pass`");
+        krait_clear_exception(j);
+        CHECK(krait_run_string(j, "xs = [str(i) for i in range(100000)]\nassert len(xs) == 100000\n", "<after>") ==
+                  KRAIT_OK,
+              "the VM runs and collects after an interrupt");
+        krait_free(j);
+    }
+
     /* Unbounded recursion is a RecursionError, not a crash. */
     CHECK(krait_run_string(b, "def r(n):\n    return r(n + 1)\ntry:\n    r(0)\nexcept RecursionError:\n    pass\n",
                            "<rec>") == KRAIT_OK,

@@ -494,6 +494,72 @@ START_TEST(test_phi_constants_and_critical_edge)
 }
 END_TEST
 
+START_TEST(test_phi_hints)
+{
+    /* Phi hints (Wimmer & Franz 2010, section 5): a loop-carried value keeps one register around the
+     * loop, so neither the entry edge nor the back edge needs a move. v1 = phi(v0, v3) in the header;
+     * v3 = v1 + v2 in the body is allocated before anything fixes its register but the header phi. */
+    small s;
+    small_target(&s, 3, 1, KR_RA_SSA);
+    kr_ra_ctx *ctx = parse_target(&s.t, "block 0 [0, 4) -> 1\n"
+                                         "block 1 [4, 8) depth 1 -> 2 3\n"
+                                         "block 2 [8, 14) depth 1 -> 1\n"
+                                         "block 3 [14, 18)\n"
+                                         "v0 gp [1, 4) : 1d\n"
+                                         "v1 gp [4, 11) [14, 16) : 4D 6r 10r 15r\n"
+                                         "v2 gp [9, 11) : 9d 10r\n"
+                                         "v3 gp [11, 14) : 11d\n"
+                                         "phi b1 v1 = v0 v3\n");
+    allocate_both(ctx);
+    kr_ra_loc l0 = kr_ra_location_at(ctx, 0, 3), l1 = kr_ra_location_at(ctx, 1, 4), l3 = kr_ra_location_at(ctx, 3, 13);
+    ck_assert(in_reg(l0) && in_reg(l1) && in_reg(l3));
+    ck_assert_int_eq(l0.index, l1.index);
+    ck_assert_int_eq(l3.index, l1.index);
+    ck_assert_int_eq(count_moves(ctx), 0);
+    kr_ra_free(ctx);
+
+    /* A join with a critical edge: b0 -> b2 directly and through b1. v2 (b1) is allocated before the
+     * phi v3, whose other input v0 has a register: v2 follows the phi to v0's register (two relations
+     * away), the phi takes it too, and the critical edge needs no move, hence no edge-split block. */
+    ctx = parse_target(&s.t, "block 0 [0, 4) -> 1 2\n"
+                             "block 1 [4, 8) -> 2\n"
+                             "block 2 [8, 12)\n"
+                             "v0 gp [1, 5) : 1d 4r\n"
+                             "v1 gp [3, 12) : 3d 10r\n"
+                             "v2 gp [5, 8) : 5d\n"
+                             "v3 gp [8, 11) : 8D 10r\n"
+                             "phi b2 v3 = v0 v2\n");
+    allocate_both(ctx);
+    ck_assert_int_eq(count_edge_groups(ctx, KR_RA_ON_EDGE), 0);
+    ck_assert_int_eq(count_moves(ctx), 0);
+    kr_ra_free(ctx);
+
+    /* Votes: the latch phi v4 = phi(v2, v3) of a diamond in a loop follows the register its inputs
+     * share rather than the header phi's, leaving one move on the back edge instead of one on a
+     * critical forward edge. v2 must differ from the header phi v1, which lives on past v2's
+     * definition; v3 then follows v2 (through v4) rather than v1. */
+    ctx = parse_target(&s.t, "block 0 [0, 4) -> 1\n"
+                             "block 1 [4, 8) depth 1 -> 2 5\n"
+                             "block 2 [8, 12) depth 1 -> 3 4\n"
+                             "block 3 [12, 16) depth 1 -> 4\n"
+                             "block 4 [16, 20) depth 1 -> 1\n"
+                             "block 5 [20, 24)\n"
+                             "v0 gp [1, 4) : 1d\n"
+                             "v1 gp [4, 11) [20, 22) : 4D 6r 10r 21r\n"
+                             "v2 gp [9, 13) : 9d 12r\n"
+                             "v3 gp [13, 16) : 13d\n"
+                             "v4 gp [16, 20) : 16D 18r\n"
+                             "phi b1 v1 = v0 v4\n"
+                             "phi b4 v4 = v2 v3\n");
+    allocate_both(ctx);
+    int l4 = kr_ra_location_at(ctx, 4, 16).index;
+    ck_assert_int_eq(kr_ra_location_at(ctx, 2, 11).index, l4);
+    ck_assert_int_eq(kr_ra_location_at(ctx, 3, 15).index, l4);
+    ck_assert_int_eq(count_moves(ctx), 1);
+    kr_ra_free(ctx);
+}
+END_TEST
+
 START_TEST(test_ssa_store_once)
 {
     /* v0 is defined in a register, spilled across the pressure, reloaded three times: with
@@ -1618,6 +1684,7 @@ static Suite *regalloc_suite(void)
     tcase_add_test(tc, test_loop_back_edge_moves);
     tcase_add_test(tc, test_phi_swap_cycle);
     tcase_add_test(tc, test_phi_constants_and_critical_edge);
+    tcase_add_test(tc, test_phi_hints);
     tcase_add_test(tc, test_ssa_store_once);
     tcase_add_test(tc, test_slot_reuse);
     tcase_add_test(tc, test_loop_depth_moves_reload_out_of_loop);
