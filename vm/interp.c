@@ -18,6 +18,7 @@
 #include "import.h"
 #include "instance.h"
 #include "interp.h"
+#include "interp_ops.h"
 #include "list.h"
 #include "liveness.h"
 #include "module.h"
@@ -342,49 +343,6 @@ static kr_value load_global(kr_vm *vm, kr_value globals, kr_value builtins, kr_v
     return name_error(vm, name);
 }
 
-/* Unpack an iterable into n values at out (exactly n, or before+list+after for UNPACK_EX). */
-static int unpack(kr_vm *vm, kr_value seq, kr_value *out, int before, int after, bool star)
-{
-    int n = before + after;
-    if (kr_tuple_check_exact(vm, seq) || kr_list_check_exact(vm, seq)) {
-        kr_value *items = kr_tuple_check_exact(vm, seq) ? kr_tuple_items(seq) : kr_list_items(seq);
-        int64_t size = kr_tuple_check_exact(vm, seq) ? kr_tuple_size(seq) : kr_list_size(seq);
-        if (!star) {
-            if (size != n) {
-                if (size < n)
-                    return kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected %d, got %lld)", n, (long long)size);
-                return kr_raise_i(vm, KR_EXC(vm, ValueError), "too many values to unpack (expected %d)", n);
-            }
-            for (int i = 0; i < n; i++)
-                out[i] = items[i];
-            return 0;
-        }
-        if (size < n)
-            return kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected at least %d, got %lld)", n, (long long)size);
-        kr_value mid = kr_list_from_array(vm, items + before, size - n);
-        if (!mid)
-            return -1;
-        for (int i = 0; i < before; i++)
-            out[i] = items[i];
-        out[before] = mid;
-        for (int i = 0; i < after; i++)
-            out[before + 1 + i] = items[size - after + i];
-        return 0;
-    }
-    kr_type *t = kr_type_of(vm, seq);
-    if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__)))
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot unpack non-iterable %s object", t->name_c);
-    /* Collect into a list (rooted) then distribute: simple and GC-safe. */
-    kr_value l = kr_sequence_list(vm, seq);
-    if (!l)
-        return -1;
-    size_t m = kr_root_mark(vm);
-    kr_root_push(vm, &l);
-    int r = unpack(vm, l, out, before, after, star);
-    kr_root_reset(vm, m);
-    return r;
-}
-
 /* For f(*args): any iterable -> tuple, with "f() argument after * must be an iterable, not int". */
 static kr_value star_args(kr_vm *vm, kr_value callee, kr_value v)
 {
@@ -647,60 +605,6 @@ kw:
 done:
     kr_root_reset(vm, m);
     return result;
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Attribute inline caches (vm/instance.h describes the guards) */
-
-/* Instances of user classes whose attribute access is the generic one. */
-static inline bool plain_instance_type(kr_type *t)
-{
-    return (t->flags & KR_TF_HEAPTYPE) && !(t->flags & KR_TF_CUSTOM_GETATTR) &&
-           KR_TX(t)->layout == KR_LAYOUT_INSTANCE && t->getattr == kr_generic_getattr;
-}
-
-static bool is_data_descr(kr_vm *vm, kr_value d)
-{
-    kr_type *dt = kr_type_of(vm, d);
-    return dt->descr_get && dt->descr_set;
-}
-
-static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
-{
-    if (!kr_is_ptr(obj) || !plain_instance_type(t) || e->attr.misses >= 64)
-        return;
-    kr_shape *shape = kr_instance_shape(obj);
-    if (!shape)
-        return;
-    kr_value d = kr_type_lookup(vm, t, name);
-    if (d && is_data_descr(vm, d))
-        return;
-    int idx = kr_shape_lookup(shape, name);
-    if (e->attr.type)
-        e->attr.misses++;
-    if (idx >= 0) {
-        if (kr_instance_slots(obj)[idx] != v)
-            return;
-        e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
-        e->attr.index = idx;
-        e->attr.value = KR_NULL;
-    } else if (d && !kr_type_of(vm, d)->descr_get && d == v) {
-        e->attr.kind = KR_FB_ATTR_TYPE_VALUE; /* a plain class attribute */
-        e->attr.value = d;
-    } else {
-        return;
-    }
-    e->attr.type = t;
-    e->attr.version = t->version;
-    e->attr.shape = shape;
-}
-
-static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
-{
-    if (!kr_is_ptr(obj) || !plain_instance_type(t) || t->setattr != kr_generic_setattr)
-        return false;
-    kr_value d = kr_type_lookup(vm, t, name);
-    return !(d && kr_type_of(vm, d)->descr_set);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1213,22 +1117,12 @@ L_LOAD_ATTR: {
     SKIP_CACHE();
     kr_value obj = s[OP_B];
     kr_type *t = kr_type_of(vm, obj);
-    if (e->attr.type == t && e->attr.version == t->version) {
-        if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == e->attr.shape) {
-            s[OP_A] = kr_instance_slots(obj)[e->attr.index];
-            DISPATCH();
-        }
-        if (e->attr.kind == KR_FB_ATTR_TYPE_VALUE && (void *)kr_instance_shape(obj) == e->attr.shape) {
-            s[OP_A] = e->attr.value;
-            DISPATCH();
-        }
-    }
-    kr_value name = NAME(OP_C);
+    if (kr_interp_op_load_attr_hit(e, obj, t, &s[OP_A]))
+        DISPATCH();
     SAVE_PC();
-    kr_value v = kr_getattr(vm, obj, name);
+    kr_value v = kr_interp_op_load_attr_miss(vm, e, obj, t, NAME(OP_C));
     CHECK(v);
     s[OP_A] = v;
-    attr_cache_fill_load(vm, e, obj, t, name, v);
     SAFEPOINT();
     DISPATCH();
 }
@@ -1237,47 +1131,10 @@ L_STORE_ATTR: {
     SKIP_CACHE();
     kr_value obj = s[OP_A], v = s[OP_C];
     kr_type *t = kr_type_of(vm, obj);
-    if (e->attr.type == t && e->attr.version == t->version && (void *)kr_instance_shape(obj) == e->attr.shape) {
-        if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT) {
-            kr_instance_slots(obj)[e->attr.index] = v;
-            kr_gc_barrier(vm, KR_OBJ(obj), v);
-            DISPATCH();
-        }
-        if (e->attr.kind == KR_FB_ATTR_SHAPE_ADD && kr_instance_capacity(obj) > (uint32_t)e->attr.index) {
-            kr_instance_slots(obj)[e->attr.index] = v;
-            KR_AS(kr_instance, obj)->shape = (kr_shape *)KR_OBJ(e->attr.value);
-            kr_gc_barrier(vm, KR_OBJ(obj), v);
-            kr_gc_barrier(vm, KR_OBJ(obj), e->attr.value);
-            DISPATCH();
-        }
-    }
-    kr_value name = NAME(OP_B);
-    bool cacheable = attr_cacheable_store(vm, obj, t, name);
-    kr_shape *before = cacheable ? kr_instance_shape(obj) : NULL;
-    uint32_t ver = t->version;
+    if (kr_interp_op_store_attr_hit(vm, e, obj, t, v))
+        DISPATCH();
     SAVE_PC();
-    CHECK_I(kr_setattr(vm, obj, name, v));
-    if (cacheable && before && t->version == ver) {
-        kr_shape *after = kr_instance_shape(obj);
-        if (after == before) {
-            int idx = kr_shape_lookup(after, name);
-            if (idx >= 0) {
-                e->attr.type = t;
-                e->attr.version = t->version;
-                e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
-                e->attr.shape = after;
-                e->attr.index = idx;
-                e->attr.value = KR_NULL;
-            }
-        } else if (after && after->parent == before && after->name == name) {
-            e->attr.type = t;
-            e->attr.version = t->version;
-            e->attr.kind = KR_FB_ATTR_SHAPE_ADD;
-            e->attr.shape = before;
-            e->attr.index = after->index;
-            e->attr.value = KR_VAL(after);
-        }
-    }
+    CHECK_I(kr_interp_op_store_attr_miss(vm, e, obj, t, NAME(OP_B), v));
     SAFEPOINT();
     DISPATCH();
 }
@@ -1290,61 +1147,10 @@ L_LOAD_METHOD: {
     SKIP_CACHE();
     kr_value obj = s[OP_B];
     kr_type *t = kr_type_of(vm, obj);
-    if (e->attr.type == t && e->attr.version == t->version && e->attr.kind == KR_FB_ATTR_METHOD &&
-        (!e->attr.shape || (void *)kr_instance_shape(obj) == e->attr.shape)) {
-        s[OP_A] = e->attr.value;
-        s[OP_A + 1] = obj;
+    if (kr_interp_op_load_method_hit(e, obj, t, &s[OP_A]))
         DISPATCH();
-    }
-    kr_value name = NAME(OP_C);
     SAVE_PC();
-    /* Instances of plain user classes: a function on the class, not shadowed by the instance's shape. */
-    if (kr_is_ptr(obj) && plain_instance_type(t) && kr_instance_shape(obj)) {
-        kr_value d = kr_type_lookup(vm, t, name);
-        kr_shape *shape = kr_instance_shape(obj);
-        if (d && kr_func_check(vm, d) && kr_shape_lookup(shape, name) < 0) {
-            e->attr.type = t;
-            e->attr.version = t->version;
-            e->attr.kind = KR_FB_ATTR_METHOD;
-            e->attr.value = d;
-            e->attr.shape = shape;
-            s[OP_A] = d;
-            s[OP_A + 1] = obj;
-            DISPATCH();
-        }
-    }
-    /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,
-     * so cache (type, version) -> method and call it with self, without a bound method. */
-    /* (list, dict and set have an attrs_offset only for their heap subclasses: has_dict is what says
-     * whether an instance itself may hold attributes.) */
-    if (!(t->flags & (KR_TF_HEAPTYPE | KR_TF_TYPE_SUBCLASS)) && !KR_TX(t)->has_dict && t != vm->t.type &&
-        t != vm->t.module && t->getattr == vm->t.object->getattr) {
-        kr_value d = kr_type_lookup(vm, t, name);
-        /* A method descriptor (str.find, list.append: how kr_type_ready stores C methods) applies to
-         * obj because it was found on obj's own MRO; calling it with self spares a bound method. */
-        if (d && kr_is_ptr(d) &&
-            ((KR_OBJ(d)->type == vm->t.cfunction && KR_AS(kr_cfunction, d)->flags == KR_METH_DEFAULT &&
-              !KR_AS(kr_cfunction, d)->self) ||
-             KR_OBJ(d)->type == vm->method_descr_type || KR_OBJ(d)->type == vm->t.function)) {
-            e->attr.type = t;
-            e->attr.version = t->version;
-            e->attr.kind = KR_FB_ATTR_METHOD;
-            e->attr.value = d;
-            e->attr.shape = NULL;
-            s[OP_A] = d;
-            s[OP_A + 1] = obj;
-            DISPATCH();
-        }
-    }
-    kr_value v = kr_getattr(vm, obj, name);
-    CHECK(v);
-    if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.method && KR_AS(kr_method, v)->self == obj) {
-        s[OP_A] = KR_AS(kr_method, v)->func;
-        s[OP_A + 1] = obj;
-    } else {
-        s[OP_A] = v;
-        s[OP_A + 1] = KR_NULL;
-    }
+    CHECK_I(kr_interp_op_load_method_miss(vm, e, obj, t, NAME(OP_C), &s[OP_A]));
     SAFEPOINT();
     DISPATCH();
 }
@@ -1353,35 +1159,10 @@ L_GET_ITEM: {
     kr_fb *e = FB();
     SKIP_CACHE();
     kr_value o = s[OP_B], k = s[OP_C];
-    if (kr_is_small(k) && kr_is_ptr(o)) {
-        kr_type *t = KR_OBJ(o)->type;
-        int64_t i = kr_small_val(k);
-        if (t == vm->t.list) {
-            int64_t n = kr_list_size(o);
-            if (i < 0)
-                i += n;
-            if (i >= 0 && i < n) {
-                e->types.lhs |= KR_FB_LIST;
-                e->types.rhs |= KR_FB_SMALLINT;
-                s[OP_A] = kr_list_items(o)[i];
-                DISPATCH();
-            }
-        } else if (t == vm->t.tuple) {
-            int64_t n = kr_tuple_size(o);
-            if (i < 0)
-                i += n;
-            if (i >= 0 && i < n) {
-                e->types.lhs |= KR_FB_TUPLE;
-                e->types.rhs |= KR_FB_SMALLINT;
-                s[OP_A] = kr_tuple_items(o)[i];
-                DISPATCH();
-            }
-        }
-    }
-    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
-    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    if (kr_interp_op_getitem_fast(vm, e, o, k, &s[OP_A]))
+        DISPATCH();
     SAVE_PC();
-    kr_value v = kr_getitem(vm, o, k);
+    kr_value v = kr_interp_op_getitem_slow(vm, e, o, k);
     CHECK(v);
     s[OP_A] = v;
     SAFEPOINT();
@@ -1391,22 +1172,10 @@ L_SET_ITEM: {
     kr_fb *e = FB();
     SKIP_CACHE();
     kr_value o = s[OP_A], k = s[OP_B], v = s[OP_C];
-    if (kr_is_small(k) && kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.list) {
-        int64_t i = kr_small_val(k), n = kr_list_size(o);
-        if (i < 0)
-            i += n;
-        if (i >= 0 && i < n) {
-            e->types.lhs |= KR_FB_LIST;
-            e->types.rhs |= KR_FB_SMALLINT;
-            kr_list_items(o)[i] = v;
-            kr_gc_barrier(vm, KR_OBJ(o), v);
-            DISPATCH();
-        }
-    }
-    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
-    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    if (kr_interp_op_setitem_fast(vm, e, o, k, v))
+        DISPATCH();
     SAVE_PC();
-    CHECK_I(kr_setitem(vm, o, k, v));
+    CHECK_I(kr_interp_op_setitem_slow(vm, e, o, k, v));
     SAFEPOINT();
     DISPATCH();
 }
@@ -1427,116 +1196,26 @@ L_BINARY_OP: {
     SKIP_CACHE();
     kr_value a = s[OP_B], b = s[OP_C];
     unsigned op = OP_X & 0x7f;
+    /* the fast paths inline; a miss redoes their (cheap) tests in kr_interp_op_binary_slow */
     if (kr_is_small(a) && kr_is_small(b)) {
-        int64_t r;
-        e->types.lhs |= KR_FB_SMALLINT;
-        e->types.rhs |= KR_FB_SMALLINT;
-        switch (op) {
-        case KR_OP_ADD:
-            if (!__builtin_add_overflow((int64_t)a, (int64_t)b - 1, &r)) {
-                s[OP_A] = (kr_value)r;
-                DISPATCH();
-            }
-            break;
-        case KR_OP_SUB:
-            if (!__builtin_sub_overflow((int64_t)a, (int64_t)b - 1, &r)) {
-                s[OP_A] = (kr_value)r;
-                DISPATCH();
-            }
-            break;
-        case KR_OP_MUL:
-            if (!__builtin_mul_overflow(kr_small_val(a), kr_small_val(b), &r) && kr_fits_small(r)) {
-                s[OP_A] = kr_small(r);
-                DISPATCH();
-            }
-            break;
-        case KR_OP_FLOORDIV:
-        case KR_OP_MOD: {
-            int64_t x = kr_small_val(a), y = kr_small_val(b);
-            if (y == 0)
-                break;
-            int64_t q = x / y, md = x % y;
-            if (md != 0 && ((md < 0) != (y < 0))) {
-                q--;
-                md += y;
-            }
-            r = op == KR_OP_FLOORDIV ? q : md;
-            if (kr_fits_small(r)) {
-                s[OP_A] = kr_small(r);
-                DISPATCH();
-            }
-            break;
-        }
-        case KR_OP_AND:
-            s[OP_A] = a & b;
+        if (kr_interp_op_binary_small(e, op, a, b, &s[OP_A]))
             DISPATCH();
-        case KR_OP_OR:
-            s[OP_A] = a | b;
+    } else if (kr_interp_op_both_floats(vm, a, b)) {
+        double r;
+        if (kr_interp_op_binary_float(e, op, kr_float_value(a), kr_float_value(b), &r)) {
+            kr_value v = kr_float_new(vm, r);
+            CHECK(v);
+            s[OP_A] = v;
+            SAFEPOINT();
             DISPATCH();
-        case KR_OP_XOR:
-            s[OP_A] = (a ^ b) | 1;
-            DISPATCH();
-        case KR_OP_RSHIFT: {
-            int64_t y = kr_small_val(b);
-            if (y >= 0) {
-                s[OP_A] = kr_small(kr_small_val(a) >> (y > 63 ? 63 : y));
-                DISPATCH();
-            }
-            break;
         }
-        case KR_OP_LSHIFT: {
-            int64_t x = kr_small_val(a), y = kr_small_val(b);
-            if (y >= 0 && y < 62) {
-                r = (int64_t)((uint64_t)x << y);
-                if ((r >> y) == x && kr_fits_small(r)) {
-                    s[OP_A] = kr_small(r);
-                    DISPATCH();
-                }
-            }
-            break;
-        }
-        default:
-            break;
-        }
-        e->types.extra |= KR_FB_OVERFLOWED;
-    } else if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_) {
-        double x = kr_float_value(a), y = kr_float_value(b), r;
-        e->types.lhs |= KR_FB_FLOAT;
-        e->types.rhs |= KR_FB_FLOAT;
-        switch (op) {
-        case KR_OP_ADD: r = x + y; goto float_result;
-        case KR_OP_SUB: r = x - y; goto float_result;
-        case KR_OP_MUL: r = x * y; goto float_result;
-        case KR_OP_TRUEDIV:
-            if (y != 0.0) {
-                r = x / y;
-                goto float_result;
-            }
-            break;
-        default:
-            break;
-        }
-        goto binop_generic;
-    float_result: {
-        kr_value v = kr_float_new(vm, r);
-        CHECK(v);
-        s[OP_A] = v;
-        SAFEPOINT();
-        DISPATCH();
     }
-    } else {
-        e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
-        e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
-    }
-binop_generic: {
     SAVE_PC();
-    kr_value v = (OP_X & KR_BINOP_INPLACE) ? kr_inplace_op(vm, (int)op, a, b) : kr_binary_op(vm, (int)op, a, b);
+    kr_value v = kr_interp_op_binary_slow(vm, e, OP_X, a, b);
     CHECK(v);
     s[OP_A] = v;
-    e->types.result |= (uint8_t)kr_code_type_bits(vm, v);
     SAFEPOINT();
     DISPATCH();
-}
 }
 L_UNARY_OP: {
     kr_value a = s[OP_B];
@@ -1579,42 +1258,10 @@ L_COMPARE_OP: {
     kr_fb *e = FB();
     SKIP_CACHE();
     kr_value a = s[OP_B], b = s[OP_C];
-    if (kr_is_small(a) && kr_is_small(b)) {
-        e->types.lhs |= KR_FB_SMALLINT;
-        e->types.rhs |= KR_FB_SMALLINT;
-        int64_t x = (int64_t)a, y = (int64_t)b; /* tagging preserves order */
-        bool r;
-        switch (OP_X) {
-        case KR_CMP_LT: r = x < y; break;
-        case KR_CMP_LE: r = x <= y; break;
-        case KR_CMP_EQ: r = x == y; break;
-        case KR_CMP_NE: r = x != y; break;
-        case KR_CMP_GT: r = x > y; break;
-        default: r = x >= y; break;
-        }
-        s[OP_A] = kr_bool(r);
+    if (kr_interp_op_compare_fast(vm, e, OP_X, a, b, &s[OP_A]))
         DISPATCH();
-    }
-    if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == vm->t.float_ && KR_OBJ(b)->type == vm->t.float_) {
-        e->types.lhs |= KR_FB_FLOAT;
-        e->types.rhs |= KR_FB_FLOAT;
-        double x = kr_float_value(a), y = kr_float_value(b);
-        bool r;
-        switch (OP_X) {
-        case KR_CMP_LT: r = x < y; break;
-        case KR_CMP_LE: r = x <= y; break;
-        case KR_CMP_EQ: r = x == y; break;
-        case KR_CMP_NE: r = x != y; break;
-        case KR_CMP_GT: r = x > y; break;
-        default: r = x >= y; break;
-        }
-        s[OP_A] = kr_bool(r);
-        DISPATCH();
-    }
-    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
-    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
     SAVE_PC();
-    kr_value v = kr_richcompare(vm, a, b, (int)OP_X);
+    kr_value v = kr_interp_op_compare_slow(vm, e, OP_X, a, b);
     CHECK(v);
     s[OP_A] = v;
     SAFEPOINT();
@@ -1697,27 +1344,8 @@ L_JUMP_IF_NOT_NONE:
 L_GET_ITER: {
     kr_fb *e = FB();
     SKIP_CACHE();
-    kr_value o = s[OP_B];
-    unsigned a = OP_A;
-    if (!(OP_X & KR_ITER_PLAIN) && kr_range_check(vm, o)) {
-        kr_range *r = KR_AS(kr_range, o);
-        if (kr_fits_small(r->start) && kr_fits_small(r->stop) && kr_fits_small(r->step)) {
-            e->types.lhs |= KR_FB_OTHER;
-            e->types.extra |= KR_FB_ITER_RANGE;
-            s[a] = kr_small(r->start);
-            s[a + 1] = kr_small(r->stop);
-            s[a + 2] = kr_small(r->step);
-            DISPATCH();
-        }
-    }
-    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
-    e->types.extra |= KR_FB_ITER_OTHER;
     SAVE_PC();
-    kr_value it = kr_iter(vm, o);
-    CHECK(it);
-    s[a] = it;
-    s[a + 1] = KR_NONE;
-    s[a + 2] = KR_NONE;
+    CHECK_I(kr_interp_op_get_iter(vm, e, OP_X, s[OP_B], &s[OP_A]));
     SAFEPOINT();
     DISPATCH();
 }
@@ -1725,47 +1353,17 @@ L_FOR_ITER: {
     uint32_t exit_pc = KR_CACHE_E(*pc);
     kr_fb *e = FB();
     SKIP_CACHE();
-    unsigned a = OP_A;
-    kr_value it = s[a];
     e->loop.count++;
-    if (kr_is_small(it)) {
-        int64_t cur = (int64_t)it, stop = (int64_t)s[a + 1], step = (int64_t)s[a + 2] - 1; /* step tagged*2 */
-        if (step > 0 ? cur < stop : cur > stop) {
-            s[OP_B] = it;
-            int64_t nx;
-            if (__builtin_add_overflow(cur, step, &nx))
-                nx = stop; /* the next test ends the loop */
-            s[a] = (kr_value)nx;
-            DISPATCH();
-        }
-        pc = co->insns + exit_pc;
-        DISPATCH();
+    int r = kr_interp_op_for_iter_fast(vm, &s[OP_A], &s[OP_B]);
+    if (r == KR_INTERP_OP_ITER_GENERIC) {
+        SAVE_PC();
+        r = kr_interp_op_for_iter_next(vm, s[OP_A], &s[OP_B]);
+        CHECK_I(r);
+        if (r)
+            SAFEPOINT();
     }
-    kr_type *t = kr_type_of(vm, it);
-    if (t == vm->t.list_iter) {
-        kr_list_iter *li = KR_AS(kr_list_iter, it);
-        if (li->seq && li->index < kr_list_size(li->seq)) {
-            s[OP_B] = kr_list_items(li->seq)[li->index++];
-            DISPATCH();
-        }
-        li->seq = KR_NULL;
+    if (!r)
         pc = co->insns + exit_pc;
-        DISPATCH();
-    }
-    SAVE_PC();
-    kr_value v = kr_next(vm, it);
-    if (!v) {
-        if (kr_err_occurred(vm)) {
-            /* as CPython: an iterator may end by raising StopIteration (e.g. a generator's return value) */
-            if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
-                goto error;
-            kr_err_clear(vm);
-        }
-        pc = co->insns + exit_pc;
-        DISPATCH();
-    }
-    s[OP_B] = v;
-    SAFEPOINT();
     DISPATCH();
 }
 
@@ -1908,21 +1506,9 @@ L_CALL_EX: {
 }
 
 L_MAKE_FUNCTION: {
-    unsigned a = OP_A, x = OP_X, k = a + 1;
-    kr_value fnv = kr_func_new(vm, K[OP_BX], f->globals, KR_NULL);
+    kr_value fnv = kr_interp_op_make_function(vm, K[OP_BX], f->globals, OP_X, &s[OP_A + 1]);
     CHECK(fnv);
-    kr_function *fn = KR_AS(kr_function, fnv);
-    if (x & KR_MKFN_DEFAULTS) {
-        kr_value d = s[k++];
-        fn->defaults = (kr_tuple_check_exact(vm, d) && kr_tuple_size(d)) ? d : KR_NULL;
-    }
-    if (x & KR_MKFN_KWDEFAULTS)
-        fn->kwdefaults = s[k++];
-    if (x & KR_MKFN_ANNOTATIONS)
-        fn->annotations = s[k++];
-    if (x & KR_MKFN_CLOSURE)
-        fn->closure = s[k++];
-    s[a] = fnv;
+    s[OP_A] = fnv;
     SAFEPOINT();
     DISPATCH();
 }
@@ -2071,7 +1657,7 @@ L_GET_YIELD_FROM_ITER: {
 
     /* ---- building ---- */
 L_BUILD_TUPLE: {
-    kr_value v = OP_C ? kr_tuple_from_array(vm, &s[OP_B], OP_C) : vm->empty_tuple;
+    kr_value v = kr_interp_op_build_tuple(vm, &s[OP_B], OP_C);
     CHECK(v);
     s[OP_A] = v;
     SAFEPOINT();
@@ -2133,35 +1719,15 @@ L_BUILD_MAP: {
     DISPATCH();
 }
 L_BUILD_STRING: {
-    kr_sb sb;
-    kr_sb_init(&sb);
-    for (unsigned i = 0; i < OP_C; i++) {
-        kr_value p = s[OP_B + i];
-        kr_sb_append(&sb, kr_str_data(p), (size_t)kr_str_nbytes(p));
-    }
-    kr_value v = kr_sb_finish(vm, &sb);
+    kr_value v = kr_interp_op_build_string(vm, &s[OP_B], OP_C);
     CHECK(v);
     s[OP_A] = v;
     SAFEPOINT();
     DISPATCH();
 }
 L_FORMAT_VALUE: {
-    kr_value v = s[OP_B];
     SAVE_PC();
-    switch (OP_X & 3) {
-    case 1: v = kr_tostr(vm, v); break;
-    case 2: v = kr_repr(vm, v); break;
-    case 3: v = kr_ascii(vm, v); break;
-    default: break;
-    }
-    CHECK(v);
-    kr_value spec = (OP_X & KR_FMT_HAS_SPEC) ? s[OP_C] : KR_NULL;
-    if (!spec && kr_is_exact_str(vm, v)) {
-        s[OP_A] = v;
-        DISPATCH();
-    }
-    s[OP_A] = v; /* root the converted value */
-    v = kr_format(vm, v, spec);
+    kr_value v = kr_interp_op_format_value(vm, s[OP_B], OP_X, (OP_X & KR_FMT_HAS_SPEC) ? s[OP_C] : KR_NULL);
     CHECK(v);
     s[OP_A] = v;
     SAFEPOINT();
@@ -2238,12 +1804,12 @@ L_LIST_TO_TUPLE: {
 }
 L_UNPACK_SEQUENCE:
     SAVE_PC();
-    CHECK_I(unpack(vm, s[OP_A], &s[OP_B], (int)OP_C, 0, false));
+    CHECK_I(kr_interp_op_unpack(vm, s[OP_A], &s[OP_B], (int)OP_C, 0, false));
     SAFEPOINT();
     DISPATCH();
 L_UNPACK_EX:
     SAVE_PC();
-    CHECK_I(unpack(vm, s[OP_A], &s[OP_B], (int)(OP_C & 0xff), (int)(OP_C >> 8), true));
+    CHECK_I(kr_interp_op_unpack(vm, s[OP_A], &s[OP_B], (int)(OP_C & 0xff), (int)(OP_C >> 8), true));
     SAFEPOINT();
     DISPATCH();
 

@@ -1,0 +1,349 @@
+/* interp_ops.c: the slow paths of bytecode instructions shared by the interpreter (vm/interp.c) and
+ * compiled code's runtime functions (compiler/jit_rt.c); vm/interp_ops.h describes the split between
+ * these and the inline fast paths. */
+#include "interp_ops.h"
+
+#include "function.h"
+#include "str.h"
+#include "range.h"
+#include "type.h"
+
+/* ---- attribute inline caches ----------------------------------------------------------------------- */
+
+/* Instances of user classes whose attribute access is the generic one: only those are cached by
+ * shape, because only for them does the shape say where an attribute lives. */
+static bool plain_instance_type(const kr_type *t)
+{
+    return (t->flags & KR_TF_HEAPTYPE) && !(t->flags & KR_TF_CUSTOM_GETATTR) &&
+           KR_TX(t)->layout == KR_LAYOUT_INSTANCE && t->getattr == kr_generic_getattr;
+}
+
+static bool is_data_descr(kr_vm *vm, kr_value d)
+{
+    kr_type *dt = kr_type_of(vm, d);
+    return dt->descr_get && dt->descr_set;
+}
+
+/* Caches the slot or plain class attribute v that kr_getattr found for obj.name, unless the site has
+ * missed too often (megamorphic: stop refilling) or a data descriptor on the class takes precedence. */
+static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
+{
+    if (!kr_is_ptr(obj) || !plain_instance_type(t) || e->attr.misses >= 64)
+        return;
+    kr_shape *shape = kr_instance_shape(obj);
+    if (!shape)
+        return;
+    kr_value d = kr_type_lookup(vm, t, name);
+    if (d && is_data_descr(vm, d))
+        return;
+    int idx = kr_shape_lookup(shape, name);
+    if (e->attr.type)
+        e->attr.misses++;
+    if (idx >= 0) {
+        if (kr_instance_slots(obj)[idx] != v)
+            return;
+        e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
+        e->attr.index = idx;
+        e->attr.value = KR_NULL;
+    } else if (d && !kr_type_of(vm, d)->descr_get && d == v) {
+        e->attr.kind = KR_FB_ATTR_TYPE_VALUE; /* a plain class attribute */
+        e->attr.value = d;
+    } else {
+        return;
+    }
+    e->attr.type = t;
+    e->attr.version = t->version;
+    e->attr.shape = shape;
+}
+
+kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name)
+{
+    kr_value v = kr_getattr(vm, obj, name);
+    if (v)
+        attr_cache_fill_load(vm, e, obj, t, name, v);
+    return v;
+}
+
+/* A store to obj.name may be cached when it goes to the instance's shape: no data descriptor (a
+ * property setter, a slot descriptor) on the class intercepts it. */
+static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
+{
+    if (!kr_is_ptr(obj) || !plain_instance_type(t) || t->setattr != kr_generic_setattr)
+        return false;
+    kr_value d = kr_type_lookup(vm, t, name);
+    return !(d && kr_type_of(vm, d)->descr_set);
+}
+
+int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
+{
+    bool cacheable = attr_cacheable_store(vm, obj, t, name);
+    kr_shape *before = cacheable ? kr_instance_shape(obj) : NULL;
+    uint32_t ver = t->version;
+    if (kr_setattr(vm, obj, name, v) < 0)
+        return -1;
+    /* cache what the store did, unless it changed the type (its version: the lookup above is stale) */
+    if (cacheable && before && t->version == ver) {
+        kr_shape *after = kr_instance_shape(obj);
+        if (after == before) {
+            int idx = kr_shape_lookup(after, name);
+            if (idx >= 0) {
+                e->attr.type = t;
+                e->attr.version = t->version;
+                e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
+                e->attr.shape = after;
+                e->attr.index = idx;
+                e->attr.value = KR_NULL;
+            }
+        } else if (after && after->parent == before && after->name == name) {
+            e->attr.type = t;
+            e->attr.version = t->version;
+            e->attr.kind = KR_FB_ATTR_SHAPE_ADD;
+            e->attr.shape = before;
+            e->attr.index = after->index;
+            e->attr.value = KR_VAL(after);
+        }
+    }
+    return 0;
+}
+
+/* Fills the LOAD_METHOD cache with method d of type t (shape: the instance shape it was checked
+ * against, NULL when instances of t have no attributes of their own) and returns (d, obj). */
+static int method_cache_fill(kr_fb *e, kr_type *t, kr_shape *shape, kr_value d, kr_value obj, kr_value *out)
+{
+    e->attr.type = t;
+    e->attr.version = t->version;
+    e->attr.kind = KR_FB_ATTR_METHOD;
+    e->attr.value = d;
+    e->attr.shape = shape;
+    out[0] = d;
+    out[1] = obj;
+    return 0;
+}
+
+int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value *out)
+{
+    /* Instances of plain user classes: a function on the class, not shadowed by the instance's shape. */
+    if (kr_is_ptr(obj) && plain_instance_type(t) && kr_instance_shape(obj)) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        kr_shape *shape = kr_instance_shape(obj);
+        if (d && kr_func_check(vm, d) && kr_shape_lookup(shape, name) < 0)
+            return method_cache_fill(e, t, shape, d, obj, out);
+    }
+    /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,
+     * so cache (type, version) -> method and call it with self, without a bound method. */
+    /* (list, dict and set have an attrs_offset only for their heap subclasses: has_dict is what says
+     * whether an instance itself may hold attributes.) */
+    if (!(t->flags & (KR_TF_HEAPTYPE | KR_TF_TYPE_SUBCLASS)) && !KR_TX(t)->has_dict && t != vm->t.type &&
+        t != vm->t.module && t->getattr == vm->t.object->getattr) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        /* A method descriptor (str.find, list.append: how kr_type_ready stores C methods) applies to
+         * obj because it was found on obj's own MRO; calling it with self spares a bound method. */
+        if (d && kr_is_ptr(d) &&
+            ((KR_OBJ(d)->type == vm->t.cfunction && KR_AS(kr_cfunction, d)->flags == KR_METH_DEFAULT &&
+              !KR_AS(kr_cfunction, d)->self) ||
+             KR_OBJ(d)->type == vm->method_descr_type || KR_OBJ(d)->type == vm->t.function))
+            return method_cache_fill(e, t, NULL, d, obj, out);
+    }
+    kr_value v = kr_getattr(vm, obj, name);
+    if (!v)
+        return -1;
+    if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.method && KR_AS(kr_method, v)->self == obj) {
+        out[0] = KR_AS(kr_method, v)->func;
+        out[1] = obj;
+    } else {
+        out[0] = v;
+        out[1] = KR_NULL;
+    }
+    return 0;
+}
+
+/* ---- BINARY_OP / COMPARE_OP / GET_ITEM / SET_ITEM ------------------------------------------------- */
+
+kr_value kr_interp_op_binary_slow(kr_vm *vm, kr_fb *e, unsigned x, kr_value a, kr_value b)
+{
+    unsigned op = x & 0x7f;
+    if (kr_is_small(a) && kr_is_small(b)) {
+        kr_value r;
+        if (kr_interp_op_binary_small(e, op, a, b, &r))
+            return r;
+        e->types.extra |= KR_FB_OVERFLOWED; /* hir_build.c then compiles the site generically, not as small-int arithmetic */
+    } else if (kr_interp_op_both_floats(vm, a, b)) {
+        double r;
+        if (kr_interp_op_binary_float(e, op, kr_float_value(a), kr_float_value(b), &r))
+            return kr_float_new(vm, r);
+    } else {
+        e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
+        e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    }
+    kr_value v = (x & KR_BINOP_INPLACE) ? kr_inplace_op(vm, (int)op, a, b) : kr_binary_op(vm, (int)op, a, b);
+    if (v)
+        e->types.result |= (uint8_t)kr_code_type_bits(vm, v);
+    return v;
+}
+
+kr_value kr_interp_op_compare_slow(kr_vm *vm, kr_fb *e, unsigned op, kr_value a, kr_value b)
+{
+    kr_value r;
+    if (kr_interp_op_compare_fast(vm, e, op, a, b, &r))
+        return r;
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    return kr_richcompare(vm, a, b, (int)op);
+}
+
+kr_value kr_interp_op_getitem_slow(kr_vm *vm, kr_fb *e, kr_value o, kr_value k)
+{
+    kr_value r;
+    if (kr_interp_op_getitem_fast(vm, e, o, k, &r))
+        return r;
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    return kr_getitem(vm, o, k);
+}
+
+int kr_interp_op_setitem_slow(kr_vm *vm, kr_fb *e, kr_value o, kr_value k, kr_value v)
+{
+    if (kr_interp_op_setitem_fast(vm, e, o, k, v))
+        return 0;
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= (uint8_t)kr_code_type_bits(vm, k);
+    return kr_setitem(vm, o, k, v);
+}
+
+/* ---- iteration ------------------------------------------------------------------------------------- */
+
+int kr_interp_op_get_iter(kr_vm *vm, kr_fb *e, unsigned x, kr_value o, kr_value *state)
+{
+    if (!(x & KR_ITER_PLAIN) && kr_range_check(vm, o)) {
+        kr_range *r = KR_AS(kr_range, o);
+        if (kr_fits_small(r->start) && kr_fits_small(r->stop) && kr_fits_small(r->step)) {
+            e->types.lhs |= KR_FB_OTHER;
+            e->types.extra |= KR_FB_ITER_RANGE;
+            state[0] = kr_small(r->start);
+            state[1] = kr_small(r->stop);
+            state[2] = kr_small(r->step);
+            return 0;
+        }
+    }
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.extra |= KR_FB_ITER_OTHER;
+    kr_value it = kr_iter(vm, o);
+    if (!it)
+        return -1;
+    state[0] = it;
+    state[1] = KR_NONE;
+    state[2] = KR_NONE;
+    return 0;
+}
+
+int kr_interp_op_for_iter_next(kr_vm *vm, kr_value it, kr_value *item)
+{
+    kr_value v = kr_next(vm, it);
+    if (!v) {
+        if (kr_err_occurred(vm)) {
+            if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+                return -1;
+            kr_err_clear(vm);
+        }
+        return 0;
+    }
+    *item = v;
+    return 1;
+}
+
+/* ---- unpacking, building, formatting, functions ---------------------------------------------------- */
+
+int kr_interp_op_unpack(kr_vm *vm, kr_value seq, kr_value *out, int before, int after, bool star)
+{
+    int n = before + after;
+    if (kr_tuple_check_exact(vm, seq) || kr_list_check_exact(vm, seq)) {
+        kr_value *items = kr_tuple_check_exact(vm, seq) ? kr_tuple_items(seq) : kr_list_items(seq);
+        int64_t size = kr_tuple_check_exact(vm, seq) ? kr_tuple_size(seq) : kr_list_size(seq);
+        if (!star) {
+            if (size != n) {
+                if (size < n)
+                    return kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected %d, got %lld)", n, (long long)size);
+                return kr_raise_i(vm, KR_EXC(vm, ValueError), "too many values to unpack (expected %d)", n);
+            }
+            for (int i = 0; i < n; i++)
+                out[i] = items[i];
+            return 0;
+        }
+        if (size < n)
+            return kr_raise_i(vm, KR_EXC(vm, ValueError), "not enough values to unpack (expected at least %d, got %lld)", n, (long long)size);
+        kr_value mid = kr_list_from_array(vm, items + before, size - n);
+        if (!mid)
+            return -1;
+        for (int i = 0; i < before; i++)
+            out[i] = items[i];
+        out[before] = mid;
+        for (int i = 0; i < after; i++)
+            out[before + 1 + i] = items[size - after + i];
+        return 0;
+    }
+    kr_type *t = kr_type_of(vm, seq);
+    if (!t->iter && !kr_type_lookup(vm, t, KR_NAME(vm, __getitem__)))
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot unpack non-iterable %s object", t->name_c);
+    /* Collect into a list (rooted: the items' only owner while they are distributed) then distribute:
+     * simple and GC-safe. */
+    kr_value l = kr_sequence_list(vm, seq);
+    if (!l)
+        return -1;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &l);
+    int r = kr_interp_op_unpack(vm, l, out, before, after, star);
+    kr_root_reset(vm, m);
+    return r;
+}
+
+kr_value kr_interp_op_build_tuple(kr_vm *vm, const kr_value *items, uint32_t n)
+{
+    return n ? kr_tuple_from_array(vm, items, n) : vm->empty_tuple;
+}
+
+kr_value kr_interp_op_build_string(kr_vm *vm, const kr_value *parts, uint32_t n)
+{
+    kr_sb sb;
+    kr_sb_init(&sb);
+    for (uint32_t i = 0; i < n; i++)
+        kr_sb_append(&sb, kr_str_data(parts[i]), (size_t)kr_str_nbytes(parts[i]));
+    return kr_sb_finish(vm, &sb);
+}
+
+kr_value kr_interp_op_format_value(kr_vm *vm, kr_value v, unsigned x, kr_value spec)
+{
+    switch (x & 3) {
+    case 1: v = kr_tostr(vm, v); break;
+    case 2: v = kr_repr(vm, v); break;
+    case 3: v = kr_ascii(vm, v); break;
+    default: break;
+    }
+    if (!v || (!spec && kr_is_exact_str(vm, v)))
+        return v;
+    /* the converted value is new and only here while kr_format runs (which may run __format__) */
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &v);
+    kr_value r = kr_format(vm, v, spec);
+    kr_root_reset(vm, m);
+    return r;
+}
+
+kr_value kr_interp_op_make_function(kr_vm *vm, kr_value code, kr_value globals, unsigned x, const kr_value *extras)
+{
+    kr_value fnv = kr_func_new(vm, code, globals, KR_NULL);
+    if (!fnv)
+        return KR_NULL;
+    kr_function *fn = KR_AS(kr_function, fnv);
+    unsigned k = 0;
+    if (x & KR_MKFN_DEFAULTS) {
+        kr_value d = extras[k++];
+        fn->defaults = (kr_tuple_check_exact(vm, d) && kr_tuple_size(d)) ? d : KR_NULL;
+    }
+    if (x & KR_MKFN_KWDEFAULTS)
+        fn->kwdefaults = extras[k++];
+    if (x & KR_MKFN_ANNOTATIONS)
+        fn->annotations = extras[k++];
+    if (x & KR_MKFN_CLOSURE)
+        fn->closure = extras[k++];
+    return fnv;
+}
