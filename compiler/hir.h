@@ -38,7 +38,7 @@
  * Two cheaper forms:
  *  - CALL_RT: an instruction whose interpreter behaviour is one call of a runtime function on its
  *    operands' values (BINARY_OP, COMPARE_OP, CONTAINS_OP, GET_ITEM, SET_ITEM, LOAD_ATTR, STORE_ATTR,
- *    UNARY_OP when not specialised; LOAD_DEREF, STORE_DEREF, LIST_APPEND, SET_ADD, MAP_ADD) calls it directly with the values in registers. Nothing is flushed:
+ *    UNARY_OP when not specialised; LIST_APPEND, SET_ADD, MAP_ADD) calls it directly with the values in registers. Nothing is flushed:
  *    the function only sees its operands (pointers are in memory anyway: write-through; a dirty double
  *    operand is boxed and the box written to its slots first), the exit of its frame state writes the
  *    dirty slots back when it raises, and its result is an SSA value written to s[A] like any other.
@@ -50,7 +50,9 @@
  *
  * ---- Entries -------------------------------------------------------------------------------------
  * Block 0 is the entry block; its terminator ENTRY has one successor per entry pc (imm of each entry
- * in func->entry_pcs): pc 0 (a call) and the header of each loop (OSR). Compiled code is called as
+ * in func->entry_pcs): pc 0 (a call) and the header of each loop (OSR). Before ENTRY it may hold
+ * LOAD_SLOTs of slots no instruction writes (the cells, see LOAD_CELL), whose values are then the same
+ * on every entry and available in every block; nothing else (no exit could name a resume pc there). Compiled code is called as
  * kr_jit_fn(vm, f, entry_pc) with every slot CLEAN (in memory); a missing entry pc is a bug.
  * Exception handlers are never compiled: an exception leaves compiled code (the interpreter unwinds),
  * so blocks only reachable through code->exctab are absent.
@@ -131,6 +133,9 @@ enum kr_hir_type_bits {
     X(TUPLE_GET,    "TAGGED: a0[a1] for an exact tuple a0, as LIST_GET") \
     X(LIST_SET,     "a0[a1] = a2 for an exact list, as LIST_GET; then the write barrier") \
     X(LEN,          "TAGGED SMALLINT: len(a0), a0's type within STR|LIST|TUPLE|DICT (code points for str)") \
+    /* ---- cells (LOAD_DEREF / STORE_DEREF; vm/function.h's kr_cell) ---- */ \
+    X(LOAD_CELL,    "TAGGED: the contents of cell a0 (a kr_cell: the value of a cell slot); an empty cell (KR_UNBOUND) deopts (reason UNBOUND) to the LOAD_DEREF, which the interpreter re-runs to raise its UnboundLocalError / NameError") \
+    X(STORE_CELL,   "cell a0's contents = a1 (TAGGED), then the write barrier (kr_cell_set's kr_gc_barrier)") \
     /* ---- runtime ---- */ \
     X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs: no dirty slots, except temporaries the instruction does not read for CALL / CALL_METHOD, see above). A safepoint") \
     X(CALL_RT,      "TAGGED: a direct call of runtime function imm (enum kr_jit_rt_fn: compiler/jit_rt.h's table says which bytecode it implements) with vm, the args (TAGGED, kr_jit_rt_nvalues(imm) of them) and the immediate imm2 as the table's signature orders them. VALUE functions: the result (type ANY but UNBOUND/NULL unless the builder knows better); exc when KR_NULL (LOAD_DEREF: a deopt, reason UNBOUND, when no exception is pending). STATUS functions: TAGGED BOOL (status != 0); exc when < 0. May run Python: a safepoint that clobbers guards. Its fs is the state before the instruction and MAY have dirty slots (no flush: see the notes below); nothing is re-read after it") \
@@ -161,6 +166,10 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  *  - LOAD_METHOD with KR_FB_ATTR_METHOD: GUARD_SHAPE, then s[A] = CONST(function), s[A+1] = obj.
  *  - GET_ITEM / SET_ITEM with list (tuple) and small-int feedback: guards + LIST_GET / TUPLE_GET / LIST_SET.
  *  - CALL of the builtin len (GUARD_IS on the loaded global) with one argument of a known sized type: LEN.
+ *  - LOAD_DEREF / STORE_DEREF: LOAD_CELL / STORE_CELL on the cell. Cell slots [nlocals, nlocals + ncells)
+ *    are filled on frame entry and no instruction writes them, so the builder loads each cell slot the
+ *    function uses once, in block 0 before ENTRY (it dominates every block), and uses that value
+ *    everywhere; a cell is a heap object kept alive by its slot, and the collector does not move.
  * Values in vm/code.h's feedback are kept alive by the code object, so the constants are safe to embed;
  * a shape is reachable from its class, which the type guard's constant is. */
 

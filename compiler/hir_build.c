@@ -126,6 +126,9 @@ typedef struct builder {
     bool changed;           /* some header assumption changed: build again */
     bool failed;            /* out of memory or an unexpected CFG shape (fn->error says which) */
     kr_liveness live;       /* temporaries' liveness; live.live_in == NULL: treat every slot as live */
+    bool *cell_used;        /* per slot: a cell slot LOAD_DEREF / STORE_DEREF name (NULL: cells not
+                             * hoisted, some instruction may write a cell slot) */
+    kr_hir_ref *cellv;      /* per slot: the cell's LOAD_SLOT in block 0 (0: none) */
 } builder;
 
 /* ------------------------------------------------------------------------------------------------
@@ -1721,9 +1724,19 @@ static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
     return true;
 }
 
-/* BINARY_OP, COMPARE_OP, GET_ITEM, LOAD_ATTR, UNARY_OP, CONTAINS_OP, LOAD_DEREF (s[A] = f(operands));
- * SET_ITEM, STORE_ATTR, STORE_DEREF, LIST_APPEND, SET_ADD, MAP_ADD (no result). The operand slots in the order the function takes
- * them. */
+/* The cell in slot s (a LOAD_DEREF's B, a STORE_DEREF's A): the value loaded once in block 0 when cells
+ * are hoisted (hir.h: cell slots never change in a frame), else the slot's current value (a pointer:
+ * CLEAN, written through). */
+static kr_hir_ref cell_value(builder *b, uint32_t s)
+{
+    if (b->cellv && s < b->n && b->cellv[s])
+        return b->cellv[s];
+    return read_slot(b, s);
+}
+
+/* BINARY_OP, COMPARE_OP, GET_ITEM, LOAD_ATTR, UNARY_OP, CONTAINS_OP (s[A] = f(operands)); SET_ITEM,
+ * STORE_ATTR, LIST_APPEND, SET_ADD, MAP_ADD (no result): the operand slots in the order the function
+ * takes them. LOAD_DEREF / STORE_DEREF: LOAD_CELL / STORE_CELL inline. */
 static void generic_rt(builder *b, uint32_t pc, kr_insn in)
 {
     uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in);
@@ -1768,18 +1781,18 @@ static void generic_rt(builder *b, uint32_t pc, kr_insn in)
         v[1] = tagged_value(b, sc);
         call_rt(b, KR_JIT_RT_STORE_ATTR, v, 2, insn_addr(b, pc));
         return;
-    case KR_OP_LOAD_DEREF: { /* s[B] holds a cell (a pointer: CLEAN) */
-        v[0] = read_slot(b, sb);
-        kr_hir_ref r = call_rt(b, KR_JIT_RT_LOAD_DEREF, v, 1, 0);
-        ins(b, r)->reason = KR_DEOPT_UNBOUND; /* an empty cell deopts to the instruction */
+    case KR_OP_LOAD_DEREF: { /* s[B] holds a cell */
+        int32_t fs = fs_now(b);
+        kr_hir_ref r = emit1(b, KR_HIR_LOAD_CELL, KR_HIR_TAGGED, ANY_VALUE, cell_value(b, sb), 0);
+        set_fs(b, r, fs, KR_DEOPT_UNBOUND); /* an empty cell deopts to the instruction, which raises */
         write_slot(b, a, r);
         return;
     }
-    case KR_OP_STORE_DEREF:
-        v[0] = read_slot(b, a);
-        v[1] = tagged_value(b, sb);
-        call_rt(b, KR_JIT_RT_STORE_DEREF, v, 2, 0);
+    case KR_OP_STORE_DEREF: {
+        kr_hir_ref cell = cell_value(b, a);
+        emit2(b, KR_HIR_STORE_CELL, KR_HIR_TAGGED, 0, cell, tagged_value(b, sb), 0);
         return;
+    }
     case KR_OP_LIST_APPEND:
     case KR_OP_SET_ADD:
         v[0] = tagged_value(b, a);
@@ -2286,6 +2299,10 @@ static void build_once(builder *b)
     }
     b->blk = 0;
     b->pc = 0;
+    /* the cells, once: block 0 dominates every block, and every slot is in memory on entry */
+    if (b->cell_used)
+        for (uint32_t s = 0; s < b->n; s++)
+            b->cellv[s] = b->cell_used[s] ? emit(b, KR_HIR_LOAD_SLOT, KR_HIR_TAGGED, KR_HT_OBJECT, NULL, 0, s) : 0;
     emit(b, KR_HIR_ENTRY, KR_HIR_TAGGED, 0, NULL, 0, 0);
     for (uint32_t e = 0; e < b->nentries; e++)
         kr_hir_add_edge(fn, 0, 1 + e);
@@ -2326,6 +2343,55 @@ static void build_once(builder *b)
         b->failed = true;
 }
 
+/* Whether the cells LOAD_DEREF / STORE_DEREF name can be loaded once in block 0: every such slot is a
+ * cell slot [nlocals, nlocals + ncells), filled on frame entry (vm/bytecode.h), and no instruction
+ * writes one (kr_bytecode_writes). Otherwise (or out of memory) cell_used stays NULL and each access
+ * reads the slot. */
+static void scan_cells(builder *b)
+{
+    const kr_code *co = b->co;
+    uint32_t lo = co->nlocals, hi = co->nlocals + co->ncellvars + co->nfreevars;
+    if (lo == hi || hi > b->n)
+        return;
+    bool *used = calloc(b->n, sizeof *used);
+    if (!used)
+        return;
+    bool any = false;
+    for (uint32_t pc = 0; pc < co->ninsns; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])]) {
+        kr_insn in = co->insns[pc];
+        unsigned op = KR_INSN_OP(in);
+        uint32_t first, count;
+        bool writes_cell;
+        if (op == KR_OP_FOR_ITER || op == KR_OP_CALL_EX) {
+            /* kr_bytecode_writes reports a range covering slots that are not adjacent (A..A+2 and B;
+             * A, B and C), which may span the cells between them: test the slots themselves */
+            uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in);
+            writes_cell = (a + (op == KR_OP_FOR_ITER ? 2 : 0) >= lo && a < hi) || (sb >= lo && sb < hi) ||
+                          (op == KR_OP_CALL_EX && (KR_INSN_X(in) & 1) && sc >= lo && sc < hi);
+        } else {
+            writes_cell = kr_bytecode_writes(co, pc, &first, &count) || (count && first < hi && first + count > lo);
+        }
+        if (writes_cell) {
+            free(used);
+            return;
+        }
+        if (op == KR_OP_LOAD_DEREF || op == KR_OP_STORE_DEREF) {
+            uint32_t s = op == KR_OP_LOAD_DEREF ? KR_INSN_B(in) : KR_INSN_A(in);
+            if (s < lo || s >= hi) {
+                free(used);
+                return;
+            }
+            used[s] = any = true;
+        }
+    }
+    b->cellv = any ? calloc(b->n, sizeof *b->cellv) : NULL;
+    if (!b->cellv) {
+        free(used);
+        return;
+    }
+    b->cell_used = used;
+}
+
 int kr_hir_build(kr_hir_func *fn)
 {
     builder bs, *b = &bs;
@@ -2342,6 +2408,8 @@ int kr_hir_build(kr_hir_func *fn)
     if (kr_liveness_compute(fn->code, &b->live) < 0)
         b->live.live_in = NULL; /* out of memory: every slot counts as live, which is always correct */
     int rc = b->failed ? -1 : scan(b);
+    if (rc == 0)
+        scan_cells(b);
     if (rc == 0) {
         for (uint32_t i = 0; i < b->nbb; i++) {
             b->bb[i].dec = zalloc(b, b->n, sizeof *b->bb[i].dec);
@@ -2380,6 +2448,8 @@ int kr_hir_build(kr_hir_func *fn)
     free(b->bb_at);
     free(b->order);
     free(b->entries);
+    free(b->cell_used);
+    free(b->cellv);
     free(b->st);
     free(b->scratch);
     free(b->tmp);

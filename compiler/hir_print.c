@@ -62,7 +62,7 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
     bool has_value = in->op != KR_HIR_STORE_SLOT && in->op != KR_HIR_POLL && in->op != KR_HIR_ENTRY &&
                      in->op != KR_HIR_JUMP && in->op != KR_HIR_BRANCH && in->op != KR_HIR_BRANCH_PC &&
                      in->op != KR_HIR_RETURN && in->op != KR_HIR_DEOPT && in->op != KR_HIR_GUARD_DICT_VERSION &&
-                     in->op != KR_HIR_STORE_INST_SLOT && in->op != KR_HIR_LIST_SET;
+                     in->op != KR_HIR_STORE_INST_SLOT && in->op != KR_HIR_LIST_SET && in->op != KR_HIR_STORE_CELL;
     if (has_value) {
         fprintf(out, "v%u:", r);
         if (in->rep == KR_HIR_DOUBLE)

@@ -219,7 +219,7 @@ static bool is_terminator(uint16_t op)
 static bool defines_value(uint16_t op)
 {
     return !is_terminator(op) && op != KR_HIR_STORE_SLOT && op != KR_HIR_POLL && op != KR_HIR_GUARD_DICT_VERSION &&
-           op != KR_HIR_STORE_INST_SLOT && op != KR_HIR_LIST_SET;
+           op != KR_HIR_STORE_INST_SLOT && op != KR_HIR_LIST_SET && op != KR_HIR_STORE_CELL;
 }
 
 /* Operand shape of each op: number of args (-1: a phi, one per predecessor), their rep, the result rep,
@@ -275,6 +275,14 @@ static opsig signature(const kr_hir_insn *in)
         s.nargs = 3;
         s.rep = -1;
         s.fs = true;
+        break;
+    case KR_HIR_LOAD_CELL:
+        s.nargs = 1;
+        s.fs = true;
+        break;
+    case KR_HIR_STORE_CELL:
+        s.nargs = 2;
+        s.rep = -1;
         break;
     case KR_HIR_LEN:
         s.nargs = 1;
@@ -576,8 +584,10 @@ int kr_hir_verify(kr_hir_func *fn)
                 rc = bad(&v, r, "phi after a non-phi");
             else if (is_terminator(in->op) != (k + 1 == bl->ninsns))
                 rc = bad(&v, r, is_terminator(in->op) ? "terminator not last" : "block does not end with a terminator");
-            else if ((in->op == KR_HIR_ENTRY) != (b == 0))
+            else if (in->op == KR_HIR_ENTRY ? b != 0 : b == 0 && is_terminator(in->op))
                 rc = bad(&v, r, "ENTRY must be exactly block 0's terminator");
+            else if (b == 0 && in->op != KR_HIR_ENTRY && in->op != KR_HIR_LOAD_SLOT)
+                rc = bad(&v, r, "block 0 holds LOAD_SLOTs (the same on every entry) before ENTRY only");
             if (in->op != KR_HIR_PHI)
                 phis = false;
             v.pos[r] = k;

@@ -7,6 +7,7 @@
 
 #include "vm/dict.h"
 #include "vm/frame.h"
+#include "vm/function.h"
 #include "vm/instance.h"
 #include "vm/vm.h"
 
@@ -45,6 +46,7 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->type_version = (int32_t)offsetof(kr_type, version);
     out->inst_shape = (int32_t)offsetof(kr_instance, shape);
     out->inst_slots = (int32_t)offsetof(kr_instance, slots);
+    out->cell_contents = (int32_t)offsetof(kr_cell, contents);
     out->insn_size = (uint32_t)sizeof(kr_insn);
     out->t_int = vm->t.int_;
     out->t_float = vm->t.float_;

@@ -72,6 +72,8 @@
     X(GUARD_SHAPE, 0, "exit 0 unless in0 is a heap object (tag test when kind is 1) of type imm with type->version == imm2 and, imm3 != 0, ((kr_instance *)in0)->shape == imm3") \
     X(LOAD_ISLOT, 1, "out = ((kr_instance *)in0)->slots[imm]") \
     X(STORE_ISLOT, 0, "((kr_instance *)in0)->slots[imm] = in1") \
+    X(LOAD_CELL, 1, "out = ((kr_cell *)in0)->contents; exit 0 when it is KR_UNBOUND") \
+    X(STORE_CELL, 0, "((kr_cell *)in0)->contents = in1") \
     X(LIST_GET,  1, "out = ((kr_list *)in0)->items[i], i = in1 untagged (negative: + size), or the constant imm >= 0 when in1 < 0; exit 0 when out of range") \
     X(TUPLE_GET, 1, "out = ((kr_tuple *)in0)->items[i], the index as LIST_GET's; exit 0 when out of range") \
     X(LIST_SET,  0, "((kr_list *)in0)->items[i] = in2, the index as LIST_GET's; exit 0 when out of range") \
@@ -182,6 +184,7 @@ typedef struct kr_lir_layout {
     int32_t obj_type, float_value, str_length, list_size, list_items, tuple_size, tuple_items;
     int32_t dict_keys_version, dict_used;                   /* vm/dict.h's offsets (dict.c's layout) */
     int32_t type_version, inst_shape, inst_slots;           /* kr_type.version; kr_instance fields */
+    int32_t cell_contents;                                  /* kr_cell.contents */
     uint32_t insn_size;                                     /* sizeof(kr_insn) */
     const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
     const void *rt_exit, *rt_poll, *rt_truthy, *rt_box_float, *interp_step;     /* entry points */

@@ -1057,6 +1057,16 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.mov(r11, x86::qword_ptr(I(0), lay_.inst_slots));
         a_.mov(x86::qword_ptr(r11, int32_t(8 * in.imm)), I(1));
         break;
+    case KR_LIR_LOAD_CELL:
+        // through r11: the output is written after the exit check (lir.h), and may share in0's register
+        a_.mov(r11, x86::qword_ptr(I(0), lay_.cell_contents));
+        a_.cmp(r11, int32_t(KR_UNBOUND));
+        a_.je(exitLabel(in, 0));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_STORE_CELL:
+        a_.mov(x86::qword_ptr(I(0), lay_.cell_contents), I(1));
+        break;
     case KR_LIR_LIST_GET:
         emitIndex(in, u, x86::qword_ptr(I(0), lay_.list_size), exitLabel(in, 0));
         a_.mov(O(), x86::qword_ptr(I(0), lay_.list_items)); // the list may die here: out can be its register

@@ -790,6 +790,45 @@ START_TEST(test_known_builtins)
 }
 END_TEST
 
+/* LOAD_DEREF / STORE_DEREF are LOAD_CELL / STORE_CELL inline (no CALL_RT), on the cell slot loaded
+ * once in block 0 (cell slots never change in a frame) and used in the loop from there. */
+START_TEST(test_cells)
+{
+    run_module("def outer(n):\n    count = 0\n    def inc(step):\n        nonlocal count\n"
+               "        count += step\n        return count\n"
+               "    t = 0\n    for i in range(n):\n        count = count + i\n        t += count\n"
+               "    return inc, t\n"
+               "for _ in range(4):\n    inc, _t = outer(5)\n    inc(1)\n");
+    kr_code *co = code_of("outer");
+    kr_hir_func *fn = build(co);
+    CHECK_HIR(fn, count(fn, KR_HIR_CALL_RT, KR_JIT_RT_LOAD_DEREF, 0) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_CALL_RT, KR_JIT_RT_STORE_DEREF, 0) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_LOAD_CELL, -1, 1) >= 1);  /* in the loop */
+    CHECK_HIR(fn, count(fn, KR_HIR_STORE_CELL, -1, 1) >= 1);
+    /* every cell access names block 0's load of the cell slot */
+    uint32_t cell_slot = co->nlocals; /* count is outer's only cellvar */
+    for (uint32_t r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || (in->op != KR_HIR_LOAD_CELL && in->op != KR_HIR_STORE_CELL))
+            continue;
+        const kr_hir_insn *c = &fn->insns[in->args[0]];
+        CHECK_HIR(fn, c->op == KR_HIR_LOAD_SLOT && c->block == 0 && c->imm == cell_slot);
+        if (in->op == KR_HIR_LOAD_CELL)
+            CHECK_HIR(fn, in->fs >= 0 && in->reason == KR_DEOPT_UNBOUND && fn->fss[in->fs].pc == in->pc &&
+                              KR_INSN_OP(co->insns[in->pc]) == KR_OP_LOAD_DEREF);
+    }
+    kr_hir_free(fn);
+    /* the inner function: its free variable's cell */
+    kr_value incf = kr_dict_get_cstr(vm, globals, "inc");
+    ck_assert(incf != KR_NULL);
+    fn = build(kr_code_of(KR_AS(kr_function, incf)->code));
+    CHECK_HIR(fn, count(fn, KR_HIR_LOAD_CELL, -1, 0) >= 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_STORE_CELL, -1, 0) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_CALL_RT, -1, 0) == 0);
+    kr_hir_free(fn);
+}
+END_TEST
+
 static Suite *hir_suite(void)
 {
     Suite *s = suite_create("hir");
@@ -811,6 +850,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_call_flush);
     tcase_add_test(tc, test_frame_call_rt);
     tcase_add_test(tc, test_known_builtins);
+    tcase_add_test(tc, test_cells);
     suite_add_tcase(s, tc);
     TCase *tg = tcase_create("golden");
     tcase_add_checked_fixture(tg, setup, teardown);

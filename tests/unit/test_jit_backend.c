@@ -17,6 +17,7 @@
 #include "vm/compile.h"
 #include "vm/dict.h"
 #include "vm/frame.h"
+#include "vm/function.h"
 #include "vm/instance.h"
 #include "vm/interp.h"
 #include "vm/kr.h"
@@ -1412,6 +1413,68 @@ START_TEST(test_call_rt)
 }
 END_TEST
 
+/* ---- cells: LOAD_CELL / STORE_CELL ----------------------------------------------------------- */
+
+/* c = slot 0 (a cell), loaded in block 0 before ENTRY; v = c's contents (exit at pc 4, reason UNBOUND,
+ * when empty, with the round-2 dirty slots); c's contents = slot 1; return v. */
+static kr_hir_func *cell_fn(void)
+{
+    kr_hir_func *fn = new_fn();
+    uint32_t b0 = kr_hir_add_block(fn, 0), b1 = kr_hir_add_block(fn, 0);
+    kr_hir_add_edge(fn, b0, b1);
+    kr_hir_ref c = op(fn, b0, KR_HIR_LOAD_SLOT, TAG, KR_HT_OBJECT, 0, 0);
+    op(fn, b0, KR_HIR_ENTRY, TAG, 0, 0, 0);
+    kr_hir_ref k = op(fn, b1, KR_HIR_LOAD_SLOT, TAG, SI, 2, 0);
+    kr_hir_fs_entry d[] = {{6, k}, {7, cnst(fn, b1, kr_small(55))}}; /* as with_dirty, made first */
+    kr_hir_ref v = op(fn, b1, KR_HIR_LOAD_CELL, TAG, KR_HT_ANY & ~(uint32_t)KR_HT_UNBOUND, 0, 1, c);
+    with_fs(fn, v, 4, KR_DEOPT_UNBOUND, 2, d);
+    kr_hir_ref x = op(fn, b1, KR_HIR_LOAD_SLOT, TAG, KR_HT_ANY, 1, 0);
+    op(fn, b1, KR_HIR_STORE_CELL, TAG, 0, 0, 2, c, x);
+    op(fn, b1, KR_HIR_RETURN, TAG, 0, 0, 1, v);
+    return fn;
+}
+
+START_TEST(test_cells)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *dump = open_memstream(&buf, &len);
+    kr_jit_backend *be = backend(_i, 0, dump);
+    kr_hir_func *fn = cell_fn();
+    ck_assert_msg(kr_hir_verify(fn) == 0, "%s", fn->error);
+    kr_jit_code jc;
+    compile_ok(be, fn, &jc);
+    pins[0] = kr_cell_new(vm, kr_small(7));
+    pins[1] = kr_intern(vm, "stored");
+    reset_slots();
+    entry_slots[0] = pins[0];
+    entry_slots[1] = pins[1];
+    entry_slots[2] = kr_small(-3);
+    run_result r = run(&jc);
+    ck_assert_uint_eq(r.ret, kr_small(7));
+    ck_assert_uint_eq(KR_AS(kr_cell, pins[0])->contents, pins[1]);
+    ck_assert_uint_eq(run(&jc).ret, pins[1]); /* the value stored by the previous run */
+    /* an empty cell: deopt at pc 4 with the dirty slots written back, the cell left empty */
+    KR_AS(kr_cell, pins[0])->contents = KR_UNBOUND;
+    entry_slots[2] = kr_small(1234);
+    r = run(&jc);
+    expect_exit(&jc, &r, 4, KR_DEOPT_UNBOUND);
+    ck_assert_uint_eq(KR_AS(kr_cell, pins[0])->contents, KR_UNBOUND);
+    /* a cell holding a small int then a float: any value passes */
+    KR_AS(kr_cell, pins[0])->contents = KR_NONE;
+    entry_slots[1] = kr_small(5);
+    ck_assert_uint_eq(run(&jc).ret, KR_NONE);
+    ck_assert_uint_eq(run(&jc).ret, kr_small(5));
+    kr_jit_backend_release(be, &jc);
+    kr_hir_free(fn);
+    kr_jit_backend_free(be);
+    fclose(dump);
+    ck_assert_ptr_nonnull(strstr(buf, "LOAD_CELL"));
+    ck_assert_ptr_nonnull(strstr(buf, "STORE_CELL"));
+    free(buf);
+}
+END_TEST
+
 START_TEST(test_code_limit)
 {
     kr_jit_backend *be = backend(_i, 64, NULL);
@@ -1472,6 +1535,7 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, test_list_tuple_items, 0, 2);
     tcase_add_loop_test(tc, test_len_and_dict_truthy, 0, 2);
     tcase_add_loop_test(tc, test_call_rt, 0, 2);
+    tcase_add_loop_test(tc, test_cells, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }
