@@ -68,7 +68,9 @@ kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type 
  * property setter, a slot descriptor) on the class intercepts it. */
 static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
 {
-    if (!kr_is_ptr(obj) || !plain_instance_type(t) || t->setattr != kr_generic_setattr)
+    /* only stores into the instance's shape are cached: __slots__-only and dict-mode instances have
+     * none, and their stores (raytrace's hot path) must not pay for a type lookup */
+    if (!kr_is_ptr(obj) || !plain_instance_type(t) || t->setattr != kr_generic_setattr || !kr_instance_shape(obj))
         return false;
     kr_value d = kr_type_lookup(vm, t, name);
     return !(d && kr_type_of(vm, d)->descr_set);
@@ -76,13 +78,17 @@ static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value n
 
 int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
 {
-    bool cacheable = attr_cacheable_store(vm, obj, t, name);
-    kr_shape *before = cacheable ? kr_instance_shape(obj) : NULL;
+    /* a site that keeps missing is polymorphic: stop re-filling it (as loads do) */
+    if (e->attr.misses >= 64 || !attr_cacheable_store(vm, obj, t, name))
+        return kr_setattr(vm, obj, name, v); /* nothing to cache: a tail call, no frame of our own */
+    if (e->attr.type)
+        e->attr.misses++;
+    kr_shape *before = kr_instance_shape(obj);
     uint32_t ver = t->version;
     if (kr_setattr(vm, obj, name, v) < 0)
         return -1;
     /* cache what the store did, unless it changed the type (its version: the lookup above is stale) */
-    if (cacheable && before && t->version == ver) {
+    if (before && t->version == ver) {
         kr_shape *after = kr_instance_shape(obj);
         if (after == before) {
             int idx = kr_shape_lookup(after, name);

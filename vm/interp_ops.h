@@ -288,32 +288,45 @@ int kr_interp_op_get_iter(kr_vm *vm, kr_fb *e, unsigned x, kr_value o, kr_value 
 
 enum { KR_INTERP_OP_ITER_GENERIC = 2 }; /* kr_interp_op_for_iter_fast: not a state it steps */
 
+/* FOR_ITER's step over a counted range state (state[0] a small int): true with the next item in *item
+ * (the state advanced), false when exhausted. */
+KR_INTERP_OP_FAST bool kr_interp_op_for_iter_range(kr_value *state, kr_value *item)
+{
+    kr_value it = state[0];
+    int64_t cur = (int64_t)it, stop = (int64_t)state[1], step = (int64_t)state[2] - 1; /* step tagged*2 */
+    if (!(step > 0 ? cur < stop : cur > stop))
+        return false;
+    *item = it;
+    int64_t nx;
+    if (__builtin_add_overflow(cur, step, &nx))
+        nx = stop; /* the next test ends the loop */
+    state[0] = (kr_value)nx;
+    return true;
+}
+
+/* FOR_ITER's step over the list iterator li: true with the next item in *item, false when exhausted
+ * (the iterator then drops its list, as kr_next does). */
+KR_INTERP_OP_FAST bool kr_interp_op_for_iter_list(kr_list_iter *li, kr_value *item)
+{
+    if (li->seq && li->index < kr_list_size(li->seq)) {
+        *item = kr_list_items(li->seq)[li->index++];
+        return true;
+    }
+    li->seq = KR_NULL;
+    return false;
+}
+
 /* FOR_ITER's step over the state GET_ITER left in state[0..2] when it is a counted range or a list
  * iterator: 1 with the next item in *item (the counted state advanced), 0 when exhausted, else
- * KR_INTERP_OP_ITER_GENERIC (call kr_interp_op_for_iter_next on state[0]). */
+ * KR_INTERP_OP_ITER_GENERIC (call kr_interp_op_for_iter_next on state[0]). run() calls the two steps
+ * above itself so that each outcome has its own dispatch (see L_FOR_ITER). */
 KR_INTERP_OP_FAST int kr_interp_op_for_iter_fast(kr_vm *vm, kr_value *state, kr_value *item)
 {
     kr_value it = state[0];
-    if (kr_is_small(it)) {
-        int64_t cur = (int64_t)it, stop = (int64_t)state[1], step = (int64_t)state[2] - 1; /* step tagged*2 */
-        if (!(step > 0 ? cur < stop : cur > stop))
-            return 0;
-        *item = it;
-        int64_t nx;
-        if (__builtin_add_overflow(cur, step, &nx))
-            nx = stop; /* the next test ends the loop */
-        state[0] = (kr_value)nx;
-        return 1;
-    }
-    if (kr_type_of(vm, it) == vm->t.list_iter) {
-        kr_list_iter *li = KR_AS(kr_list_iter, it);
-        if (li->seq && li->index < kr_list_size(li->seq)) {
-            *item = kr_list_items(li->seq)[li->index++];
-            return 1;
-        }
-        li->seq = KR_NULL;
-        return 0;
-    }
+    if (kr_is_small(it))
+        return kr_interp_op_for_iter_range(state, item);
+    if (kr_type_of(vm, it) == vm->t.list_iter)
+        return kr_interp_op_for_iter_list(KR_AS(kr_list_iter, it), item);
     return KR_INTERP_OP_ITER_GENERIC;
 }
 /* FOR_ITER's step over any other iterator: 1 with kr_next(it) in *item, 0 when exhausted (an iterator
