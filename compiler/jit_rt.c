@@ -165,21 +165,6 @@ int kr_jit_rt_store_attr(kr_vm *vm, kr_value obj, kr_value v, const kr_insn *ip)
     return kr_interp_op_store_attr_miss(vm, e, obj, t, name_at(vm, KR_INSN_B(ip[0])), v);
 }
 
-/* LOAD_DEREF (vm/interp.c): an empty cell returns KR_NULL with no exception pending, so compiled code
- * deopts to the instruction and the interpreter raises the error naming the variable. */
-kr_value kr_jit_rt_load_deref(kr_vm *vm, kr_value cell)
-{
-    (void)vm;
-    kr_value v = KR_AS(kr_cell, cell)->contents;
-    return v == KR_UNBOUND ? KR_NULL : v;
-}
-
-int kr_jit_rt_store_deref(kr_vm *vm, kr_value cell, kr_value v)
-{
-    kr_cell_set(vm, cell, v);
-    return 0;
-}
-
 /* ---- instructions on frame memory (jit_rt.h: "frame operands") -----------------------------------
  * Each is its vm/interp.c case (through vm/interp_ops.h) on vm->frame's slots (compiled code runs
  * with vm->frame == f), after the builder stored every slot the instruction reads. The shared

@@ -83,8 +83,8 @@ kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError 
  * function on its operands' values. Compiled code passes the values in registers, in System V order
  * after vm: each character of `sig` is one argument, 'v' the next TAGGED argument of the CALL_RT (in
  * order), 'i' its immediate (HIR imm2: a constant or a pointer the code object keeps alive). Result:
- *   KR_JIT_RT_VALUE   a kr_value; KR_NULL = an exception is pending (or, for LOAD_DEREF only, none is:
- *                     then the exit is a deopt and the interpreter runs the instruction itself);
+ *   KR_JIT_RT_VALUE   a kr_value; KR_NULL = an exception is pending (were none pending, the exit would
+ *                     be a deopt and the interpreter would run the instruction itself);
  *   KR_JIT_RT_STATUS  an int: < 0 = an exception is pending, else the CALL_RT's TAGGED BOOL result is
  *                     (status != 0).
  * Before the call compiled code sets f->pc to the instruction (as TRUTHY does), so the frame shows
@@ -111,8 +111,6 @@ kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError 
     X(SET_ITEM,   kr_jit_rt_setitem,    "vvvi", KR_JIT_RT_STATUS, "SET_ITEM: kr_setitem(vm, s[A], s[B], s[C]) after the interpreter's list index path, recording the types") \
     X(LOAD_ATTR,  kr_jit_rt_load_attr,  "vi",   KR_JIT_RT_VALUE,  "LOAD_ATTR: the interpreter's inline-cache hit, else kr_getattr(vm, s[B], N(C))") \
     X(STORE_ATTR, kr_jit_rt_store_attr, "vvi",  KR_JIT_RT_STATUS, "STORE_ATTR: the interpreter's inline-cache hits (slot, adding an attribute), else kr_setattr(vm, s[A], N(B), s[C])") \
-    X(LOAD_DEREF, kr_jit_rt_load_deref, "v",    KR_JIT_RT_VALUE,  "LOAD_DEREF: the contents of cell s[B]; KR_NULL WITHOUT an exception when it is empty: a deopt, the interpreter re-runs the instruction (no effect yet) and raises its UnboundLocalError / NameError") \
-    X(STORE_DEREF, kr_jit_rt_store_deref, "vv", KR_JIT_RT_STATUS, "STORE_DEREF: kr_cell_set(vm, s[A], s[B]); never fails") \
     X(LIST_APPEND, kr_list_append,      "vv",   KR_JIT_RT_STATUS, "LIST_APPEND: kr_list_append(vm, s[A], s[B])") \
     X(SET_ADD,    kr_set_add,           "vv",   KR_JIT_RT_STATUS, "SET_ADD: kr_set_add(vm, s[A], s[B])") \
     X(MAP_ADD,    kr_setitem,           "vvv",  KR_JIT_RT_STATUS, "MAP_ADD: kr_setitem(vm, s[A], s[B], s[C])") \
@@ -155,8 +153,6 @@ kr_value kr_jit_rt_getitem(kr_vm *vm, kr_value o, kr_value k, const kr_insn *ip)
 int kr_jit_rt_setitem(kr_vm *vm, kr_value o, kr_value k, kr_value v, const kr_insn *ip);
 kr_value kr_jit_rt_load_attr(kr_vm *vm, kr_value obj, const kr_insn *ip);
 int kr_jit_rt_store_attr(kr_vm *vm, kr_value obj, kr_value v, const kr_insn *ip);
-kr_value kr_jit_rt_load_deref(kr_vm *vm, kr_value cell);
-int kr_jit_rt_store_deref(kr_vm *vm, kr_value cell, kr_value v);
 int kr_jit_rt_get_iter(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_for_iter(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_unpack(kr_vm *vm, const kr_insn *ip);
