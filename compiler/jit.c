@@ -330,4 +330,3 @@ void kr_jit_print_stats(kr_vm *vm, FILE *out)
     fprintf(out, "; exits with an exception: %llu\n", (unsigned long long)j->exits_with_exception);
 }
 
-bool kr_jit_active(kr_vm *vm) { return vm->frame && (vm->frame->flags & KR_FRAME_JIT); }

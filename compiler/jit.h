@@ -33,15 +33,12 @@ void kr_jit_code_free(kr_vm *vm, kr_code *co);
 
 static inline bool kr_jit_on(const kr_vm *vm) { return vm->jit != NULL && vm->config.jit; }
 
-/* Options the embedding API sets (krait_config); call before running code. */
+/* Diagnostics the embedding API sets (krait_jit_debug); call before running code. */
 void kr_jit_set_dump(kr_vm *vm, const char *name_filter); /* NULL: off; "": every function */
-void kr_jit_set_stats(kr_vm *vm, bool on);                 /* print statistics at kr_jit_free */
+void kr_jit_set_stats(kr_vm *vm, bool on);                 /* log each compilation for print_stats */
 void kr_jit_print_stats(kr_vm *vm, FILE *out);
 /* compiler/jit_rt.c reports exits here: deopt statistics and storm control. */
 void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit);
 void kr_jit_note_exception_exit(kr_vm *vm);
-
-/* For sys._jit: compiled code exists for some code object currently on the frame stack. */
-bool kr_jit_active(kr_vm *vm);
 
 #endif
