@@ -382,7 +382,11 @@ kr_value kr_format_float(kr_vm *vm, double d, const char *spec, size_t spec_len)
 /* ================================================================ int */
 
 /* Digits of |v| in base (2, 8, 10, 16) into a malloc'd buffer; *neg gets the sign. */
-static char *int_digits(kr_vm *vm, kr_value v, int base, bool *neg, int64_t *len)
+/* The digits of int v in base, NUL-terminated. A small int's digits go into the caller's buffer `small`
+ * (no allocation on the common path of %d / {:d}); otherwise the result is malloc'd. The caller frees the
+ * result when it is not `small`. */
+#define INT_DIGITS_SMALL 72
+static char *int_digits(kr_vm *vm, kr_value v, int base, bool *neg, int64_t *len, char small[INT_DIGITS_SMALL])
 {
     if (kr_is_bool(v))
         v = kr_small(v == KR_TRUE);
@@ -390,21 +394,24 @@ static char *int_digits(kr_vm *vm, kr_value v, int base, bool *neg, int64_t *len
         int64_t x = kr_small_val(v);
         *neg = x < 0;
         uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        char tmp[72];
-        int i = 72;
-        do {
-            tmp[--i] = "0123456789abcdef"[u % (unsigned)base];
-            u /= (unsigned)base;
-        } while (u);
-        char *r = malloc((size_t)(72 - i) + 1);
-        if (!r) {
-            kr_raise_nomemory(vm);
-            return NULL;
+        char tmp[INT_DIGITS_SMALL];
+        int i = INT_DIGITS_SMALL;
+        if (base == 10) {
+            /* Constant divisor: the compiler turns / 10 into a multiply. */
+            do {
+                tmp[--i] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+        } else {
+            do {
+                tmp[--i] = "0123456789abcdef"[u % (unsigned)base];
+                u /= (unsigned)base;
+            } while (u);
         }
-        memcpy(r, tmp + i, (size_t)(72 - i));
-        r[72 - i] = 0;
-        *len = 72 - i;
-        return r;
+        memcpy(small, tmp + i, (size_t)(INT_DIGITS_SMALL - i));
+        small[INT_DIGITS_SMALL - i] = 0;
+        *len = INT_DIGITS_SMALL - i;
+        return small;
     }
     kr_value s = kr_int_to_str(vm, v, base);
     if (!s)
@@ -480,14 +487,16 @@ kr_value kr_format_int(kr_vm *vm, kr_value v, const char *spec, size_t spec_len)
     }
     bool neg;
     int64_t nd;
-    char *digits = int_digits(vm, v, base, &neg, &nd);
+    char small[INT_DIGITS_SMALL];
+    char *digits = int_digits(vm, v, base, &neg, &nd, small);
     if (!digits)
         return KR_NULL;
     if (f.type == 'X')
         upcase(digits);
     char sign = neg ? '-' : (f.sign == '+' ? '+' : f.sign == ' ' ? ' ' : 0);
     render_number(&sb, &f, sign, prefix, digits, nd, "", 0, base == 10 ? 3 : 4);
-    free(digits);
+    if (digits != small)
+        free(digits);
     return kr_sb_finish(vm, &sb);
 }
 
@@ -574,7 +583,8 @@ static int pct_int(kr_vm *vm, kr_sb *sb, kr_value v, char conv, int flags, int64
     int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
     bool neg;
     int64_t nd;
-    char *digits = int_digits(vm, iv, base, &neg, &nd);
+    char small[INT_DIGITS_SMALL];
+    char *digits = int_digits(vm, iv, base, &neg, &nd, small);
     if (!digits)
         return -1;
     if (conv == 'X')
@@ -584,7 +594,8 @@ static int pct_int(kr_vm *vm, kr_sb *sb, kr_value v, char conv, int flags, int64
         prefix = conv == 'x' ? "0x" : conv == 'X' ? "0X" : conv == 'o' ? "0o" : "";
     char sign = neg ? '-' : (flags & F_SIGN) ? '+' : (flags & F_BLANK) ? ' ' : 0;
     pct_pad_number(sb, sign, prefix, digits, nd, "", 0, flags, width, prec);
-    free(digits);
+    if (digits != small)
+        free(digits);
     return 0;
 }
 
@@ -670,6 +681,8 @@ kr_value kr_str_mod_format(kr_vm *vm, kr_value fmt, kr_value args)
     }
     kr_sb sb;
     kr_sb_init(&sb);
+    /* One buffer allocation for the usual short result: the format plus a few bytes per argument. */
+    kr_sb_reserve(&sb, (size_t)n + 16 * (size_t)(argc < 64 ? argc : 64));
     int64_t i = 0;
     bool used_dict = false;
     while (i < n) {

@@ -67,6 +67,8 @@ static bool sb_reserve(kr_sb *sb, size_t extra)
     return true;
 }
 
+bool kr_sb_reserve(kr_sb *sb, size_t extra) { return sb_reserve(sb, extra); }
+
 void kr_sb_append(kr_sb *sb, const char *data, size_t n)
 {
     if (n == 0 || !sb_reserve(sb, n))
@@ -1154,7 +1156,14 @@ static inline bool is_space_at(const char *d, int64_t off, int *len)
     return kr_unicode_isspace(kr_utf8_decode(d + off, len));
 }
 
-static kr_value sub_bytes(kr_vm *vm, const char *p, int64_t n) { return kr_str_new(vm, p, (size_t)n); }
+/* A new str for bytes [p, p + n) of parent (which must lie on code-point boundaries). A slice of an ASCII
+ * parent is ASCII, so it skips kr_str_new's scan for the flag and the length. */
+static kr_value sub_bytes(kr_vm *vm, kr_value parent, const char *p, int64_t n)
+{
+    if (IS_ASCII(parent))
+        return kr_str_new_known(vm, p, (size_t)n, n);
+    return kr_str_new(vm, p, (size_t)n);
+}
 
 static int split_args(kr_vm *vm, const char *name, kr_value *args, int nargs, kr_value kwnames,
                       kr_value *sep, int64_t *maxsplit)
@@ -1194,12 +1203,12 @@ static kr_value str_split(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
             int64_t f = bytes_find(d + i, n - i, sd, sn);
             if (f < 0)
                 break;
-            kr_value part = sub_bytes(vm, d + i, f);
+            kr_value part = sub_bytes(vm, SELF, d + i, f);
             if (!part || kr_list_append(vm, list, part) < 0)
                 return KR_NULL;
             i += f + sn;
         }
-        kr_value part = (i == 0 && KR_OBJ(SELF)->type == vm->t.str) ? SELF : sub_bytes(vm, d + i, n - i);
+        kr_value part = (i == 0 && KR_OBJ(SELF)->type == vm->t.str) ? SELF : sub_bytes(vm, SELF, d + i, n - i);
         if (!part || kr_list_append(vm, list, part) < 0)
             return KR_NULL;
         return list;
@@ -1213,7 +1222,7 @@ static kr_value str_split(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
             break;
         if (maxsplit-- <= 0) {
             /* The rest, with trailing whitespace kept (CPython keeps it). */
-            kr_value part = sub_bytes(vm, d + i, n - i);
+            kr_value part = sub_bytes(vm, SELF, d + i, n - i);
             if (!part || kr_list_append(vm, list, part) < 0)
                 return KR_NULL;
             break;
@@ -1221,7 +1230,7 @@ static kr_value str_split(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
         int64_t j = i;
         while (j < n && !is_space_at(d, j, &l))
             j += l;
-        kr_value part = sub_bytes(vm, d + i, j - i);
+        kr_value part = sub_bytes(vm, SELF, d + i, j - i);
         if (!part || kr_list_append(vm, list, part) < 0)
             return KR_NULL;
         i = j;
@@ -1258,12 +1267,12 @@ static kr_value str_rsplit(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
             int64_t f = bytes_rfind(d, end, sd, sn);
             if (f < 0)
                 break;
-            kr_value part = sub_bytes(vm, d + f + sn, end - f - sn);
+            kr_value part = sub_bytes(vm, SELF, d + f + sn, end - f - sn);
             if (!part || kr_list_append(vm, list, part) < 0)
                 return KR_NULL;
             end = f;
         }
-        kr_value part = sub_bytes(vm, d, end);
+        kr_value part = sub_bytes(vm, SELF, d, end);
         if (!part || kr_list_append(vm, list, part) < 0)
             return KR_NULL;
         list_reverse_inplace(list);
@@ -1282,7 +1291,7 @@ static kr_value str_rsplit(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
         if (j <= 0)
             break;
         if (maxsplit-- <= 0) {
-            kr_value part = sub_bytes(vm, d, j);
+            kr_value part = sub_bytes(vm, SELF, d, j);
             if (!part || kr_list_append(vm, list, part) < 0)
                 return KR_NULL;
             break;
@@ -1295,7 +1304,7 @@ static kr_value str_rsplit(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
                 break;
             i = o;
         }
-        kr_value part = sub_bytes(vm, d + i, j - i);
+        kr_value part = sub_bytes(vm, SELF, d + i, j - i);
         if (!part || kr_list_append(vm, list, part) < 0)
             return KR_NULL;
         j = i;
@@ -1342,14 +1351,14 @@ static kr_value str_splitlines(kr_vm *vm, kr_value *args, int nargs, kr_value kw
                 kr_utf8_decode(d + i, &l), i += l;
             continue;
         }
-        kr_value part = sub_bytes(vm, d + start, (keep ? i + b : i) - start);
+        kr_value part = sub_bytes(vm, SELF, d + start, (keep ? i + b : i) - start);
         if (!part || kr_list_append(vm, list, part) < 0)
             return KR_NULL;
         i += b;
         start = i;
     }
     if (start < n) {
-        kr_value part = sub_bytes(vm, d + start, n - start);
+        kr_value part = sub_bytes(vm, SELF, d + start, n - start);
         if (!part || kr_list_append(vm, list, part) < 0)
             return KR_NULL;
     }
@@ -1499,7 +1508,7 @@ static kr_value do_strip(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames,
         free(set);
     if (i == 0 && j == n)
         return str_exact(vm, SELF);
-    return sub_bytes(vm, d + i, j - i);
+    return sub_bytes(vm, SELF, d + i, j - i);
 }
 
 static kr_value str_strip(kr_vm *vm, kr_value *a, int n, kr_value k) { return do_strip(vm, a, n, k, "strip", 3); }
@@ -1546,22 +1555,34 @@ static kr_value str_replace(kr_vm *vm, kr_value *args, int nargs, kr_value kwnam
             kr_sb_append(&sb, d + i, (size_t)(n - i));
         return kr_sb_finish(vm, &sb);
     }
-    bool any = false;
-    while (count-- > 0) {
+    /* As CPython: count the matches first, then write the result straight into a str of the exact size
+     * (no growing buffer, no second copy, no rescan for the length). */
+    int64_t k = bytes_count(d, n, od, on, count), grow, total;
+    if (k == 0)
+        return str_exact(vm, SELF);
+    if (__builtin_mul_overflow(k, nn - on, &grow) || __builtin_add_overflow(n, grow, &total))
+        return kr_raise(vm, KR_EXC(vm, OverflowError), "replace string is too long");
+    kr_str *r = kr_str_alloc_raw(vm, total);
+    if (!r)
+        return KR_NULL;
+    char *w = r->data;
+    for (int64_t m = 0; m < k; m++) {
         int64_t f = bytes_find(d + i, n - i, od, on);
-        if (f < 0)
-            break;
-        any = true;
-        kr_sb_append(&sb, d + i, (size_t)f);
-        kr_sb_append(&sb, nd, (size_t)nn);
+        memcpy(w, d + i, (size_t)f);
+        w += f;
+        memcpy(w, nd, (size_t)nn);
+        w += nn;
         i += f + on;
     }
-    if (!any) {
-        kr_sb_free(&sb);
-        return str_exact(vm, SELF);
-    }
-    kr_sb_append(&sb, d + i, (size_t)(n - i));
-    return kr_sb_finish(vm, &sb);
+    memcpy(w, d + i, (size_t)(n - i));
+    /* Only removing non-ASCII `old` from non-ASCII self with ASCII `new` can change the ASCII-ness in a
+     * way the flags do not tell; finish_raw also returns the shared one-char and empty strings. */
+    if (total <= 1 || (!IS_ASCII(SELF) && !IS_ASCII(a[0]) && IS_ASCII(a[1])))
+        return kr_str_finish_raw(vm, r);
+    r->length = kr_str_len(SELF) + k * (kr_str_len(a[1]) - kr_str_len(a[0]));
+    if (IS_ASCII(SELF) && IS_ASCII(a[1]))
+        r->ob.flags |= KR_STR_ASCII;
+    return KR_VAL(r);
 }
 
 /* ---- find family ---- */
@@ -1688,12 +1709,12 @@ static kr_value do_partition(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
         it[2] = rev ? whole : empty;
         return t;
     }
-    kr_value a = sub_bytes(vm, d, f);
+    kr_value a = sub_bytes(vm, SELF, d, f);
     if (!a)
         return KR_NULL;
     it[0] = a;
     it[1] = str_exact(vm, sep);
-    kr_value b = sub_bytes(vm, d + f + SLEN(sep), n - f - SLEN(sep));
+    kr_value b = sub_bytes(vm, SELF, d + f + SLEN(sep), n - f - SLEN(sep));
     if (!b)
         return KR_NULL;
     it[2] = b;
@@ -1710,7 +1731,7 @@ static kr_value str_removeprefix(kr_vm *vm, kr_value *args, int nargs, kr_value 
         return KR_NULL;
     int64_t pn = SLEN(args[1]);
     if (pn <= SLEN(SELF) && memcmp(SDATA(SELF), SDATA(args[1]), (size_t)pn) == 0)
-        return sub_bytes(vm, SDATA(SELF) + pn, SLEN(SELF) - pn);
+        return sub_bytes(vm, SELF, SDATA(SELF) + pn, SLEN(SELF) - pn);
     return str_exact(vm, SELF);
 }
 
@@ -1721,7 +1742,7 @@ static kr_value str_removesuffix(kr_vm *vm, kr_value *args, int nargs, kr_value 
         return KR_NULL;
     int64_t pn = SLEN(args[1]), n = SLEN(SELF);
     if (pn && pn <= n && memcmp(SDATA(SELF) + n - pn, SDATA(args[1]), (size_t)pn) == 0)
-        return sub_bytes(vm, SDATA(SELF), n - pn);
+        return sub_bytes(vm, SELF, SDATA(SELF), n - pn);
     return str_exact(vm, SELF);
 }
 
@@ -1771,7 +1792,16 @@ static kr_value case_map(kr_vm *vm, kr_value self, int mode)
         if (!r)
             return KR_NULL;
         bool prev_cased = false;
-        for (int64_t i = 0; i < n; i++) {
+        /* lower()/upper()/casefold(): branch-free per byte so the compiler can vectorise them. */
+        bool simple = mode == CASE_UPPER || mode == CASE_LOWER || mode == CASE_FOLD;
+        if (simple) {
+            unsigned char first = mode == CASE_UPPER ? 'a' : 'A';
+            for (int64_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)d[i];
+                r->data[i] = (char)(c ^ ((unsigned char)(c - first) < 26 ? 0x20 : 0));
+            }
+        }
+        for (int64_t i = 0; i < (simple ? 0 : n); i++) {
             unsigned char c = (unsigned char)d[i];
             bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
             switch (mode) {
@@ -1790,7 +1820,11 @@ static kr_value case_map(kr_vm *vm, kr_value self, int mode)
             }
             r->data[i] = (char)c;
         }
-        return kr_str_finish_raw(vm, r);
+        if (n <= 1)
+            return kr_str_finish_raw(vm, r); /* the shared empty / one-char strings */
+        /* ASCII maps to ASCII: no rescan for the flag. */
+        r->ob.flags |= KR_STR_ASCII;
+        return KR_VAL(r);
     }
     kr_sb sb;
     kr_sb_init(&sb);

@@ -80,6 +80,9 @@ int64_t kr_utf8_count(const char *s, size_t n);
 /* Strict validation (accepting surrogates when allow_surrogates); returns the code-point count or -1. */
 int64_t kr_utf8_check(const char *s, size_t n, bool allow_surrogates);
 void kr_sb_append_cp(kr_sb *sb, uint32_t cp);
+/* Room for `extra` more bytes up front (one allocation for a builder whose size is roughly known);
+ * false once the builder has failed. */
+bool kr_sb_reserve(kr_sb *sb, size_t extra);
 
 /* ---- siphash.c ---- */
 uint64_t kr_siphash13(uint64_t k0, uint64_t k1, const void *data, size_t n);
