@@ -146,7 +146,10 @@ enum kr_hir_type_bits {
     X(BRANCH,       "a0 (TAGGED BOOL): KR_TRUE -> succs[0], KR_FALSE -> succs[1]") \
     X(BRANCH_PC,    "a0 (STEP's result): == insns + imm -> succs[0], else succs[1]") \
     X(RETURN,       "return a0 (TAGGED) from the function (the frame stays linked: the caller pops it)") \
-    X(DEOPT,        "leave unconditionally through fs (a path the builder does not compile)")
+    X(DEOPT,        "leave unconditionally through fs (a path the builder does not compile)") \
+    /* ---- __slots__ members (appended: vm/type.h's member descriptors address them by byte offset) ---- */ \
+    X(LOAD_FIELD,   "TAGGED: *(kr_value *)(a0 + imm), a0 a heap object (after a GUARD_SHAPE of a class whose instances have that word); an unset member (KR_NULL) deopts (reason UNBOUND) to the LOAD_ATTR, which the interpreter re-runs to raise its AttributeError") \
+    X(STORE_FIELD,  "*(kr_value *)(a0 + imm) = a1 (TAGGED), then the write barrier (kr_gc_barrier)")
 
 enum kr_hir_op {
 #define KR_HIR_OP_ENUM(name, doc) KR_HIR_##name,
@@ -163,6 +166,9 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  *  - LOAD_ATTR with KR_FB_ATTR_SHAPE_SLOT: GUARD_SHAPE(obj; type, version, shape) + LOAD_INST_SLOT(index);
  *    KR_FB_ATTR_TYPE_VALUE: GUARD_SHAPE (shape when the entry has one) + CONST(value).
  *  - STORE_ATTR with KR_FB_ATTR_SHAPE_SLOT: GUARD_SHAPE + STORE_INST_SLOT.
+ *  - LOAD_ATTR / STORE_ATTR with KR_FB_ATTR_MEMBER_SLOT: GUARD_SHAPE(obj; type, version, imm2 = 0: a
+ *    member descriptor wins over any instance attribute, so the shape does not matter) + LOAD_FIELD /
+ *    STORE_FIELD at the member's byte offset.
  *  - LOAD_METHOD with KR_FB_ATTR_METHOD: GUARD_SHAPE, then s[A] = CONST(function), s[A+1] = obj.
  *  - GET_ITEM / SET_ITEM with list (tuple) and small-int feedback: guards + LIST_GET / TUPLE_GET / LIST_SET.
  *  - CALL of the builtin len (GUARD_IS on the loaded global) with one argument of a known sized type: LEN.

@@ -1191,14 +1191,33 @@ static bool load_global(builder *b, uint32_t pc, kr_insn in)
     return true;
 }
 
-/* LOAD_ATTR: an instance attribute at a slot of a known shape, or a class attribute no instance of
- * that shape can shadow (a constant while the class version holds: the class keeps it alive). */
+/* Is a __slots__ member cache entry's byte offset one the back end addresses (past the instance
+ * header, word-aligned)? The interpreter only fills it from a member descriptor, so this is a check
+ * against a corrupt entry, not a decision. */
+static bool member_offset_ok(const kr_fb *e)
+{
+    return e->attr.index >= (int64_t)sizeof(kr_instance) && e->attr.index <= INT32_MAX && !(e->attr.index & 7);
+}
+
+/* LOAD_ATTR: an instance attribute at a slot of a known shape, a __slots__ member (guarded on the class
+ * alone: the member descriptor wins over the instance's attributes), or a class attribute no instance
+ * of that shape can shadow (a constant while the class version holds: the class keeps it alive). */
 static bool load_attr(builder *b, uint32_t pc, kr_insn in)
 {
     const kr_fb *e = feedback(b, pc);
     uint32_t a = KR_INSN_A(in), s = KR_INSN_B(in);
     kr_shape *shape = e->attr.shape;
     kr_hir_ref r;
+    if (e->attr.kind == KR_FB_ATTR_MEMBER_SLOT) {
+        if (!member_offset_ok(e) || !attr_entry_ok(b, e, s, true))
+            return false;
+        kr_hir_ref g = guard_shape(b, s, e->attr.type, e->attr.version, NULL);
+        int32_t fs = fs_now(b);
+        r = emit1(b, KR_HIR_LOAD_FIELD, KR_HIR_TAGGED, ANY_VALUE, g, e->attr.index);
+        set_fs(b, r, fs, KR_DEOPT_UNBOUND); /* an unset member deopts to the LOAD_ATTR, which raises */
+        write_slot(b, a, r);
+        return true;
+    }
     if (!shape || !attr_entry_ok(b, e, s, true))
         return false;
     if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT) {
@@ -1216,12 +1235,20 @@ static bool load_attr(builder *b, uint32_t pc, kr_insn in)
     return true;
 }
 
-/* STORE_ATTR to an attribute the instance already has (adding one stays a STEP). */
+/* STORE_ATTR to an attribute the instance already has, or to a __slots__ member (adding an attribute
+ * stays a STEP). */
 static bool store_attr(builder *b, uint32_t pc, kr_insn in)
 {
     const kr_fb *e = feedback(b, pc);
     uint32_t s = KR_INSN_A(in), v = KR_INSN_C(in);
     kr_shape *shape = e->attr.shape;
+    if (e->attr.kind == KR_FB_ATTR_MEMBER_SLOT) {
+        if (!member_offset_ok(e) || !attr_entry_ok(b, e, s, false))
+            return false;
+        kr_hir_ref g = guard_shape(b, s, e->attr.type, e->attr.version, NULL);
+        emit2(b, KR_HIR_STORE_FIELD, KR_HIR_TAGGED, 0, g, tagged_value(b, v), e->attr.index);
+        return true;
+    }
     if (e->attr.kind != KR_FB_ATTR_SHAPE_SLOT || !shape || e->attr.index < 0 ||
         (uint64_t)e->attr.index >= shape->count || !attr_entry_ok(b, e, s, false))
         return false;

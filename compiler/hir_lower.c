@@ -284,8 +284,8 @@ static bool fusible(uint16_t op)
 
 /* The write barrier of a store of value `value` (HIR ref) into heap object `container` (vreg), right
  * after the store's instruction. kr_gc_barrier (gc/gc.h) is a no-op for today's stop-the-world
- * collector, so this emits no instruction; it is the one place STORE_INST_SLOT, LIST_SET and
- * STORE_CELL go through, so the incremental collector's barrier (a LIR op testing the container's
+ * collector, so this emits no instruction; it is the one place STORE_INST_SLOT, LIST_SET,
+ * STORE_CELL and STORE_FIELD go through, so the incremental collector's barrier (a LIR op testing the container's
  * colour, with a call on its slow path) is added here alone. */
 static int emit_write_barrier(lower_ctx *c, kr_hir_ref store, int container, kr_hir_ref value)
 {
@@ -540,6 +540,18 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             !emit(c, KR_LIR_STORE_CELL, r, -1, a, 2))
             return -1;
         return emit_write_barrier(c, r, a[0], h.args[1]);
+    case KR_HIR_LOAD_FIELD:
+    case KR_HIR_STORE_FIELD: {
+        bool store = h.op == KR_HIR_STORE_FIELD;
+        /* a member word lies past the object header, 8-aligned, within a 32-bit displacement */
+        if (h.imm < (int64_t)sizeof(kr_object) || h.imm > INT32_MAX || (h.imm & 7))
+            return kr_hir_refuse(fn, "lowering: field offset %lld", (long long)h.imm);
+        if ((a[0] = use_val(c, h.args[0])) < 0 || (store && (a[1] = use_val(c, h.args[1])) < 0) ||
+            !(in = emit(c, store ? KR_LIR_STORE_FIELD : KR_LIR_LOAD_FIELD, r, store ? -1 : out, a, store ? 2 : 1)))
+            return -1;
+        in->imm = h.imm;
+        return store ? emit_write_barrier(c, r, a[0], h.args[1]) : add_exit1(c, r, h.reason);
+    }
     case KR_HIR_LIST_GET:
         return lower_item(c, r, KR_LIR_LIST_GET, out);
     case KR_HIR_TUPLE_GET:
@@ -841,7 +853,8 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
                              in->op != KR_HIR_JUMP && in->op != KR_HIR_BRANCH && in->op != KR_HIR_BRANCH_PC &&
                              in->op != KR_HIR_RETURN && in->op != KR_HIR_DEOPT &&
                              in->op != KR_HIR_GUARD_DICT_VERSION && in->op != KR_HIR_STORE_INST_SLOT &&
-                             in->op != KR_HIR_LIST_SET && in->op != KR_HIR_STORE_CELL;
+                             in->op != KR_HIR_LIST_SET && in->op != KR_HIR_STORE_CELL &&
+                             in->op != KR_HIR_STORE_FIELD;
             if (!has_value)
                 continue;
             int v = kr_lir_add_vreg(lf, in->rep == KR_HIR_DOUBLE ? KR_RA_FP : KR_RA_GP);

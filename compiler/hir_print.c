@@ -62,7 +62,8 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
     bool has_value = in->op != KR_HIR_STORE_SLOT && in->op != KR_HIR_POLL && in->op != KR_HIR_ENTRY &&
                      in->op != KR_HIR_JUMP && in->op != KR_HIR_BRANCH && in->op != KR_HIR_BRANCH_PC &&
                      in->op != KR_HIR_RETURN && in->op != KR_HIR_DEOPT && in->op != KR_HIR_GUARD_DICT_VERSION &&
-                     in->op != KR_HIR_STORE_INST_SLOT && in->op != KR_HIR_LIST_SET && in->op != KR_HIR_STORE_CELL;
+                     in->op != KR_HIR_STORE_INST_SLOT && in->op != KR_HIR_LIST_SET && in->op != KR_HIR_STORE_CELL &&
+                     in->op != KR_HIR_STORE_FIELD;
     if (has_value) {
         fprintf(out, "v%u:", r);
         if (in->rep == KR_HIR_DOUBLE)
@@ -110,6 +111,9 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
     case KR_HIR_LOAD_INST_SLOT: case KR_HIR_STORE_INST_SLOT:
         fprintf(out, " [%" PRId64 "]", in->imm);
         break;
+    case KR_HIR_LOAD_FIELD: case KR_HIR_STORE_FIELD:
+        fprintf(out, " [+%" PRId64 "]", in->imm);
+        break;
     case KR_HIR_INT_BINOP: case KR_HIR_FLOAT_BINOP:
         fprintf(out, " %s", in->imm >= 0 && in->imm < KR_BINOP_COUNT ? binop_names[in->imm] : "?");
         break;
@@ -143,7 +147,7 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
         fprintf(out, " fs#%d", in->fs);
     if (in->fs >= 0 && in->reason < KR_DEOPT_COUNT &&
         ((in->op >= KR_HIR_GUARD_TYPE && in->op <= KR_HIR_GUARD_NOT_UNBOUND) || in->op == KR_HIR_GUARD_SHAPE ||
-         in->op == KR_HIR_GUARD_DICT_VERSION))
+         in->op == KR_HIR_GUARD_DICT_VERSION || in->op == KR_HIR_LOAD_FIELD))
         fprintf(out, " (%s)", kr_deopt_reason_names[in->reason]);
     if (in->nuses)
         fprintf(out, " uses=%u", in->nuses);

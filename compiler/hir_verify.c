@@ -219,7 +219,8 @@ static bool is_terminator(uint16_t op)
 static bool defines_value(uint16_t op)
 {
     return !is_terminator(op) && op != KR_HIR_STORE_SLOT && op != KR_HIR_POLL && op != KR_HIR_GUARD_DICT_VERSION &&
-           op != KR_HIR_STORE_INST_SLOT && op != KR_HIR_LIST_SET && op != KR_HIR_STORE_CELL;
+           op != KR_HIR_STORE_INST_SLOT && op != KR_HIR_LIST_SET && op != KR_HIR_STORE_CELL &&
+           op != KR_HIR_STORE_FIELD;
 }
 
 /* Operand shape of each op: number of args (-1: a phi, one per predecessor), their rep, the result rep,
@@ -281,6 +282,14 @@ static opsig signature(const kr_hir_insn *in)
         s.fs = true;
         break;
     case KR_HIR_STORE_CELL:
+        s.nargs = 2;
+        s.rep = -1;
+        break;
+    case KR_HIR_LOAD_FIELD:
+        s.nargs = 1;
+        s.fs = true;
+        break;
+    case KR_HIR_STORE_FIELD:
         s.nargs = 2;
         s.rep = -1;
         break;

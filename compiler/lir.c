@@ -327,6 +327,9 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
             case KR_LIR_LOAD_ISLOT: case KR_LIR_STORE_ISLOT:
                 fprintf(out, " [attr %lld]", (long long)in->imm);
                 break;
+            case KR_LIR_LOAD_FIELD: case KR_LIR_STORE_FIELD:
+                fprintf(out, " [+%lld]", (long long)in->imm);
+                break;
             case KR_LIR_LIST_GET: case KR_LIR_TUPLE_GET: case KR_LIR_LIST_SET:
                 if (in->in[1] < 0)
                     fprintf(out, " [#%lld]", (long long)in->imm);

@@ -95,7 +95,9 @@
     X(BRANCH,    0, "kind (kr_lir_branch_kind) decides: true -> succ 0, false -> succ 1") \
     X(BRANCH_PC, 0, "in0 == imm (a pointer) -> succ 0, else succ 1") \
     X(RETURN,    0, "return in0") \
-    X(DEOPT,     0, "leave through exit 0")
+    X(DEOPT,     0, "leave through exit 0") \
+    X(LOAD_FIELD, 1, "out = *(kr_value *)(in0 + imm); exit 0 when it is KR_NULL (an unset __slots__ member)") \
+    X(STORE_FIELD, 0, "*(kr_value *)(in0 + imm) = in1")
 
 enum kr_lir_op {
 #define KR_LIR_OP_ENUM(name, out, doc) KR_LIR_##name,

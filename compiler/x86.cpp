@@ -1067,6 +1067,16 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     case KR_LIR_STORE_CELL:
         a_.mov(x86::qword_ptr(I(0), lay_.cell_contents), I(1));
         break;
+    case KR_LIR_LOAD_FIELD:
+        // through r11, as LOAD_CELL: the output is written after the exit check and may share in0's register
+        a_.mov(r11, x86::qword_ptr(I(0), int32_t(in.imm)));
+        a_.test(r11, r11);
+        a_.jz(exitLabel(in, 0));
+        a_.mov(O(), r11);
+        break;
+    case KR_LIR_STORE_FIELD:
+        a_.mov(x86::qword_ptr(I(0), int32_t(in.imm)), I(1));
+        break;
     case KR_LIR_LIST_GET:
         emitIndex(in, u, x86::qword_ptr(I(0), lay_.list_size), exitLabel(in, 0));
         a_.mov(O(), x86::qword_ptr(I(0), lay_.list_items)); // the list may die here: out can be its register

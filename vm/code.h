@@ -72,8 +72,14 @@ enum kr_fb_attr_kind {
     KR_FB_ATTR_METHOD,        /* LOAD_METHOD: `value` is a plain function / C method on `type` to call
                                  with self (the instance cannot shadow it) */
     KR_FB_ATTR_SHAPE_SLOT,    /* instance attribute: shape `shape`, inline slot `index` (vm/instance.h) */
-    KR_FB_ATTR_SHAPE_ADD      /* STORE_ATTR adding an attribute: shape `shape` -> child shape `value`
+    KR_FB_ATTR_SHAPE_ADD,     /* STORE_ATTR adding an attribute: shape `shape` -> child shape `value`
                                  (a kr_shape as a value), written at slot `index` when capacity allows */
+    KR_FB_ATTR_MEMBER_SLOT    /* LOAD_ATTR / STORE_ATTR of a __slots__ member: on objects of exactly `type`
+                                 (version) the name resolves to a member descriptor, a data descriptor (no
+                                 instance attribute can shadow it, so no shape guard: `shape` is NULL),
+                                 whose word is at byte offset `index` in the object (vm/instance.h's
+                                 fixed[]); KR_NULL there is an unset member: the load takes the slow path,
+                                 which raises the AttributeError */
 };
 /* LOAD_METHOD / LOAD_ATTR TYPE_VALUE on instances of user classes (kr_instance layout) also guard on the
  * instance's shape (`shape` non-NULL: the instance has no attribute shadowing the cached one). */

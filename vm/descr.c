@@ -688,9 +688,8 @@ static int member_set(kr_vm *vm, kr_value self, kr_value obj, kr_value value)
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                           kr_str_data(m->name), m->owner->name_c, kr_typename(vm, obj));
     kr_value *slot = (kr_value *)((char *)KR_OBJ(obj) + m->offset);
-    if (!value && !*slot)
-        return kr_raise_i(vm, KR_EXC(vm, AttributeError), "'%s' object has no attribute '%s'", kr_typename(vm, obj),
-                          kr_str_data(m->name));
+    if (!value && !*slot) /* CPython's PyMember_SetOne names only the member here */
+        return kr_raise_i(vm, KR_EXC(vm, AttributeError), "%s", kr_str_data(m->name));
     *slot = value;
     kr_gc_barrier(vm, KR_OBJ(obj), value);
     return 0;

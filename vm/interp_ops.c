@@ -24,12 +24,50 @@ static bool is_data_descr(kr_vm *vm, kr_value d)
     return dt->descr_get && dt->descr_set;
 }
 
-/* Caches the slot or plain class attribute v that kr_getattr found for obj.name, unless the site has
- * missed too often (megamorphic: stop refilling) or a data descriptor on the class takes precedence. */
+/* The byte offset of the __slots__ member that name resolves to on instances of t, or -1. Only classes
+ * with members (nfixed) look, so other stores that miss pay no type lookup. A member descriptor copied
+ * onto a class it does not belong to (`C.x = D.y`) raises TypeError when used: not cached. Member
+ * descriptors are data descriptors, so they take precedence over the instance's own attributes, and
+ * their offset is fixed at creation: the type version alone guards the answer. */
+static int64_t member_offset(kr_vm *vm, kr_type *t, kr_value name)
+{
+    if (!KR_TX(t)->nfixed)
+        return -1;
+    kr_value d = kr_type_lookup(vm, t, name);
+    if (!d || !kr_is_ptr(d) || KR_OBJ(d)->type != vm->member_descr_type)
+        return -1;
+    kr_member_descr *m = KR_AS(kr_member_descr, d);
+    return kr_type_is_subtype(t, m->owner) ? (int64_t)m->offset : -1;
+}
+
+static void attr_cache_fill_member(kr_fb *e, kr_type *t, int64_t offset)
+{
+    e->attr.type = t;
+    e->attr.version = t->version;
+    e->attr.kind = KR_FB_ATTR_MEMBER_SLOT;
+    e->attr.shape = NULL;
+    e->attr.index = offset;
+    e->attr.value = KR_NULL;
+}
+
+/* Caches the slot, __slots__ member or plain class attribute v that kr_getattr found for obj.name,
+ * unless the site has missed too often (megamorphic: stop refilling) or a data descriptor on the class
+ * other than a member takes precedence. */
 static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
 {
     if (!kr_is_ptr(obj) || !plain_instance_type(t) || e->attr.misses >= 64)
         return;
+    int64_t off = member_offset(vm, t, name);
+    if (off >= 0) {
+        /* kr_getattr ran no Python code for a member (the version still holds), but check that it read
+         * this word rather than trusting the lookup alone */
+        if (*(kr_value *)((char *)KR_OBJ(obj) + off) != v)
+            return;
+        if (e->attr.type)
+            e->attr.misses++;
+        attr_cache_fill_member(e, t, off);
+        return;
+    }
     kr_shape *shape = kr_instance_shape(obj);
     if (!shape)
         return;
@@ -68,8 +106,8 @@ kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type 
  * property setter, a slot descriptor) on the class intercepts it. */
 static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
 {
-    /* only stores into the instance's shape are cached: __slots__-only and dict-mode instances have
-     * none, and their stores (raytrace's hot path) must not pay for a type lookup */
+    /* only stores into the instance's shape are cached here (members are cached before this is
+     * asked): dict-mode instances have no shape, and their stores must not pay for a type lookup */
     if (!kr_is_ptr(obj) || !plain_instance_type(t) || t->setattr != kr_generic_setattr || !kr_instance_shape(obj))
         return false;
     kr_value d = kr_type_lookup(vm, t, name);
@@ -78,6 +116,20 @@ static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value n
 
 int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
 {
+    /* a __slots__ member (whether or not the instance also has a shape: the member wins) */
+    if (e->attr.misses < 64 && kr_is_ptr(obj) && plain_instance_type(t) && t->setattr == kr_generic_setattr) {
+        int64_t off = member_offset(vm, t, name);
+        if (off >= 0) {
+            if (e->attr.type)
+                e->attr.misses++;
+            uint32_t ver = t->version;
+            if (kr_setattr(vm, obj, name, v) < 0)
+                return -1;
+            if (t->version == ver)
+                attr_cache_fill_member(e, t, off);
+            return 0;
+        }
+    }
     /* a site that keeps missing is polymorphic: stop re-filling it (as loads do) */
     if (e->attr.misses >= 64 || !attr_cacheable_store(vm, obj, t, name))
         return kr_setattr(vm, obj, name, v); /* nothing to cache: a tail call, no frame of our own */

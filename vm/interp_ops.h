@@ -33,7 +33,8 @@
 
 /* ---- attribute inline caches (vm/instance.h describes the guards) -------------------------------- */
 
-/* LOAD_ATTR's cache hit: obj's attribute from the cached slot or class value (t = obj's type). */
+/* LOAD_ATTR's cache hit: obj's attribute from the cached slot, __slots__ member or class value
+ * (t = obj's type). */
 KR_INTERP_OP_FAST bool kr_interp_op_load_attr_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out)
 {
     if (e->attr.type == t && e->attr.version == t->version) {
@@ -45,17 +46,32 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_attr_hit(const kr_fb *e, kr_value obj, 
             *out = e->attr.value;
             return true;
         }
+        if (e->attr.kind == KR_FB_ATTR_MEMBER_SLOT) {
+            kr_value v = *(kr_value *)((char *)KR_OBJ(obj) + e->attr.index);
+            if (!v)
+                return false; /* unset member: the miss raises the exact AttributeError */
+            *out = v;
+            return true;
+        }
     }
     return false;
 }
 /* The miss: kr_getattr(obj, name), then the cache filled when the attribute is cacheable. */
 kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name);
 
-/* STORE_ATTR's cache hits: an existing slot, or adding the attribute along the cached shape
- * transition. true when v is stored. */
+/* STORE_ATTR's cache hits: an existing slot, a __slots__ member, or adding the attribute along the
+ * cached shape transition. true when v is stored. */
 KR_INTERP_OP_FAST bool kr_interp_op_store_attr_hit(kr_vm *vm, const kr_fb *e, kr_value obj, const kr_type *t, kr_value v)
 {
-    if (e->attr.type == t && e->attr.version == t->version && (void *)kr_instance_shape(obj) == e->attr.shape) {
+    if (e->attr.type != t || e->attr.version != t->version)
+        return false;
+    if (e->attr.kind == KR_FB_ATTR_MEMBER_SLOT) {
+        /* a member descriptor takes precedence over any instance attribute: no shape to check */
+        *(kr_value *)((char *)KR_OBJ(obj) + e->attr.index) = v;
+        kr_gc_barrier(vm, KR_OBJ(obj), v);
+        return true;
+    }
+    if ((void *)kr_instance_shape(obj) == e->attr.shape) {
         if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT) {
             kr_instance_slots(obj)[e->attr.index] = v;
             kr_gc_barrier(vm, KR_OBJ(obj), v);

@@ -20,6 +20,7 @@
 #include "vm/interp.h"
 #include "vm/kr.h"
 #include "vm/tuple.h"
+#include "vm/type.h"
 
 static kr_vm *vm;
 static kr_value globals; /* rooted for the whole test */
@@ -827,6 +828,48 @@ START_TEST(test_cells)
 }
 END_TEST
 
+/* __slots__ members: LOAD_ATTR / STORE_ATTR of a member are GUARD_SHAPE (class and version only, no
+ * shape: imm2 0) + LOAD_FIELD / STORE_FIELD at the member's byte offset; a load names a frame state at
+ * its LOAD_ATTR (an unset member deopts there, reason UNBOUND, and the interpreter raises). */
+START_TEST(test_slots_members)
+{
+    run_module("class V:\n    __slots__ = ('x', 'y')\n    def __init__(self, x, y):\n"
+               "        self.x = x\n        self.y = y\n"
+               "def members(o, n):\n    t = 0\n    for i in range(n):\n        o.x = i\n"
+               "        t += o.x + o.y\n    return t\n"
+               "v = V(1, 2)\n"
+               "for _ in range(5):\n    members(v, 20)\n");
+    kr_code *co = code_of("members");
+    kr_hir_func *fn = build(co);
+    CHECK_HIR(fn, count(fn, KR_HIR_STORE_FIELD, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_LOAD_FIELD, -1, 1) == 2);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_SHAPE, -1, 1) == 1); /* the other two are redundant */
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_CALL_RT, -1, 1) == 0);
+    kr_value v = kr_dict_get_cstr(vm, globals, "v");
+    ck_assert(v != KR_NULL);
+    kr_value d = kr_type_lookup(vm, KR_OBJ(v)->type, kr_intern(vm, "y"));
+    ck_assert(d != KR_NULL && KR_OBJ(d)->type == vm->member_descr_type);
+    int64_t y_offset = KR_AS(kr_member_descr, d)->offset;
+    bool saw_y = false;
+    for (uint32_t r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead)
+            continue;
+        if (in->op == KR_HIR_GUARD_SHAPE)
+            CHECK_HIR(fn, in->imm2 == 0 && in->value == KR_VAL(KR_OBJ(v)->type));
+        if (in->op == KR_HIR_LOAD_FIELD) {
+            CHECK_HIR(fn, in->fs >= 0 && in->reason == KR_DEOPT_UNBOUND && fn->fss[in->fs].pc == in->pc &&
+                              KR_INSN_OP(co->insns[in->pc]) == KR_OP_LOAD_ATTR);
+            CHECK_HIR(fn, fn->insns[in->args[0]].op == KR_HIR_GUARD_SHAPE);
+            saw_y |= in->imm == y_offset;
+        }
+    }
+    CHECK_HIR(fn, saw_y);
+    kr_hir_free(fn);
+}
+END_TEST
+
 static Suite *hir_suite(void)
 {
     Suite *s = suite_create("hir");
@@ -849,6 +892,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_frame_call_rt);
     tcase_add_test(tc, test_known_builtins);
     tcase_add_test(tc, test_cells);
+    tcase_add_test(tc, test_slots_members);
     suite_add_tcase(s, tc);
     TCase *tg = tcase_create("golden");
     tcase_add_checked_fixture(tg, setup, teardown);

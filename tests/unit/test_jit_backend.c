@@ -22,6 +22,7 @@
 #include "vm/interp.h"
 #include "vm/kr.h"
 #include "vm/tuple.h"
+#include "vm/type.h"
 
 #define NSLOTS 48
 #define NPCS 16
@@ -1151,6 +1152,123 @@ START_TEST(test_shape_guard_inst_slots)
 }
 END_TEST
 
+/* ---- __slots__ members: LOAD_FIELD / STORE_FIELD ---------------------------------------------- */
+
+/* o = slot 0; GUARD_SHAPE(o; type, version, no shape) exiting at pc 3; x = the word at ox (exit at pc
+ * 4, reason UNBOUND, when unset), y = the word at oy (pc 5); o's words at ox, oy = y, x; return x. */
+static kr_hir_func *field_fn(kr_type *type, uint32_t version, int64_t ox, int64_t oy)
+{
+    kr_hir_func *fn = new_fn();
+    uint32_t b0 = kr_hir_add_block(fn, 0), b1 = kr_hir_add_block(fn, 0);
+    kr_hir_add_edge(fn, b0, b1);
+    op(fn, b0, KR_HIR_ENTRY, TAG, 0, 0, 0);
+    kr_hir_ref o = op(fn, b1, KR_HIR_LOAD_SLOT, TAG, KR_HT_ANY, 0, 0);
+    kr_hir_ref k = op(fn, b1, KR_HIR_LOAD_SLOT, TAG, SI, 2, 0);
+    kr_hir_fs_entry d[] = {{6, k}, {7, cnst(fn, b1, kr_small(55))}}; /* as with_dirty, made first */
+    kr_hir_ref g = op(fn, b1, KR_HIR_GUARD_SHAPE, TAG, KR_HT_OBJECT, version, 1, o);
+    fn->insns[g].value = KR_VAL(type);
+    fn->insns[g].imm2 = 0;
+    with_fs(fn, g, 3, KR_DEOPT_SHAPE, 2, d);
+    kr_hir_ref x = op(fn, b1, KR_HIR_LOAD_FIELD, TAG, KR_HT_ANY & ~(uint32_t)(KR_HT_UNBOUND | KR_HT_NULL), ox, 1, g);
+    with_fs(fn, x, 4, KR_DEOPT_UNBOUND, 2, d);
+    kr_hir_ref y = op(fn, b1, KR_HIR_LOAD_FIELD, TAG, KR_HT_ANY & ~(uint32_t)(KR_HT_UNBOUND | KR_HT_NULL), oy, 1, g);
+    with_fs(fn, y, 5, KR_DEOPT_UNBOUND, 2, d);
+    op(fn, b1, KR_HIR_STORE_FIELD, TAG, 0, ox, 2, g, y);
+    op(fn, b1, KR_HIR_STORE_FIELD, TAG, 0, oy, 2, g, x);
+    op(fn, b1, KR_HIR_RETURN, TAG, 0, 0, 1, x);
+    return fn;
+}
+
+/* The byte offset of type's __slots__ member name (from its member descriptor). */
+static int64_t member_offset_of(kr_type *type, const char *name)
+{
+    kr_value d = kr_type_lookup(vm, type, kr_intern(vm, name));
+    ck_assert(d != KR_NULL && KR_OBJ(d)->type == vm->member_descr_type);
+    return KR_AS(kr_member_descr, d)->offset;
+}
+
+static kr_value field_at(kr_value o, int64_t off) { return *(kr_value *)((char *)KR_OBJ(o) + off); }
+
+START_TEST(test_slots_fields)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *dump = open_memstream(&buf, &len);
+    kr_jit_backend *be = backend(_i, 0, dump);
+    kr_value g = run_python("class V:\n"
+                            "    __slots__ = ('x', 'y')\n"
+                            "    def __init__(self, x, y):\n"
+                            "        self.x = x\n"
+                            "        self.y = y\n"
+                            "class W(V):\n"
+                            "    pass\n"
+                            "v = V(3, 4)\n"
+                            "s = V('a', None)\n"
+                            "u = V(1, 2)\n"
+                            "del u.x\n"
+                            "w = W(5, 6)\n",
+                            0);
+    kr_value v = kr_dict_get_cstr(vm, g, "v"), s = kr_dict_get_cstr(vm, g, "s");
+    kr_value u = kr_dict_get_cstr(vm, g, "u"), w = kr_dict_get_cstr(vm, g, "w");
+    ck_assert(v && s && u && w);
+    kr_type *type = KR_OBJ(v)->type;
+    int64_t ox = member_offset_of(type, "x"), oy = member_offset_of(type, "y");
+    uint32_t version = type->version;
+    kr_hir_func *fn = field_fn(type, version, ox, oy);
+    ck_assert_msg(kr_hir_verify(fn) == 0, "%s", fn->error);
+    kr_jit_code jc;
+    compile_ok(be, fn, &jc);
+    reset_slots();
+    entry_slots[2] = kr_small(31);
+    entry_slots[0] = v;
+    ck_assert_uint_eq(run(&jc).ret, kr_small(3));
+    ck_assert_uint_eq(field_at(v, ox), kr_small(4));
+    ck_assert_uint_eq(field_at(v, oy), kr_small(3));
+    ck_assert_uint_eq(run(&jc).ret, kr_small(4)); /* swapped back */
+    ck_assert_uint_eq(field_at(v, ox), kr_small(3));
+    /* heap values */
+    entry_slots[0] = s;
+    kr_value sx = field_at(s, ox);
+    ck_assert(kr_is_ptr(sx));
+    ck_assert_uint_eq(run(&jc).ret, sx);
+    ck_assert_uint_eq(field_at(s, ox), KR_NONE);
+    ck_assert_uint_eq(field_at(s, oy), sx);
+    /* an unset member: the load exits to its LOAD_ATTR before any store, without an exception */
+    entry_slots[0] = u;
+    run_result res = run(&jc);
+    expect_exit(&jc, &res, 4, KR_DEOPT_UNBOUND);
+    ck_assert_uint_eq(field_at(u, ox), KR_NULL);
+    ck_assert_uint_eq(field_at(u, oy), kr_small(2));
+    *(kr_value *)((char *)KR_OBJ(u) + ox) = kr_small(1);
+    *(kr_value *)((char *)KR_OBJ(u) + oy) = KR_NULL;
+    res = run(&jc);
+    expect_exit(&jc, &res, 5, KR_DEOPT_UNBOUND);
+    ck_assert_uint_eq(field_at(u, ox), kr_small(1));
+    ck_assert_uint_eq(field_at(u, oy), KR_NULL);
+    /* a subclass instance (it has a __dict__ too), non-pointers and other objects */
+    kr_value others[] = {w, kr_small(5), KR_NONE, KR_NULL, kr_intern(vm, "xy"), KR_VAL(type)};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        entry_slots[0] = others[i];
+        res = run(&jc);
+        expect_exit(&jc, &res, 3, KR_DEOPT_SHAPE);
+    }
+    ck_assert_uint_eq(field_at(w, ox), kr_small(5));
+    /* the class changes: its version moves on */
+    kr_type_modified(vm, type);
+    entry_slots[0] = v;
+    res = run(&jc);
+    expect_exit(&jc, &res, 3, KR_DEOPT_SHAPE);
+    ck_assert_uint_eq(field_at(v, ox), kr_small(3));
+    kr_jit_backend_release(be, &jc);
+    kr_hir_free(fn);
+    kr_jit_backend_free(be);
+    fclose(dump);
+    ck_assert_ptr_nonnull(strstr(buf, "LOAD_FIELD"));
+    ck_assert_ptr_nonnull(strstr(buf, "STORE_FIELD"));
+    free(buf);
+}
+END_TEST
+
 /* s = slot 0 (type seq); i = slot 1 or the constant index; get: return s[i]; set: s[i] = slot 3 */
 static kr_hir_func *item_fn(enum kr_hir_op o, uint32_t seq, int const_index, int64_t index)
 {
@@ -1532,6 +1650,7 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, test_code_limit, 0, 2);
     tcase_add_loop_test(tc, test_dict_version_guard, 0, 2);
     tcase_add_loop_test(tc, test_shape_guard_inst_slots, 0, 2);
+    tcase_add_loop_test(tc, test_slots_fields, 0, 2);
     tcase_add_loop_test(tc, test_list_tuple_items, 0, 2);
     tcase_add_loop_test(tc, test_len_and_dict_truthy, 0, 2);
     tcase_add_loop_test(tc, test_call_rt, 0, 2);
