@@ -87,10 +87,15 @@ void kr_gc_destroy(kr_vm *vm)
 {
     kr_gc *gc = &vm->gc;
     /* Finalizers release what lives outside the heap (open files); the heap itself goes at once. */
-    for (kr_object *o = gc->external; o; o = o->gc_next)
+    for (size_t i = 0; i < gc->nexternal; i++) {
+        kr_object *o = gc->external[i];
         if (o->type && o->type->finalize)
             o->type->finalize(vm, o);
+    }
+    free(gc->objects);
+    free(gc->external);
     gc->objects = gc->external = NULL;
+    gc->nobjects = gc->nexternal = 0;
     if (gc->heap)
         mi_heap_destroy(gc->heap);
     gc->heap = NULL;
@@ -119,10 +124,30 @@ static void gc_account(kr_gc *gc, size_t n)
         gc->peak_allocated = gc->allocated;
 }
 
+/* Room for one more pointer in an object array; false when out of memory. */
+static bool gc_array_reserve(kr_object ***arr, size_t n, size_t *cap)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap + *cap / 2 : 1024; /* 1.5x: the array is as big as the heap's object count */
+    kr_object **p = realloc(*arr, ncap * sizeof *p);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = ncap;
+    return true;
+}
+
 void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
 {
     kr_gc *gc = &vm->gc;
     if (gc_over_limit(gc, size)) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    bool external = type && (type->flags & KR_TF_EXTERNAL_FINALIZE);
+    if (external ? !gc_array_reserve(&gc->external, gc->nexternal, &gc->external_cap)
+                 : !gc_array_reserve(&gc->objects, gc->nobjects, &gc->objects_cap)) {
         kr_raise_nomemory(vm);
         return NULL;
     }
@@ -133,9 +158,10 @@ void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
     }
     gc_account(gc, mi_usable_size(o));
     o->type = type;
-    kr_object **list = type && (type->flags & KR_TF_EXTERNAL_FINALIZE) ? &gc->external : &gc->objects;
-    o->gc_next = *list;
-    *list = o;
+    if (external)
+        gc->external[gc->nexternal++] = o;
+    else
+        gc->objects[gc->nobjects++] = o;
     return o;
 }
 
@@ -236,24 +262,54 @@ static void gc_drain(kr_vm *vm)
     }
 }
 
-/* Unlinks the unmarked objects of one list, finalized, onto *dead; clears the survivors' marks. */
-static void gc_sweep_list(kr_vm *vm, kr_object **link, kr_object **dead)
+/* The sweep, in two passes over each object array, reading headers in array order with prefetching
+ * ahead (it is bound by memory latency):
+ *   1. every dead object is finalized; nothing is freed yet, so a finalizer may still read its peers'
+ *      headers (heap_finalize reads its possibly dead type);
+ *   2. the array is compacted to the marked objects (their marks cleared) and the others are freed.
+ * Two passes instead of a list of the dead: that list would cost a pointer per garbage object at the
+ * moment the heap is largest. */
+enum { GC_PREFETCH_AHEAD = 16 };
+
+static void gc_finalize_dead(kr_vm *vm, kr_object **arr, size_t n)
 {
-    kr_object *o;
-    /* The sweep is bound by cache misses on the object list, so survivors are visited once: the first
-     * pass clears their marks and moves each dead object, finalized on the spot, to a list of its own.
-     * No object is freed until every finalizer has run, so a finalizer may still read its peers' headers
-     * (heap_finalize reads its possibly dead type). */
-    while ((o = *link) != NULL) {
+    for (size_t i = 0; i < n; i++) {
+        if (i + GC_PREFETCH_AHEAD < n)
+            __builtin_prefetch(arr[i + GC_PREFETCH_AHEAD], 0);
+        kr_object *o = arr[i];
+        if (!o->gc_mark && o->type->finalize)
+            o->type->finalize(vm, o);
+    }
+}
+
+static void gc_free_dead(kr_gc *gc, kr_object **arr, size_t *n)
+{
+    size_t live = 0, count = *n;
+    for (size_t i = 0; i < count; i++) {
+        if (i + GC_PREFETCH_AHEAD < count)
+            __builtin_prefetch(arr[i + GC_PREFETCH_AHEAD], 1);
+        kr_object *o = arr[i];
         if (o->gc_mark) {
             o->gc_mark = 0;
-            link = &o->gc_next;
+            arr[live++] = o;
         } else {
-            *link = o->gc_next;
-            if (o->type->finalize)
-                o->type->finalize(vm, o);
-            o->gc_next = *dead;
-            *dead = o;
+            gc->allocated -= mi_usable_size(o);
+            gc->objects_freed++;
+            mi_free(o);
+        }
+    }
+    *n = live;
+}
+
+/* Gives back most of an object array's spare room after a sweep freed much of it. */
+static void gc_array_shrink(kr_object ***arr, size_t n, size_t *cap)
+{
+    if (*cap > 4096 && n < *cap / 4) {
+        size_t ncap = *cap / 2;
+        kr_object **p = realloc(*arr, ncap * sizeof *p);
+        if (p) {
+            *arr = p;
+            *cap = ncap;
         }
     }
 }
@@ -261,16 +317,11 @@ static void gc_sweep_list(kr_vm *vm, kr_object **link, kr_object **dead)
 static void gc_sweep(kr_vm *vm)
 {
     kr_gc *gc = &vm->gc;
-    kr_object *o, *dead = NULL;
-    gc_sweep_list(vm, &gc->objects, &dead);
-    gc_sweep_list(vm, &gc->external, &dead);
-    while (dead) {
-        o = dead;
-        dead = o->gc_next;
-        gc->allocated -= mi_usable_size(o);
-        gc->objects_freed++;
-        mi_free(o);
-    }
+    gc_finalize_dead(vm, gc->objects, gc->nobjects);
+    gc_finalize_dead(vm, gc->external, gc->nexternal);
+    gc_free_dead(gc, gc->objects, &gc->nobjects);
+    gc_free_dead(gc, gc->external, &gc->nexternal);
+    gc_array_shrink(&gc->objects, gc->nobjects, &gc->objects_cap);
 }
 
 void kr_gc_collect(kr_vm *vm)

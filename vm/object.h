@@ -27,7 +27,6 @@ typedef struct kr_type kr_type;
 /* ---- the object header ---- */
 typedef struct kr_object {
     kr_type *type;
-    struct kr_object *gc_next; /* the collector's list of all objects (gc/gc.c) */
     uint8_t gc_mark;           /* colour, owned by gc/gc.c */
     uint8_t gc_flags;          /* owned by gc/gc.c */
     uint16_t flags;            /* per-type bits (e.g. KR_STR_ASCII) */

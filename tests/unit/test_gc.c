@@ -4,18 +4,15 @@
 
 #include "vm/kr.h"
 
-static size_t count_objects(kr_vm *vm)
-{
-    size_t n = 0;
-    for (kr_object *o = vm->gc.objects; o; o = o->gc_next)
-        n++;
-    return n;
-}
+static size_t count_objects(kr_vm *vm) { return vm->gc.nobjects + vm->gc.nexternal; }
 
 static bool all_unmarked(kr_vm *vm)
 {
-    for (kr_object *o = vm->gc.objects; o; o = o->gc_next)
-        if (o->gc_mark)
+    for (size_t i = 0; i < vm->gc.nobjects; i++)
+        if (vm->gc.objects[i]->gc_mark)
+            return false;
+    for (size_t i = 0; i < vm->gc.nexternal; i++)
+        if (vm->gc.external[i]->gc_mark)
             return false;
     return true;
 }
