@@ -18,9 +18,7 @@ const char *const kr_deopt_reason_names[KR_DEOPT_COUNT] = {
 #undef KR_DEOPT_NAME
 };
 
-/* Grows *arr (elements of size esz) so that it holds at least n; aborts the process only if malloc
- * itself fails, which the JIT treats like any other out-of-memory: see kr_hir_oom. */
-static int grow(void **arr, uint32_t *cap, uint32_t n, size_t esz)
+int kr_hir_grow(void **arr, uint32_t *cap, uint32_t n, size_t esz)
 {
     if (n <= *cap)
         return 0;
@@ -50,7 +48,7 @@ kr_hir_func *kr_hir_new(kr_vm *vm, kr_code *code)
         return NULL;
     fn->vm = vm;
     fn->code = code;
-    if (grow((void **)&fn->insns, &fn->insncap, 64, sizeof *fn->insns) < 0) {
+    if (kr_hir_grow((void **)&fn->insns, &fn->insncap, 64, sizeof *fn->insns) < 0) {
         free(fn);
         return NULL;
     }
@@ -82,7 +80,7 @@ void kr_hir_free(kr_hir_func *fn)
 
 uint32_t kr_hir_add_block(kr_hir_func *fn, uint32_t pc)
 {
-    if (grow((void **)&fn->blocks, &fn->blockcap, fn->nblocks + 1, sizeof *fn->blocks) < 0) {
+    if (kr_hir_grow((void **)&fn->blocks, &fn->blockcap, fn->nblocks + 1, sizeof *fn->blocks) < 0) {
         oom(fn);
         return 0;
     }
@@ -95,8 +93,8 @@ uint32_t kr_hir_add_block(kr_hir_func *fn, uint32_t pc)
 void kr_hir_add_edge(kr_hir_func *fn, uint32_t pred, uint32_t succ)
 {
     kr_hir_block *p = &fn->blocks[pred], *s = &fn->blocks[succ];
-    if (grow((void **)&p->succs, &p->succcap, p->nsuccs + 1, sizeof *p->succs) < 0 ||
-        grow((void **)&s->preds, &s->predcap, s->npreds + 1, sizeof *s->preds) < 0) {
+    if (kr_hir_grow((void **)&p->succs, &p->succcap, p->nsuccs + 1, sizeof *p->succs) < 0 ||
+        kr_hir_grow((void **)&s->preds, &s->predcap, s->npreds + 1, sizeof *s->preds) < 0) {
         oom(fn);
         return;
     }
@@ -108,7 +106,7 @@ void kr_hir_add_edge(kr_hir_func *fn, uint32_t pred, uint32_t succ)
 static kr_hir_ref new_insn(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type,
                            const kr_hir_ref *args, uint32_t nargs, int64_t imm)
 {
-    if (grow((void **)&fn->insns, &fn->insncap, fn->ninsns + 1, sizeof *fn->insns) < 0) {
+    if (kr_hir_grow((void **)&fn->insns, &fn->insncap, fn->ninsns + 1, sizeof *fn->insns) < 0) {
         oom(fn);
         return 0;
     }
@@ -138,7 +136,7 @@ static kr_hir_ref new_insn(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hi
 static int place(kr_hir_func *fn, uint32_t b, kr_hir_ref r, uint32_t at)
 {
     kr_hir_block *bl = &fn->blocks[b];
-    if (grow((void **)&bl->insns, &bl->cap, bl->ninsns + 1, sizeof *bl->insns) < 0) {
+    if (kr_hir_grow((void **)&bl->insns, &bl->cap, bl->ninsns + 1, sizeof *bl->insns) < 0) {
         oom(fn);
         return -1;
     }
@@ -211,7 +209,7 @@ void kr_hir_set_args(kr_hir_func *fn, kr_hir_ref ref, const kr_hir_ref *args, ui
 
 int32_t kr_hir_add_fs(kr_hir_func *fn, uint32_t pc, const kr_hir_fs_entry *dirty, uint32_t ndirty)
 {
-    if (grow((void **)&fn->fss, &fn->fscap, fn->nfs + 1, sizeof *fn->fss) < 0) {
+    if (kr_hir_grow((void **)&fn->fss, &fn->fscap, fn->nfs + 1, sizeof *fn->fss) < 0) {
         oom(fn);
         return -1;
     }

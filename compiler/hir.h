@@ -258,6 +258,9 @@ typedef struct kr_hir_func {
 } kr_hir_func;
 
 /* ---- construction (compiler/hir.c). All memory is malloc'd and owned by the func. ----------- */
+/* Grows a malloc'd array *arr of esz-byte elements so that it holds at least n (capacity doubling);
+ * -1 when out of memory (the array is unchanged). Also the LIR's (compiler/lir.c). */
+int kr_hir_grow(void **arr, uint32_t *cap, uint32_t n, size_t esz);
 kr_hir_func *kr_hir_new(kr_vm *vm, kr_code *code);  /* NULL when out of memory */
 void kr_hir_free(kr_hir_func *fn);
 uint32_t kr_hir_add_block(kr_hir_func *fn, uint32_t pc);

@@ -13,13 +13,13 @@
  * f->pc here always points at an instruction's first word (never "the next instruction").
  *
  * ---- Leaving: exits -----------------------------------------------------------------------------
- * Every guard, overflow check and exception check branches to a cold stub of its exit. A stub saves
+ * Every guard, overflow check and exception check branches to its exit's cold path. That path saves
  * every general-purpose and xmm register into a kr_jit_regs block and calls
  *     kr_jit_rt_exit(vm, f, exit, regs, spills)
  * which writes the exit's dirty slots back (reading registers from regs, spill slots from spills,
  * boxing doubles), sets f->pc (unless a stepped call left a callee frame above f: then f->pc is
  * already after the call and vm->frame is that callee), counts the deopt, and returns KR_NULL, which
- * the stub returns from the compiled function (through its epilogue).
+ * the exit path returns from the compiled function (through its epilogue).
  */
 #ifndef KRAIT_JIT_RT_H
 #define KRAIT_JIT_RT_H
@@ -65,7 +65,7 @@ typedef struct kr_jit_code {
     kr_jit_fn entry;
     void *mem;             /* the back end's handle to release the code memory */
     size_t code_size;
-    kr_jit_exit *exits;    /* owned; the stubs point at them */
+    kr_jit_exit *exits;    /* owned; the exit paths point at them */
     uint32_t nexits;
     double compile_ms;
     uint32_t deopts;       /* deopts taken (jit.c's storm control) */

@@ -97,24 +97,9 @@ void kr_lir_free(kr_lir_func *lf)
     free(lf);
 }
 
-static int grow(void **arr, uint32_t *cap, uint32_t n, size_t esz)
-{
-    if (n <= *cap)
-        return 0;
-    uint32_t ncap = *cap ? *cap : 16;
-    while (ncap < n)
-        ncap *= 2;
-    void *p = realloc(*arr, (size_t)ncap * esz);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = ncap;
-    return 0;
-}
-
 int kr_lir_add_vreg(kr_lir_func *lf, kr_ra_class cls)
 {
-    if (grow((void **)&lf->vreg_class, &lf->vregcap, lf->nvregs + 1, 1) < 0)
+    if (kr_hir_grow((void **)&lf->vreg_class, &lf->vregcap, lf->nvregs + 1, 1) < 0)
         return -1;
     lf->vreg_class[lf->nvregs] = (uint8_t)cls;
     return (int)lf->nvregs++;
@@ -122,7 +107,7 @@ int kr_lir_add_vreg(kr_lir_func *lf, kr_ra_class cls)
 
 kr_lir_insn *kr_lir_append(kr_lir_func *lf, enum kr_lir_op op)
 {
-    if (grow((void **)&lf->insns, &lf->insncap, lf->ninsns + 1, sizeof *lf->insns) < 0)
+    if (kr_hir_grow((void **)&lf->insns, &lf->insncap, lf->ninsns + 1, sizeof *lf->insns) < 0)
         return NULL;
     kr_lir_insn *in = &lf->insns[lf->ninsns++];
     memset(in, 0, sizeof *in);
@@ -137,7 +122,7 @@ kr_lir_insn *kr_lir_append(kr_lir_func *lf, enum kr_lir_op op)
 
 int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason)
 {
-    if (grow((void **)&lf->exits, &lf->exitcap, lf->nexits + 1, sizeof *lf->exits) < 0)
+    if (kr_hir_grow((void **)&lf->exits, &lf->exitcap, lf->nexits + 1, sizeof *lf->exits) < 0)
         return -1;
     lf->exits[lf->nexits].insn = insn;
     lf->exits[lf->nexits].fs = fs;

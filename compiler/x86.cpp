@@ -10,7 +10,7 @@
 // Pinned for the whole function: r12 = vm, r13 = f, r14 = f->slots (frames never move: vm/frame.h).
 // Scratch: r11 and xmm15 (never allocated; used inside one instruction's expansion or one move).
 //
-// EXITS: every exit has a cold stub after the body: `sub rsp, 256; mov [rsp+88], r11; mov r11, &exit;
+// EXITS: every exit has a cold path after the body: `sub rsp, 256; mov [rsp+88], r11; mov r11, &exit;
 // jmp common`. The common tail stores every other GP register and the low halves of all xmm registers
 // into the kr_jit_regs block at [rsp], calls kr_jit_rt_exit(vm, f, exit, regs, spills = rsp + 256)
 // and returns its KR_NULL through the epilogue.
@@ -1317,7 +1317,7 @@ void Emitter::run()
     a_.bind(epilogue_);
     emitEpilogue();
 
-    // ---- cold code: downward ranges, poll slow paths, exit stubs, the common exit tail ----
+    // ---- cold code: downward ranges, poll slow paths, exit paths, the common exit tail ----
     for (const RangeDown &r : rangeDowns_) {
         a_.bind(r.entry);
         a_.cmp(r.cur, r.stop);
