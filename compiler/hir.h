@@ -137,7 +137,7 @@ enum kr_hir_type_bits {
     X(LOAD_CELL,    "TAGGED: the contents of cell a0 (a kr_cell: the value of a cell slot); an empty cell (KR_UNBOUND) deopts (reason UNBOUND) to the LOAD_DEREF, which the interpreter re-runs to raise its UnboundLocalError / NameError") \
     X(STORE_CELL,   "cell a0's contents = a1 (TAGGED), then the write barrier (kr_cell_set's kr_gc_barrier)") \
     /* ---- runtime ---- */ \
-    X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs: no dirty slots, except temporaries the instruction does not read for CALL / CALL_METHOD, see above). A safepoint") \
+    X(STEP,         "RAW: kr_interp_step(vm, f, insns + imm); the next pc as a pointer; exc when NULL (fs: no dirty slots, except temporaries the instruction does not read for CALL / CALL_METHOD, see above). A safepoint. CALL / CALL_METHOD with `value` a function: the call site's one callee, which the back end may call directly (see DIRECT CALLS)") \
     X(CALL_RT,      "TAGGED: a direct call of runtime function imm (enum kr_jit_rt_fn: compiler/jit_rt.h's table says which bytecode it implements) with vm, the args (TAGGED, kr_jit_rt_nvalues(imm) of them) and the immediate imm2 as the table's signature orders them. VALUE functions: the result (type ANY but UNBOUND/NULL unless the builder knows better); exc when KR_NULL (LOAD_DEREF: a deopt, reason UNBOUND, when no exception is pending). STATUS functions: TAGGED BOOL (status != 0); exc when < 0. May run Python: a safepoint that clobbers guards. Its fs is the state before the instruction and MAY have dirty slots (no flush: see the notes below); nothing is re-read after it") \
     X(POLL,         "loop back-edge: if vm->interrupt is set or the GC's allocation debt is due, call kr_jit_rt_poll (a safepoint; exc: KeyboardInterrupt)") \
     /* ---- terminators (last in their block) ---- */ \
@@ -176,8 +176,22 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  *    are filled on frame entry and no instruction writes them, so the builder loads each cell slot the
  *    function uses once, in block 0 before ENTRY (it dominates every block), and uses that value
  *    everywhere; a cell is a heap object kept alive by its slot, and the collector does not move.
- * Values in vm/code.h's feedback are kept alive by the code object, so the constants are safe to embed;
- * a shape is reachable from its class, which the type guard's constant is. */
+ * Values in vm/code.h's feedback are kept alive by the code object while the entry holds them, and
+ * compiled code pins every heap value it embeds (CONST, GUARD_IS, a STEP's callee; kr_jit_code.pinned,
+ * marked through the code object), since an interpreted run after a deopt may overwrite the entry; a
+ * shape is reachable from its class, which the type guard's constant is.
+ *
+ * DIRECT CALLS: a STEP of CALL / CALL_METHOD whose site saw one Python function (`value`, chosen by the
+ * builder when its frame needs only the arguments: exactly argcount positional arguments, no keywords,
+ * defaults, *args, **kwargs, cells or free variables, not a generator) is lowered to an inline call:
+ * compiled code checks that the callee slot still holds that function at the same version (its
+ * __code__ unchanged), that the callee is compiled, and the recursion, stack and C-depth limits, then
+ * builds the callee's frame as vm/interp.c's frame_link does and calls its compiled entry; any check
+ * failing takes the ordinary STEP (kr_interp_step_call). The STEP's contract is unchanged: a safepoint,
+ * the result in s[A], NULL when the call raised. */
+
+/* A direct call's callee frame size limit: its slots are filled by straight-line stores. */
+#define KR_HIR_DIRECT_CALL_MAX_SLOTS 64
 
 /* Deopt reasons (for --jit-stats): what a guard checks. */
 #define KR_DEOPT_REASONS(X) \
@@ -223,7 +237,7 @@ typedef struct kr_hir_insn {
     uint32_t nargs;
     kr_hir_ref *args;
     int64_t imm;
-    kr_value value;    /* CONST, GUARD_IS */
+    kr_value value;    /* CONST, GUARD_IS; STEP: a direct call's callee (DIRECT CALLS) or KR_NULL */
     double dvalue;     /* CONST_DOUBLE */
     int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE, CALL_RT) */
     int32_t fs;        /* index into func->fss, -1 = none */

@@ -46,9 +46,11 @@
 #include "compiler/hir.h"
 #include "compiler/jit_rt.h"
 #include "vm/dict.h"
+#include "vm/function.h"
 #include "vm/instance.h"
 #include "vm/liveness.h"
 #include "vm/object.h"
+#include "vm/tuple.h"
 #include "vm/type.h"
 #include "vm/vm.h"
 
@@ -396,6 +398,35 @@ static void forget(builder *b, uint32_t lo, uint32_t n, uint32_t type)
     }
 }
 
+static kr_fb *feedback(builder *b, uint32_t pc);
+
+/* The Python function a CALL / CALL_METHOD at pc may call directly (hir.h's DIRECT CALLS), or
+ * KR_NULL; *by_code = 1 when the site saw several functions of that one code object (closures made by
+ * one def), so that the call must be guarded on the code rather than on the function. The callee's
+ * frame must need nothing but its positional parameters (passed, or filled from its defaults) and its
+ * free variables: no keywords, star parameters or cells, not a generator. */
+static kr_value direct_callee(builder *b, uint32_t pc, int *by_code)
+{
+    kr_insn in = b->co->insns[pc];
+    unsigned op = KR_INSN_OP(in);
+    const kr_fb *e = feedback(b, pc);
+    kr_value callee = e->call.callee;
+    if (KR_INSN_C(in) != 0 || e->call.mixed_code || !kr_is_ptr(callee) || KR_OBJ(callee)->type != b->vm->t.function)
+        return KR_NULL;
+    kr_function *fn = KR_AS(kr_function, callee);
+    kr_code *callee_co = kr_code_of(fn->code);
+    if ((callee_co->flags & (KR_CODE_GENERATOR | KR_CODE_VARARGS | KR_CODE_VARKW)) || callee_co->kwonlyargcount ||
+        callee_co->ncellvars || callee_co->nslots > KR_HIR_DIRECT_CALL_MAX_SLOTS ||
+        (callee_co->nfreevars && (!fn->closure || kr_tuple_size(fn->closure) != callee_co->nfreevars)))
+        return KR_NULL;
+    uint32_t passed = KR_INSN_B(in) + (op == KR_OP_CALL_METHOD && callee_co->argcount > KR_INSN_B(in));
+    int64_t ndefaults = fn->defaults ? kr_tuple_size(fn->defaults) : 0;
+    if (passed > callee_co->argcount || callee_co->argcount - passed > ndefaults)
+        return KR_NULL;
+    *by_code = e->call.polymorphic != 0;
+    return callee;
+}
+
 /* The generic path: run the instruction at pc in the interpreter. */
 static kr_hir_ref step(builder *b, uint32_t pc)
 {
@@ -405,6 +436,11 @@ static kr_hir_ref step(builder *b, uint32_t pc)
     else
         flush(b);
     kr_hir_ref r = emit(b, KR_HIR_STEP, KR_HIR_RAW, 0, NULL, 0, pc);
+    if (r && (op == KR_OP_CALL || op == KR_OP_CALL_METHOD)) {
+        int by_code = 0;
+        b->fn->insns[r].value = direct_callee(b, pc, &by_code);
+        b->fn->insns[r].imm2 = by_code;
+    }
     set_fs(b, r, fs_now(b), KR_DEOPT_UNCOMPILED);
     uint32_t first, count;
     if (kr_bytecode_writes(b->co, pc, &first, &count)) {

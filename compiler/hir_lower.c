@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "compiler/lir.h"
+#include "vm/code.h"
 #include "vm/floatobj.h"
+#include "vm/function.h"
 
 typedef struct lower_ctx {
     kr_hir_func *fn;
@@ -327,6 +329,46 @@ static int lower_item(lower_ctx *c, kr_hir_ref r, enum kr_lir_op op, int out)
     return op == KR_LIR_LIST_SET ? emit_write_barrier(c, r, a[0], h->args[2]) : 0;
 }
 
+/* The data of a direct call (lir.h's kr_lir_direct_call) of `callee` by the CALL / CALL_METHOD at ip;
+ * the HIR builder checked the call site and the callee's code (hir.h's DIRECT CALLS). Returns its
+ * index in lf->calls. */
+static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int by_code)
+{
+    kr_lir_func *lf = c->lf;
+    if (kr_hir_grow((void **)&lf->calls, &lf->callcap, lf->ncalls + 1, sizeof *lf->calls) < 0)
+        return kr_hir_refuse(c->fn, "out of memory");
+    kr_function *fn = KR_AS(kr_function, callee);
+    kr_code *co = kr_code_of(fn->code);
+    kr_insn in = ip[0];
+    kr_lir_direct_call *d = &lf->calls[lf->ncalls];
+    memset(d, 0, sizeof *d);
+    d->func = fn;
+    d->func_version = fn->version;
+    d->by_code = by_code != 0;
+    d->dst = KR_INSN_A(in);
+    d->npassed = KR_INSN_B(in);
+    d->nargs = co->argcount;
+    d->self_slot = d->null_slot = -1;
+    d->arg0 = d->dst + 1;
+    if (KR_INSN_OP(in) == KR_OP_CALL_METHOD) {
+        /* as the builder counted the arguments: self when the callee takes more than the site passes */
+        if (co->argcount > KR_INSN_B(in)) {
+            d->self_slot = (int32_t)(d->dst + 1);
+            d->npassed++;
+        } else {
+            d->null_slot = (int32_t)(d->dst + 1);
+            d->arg0 = d->dst + 2;
+        }
+    }
+    d->free0 = co->nlocals + co->ncellvars;
+    d->nfree = co->nfreevars;
+    d->nslots = co->nslots;
+    d->code = co;
+    d->jit_code = &co->jit_code;
+    d->first_pc = co->insns;
+    return (int)lf->ncalls++;
+}
+
 static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
 {
     kr_hir_func *fn = c->fn;
@@ -574,6 +616,12 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             return -1;
         in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
         in->imm2 = h.imm;
+        if (h.value) {
+            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, (int)h.imm2);
+            if (k < 0)
+                return -1;
+            in->imm3 = k + 1;
+        }
         if (add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
             return -1;
         return 0;

@@ -129,6 +129,8 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
         fprintf(out, " @%" PRId64, in->imm);
         if (in->imm >= 0 && (uint64_t)in->imm < fn->code->ninsns)
             fprintf(out, " %s", kr_opcode_names[KR_INSN_OP(fn->code->insns[in->imm])]);
+        if (in->value)
+            fprintf(out, " direct %p", (void *)(uintptr_t)in->value);
         break;
     case KR_HIR_BRANCH_PC:
         fprintf(out, " @%" PRId64, in->imm);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "vm/function.h"
 #include "vm/kr.h"
 #include "vm/str.h"
 
@@ -92,7 +93,44 @@ static void jit_code_destroy(struct kr_jit *j, kr_jit_code *jc)
     for (uint32_t i = 0; i < jc->nexits; i++)
         free(jc->exits[i].values);
     free(jc->exits);
+    free(jc->pinned);
     free(jc);
+}
+
+/* The heap values fn's code embeds and compares by identity: CONST, GUARD_IS and a direct call's
+ * callee. Most come from feedback entries, which hold them only until an interpreted run after a
+ * deopt overwrites the entry; a freed object's address reused by a new one would then pass an
+ * identity check, so the code keeps them alive itself. 0, or -1 when out of memory. */
+static int pin_values(kr_hir_func *fn, kr_jit_code *jc)
+{
+    uint32_t n = 0;
+    for (kr_hir_ref r = 1; r < fn->ninsns; r++)
+        if (!fn->insns[r].dead && kr_is_ptr(fn->insns[r].value))
+            n += 1 + (fn->insns[r].op == KR_HIR_STEP);
+    if (!n)
+        return 0;
+    jc->pinned = malloc(n * sizeof *jc->pinned);
+    if (!jc->pinned)
+        return -1;
+    for (kr_hir_ref r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || !kr_is_ptr(in->value))
+            continue;
+        jc->pinned[jc->npinned++] = in->value;
+        /* a direct call guarded on the code compares with this code object, which outlives a
+         * reassignment of the function's __code__ only if pinned too */
+        if (in->op == KR_HIR_STEP)
+            jc->pinned[jc->npinned++] = KR_AS(kr_function, in->value)->code;
+    }
+    return 0;
+}
+
+void kr_jit_code_trace(kr_vm *vm, kr_code *co)
+{
+    const kr_jit_code *jc = co->jit_state;
+    if (jc)
+        for (uint32_t i = 0; i < jc->npinned; i++)
+            kr_gc_mark(vm, jc->pinned[i]);
 }
 
 void kr_jit_free(kr_vm *vm)
@@ -220,6 +258,12 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
         goto refused;
     }
     kr_jit_backend_set_dump(j->be, NULL);
+    if (pin_values(fn, jc) < 0) {
+        kr_hir_refuse(fn, "out of memory");
+        jit_code_destroy(j, jc);
+        jc = NULL;
+        goto refused;
+    }
     jc->compile_ms = now_ms() - t0;
     co->jit_state = jc;
     co->jit_code = (void *)jc->entry;

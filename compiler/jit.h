@@ -30,6 +30,8 @@ void kr_jit_free(kr_vm *vm);   /* releases all code memory */
 kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co);
 /* The code object is being freed (code_finalize): release its compiled code. */
 void kr_jit_code_free(kr_vm *vm, kr_code *co);
+/* The code object is being marked (code_trace): mark what its compiled code keeps alive. */
+void kr_jit_code_trace(kr_vm *vm, kr_code *co);
 
 static inline bool kr_jit_on(const kr_vm *vm) { return vm->jit != NULL && vm->config.jit; }
 

@@ -69,6 +69,8 @@ typedef struct kr_jit_code {
     uint32_t nexits;
     double compile_ms;
     uint32_t deopts;       /* deopts taken (jit.c's storm control) */
+    kr_value *pinned;      /* heap values the code embeds (constants, identity guards, direct callees), */
+    uint32_t npinned;      /* kept alive through the code object (kr_jit_code_trace) */
 } kr_jit_code;
 
 /* ---- runtime entry points called from compiled code (compiler/jit_rt.c) ----------------------- */
@@ -173,6 +175,13 @@ const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip);
 /* The same for a CALL or CALL_METHOD at ip, faster for calls of Python functions (the back end uses
  * it for STEPs of those two opcodes). */
 const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip);
+/* A direct call's slow ends (hir.h's DIRECT CALLS), with kr_interp_step_call's contract for the CALL
+ * at ip. kr_interp_call_resume: the callee's compiled code returned NULL, leaving its frame (vm->frame,
+ * linked and counted in vm->c_depth by the caller's inline code) to the interpreter: finish it as
+ * run_entry_frame does. kr_interp_call_poll: the callee returned and its result is in place, but the
+ * safepoint after the call is due (GC debt or an interrupt). */
+const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip);
+const kr_insn *kr_interp_call_poll(kr_vm *vm, kr_frame *f, const kr_insn *ip);
 
 /* Which slots the instruction at pc may write (after a STEP they must be re-read from memory):
  * *first and *count (count 0: none); returns 1 when it may write other slots as well (treat every

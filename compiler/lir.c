@@ -1,5 +1,6 @@
 /* lir.c: LIR containers and the text form (compiler/lir.h). */
 #include "compiler/lir.h"
+#include "compiler/jit.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -62,7 +63,41 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->rt_box_float = (const void *)(uintptr_t)kr_jit_rt_box_float;
     out->interp_step = (const void *)(uintptr_t)kr_interp_step;
     out->interp_step_call = (const void *)(uintptr_t)kr_interp_step_call;
+    out->vm_frame = (int32_t)offsetof(kr_vm, frame);
+    out->vm_stack_top = (int32_t)offsetof(kr_vm, stack_top);
+    out->vm_stack_end = (int32_t)offsetof(kr_vm, stack_end);
+    out->vm_depth = (int32_t)offsetof(kr_vm, depth);
+    out->vm_recursion_limit = (int32_t)offsetof(kr_vm, recursion_limit);
+    out->vm_c_depth = (int32_t)offsetof(kr_vm, c_depth);
+    out->vm_handled_exc = (int32_t)offsetof(kr_vm, handled_exc);
+    out->frame_prev = (int32_t)offsetof(kr_frame, prev);
+    out->frame_code = (int32_t)offsetof(kr_frame, code);
+    out->frame_func = (int32_t)offsetof(kr_frame, func);
+    out->frame_locals = (int32_t)offsetof(kr_frame, locals);
+    out->frame_gen = (int32_t)offsetof(kr_frame, gen);
+    out->frame_saved_handled = (int32_t)offsetof(kr_frame, saved_handled);
+    out->frame_ret_slot = (int32_t)offsetof(kr_frame, ret_slot);
+    out->frame_flags = (int32_t)offsetof(kr_frame, flags);
+    out->func_code = (int32_t)offsetof(kr_function, code);
+    out->func_closure = (int32_t)offsetof(kr_function, closure);
+    out->func_defaults = (int32_t)offsetof(kr_function, defaults);
+    out->func_globals = (int32_t)offsetof(kr_function, globals);
+    out->func_builtins = (int32_t)offsetof(kr_function, builtins);
+    out->func_version = (int32_t)offsetof(kr_function, version);
+    out->frame_words = (uint32_t)KR_FRAME_WORDS;
+    /* as run_entry_frame runs a callee: an entry frame on the stack, compiled code running it */
+    out->direct_frame_flags = KR_FRAME_ENTRY | KR_FRAME_ON_STACK | KR_FRAME_JIT;
+    out->max_c_depth = KR_JIT_MAX_C_DEPTH;
+    out->unbound = KR_UNBOUND;
+    out->interp_call_resume = (const void *)(uintptr_t)kr_interp_call_resume;
+    out->interp_call_poll = (const void *)(uintptr_t)kr_interp_call_poll;
 }
+
+/* static checks the inline frame link relies on */
+_Static_assert(offsetof(kr_frame, flags) == offsetof(kr_frame, ret_slot) + 4, "ret_slot and flags adjacent");
+_Static_assert(sizeof(((kr_vm *)0)->depth) == 4 && sizeof(((kr_vm *)0)->c_depth) == 4 &&
+                   sizeof(((kr_vm *)0)->recursion_limit) == 4 && sizeof(((kr_function *)0)->version) == 4,
+               "32-bit depth counters and function version");
 
 kr_lir_func *kr_lir_new(kr_hir_func *hir)
 {
@@ -92,6 +127,7 @@ void kr_lir_free(kr_lir_func *lf)
     free(lf->exits);
     free(lf->entry_pcs);
     free(lf->hir_vreg);
+    free(lf->calls);
     if (lf->ra)
         kr_ra_free(lf->ra);
     free(lf);
@@ -325,6 +361,11 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
                 break;
             case KR_LIR_STEP_CALL: case KR_LIR_BRANCH_PC:
                 fprintf(out, " pc %lld", (long long)in->imm2);
+                if (in->op == KR_LIR_STEP_CALL && in->imm3 > 0 && (uint64_t)in->imm3 <= lf->ncalls) {
+                    const kr_lir_direct_call *d = &lf->calls[in->imm3 - 1];
+                    fprintf(out, " direct %s %p args s%u..%u", d->by_code ? "code" : "function",
+                            d->by_code ? d->code : d->func, d->arg0, d->arg0 + d->npassed);
+                }
                 break;
             case KR_LIR_BRANCH:
                 if (in->kind == KR_LIR_BR_RANGE || in->kind == KR_LIR_BR_IS)

@@ -86,7 +86,7 @@
     X(FDIV,      1, "out = in0 / in1; exit 0 when in1 == 0.0") \
     X(FNEG,      1, "out = -in0 (sign bit flipped)") \
     X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call") \
-    X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call") \
+    X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call. imm3 > 0: a direct call, calls[imm3 - 1] (hir.h's DIRECT CALLS)") \
     X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
     X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
@@ -137,6 +137,25 @@ typedef struct kr_lir_insn {
     kr_hir_ref hir;         /* the HIR instruction it comes from (dumps), 0 = none */
 } kr_lir_insn;
 
+/* A direct call (hir.h's DIRECT CALLS): what its inline expansion needs, computed in C by the lowering
+ * (compiler/x86.cpp reads no C struct itself). */
+typedef struct kr_lir_direct_call {
+    const void *func;          /* the kr_function the site saw */
+    uint32_t func_version;     /* its version (bumped when its __code__ or __defaults__ change) */
+    uint32_t by_code;          /* 1: any function of `code` (the callee slot's type and code are checked);
+                                * 0: exactly func at func_version */
+    uint32_t dst;              /* the callee / result slot (the instruction's A) */
+    uint32_t arg0, npassed;    /* the arguments: caller slots [arg0, arg0 + npassed) */
+    uint32_t nargs;            /* the callee's argcount; [npassed, nargs) come from its __defaults__ */
+    int32_t self_slot;         /* CALL_METHOD: the slot that must hold self (not KR_NULL), or -1 */
+    int32_t null_slot;         /* CALL_METHOD of a plain function: the slot that must be KR_NULL, or -1 */
+    uint32_t free0, nfree;     /* callee slots [free0, free0 + nfree) take the closure's cells */
+    uint32_t nslots;           /* the callee's code->nslots */
+    const void *code;          /* its kr_code */
+    void *const *jit_code;     /* &code->jit_code: its current entry, NULL while it has none */
+    const void *first_pc;      /* code->insns: the callee frame's pc */
+} kr_lir_direct_call;
+
 typedef struct kr_lir_phi {
     int32_t vreg;
     kr_ra_phi_input *inputs; /* one per predecessor, in kr_lir_block.preds order */
@@ -174,6 +193,8 @@ typedef struct kr_lir_func {
     uint32_t *entry_pcs;    /* ENTRY's targets: entry_pcs[i] -> succ i of block 0 */
     uint32_t nentries;
     int32_t *hir_vreg;      /* per HIR ref: its vreg (-1: a constant, a guard or no value) */
+    kr_lir_direct_call *calls; /* direct calls (STEP_CALL's imm3 - 1) */
+    uint32_t ncalls, callcap;
     kr_ra_ctx *ra;          /* after kr_lir_allocate: the allocation */
     char *error;            /* fn->hir->error */
 } kr_lir_func;
@@ -191,6 +212,16 @@ typedef struct kr_lir_layout {
     const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
     const void *rt_exit, *rt_poll, *rt_truthy, *rt_box_float, *interp_step;     /* entry points */
     const void *interp_step_call;                           /* STEP of CALL / CALL_METHOD */
+    /* direct calls: the frame link (vm/interp.c's frame_link / frame_pop) done inline */
+    int32_t vm_frame, vm_stack_top, vm_stack_end, vm_depth, vm_recursion_limit, vm_c_depth, vm_handled_exc;
+    int32_t frame_prev, frame_code, frame_func, frame_locals, frame_gen, frame_saved_handled;
+    int32_t frame_ret_slot, frame_flags;                    /* two adjacent uint32_t */
+    int32_t func_code, func_globals, func_builtins, func_closure, func_defaults, func_version; /* kr_function */
+    uint32_t frame_words;                                   /* KR_FRAME_WORDS */
+    uint32_t direct_frame_flags;                            /* a directly called frame's flags */
+    uint32_t max_c_depth;                                   /* compiler/jit.h's KR_JIT_MAX_C_DEPTH */
+    uint64_t unbound;                                       /* KR_UNBOUND */
+    const void *interp_call_resume, *interp_call_poll;      /* vm/interp.h */
 } kr_lir_layout;
 void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out);
 

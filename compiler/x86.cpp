@@ -178,6 +178,7 @@ private:
     }
     void emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out);
     void emitCallRt(const kr_lir_insn &in, int u);
+    void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitEpilogue();
     // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
     // label is their successor's: a jump to the next emitted block is a fall-through.
@@ -441,6 +442,161 @@ void Emitter::emitGuardType(const x86::Gp &v, uint32_t types, Label exit)
 // vm). The inputs may sit in each other's argument registers: when some input's register is the
 // destination of another input, they are moved through the stack (all pushed, then popped into their
 // registers: a parallel move; rsp is back to its aligned value before the call).
+// A direct call (hir.h's DIRECT CALLS): checks, the callee frame built and linked as vm/interp.c's
+// frame_bind + frame_link do, a call of the callee's compiled entry, the frame popped as frame_pop
+// does, the result stored in s[dst] and the safepoint. Falls through to the ordinary STEP (the code
+// the caller emits next) when a check fails before anything changed; jumps to `check` with rax =
+// kr_interp_call_* 's result when a slow end was needed, to `done` when all went inline. Only
+// caller-saved registers are used: a STEP_CALL is a call, so nothing the allocator keeps lives there.
+void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check)
+{
+    using namespace x86;
+    Label generic = a_.newLabel(), resume = a_.newLabel(), poll = a_.newLabel();
+    const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
+    const Gp fn = r11, entry = r10, nf = rdx, top = rsi, nslots = rcx, defaults = r8;
+    if (d.by_code) {
+        // any function of that code object (closures of one def): a heap object of type function
+        // whose __code__ is the code
+        a_.mov(rax, slotMem(d.dst));
+        a_.test(al, 7);
+        a_.jnz(generic);
+        a_.test(rax, rax);
+        a_.jz(generic);
+        a_.mov(r11, uint64_t(uintptr_t(lay_.t_function)));
+        a_.cmp(qword_ptr(rax, lay_.obj_type), r11);
+        a_.jne(generic);
+        a_.mov(fn, rax);
+        a_.mov(rax, uint64_t(uintptr_t(d.code)));
+        a_.cmp(qword_ptr(fn, lay_.func_code), rax);
+        a_.jne(generic);
+    } else {
+        // the function the site saw, at the same version (same __code__ and __defaults__)
+        a_.mov(fn, uint64_t(uintptr_t(d.func)));
+        a_.cmp(slotMem(d.dst), fn);
+        a_.jne(generic);
+        a_.cmp(dword_ptr(fn, lay_.func_version), int32_t(d.func_version));
+        a_.jne(generic);
+    }
+    if (d.self_slot >= 0) {
+        a_.cmp(slotMem(d.self_slot), 0);
+        a_.je(generic);
+    } else if (d.null_slot >= 0) {
+        a_.cmp(slotMem(d.null_slot), 0);
+        a_.jne(generic);
+    }
+    uint32_t missing = d.nargs - d.npassed;
+    if (missing) {
+        // the last `missing` of the function's __defaults__: defaults = their address
+        a_.mov(defaults, qword_ptr(fn, lay_.func_defaults));
+        a_.test(defaults, defaults);
+        a_.jz(generic);
+        a_.mov(r9, qword_ptr(defaults, lay_.tuple_size));
+        a_.cmp(r9, int32_t(missing));
+        a_.jl(generic);
+        a_.lea(defaults, qword_ptr(defaults, r9, 3, lay_.tuple_items - int32_t(8 * missing)));
+    }
+    // compiled callee; recursion limit, frame stack space and C-depth limit as frame_alloc and
+    // jit_entry_for_call check them (the generic path raises or interprets when they fail)
+    a_.mov(entry, uint64_t(uintptr_t(d.jit_code)));
+    a_.mov(entry, qword_ptr(entry));
+    a_.test(entry, entry);
+    a_.jz(generic);
+    a_.mov(eax, dword_ptr(r12, lay_.vm_depth));
+    a_.cmp(eax, dword_ptr(r12, lay_.vm_recursion_limit));
+    a_.jge(generic);
+    a_.cmp(dword_ptr(r12, lay_.vm_c_depth), int32_t(lay_.max_c_depth));
+    a_.jge(generic);
+    a_.mov(nf, qword_ptr(r12, lay_.vm_stack_top));
+    a_.lea(top, qword_ptr(nf, int32_t(8 * (lay_.frame_words + d.nslots))));
+    a_.cmp(top, qword_ptr(r12, lay_.vm_stack_end));
+    a_.ja(generic);
+    // slots (frame_bind): the arguments, the defaults, the closure's cells, every other slot unbound
+    a_.lea(nslots, qword_ptr(nf, int32_t(8 * lay_.frame_words)));
+    for (uint32_t i = 0; i < d.npassed; i++) {
+        a_.mov(rax, slotMem(d.arg0 + i));
+        a_.mov(qword_ptr(nslots, int32_t(8 * i)), rax);
+    }
+    for (uint32_t j = 0; j < missing; j++) {
+        a_.mov(rax, qword_ptr(defaults, int32_t(8 * j)));
+        a_.mov(qword_ptr(nslots, int32_t(8 * (d.npassed + j))), rax);
+    }
+    if (d.nfree) {
+        a_.mov(r9, qword_ptr(fn, lay_.func_closure));
+        for (uint32_t i = 0; i < d.nfree; i++) {
+            a_.mov(rax, qword_ptr(r9, lay_.tuple_items + int32_t(8 * i)));
+            a_.mov(qword_ptr(nslots, int32_t(8 * (d.free0 + i))), rax);
+        }
+    }
+    bool unboundLoaded = false;
+    for (uint32_t i = d.nargs; i < d.nslots; i++) {
+        if (i >= d.free0 && i < d.free0 + d.nfree)
+            continue;
+        if (!unboundLoaded) {
+            a_.mov(rax, lay_.unbound);
+            unboundLoaded = true;
+        }
+        a_.mov(qword_ptr(nslots, int32_t(8 * i)), rax);
+    }
+    // the header (frame_link)
+    a_.mov(qword_ptr(nf, lay_.frame_slots), nslots);
+    a_.mov(qword_ptr(nf, lay_.frame_prev), r13);
+    a_.mov(rax, uint64_t(uintptr_t(d.code)));
+    a_.mov(qword_ptr(nf, lay_.frame_code), rax);
+    a_.mov(qword_ptr(nf, lay_.frame_func), fn);
+    a_.mov(rax, qword_ptr(fn, lay_.func_globals));
+    a_.mov(qword_ptr(nf, lay_.frame_globals), rax);
+    a_.mov(rax, qword_ptr(fn, lay_.func_builtins));
+    a_.mov(qword_ptr(nf, lay_.frame_builtins), rax);
+    a_.xor_(eax, eax);
+    a_.mov(qword_ptr(nf, lay_.frame_locals), rax);
+    a_.mov(qword_ptr(nf, lay_.frame_gen), rax);
+    a_.mov(rax, qword_ptr(r12, lay_.vm_handled_exc));
+    a_.mov(qword_ptr(nf, lay_.frame_saved_handled), rax);
+    a_.mov(rax, uint64_t(uintptr_t(d.first_pc)));
+    a_.mov(qword_ptr(nf, lay_.frame_pc), rax);
+    a_.mov(rax, (uint64_t(lay_.direct_frame_flags) << 32) | d.dst); // ret_slot, then flags
+    a_.mov(qword_ptr(nf, lay_.frame_ret_slot), rax);
+    // the caller resumes after the call (kr_interp_step_call's f->pc; tracebacks read it)
+    a_.mov(rax, uint64_t(uintptr_t(ip + 2)));
+    a_.mov(qword_ptr(r13, lay_.frame_pc), rax);
+    a_.mov(qword_ptr(r12, lay_.vm_stack_top), top);
+    a_.mov(qword_ptr(r12, lay_.vm_frame), nf);
+    a_.add(dword_ptr(r12, lay_.vm_depth), 1);
+    a_.add(dword_ptr(r12, lay_.vm_c_depth), 1);
+    a_.mov(rdi, r12);
+    a_.mov(rsi, nf);
+    a_.xor_(edx, edx); // entry pc 0
+    a_.call(entry);
+    a_.test(rax, rax);
+    a_.jz(resume);
+    // returned: frame_pop (vm->frame is still the callee's frame)
+    a_.mov(rdx, qword_ptr(r12, lay_.vm_frame));
+    a_.mov(rcx, qword_ptr(rdx, lay_.frame_saved_handled));
+    a_.mov(qword_ptr(r12, lay_.vm_handled_exc), rcx);
+    a_.mov(qword_ptr(r12, lay_.vm_frame), r13);
+    a_.mov(qword_ptr(r12, lay_.vm_stack_top), rdx);
+    a_.sub(dword_ptr(r12, lay_.vm_depth), 1);
+    a_.sub(dword_ptr(r12, lay_.vm_c_depth), 1);
+    a_.mov(slotMem(d.dst), rax);
+    // kr_gc_safepoint (krait_interrupt zeroes the threshold, so this sees an interrupt too)
+    a_.mov(r11, qword_ptr(r12, lay_.vm_gc_allocated));
+    a_.cmp(r11, qword_ptr(r12, lay_.vm_gc_threshold));
+    a_.jb(done);
+    a_.bind(poll);
+    a_.mov(rax, uint64_t(uintptr_t(lay_.interp_call_poll)));
+    Label slowEnd = a_.newLabel();
+    a_.jmp(slowEnd);
+    a_.bind(resume);
+    a_.mov(rax, uint64_t(uintptr_t(lay_.interp_call_resume)));
+    a_.bind(slowEnd);
+    a_.mov(rdi, r12);
+    a_.mov(rsi, r13);
+    a_.mov(rdx, uint64_t(uintptr_t(ip)));
+    a_.call(rax);
+    a_.jmp(check);
+    a_.bind(generic);
+}
+
 void Emitter::emitCallRt(const kr_lir_insn &in, int u)
 {
     if (in.imm < 0 || in.imm >= KR_JIT_RT_COUNT || in.fs < 0) {
@@ -1158,13 +1314,18 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         // calls have a faster stepping entry (kr_interp_step_call)
         unsigned op = KR_INSN_OP(*reinterpret_cast<const kr_insn *>(uintptr_t(in.imm)));
         bool is_call = op == KR_OP_CALL || op == KR_OP_CALL_METHOD;
+        Label done = a_.newLabel(), check = a_.newLabel();
+        if (in.imm3 > 0 && uint64_t(in.imm3) <= lf_->ncalls)
+            emitDirectCall(in, lf_->calls[in.imm3 - 1], done, check);
         a_.mov(x86::rdi, x86::r12);
         a_.mov(x86::rsi, x86::r13);
         a_.mov(x86::rdx, uint64_t(in.imm));
         a_.mov(rax, uint64_t(uintptr_t(is_call ? lay_.interp_step_call : lay_.interp_step)));
         a_.call(rax);
+        a_.bind(check);
         a_.test(rax, rax);
         a_.jz(exitLabel(in, 0));
+        a_.bind(done);
         break;
     }
     case KR_LIR_CALL_RT:

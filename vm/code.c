@@ -285,6 +285,8 @@ static void code_trace(kr_vm *vm, kr_object *self)
         default: break;
         }
     }
+    if (co->jit_state)
+        kr_jit_code_trace(vm, co);
 }
 
 static void code_finalize(kr_vm *vm, kr_object *self)

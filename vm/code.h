@@ -114,7 +114,9 @@ typedef union kr_fb {
     struct {
         kr_value callee;     /* last callee seen (function, type, cfunction...) */
         uint32_t count;
-        uint32_t polymorphic; /* 1 once two different callees were seen */
+        uint16_t polymorphic; /* 1 once two different callees were seen */
+        uint16_t mixed_code;  /* 1 once two callees were seen that are not functions of one code object
+                               * (closures made by one def share it: the JIT can guard on the code) */
     } call;
     struct {
         uint32_t count;      /* back-edges taken / iterations: JIT OSR trigger */

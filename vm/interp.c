@@ -130,8 +130,13 @@ static inline void fb_record_callee(kr_vm *vm, kr_fb *e, kr_value callee)
             callee = KR_NULL;
     }
     if (e->call.callee != callee) {
-        if (e->call.callee)
+        kr_value prev = e->call.callee;
+        if (prev) {
             e->call.polymorphic = 1;
+            if (!kr_is_ptr(callee) || !kr_is_ptr(prev) || KR_OBJ(callee)->type != vm->t.function ||
+                KR_OBJ(prev)->type != vm->t.function || KR_AS(kr_function, prev)->code != KR_AS(kr_function, callee)->code)
+                e->call.mixed_code = 1;
+        }
         e->call.callee = callee;
     }
 }
@@ -2357,6 +2362,37 @@ failed:
     vm->jit_exc_entry = EXC_AT_ERROR;
     f->pc = ip;
     return NULL;
+}
+
+const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
+{
+    kr_frame *nf = vm->frame;
+    nf->flags &= ~(uint32_t)KR_FRAME_JIT;
+    kr_value v = run(vm, nf, RESUME_JIT_EXIT, NULL);
+    vm->c_depth--;
+    if (!v) {
+        vm->jit_exc_entry = EXC_AT_ERROR;
+        f->pc = ip;
+        return NULL;
+    }
+    f->slots[KR_INSN_A(ip[0])] = v;
+    kr_gc_safepoint(vm);
+    return ip + 2;
+}
+
+const kr_insn *kr_interp_call_poll(kr_vm *vm, kr_frame *f, const kr_insn *ip)
+{
+    /* the interrupt kr_interp_step_call checks before a call, checked after it here: the call has
+     * completed (its result is in its slot), so raising at the call instruction loses nothing */
+    if (atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) {
+        atomic_store(&vm->interrupt, 0);
+        kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
+        vm->jit_exc_entry = EXC_AT_ERROR;
+        f->pc = ip;
+        return NULL;
+    }
+    kr_gc_safepoint(vm);
+    return ip + 2;
 }
 
 /* ------------------------------------------------------------------------------------------------
