@@ -139,7 +139,8 @@ restart:
                 if (key_is_str && is_exact_str(vm, startkey)) {
                     if (kr_str_equal(startkey, key))
                         return ix;
-                } else if (!(key_is_str && kr_is_small(startkey)) && !(kr_is_small(key) && is_exact_str(vm, startkey))) {
+                } else if (!(key_is_str && kr_is_small(startkey)) && !(kr_is_small(key) && is_exact_str(vm, startkey)) &&
+                           !(kr_is_small(key) && kr_is_small(startkey))) { /* equal small ints are one word */
                     uint64_t kv = d->keys_version;
                     size_t m = kr_root_mark(vm);
                     kr_root_push(vm, &startkey);

@@ -117,6 +117,8 @@ restart:
             if (key_is_str && is_exact_str(vm, startkey)) {
                 if (kr_str_equal(startkey, key))
                     return (int64_t)i;
+            } else if (kr_is_small(key) && kr_is_small(startkey)) {
+                /* equal small ints are the same word: these differ (e.g. -1 and -2 share a hash) */
             } else {
                 uint64_t mods = s->mods;
                 size_t m = kr_root_mark(vm);
@@ -207,34 +209,32 @@ int kr_set_add(kr_vm *vm, kr_value set, kr_value key)
     return set_add_hashed(vm, S(set), key, hash);
 }
 
-/* Hash a key for lookup/removal: an unhashable set is looked up as the equal frozenset (CPython). */
-static int64_t lookup_hash(kr_vm *vm, kr_value *key, kr_value *tmp)
+/* Finds key for lookup/removal: its index, -1 when absent, -2 on error. An unhashable set is looked
+ * up as the equal frozenset (CPython); only that temporary needs rooting, so the common case (a
+ * hashable key) pushes no root. */
+static int64_t find_key(kr_vm *vm, kr_set *s, kr_value key)
 {
-    int64_t hash = key_hash(vm, *key);
-    if (hash == -1 && set_check_mutable(vm, *key) && kr_err_matches(vm, KR_EXC(vm, TypeError))) {
-        kr_err_clear(vm);
-        *tmp = kr_set_from_iterable(vm, vm->t.frozenset, *key);
-        if (!*tmp)
-            return -1;
-        *key = *tmp;
-        hash = key_hash(vm, *key);
-    }
-    return hash;
+    int64_t hash = key_hash(vm, key);
+    if (hash != -1)
+        return set_lookup(vm, s, key, hash);
+    if (!set_check_mutable(vm, key) || !kr_err_matches(vm, KR_EXC(vm, TypeError)))
+        return -2;
+    kr_err_clear(vm);
+    kr_value tmp = kr_set_from_iterable(vm, vm->t.frozenset, key);
+    if (!tmp)
+        return -2;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &tmp);
+    hash = key_hash(vm, tmp);
+    int64_t i = hash == -1 ? -2 : set_lookup(vm, s, tmp, hash);
+    kr_root_reset(vm, m);
+    return i;
 }
 
 int kr_set_contains(kr_vm *vm, kr_value set, kr_value key)
 {
-    kr_value tmp = KR_NULL;
-    size_t m = kr_root_mark(vm);
-    kr_root_push(vm, &tmp);
-    int64_t hash = lookup_hash(vm, &key, &tmp);
-    int r = -1;
-    if (hash != -1) {
-        int64_t i = set_lookup(vm, S(set), key, hash);
-        r = i == -2 ? -1 : i >= 0;
-    }
-    kr_root_reset(vm, m);
-    return r;
+    int64_t i = find_key(vm, S(set), key);
+    return i == -2 ? -1 : i >= 0;
 }
 
 static void delete_slot(kr_set *s, int64_t i)
@@ -247,22 +247,11 @@ static void delete_slot(kr_set *s, int64_t i)
 
 int kr_set_discard(kr_vm *vm, kr_value set, kr_value key)
 {
-    kr_value tmp = KR_NULL;
-    size_t m = kr_root_mark(vm);
-    kr_root_push(vm, &tmp);
-    int64_t hash = lookup_hash(vm, &key, &tmp);
-    int r = -1;
-    if (hash != -1) {
-        int64_t i = set_lookup(vm, S(set), key, hash);
-        if (i >= 0) {
-            delete_slot(S(set), i);
-            r = 1;
-        } else {
-            r = i == -2 ? -1 : 0;
-        }
-    }
-    kr_root_reset(vm, m);
-    return r;
+    int64_t i = find_key(vm, S(set), key);
+    if (i < 0)
+        return i == -2 ? -1 : 0;
+    delete_slot(S(set), i);
+    return 1;
 }
 
 int kr_set_clear(kr_vm *vm, kr_value set)
