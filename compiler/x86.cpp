@@ -179,6 +179,7 @@ private:
     void emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out);
     void emitCallRt(const kr_lir_insn &in, int u);
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
+    void emitUnpackFast(const kr_lir_insn &in, Label done);
     void emitEpilogue();
     // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
     // label is their successor's: a jump to the next emitted block is a fall-through.
@@ -437,11 +438,6 @@ void Emitter::emitGuardType(const x86::Gp &v, uint32_t types, Label exit)
     a_.bind(ok);
 }
 
-// out = bool(v) for v of a type within SMALLINT|BOOL|NONE|FLOAT|STR|LIST|TUPLE|DICT (checked by lowering).
-// CALL_RT: the arguments go to rsi, rdx, rcx, r8, r9 in the order of the function's signature (rdi is
-// vm). The inputs may sit in each other's argument registers: when some input's register is the
-// destination of another input, they are moved through the stack (all pushed, then popped into their
-// registers: a parallel move; rsp is back to its aligned value before the call).
 // A direct call (hir.h's DIRECT CALLS): checks, the callee frame built and linked as vm/interp.c's
 // frame_bind + frame_link do, a call of the callee's compiled entry, the frame popped as frame_pop
 // does, the result stored in s[dst] and the safepoint. Falls through to the ordinary STEP (the code
@@ -597,6 +593,10 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     a_.bind(generic);
 }
 
+// CALL_RT: the arguments go to rsi, rdx, rcx, r8, r9 in the order of the function's signature (rdi is
+// vm). The inputs may sit in each other's argument registers: when some input's register is the
+// destination of another input, they are moved through the stack (all pushed, then popped into their
+// registers: a parallel move; rsp is back to its aligned value before the call).
 void Emitter::emitCallRt(const kr_lir_insn &in, int u)
 {
     if (in.imm < 0 || in.imm >= KR_JIT_RT_COUNT || in.fs < 0) {
@@ -604,6 +604,9 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         return;
     }
     const kr_jit_rt_info &rt = kr_jit_rt_table[in.imm];
+    Label done = a_.newLabel();
+    if (in.imm == KR_JIT_RT_UNPACK)
+        emitUnpackFast(in, done);
     static const x86::Gp kArgs[] = {x86::rsi, x86::rdx, x86::rcx, x86::r8, x86::r9};
     x86::Gp src[KR_LIR_MAX_IN], dst[KR_LIR_MAX_IN];
     int nv = 0, j = 0;
@@ -653,8 +656,53 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         a_.shl(x86::eax, 3); // 0/1 -> KR_FALSE/KR_TRUE (they are 8 apart)
         a_.add(x86::eax, int32_t(KR_FALSE));
     }
+    a_.bind(done);
 }
 
+// UNPACK_SEQUENCE of an exact tuple or list of the right size, inline: the items are copied into
+// their slots as kr_interp_op_unpack does, rax = KR_FALSE (status 0) and on to `done`; anything else
+// (another type, a wrong size and its ValueError) falls through to the runtime call. Uses only
+// caller-saved registers before the call, which the allocator keeps nothing in (a CALL_RT is a call;
+// UNPACK takes no register inputs).
+void Emitter::emitUnpackFast(const kr_lir_insn &in, Label done)
+{
+    using namespace x86;
+    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    uint32_t seq = KR_INSN_A(insn), first = KR_INSN_B(insn), n = KR_INSN_C(insn);
+    if (in.nin != 0 || n > 16)
+        return;
+    Label slow = a_.newLabel(), notTuple = a_.newLabel(), copy = a_.newLabel();
+    a_.mov(rax, slotMem(seq));
+    a_.test(al, 7);
+    a_.jnz(slow);
+    a_.test(rax, rax);
+    a_.jz(slow);
+    a_.mov(r11, qword_ptr(rax, lay_.obj_type));
+    a_.mov(rcx, uint64_t(uintptr_t(lay_.t_tuple)));
+    a_.cmp(r11, rcx);
+    a_.jne(notTuple);
+    a_.cmp(qword_ptr(rax, lay_.tuple_size), int32_t(n));
+    a_.jne(slow);
+    a_.lea(rdx, qword_ptr(rax, lay_.tuple_items));
+    a_.jmp(copy);
+    a_.bind(notTuple);
+    a_.mov(rcx, uint64_t(uintptr_t(lay_.t_list)));
+    a_.cmp(r11, rcx);
+    a_.jne(slow);
+    a_.cmp(qword_ptr(rax, lay_.list_size), int32_t(n));
+    a_.jne(slow);
+    a_.mov(rdx, qword_ptr(rax, lay_.list_items));
+    a_.bind(copy);
+    for (uint32_t i = 0; i < n; i++) {
+        a_.mov(rcx, qword_ptr(rdx, int32_t(8 * i)));
+        a_.mov(slotMem(first + i), rcx);
+    }
+    a_.mov(eax, int32_t(KR_FALSE));
+    a_.jmp(done);
+    a_.bind(slow);
+}
+
+// out = bool(v) for v of a type within SMALLINT|BOOL|NONE|FLOAT|STR|LIST|TUPLE|DICT (checked by lowering).
 void Emitter::emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out)
 {
     Label isTrue = a_.newLabel(), isFalse = a_.newLabel(), done = a_.newLabel();
