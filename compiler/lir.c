@@ -10,6 +10,7 @@
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/instance.h"
+#include "vm/list.h"
 #include "vm/vm.h"
 
 const char *const kr_lir_op_names[KR_LIR_OP_COUNT] = {
@@ -56,6 +57,9 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->t_tuple = vm->t.tuple;
     out->t_dict = vm->t.dict;
     out->t_function = vm->t.function;
+    out->t_list_iter = vm->t.list_iter;
+    out->list_iter_seq = (int32_t)offsetof(kr_list_iter, seq);
+    out->list_iter_index = (int32_t)offsetof(kr_list_iter, index);
     /* function pointers as data pointers: POSIX guarantees the conversion (dlsym relies on it) */
     out->rt_exit = (const void *)(uintptr_t)kr_jit_rt_exit;
     out->rt_poll = (const void *)(uintptr_t)kr_jit_rt_poll;

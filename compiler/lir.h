@@ -210,6 +210,8 @@ typedef struct kr_lir_layout {
     int32_t cell_contents;                                  /* kr_cell.contents */
     uint32_t insn_size;                                     /* sizeof(kr_insn) */
     const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
+    const void *t_list_iter;
+    int32_t list_iter_seq, list_iter_index;                 /* kr_list_iter (vm/list.h) */
     const void *rt_exit, *rt_poll, *rt_truthy, *rt_box_float, *interp_step;     /* entry points */
     const void *interp_step_call;                           /* STEP of CALL / CALL_METHOD */
     /* direct calls: the frame link (vm/interp.c's frame_link / frame_pop) done inline */

@@ -180,6 +180,7 @@ private:
     void emitCallRt(const kr_lir_insn &in, int u);
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitUnpackFast(const kr_lir_insn &in, Label done);
+    void emitForIterListFast(const kr_lir_insn &in, Label done);
     void emitEpilogue();
     // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
     // label is their successor's: a jump to the next emitted block is a fall-through.
@@ -607,6 +608,8 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
     Label done = a_.newLabel();
     if (in.imm == KR_JIT_RT_UNPACK)
         emitUnpackFast(in, done);
+    else if (in.imm == KR_JIT_RT_FOR_ITER)
+        emitForIterListFast(in, done);
     static const x86::Gp kArgs[] = {x86::rsi, x86::rdx, x86::rcx, x86::r8, x86::r9};
     x86::Gp src[KR_LIR_MAX_IN], dst[KR_LIR_MAX_IN];
     int nv = 0, j = 0;
@@ -657,6 +660,43 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         a_.add(x86::eax, int32_t(KR_FALSE));
     }
     a_.bind(done);
+}
+
+// FOR_ITER over a list iterator that has an item left, inline (kr_interp_op_for_iter_list): the item
+// into s[B], the index advanced, rax = KR_TRUE (status 1) and on to `done`. The exhausted iterator
+// (which drops its list), other iterators and counted ranges take the runtime call. The loop
+// feedback the call counts only triggers compilation, which has happened. Registers as
+// emitUnpackFast.
+void Emitter::emitForIterListFast(const kr_lir_insn &in, Label done)
+{
+    using namespace x86;
+    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    uint32_t state = KR_INSN_A(insn), item = KR_INSN_B(insn);
+    if (in.nin != 0)
+        return;
+    Label slow = a_.newLabel();
+    a_.mov(rax, slotMem(state));
+    a_.test(al, 7);
+    a_.jnz(slow);
+    a_.test(rax, rax);
+    a_.jz(slow);
+    a_.mov(rcx, uint64_t(uintptr_t(lay_.t_list_iter)));
+    a_.cmp(qword_ptr(rax, lay_.obj_type), rcx);
+    a_.jne(slow);
+    a_.mov(rdx, qword_ptr(rax, lay_.list_iter_seq));
+    a_.test(rdx, rdx);
+    a_.jz(slow);
+    a_.mov(rcx, qword_ptr(rax, lay_.list_iter_index));
+    a_.cmp(rcx, qword_ptr(rdx, lay_.list_size));
+    a_.jge(slow);
+    a_.mov(r11, qword_ptr(rdx, lay_.list_items));
+    a_.mov(r11, qword_ptr(r11, rcx, 3));
+    a_.mov(slotMem(item), r11);
+    a_.add(rcx, 1);
+    a_.mov(qword_ptr(rax, lay_.list_iter_index), rcx);
+    a_.mov(eax, int32_t(KR_TRUE));
+    a_.jmp(done);
+    a_.bind(slow);
 }
 
 // UNPACK_SEQUENCE of an exact tuple or list of the right size, inline: the items are copied into
