@@ -34,7 +34,16 @@
  * flushes every dirty slot (STORE_SLOT, boxing doubles with BOX_FLOAT), so the step's frame state has
  * no dirty slots; after it, every slot the instruction may write is CLEAN and must be re-read with
  * LOAD_SLOT (kr_bytecode_writes() in compiler/jit_rt.h says which). Everything that is not specialised
- * works this way, so any function without yield can be compiled.
+ * works this way, so any function can be compiled but a generator using `yield from`.
+ *
+ * ---- Generators -------------------------------------------------------------------------------------
+ * A generator's code compiles like a function's with one more kind of entry: the pc after each YIELD
+ * (where the interpreter or a later compiled entry resumes the frame; the sender has stored the sent
+ * value in s[A] by then, and every slot is read from memory, as at an OSR entry). YIELD is a
+ * terminator: RETURN with imm = resume pc + 1, after a full flush, so a suspended frame is always
+ * complete in memory and any resumption (send in compiled code, throw() and `yield from` delegation in
+ * the interpreter) may continue it. vm/interp.c enters compiled code at kr_interp_resume (counting
+ * resumptions toward the threshold) and by OSR, and tells a yield from a return by vm->jit_yielded.
  * Two cheaper forms:
  *  - CALL_RT: an instruction whose interpreter behaviour is one call of a runtime function on its
  *    operands' values (BINARY_OP, COMPARE_OP, CONTAINS_OP, GET_ITEM, SET_ITEM, LOAD_ATTR, STORE_ATTR,
@@ -145,7 +154,7 @@ enum kr_hir_type_bits {
     X(JUMP,         "to succs[0]") \
     X(BRANCH,       "a0 (TAGGED BOOL): KR_TRUE -> succs[0], KR_FALSE -> succs[1]") \
     X(BRANCH_PC,    "a0 (STEP's result): == insns + imm -> succs[0], else succs[1]") \
-    X(RETURN,       "return a0 (TAGGED) from the function (the frame stays linked: the caller pops it)") \
+    X(RETURN,       "return a0 (TAGGED) from the function (the frame stays linked: the caller pops it). imm > 0: a generator's YIELD instead: f->pc = insns + imm - 1 (the resume point, one of the entries), vm->jit_yielded = 1, every slot in memory") \
     X(DEOPT,        "leave unconditionally through fs (a path the builder does not compile)") \
     /* ---- __slots__ members (appended: vm/type.h's member descriptors address them by byte offset) ---- */ \
     X(LOAD_FIELD,   "TAGGED: *(kr_value *)(a0 + imm), a0 a heap object (after a GUARD_SHAPE of a class whose instances have that word); an unset member (KR_NULL) deopts (reason UNBOUND) to the LOAD_ATTR, which the interpreter re-runs to raise its AttributeError") \
@@ -299,7 +308,7 @@ int kr_hir_verify(kr_hir_func *fn);
 
 /* ---- builder, optimiser, printer ----------------------------------------------------------- */
 /* Builds fn from fn->code and its feedback (compiler/hir_build.c). 0, or -1 with fn->error (e.g.
- * "generator"). */
+ * "yield from"). */
 int kr_hir_build(kr_hir_func *fn);
 /* Type propagation, constant folding, redundant guard elimination, dead code (compiler/hir_opt.c). */
 void kr_hir_optimize(kr_hir_func *fn);

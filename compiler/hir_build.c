@@ -2048,6 +2048,14 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_RETURN_CONST:
         emit1(b, KR_HIR_RETURN, KR_HIR_TAGGED, 0, emit_const(b, consts[bx]), 0);
         return true;
+    case KR_OP_YIELD: {
+        /* a generator's yield leaves compiled code with the whole frame in memory (the interpreter
+         * or a later compiled entry at the next pc resumes it; the sender stores s[A] first) */
+        flush(b);
+        kr_hir_ref v = emit(b, KR_HIR_LOAD_SLOT, KR_HIR_TAGGED, KR_HT_ANY, NULL, 0, KR_INSN_B(in));
+        emit1(b, KR_HIR_RETURN, KR_HIR_TAGGED, 0, v, (int64_t)pc + 2); /* resume at pc + 1 */
+        return true;
+    }
     case KR_OP_RAISE:
     case KR_OP_RERAISE:
     case KR_OP_ASSERT_FAIL: {
@@ -2111,7 +2119,7 @@ static bool ends_block(unsigned op)
     switch (op) {
     case KR_OP_JUMP: case KR_OP_JUMP_BACKWARD: case KR_OP_JUMP_IF_FALSE: case KR_OP_JUMP_IF_TRUE:
     case KR_OP_JUMP_IF_NONE: case KR_OP_JUMP_IF_NOT_NONE: case KR_OP_FOR_ITER: case KR_OP_RETURN:
-    case KR_OP_RETURN_CONST: case KR_OP_RAISE: case KR_OP_RERAISE: case KR_OP_ASSERT_FAIL:
+    case KR_OP_RETURN_CONST: case KR_OP_RAISE: case KR_OP_RERAISE: case KR_OP_ASSERT_FAIL: case KR_OP_YIELD:
         return true;
     default:
         return false;
@@ -2123,8 +2131,6 @@ static int scan(builder *b)
 {
     kr_code *co = b->co;
     uint32_t n = co->ninsns;
-    if (co->flags & KR_CODE_GENERATOR)
-        return kr_hir_refuse(b->fn, "generator");
     if (!n)
         return kr_hir_refuse(b->fn, "empty code");
     bool *lead = zalloc(b, n + 1, sizeof *lead);
@@ -2141,11 +2147,13 @@ static int scan(builder *b)
         kr_insn in = co->insns[pc];
         unsigned op = KR_INSN_OP(in);
         uint32_t next = pc + kr_opcode_words[op];
-        if (op == KR_OP_YIELD || op == KR_OP_YIELD_FROM) {
+        if (op == KR_OP_YIELD_FROM) {
             free(lead);
             free(isentry);
-            return kr_hir_refuse(b->fn, "generator");
+            return kr_hir_refuse(b->fn, "yield from");
         }
+        if (op == KR_OP_YIELD && next < n) /* a generator resumes after it: an entry (entry_state) */
+            isentry[next] = true;
         if (op == KR_OP_JUMP || op == KR_OP_JUMP_BACKWARD || op == KR_OP_JUMP_IF_FALSE || op == KR_OP_JUMP_IF_TRUE ||
             op == KR_OP_JUMP_IF_NONE || op == KR_OP_JUMP_IF_NOT_NONE)
             lead[KR_INSN_BX(in)] = true;
@@ -2214,7 +2222,7 @@ static int scan(builder *b)
             t->succ[t->nsucc++] = b->bb_at[next];
         }
     }
-    /* entries: pc 0, then loop headers in pc order */
+    /* entries: pc 0, then loop headers and resume points in pc order */
     for (uint32_t pc = 0; pc < n; pc++)
         if (isentry[pc] && b->bb_at[pc] != NONE32)
             b->entries[b->nentries++] = pc;

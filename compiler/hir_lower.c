@@ -667,8 +667,14 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         in->imm2 = h.imm;
         return 0;
     case KR_HIR_RETURN:
-        if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_RETURN, r, -1, a, 1))
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_RETURN, r, -1, a, 1)))
             return -1;
+        if (h.imm > 0) { /* a yield: resume at pc imm - 1 */
+            if ((uint64_t)h.imm > fn->code->ninsns)
+                return kr_hir_refuse(fn, "lowering: YIELD resuming at pc %lld", (long long)h.imm - 1);
+            in->imm = h.imm;
+            in->imm2 = (int64_t)(uintptr_t)(fn->code->insns + h.imm - 1);
+        }
         return 0;
     case KR_HIR_DEOPT:
         if (!emit(c, KR_LIR_DEOPT, r, -1, NULL, 0))

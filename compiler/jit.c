@@ -227,8 +227,6 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
     if (co->jit_code)
         return (kr_jit_fn)co->jit_code;
     double t0 = now_ms();
-    if (co->flags & KR_CODE_GENERATOR)
-        return refuse(vm, co, "generator", t0);
     kr_hir_func *fn = kr_hir_new(vm, co);
     if (!fn)
         return refuse(vm, co, "out of memory", t0);

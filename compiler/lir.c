@@ -32,6 +32,7 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
 {
     out->vm_gc_allocated = (int32_t)(offsetof(kr_vm, gc) + offsetof(kr_gc, allocated));
     out->vm_gc_threshold = (int32_t)(offsetof(kr_vm, gc) + offsetof(kr_gc, threshold));
+    out->vm_jit_yielded = (int32_t)offsetof(kr_vm, jit_yielded);
     out->frame_slots = (int32_t)offsetof(kr_frame, slots);
     out->frame_pc = (int32_t)offsetof(kr_frame, pc);
     out->frame_globals = (int32_t)offsetof(kr_frame, globals);

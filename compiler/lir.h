@@ -94,7 +94,7 @@
     X(JUMP,      0, "to succ 0") \
     X(BRANCH,    0, "kind (kr_lir_branch_kind) decides: true -> succ 0, false -> succ 1") \
     X(BRANCH_PC, 0, "in0 == imm (a pointer) -> succ 0, else succ 1") \
-    X(RETURN,    0, "return in0") \
+    X(RETURN,    0, "return in0; imm > 0: a generator yields (f->pc = the pointer imm2, vm->jit_yielded = 1)") \
     X(DEOPT,     0, "leave through exit 0") \
     X(LOAD_FIELD, 1, "out = *(kr_value *)(in0 + imm); exit 0 when it is KR_NULL (an unset __slots__ member)") \
     X(STORE_FIELD, 0, "*(kr_value *)(in0 + imm) = in1")
@@ -202,7 +202,7 @@ typedef struct kr_lir_func {
 /* What compiled code reads from the VM's structures and calls: offsets and addresses taken in C
  * (compiler/x86.cpp is C++ and never applies offsetof to C structs itself). */
 typedef struct kr_lir_layout {
-    int32_t vm_gc_allocated, vm_gc_threshold; /* offsets in kr_vm */
+    int32_t vm_gc_allocated, vm_gc_threshold, vm_jit_yielded; /* offsets in kr_vm */
     int32_t frame_slots, frame_pc, frame_globals, frame_builtins; /* offsets in kr_frame */
     int32_t obj_type, float_value, str_length, list_size, list_items, tuple_size, tuple_items;
     int32_t dict_keys_version, dict_used;                   /* vm/dict.h's offsets (dict.c's layout) */

@@ -1476,6 +1476,11 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     case KR_LIR_RETURN:
         if (I(0).id() != 0)
             a_.mov(rax, I(0));
+        if (in.imm > 0) { // a generator's yield: the resume point, and the flag its caller reads
+            a_.mov(r11, uint64_t(in.imm2));
+            a_.mov(x86::qword_ptr(x86::r13, lay_.frame_pc), r11);
+            a_.mov(x86::dword_ptr(x86::r12, lay_.vm_jit_yielded), 1);
+        }
         emitEpilogue();
         break;
     case KR_LIR_DEOPT:

@@ -814,6 +814,20 @@ static inline kr_jit_fn jit_entry_for_call(kr_vm *vm, kr_code *co)
     return kr_jit_compile(vm, co);
 }
 
+/* Compiled code to resume a generator frame of co with, compiling co when its resumptions are due (a
+ * generator's frame resumes at pc 0 or after a YIELD, which are entries of its compiled code); NULL:
+ * interpret. */
+static inline kr_jit_fn jit_entry_for_resume(kr_vm *vm, kr_code *co)
+{
+    if (!kr_jit_on(vm) || vm->c_depth >= KR_JIT_MAX_C_DEPTH)
+        return NULL;
+    if (co->jit_code)
+        return (kr_jit_fn)co->jit_code;
+    if (++co->call_count < (uint64_t)vm->config.jit_threshold || (co->jit_flags & KR_JIT_NEVER))
+        return NULL;
+    return kr_jit_compile(vm, co);
+}
+
 /* Runs f's compiled code from entry_pc (compiler/jit_rt.h's protocol). */
 static inline kr_value jit_call(kr_vm *vm, kr_frame *f, kr_jit_fn jf, uint32_t entry_pc)
 {
@@ -1315,7 +1329,7 @@ L_JUMP_BACKWARD: {
     INTERRUPT_CHECK();
     pc = co->insns + OP_BX;
     SAFEPOINT();
-    if (kr_jit_on(vm) && mode != RESUME_STEP && !(f->flags & KR_FRAME_GEN)) {
+    if (kr_jit_on(vm) && mode != RESUME_STEP) {
         /* a hot loop: continue in compiled code at its header (OSR) */
         kr_jit_fn jf = co->jit_code;
         if (!jf && e->loop.count >= (uint64_t)vm->config.jit_threshold && !(co->jit_flags & KR_JIT_NEVER))
@@ -1325,6 +1339,10 @@ L_JUMP_BACKWARD: {
             retval = jit_call(vm, f, jf, OP_BX);
             if (!retval)
                 goto jit_exit;
+            if (vm->jit_yielded) { /* a generator's compiled code yielded (f->pc is its resume point) */
+                vm->jit_yielded = 0;
+                goto do_yield;
+            }
             goto do_return;
         }
     }
@@ -2284,7 +2302,22 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
     vm->frame = f;
     vm->depth++;
     vm->c_depth++;
-    kr_value r = run(vm, f, throw_mode ? RESUME_THROW : RESUME_NORMAL, yielded);
+    kr_value r;
+    kr_jit_fn jf = throw_mode ? NULL : jit_entry_for_resume(vm, f->code);
+    if (jf) {
+        r = jit_call(vm, f, jf, (uint32_t)(f->pc - f->code->insns));
+        if (r) {
+            /* yielded or returned: as do_yield / do_return leave a generator's entry frame */
+            *yielded = vm->jit_yielded;
+            vm->jit_yielded = 0;
+            vm->frame = f->prev;
+            vm->depth--;
+        } else {
+            r = run(vm, vm->frame, RESUME_JIT_EXIT, yielded);
+        }
+    } else {
+        r = run(vm, f, throw_mode ? RESUME_THROW : RESUME_NORMAL, yielded);
+    }
     vm->c_depth--;
     return r;
 }

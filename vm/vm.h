@@ -109,6 +109,8 @@ struct kr_vm {
     int recursion_limit;                      /* sys.setrecursionlimit */
     int c_depth;                              /* nested C re-entries into the interpreter */
     int jit_exc_entry;                        /* where run() resumes a stepped instruction's exception */
+    int jit_yielded;                          /* compiled generator code returned by yielding (set by it,
+                                               * cleared by whoever entered it: vm/interp.c) */
     struct kr_frame *gc_exact_frame;          /* the frame whose SAFEPOINT is collecting, or NULL */
     kr_value handled_exc;                     /* innermost exception being handled (sys.exc_info) */
     atomic_int interrupt;                     /* set by krait_interrupt (e.g. from a SIGINT handler) */
