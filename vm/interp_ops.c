@@ -71,10 +71,10 @@ static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
     kr_shape *shape = kr_instance_shape(obj);
     if (!shape)
         return;
-    kr_value d = kr_type_lookup(vm, t, name);
+    kr_value d;
+    int idx = kr_type_instance_lookup(vm, t, shape, name, &d);
     if (d && is_data_descr(vm, d))
         return;
-    int idx = kr_shape_lookup(shape, name);
     if (e->attr.type)
         e->attr.misses++;
     if (idx >= 0) {
@@ -182,9 +182,10 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
 {
     /* Instances of plain user classes: a function on the class, not shadowed by the instance's shape. */
     if (kr_is_ptr(obj) && plain_instance_type(t) && kr_instance_shape(obj)) {
-        kr_value d = kr_type_lookup(vm, t, name);
         kr_shape *shape = kr_instance_shape(obj);
-        if (d && kr_func_check(vm, d) && kr_shape_lookup(shape, name) < 0)
+        kr_value d;
+        int idx = kr_type_instance_lookup(vm, t, shape, name, &d);
+        if (d && kr_func_check(vm, d) && idx < 0)
             return method_cache_fill(e, t, shape, d, obj, out);
     }
     /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,

@@ -2573,28 +2573,41 @@ out:
 /* Attribute load on a kr_instance with a shape and an interned name: the instance attribute cache.
  * Same semantics as the general path of generic_getattr (data descriptor, then the instance, then
  * a non-data descriptor or class attribute); *found is false when the attribute is absent. */
-static inline kr_value instance_getattr(kr_vm *vm, kr_value self, kr_type *tp, kr_shape *shape, kr_value name,
-                                        bool *found)
+/* The attribute cache's entry for (tp, shape, interned name), filled if it was not. */
+static inline const kr_attr_cache_entry *attr_cache_entry(kr_vm *vm, kr_type *tp, kr_shape *shape, kr_value name)
 {
     uint32_t epoch = type_cache_epoch(vm);
     kr_attr_cache_entry *e = &vm->attr_cache[cache_index(shape, name, KR_ATTR_CACHE_BITS)];
-    kr_value descr;
-    int index;
-    if (e->shape == shape && e->name == name && e->type == tp && e->version == tp->version && e->epoch == epoch) {
-        descr = e->descr;
-        index = e->index;
-    } else {
+    if (!(e->shape == shape && e->name == name && e->type == tp && e->version == tp->version && e->epoch == epoch)) {
         /* Neither lookup runs Python code or collects, so the entry describes tp and shape as they are. */
-        descr = type_lookup_interned(vm, tp, name, epoch);
-        index = kr_shape_lookup_vm(vm, shape, name);
+        e->descr = type_lookup_interned(vm, tp, name, epoch);
+        e->index = kr_shape_lookup_vm(vm, shape, name);
         e->type = tp;
         e->shape = shape;
         e->name = name;
-        e->descr = descr;
         e->version = tp->version;
         e->epoch = epoch;
-        e->index = index;
     }
+    return e;
+}
+
+int kr_type_instance_lookup(kr_vm *vm, kr_type *tp, kr_shape *shape, kr_value name, kr_value *descr)
+{
+    if (!(KR_OBJ(name)->flags & KR_STR_INTERNED)) {
+        *descr = kr_type_lookup(vm, tp, name);
+        return kr_shape_lookup(shape, name);
+    }
+    const kr_attr_cache_entry *e = attr_cache_entry(vm, tp, shape, name);
+    *descr = e->descr;
+    return e->index;
+}
+
+static inline kr_value instance_getattr(kr_vm *vm, kr_value self, kr_type *tp, kr_shape *shape, kr_value name,
+                                        bool *found)
+{
+    const kr_attr_cache_entry *e = attr_cache_entry(vm, tp, shape, name);
+    kr_value descr = e->descr;
+    int index = e->index;
     *found = true;
     if (descr) {
         /* The descriptor's own type is read every time: __class__ assignment may change it. */

@@ -134,6 +134,11 @@ kr_value kr_type_getattr(kr_vm *vm, kr_value cls, kr_value name);
 /* Like kr_generic_getattr but returns KR_NULL with no exception when the attribute is absent
  * (exceptions raised by descriptors stay pending: check kr_err_occurred). */
 kr_value kr_generic_getattr_opt(kr_vm *vm, kr_value self, kr_value name);
+/* For an instance of tp with shape `shape`: *descr = kr_type_lookup(tp, name), and the result is
+ * kr_shape_lookup(shape, name), both from the per-VM attribute cache in one probe (interned names;
+ * others are looked up). Runs no Python code. */
+struct kr_shape;
+int kr_type_instance_lookup(kr_vm *vm, kr_type *tp, struct kr_shape *shape, kr_value name, kr_value *descr);
 /* Object repr "<__main__.Foo object at 0x...>" (object.__repr__). */
 kr_value kr_object_default_repr(kr_vm *vm, kr_value self);
 /* "module.qualname" or "qualname" for builtins, as CPython's type repr and messages use it. */
