@@ -1,5 +1,6 @@
 /* ast.c: the AST arena and the debug dumper (CPython 3.13 ast.dump format). See ast.h. */
 #include "ast.h"
+#include "dtoa.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -276,29 +277,13 @@ static void repr_float(FILE *out, double x, int imag)
         fputs(x < 0 ? "-inf" : "inf", out);
         return;
     }
-    char buf[64];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    /* split "d.ddde+XX" into sign, digits, exponent without trusting the locale's decimal point */
-    char digits[32];
-    int nd = 0, neg = 0;
-    const char *p = buf;
-    if (*p == '-') {
-        neg = 1;
-        p++;
-    }
-    while (*p && *p != 'e' && *p != 'E') {
-        if (*p >= '0' && *p <= '9' && nd < 31)
-            digits[nd++] = *p;
-        p++;
-    }
-    int exp10 = (*p == 'e' || *p == 'E') ? atoi(p + 1) : 0;
-    while (nd > 1 && digits[nd - 1] == '0')
-        nd--;
+    /* the digits of vm/float.c's repr (zero has none: it prints as the digit 0) */
+    char digits[KR_DTOA_MAX_DIGITS + 1];
+    int exp10 = 0;
+    int nd = kr_dtoa_shortest(x, digits, &exp10);
+    if (nd == 0)
+        digits[nd++] = '0';
+    int neg = signbit(x) != 0;
     digits[nd] = '\0';
     if (neg)
         fputc('-', out);

@@ -477,7 +477,8 @@ struct kr_ast_mod {
  * Debug output in the shape of CPython's ast.dump(tree) (no positions, one line), e.g.
  *   Module(body=[Expr(value=BinOp(left=Constant(value=1), op=Add(), right=Name(id='x', ctx=Load())))])
  * Differences: INT constants print in decimal when they fit in 64 bits, otherwise as written (0x...);
- * FLOAT prints with %.17g-style shortest repr; strings are printed like Python's repr().
+ * FLOAT prints like repr(float) (the shortest digits of vm/dtoa.c); strings are printed like Python's
+ * repr().
  * kr_ast_dump_positions additionally appends "@L:C-L:C" after each located node, for tests.
  */
 void kr_ast_dump(FILE *out, const kr_ast_mod *mod);

@@ -1,9 +1,9 @@
 /* float.c: Python's float (IEEE 754 binary64, boxed as kr_float).
  *
- * repr is the shortest string that round-trips (CPython's float_repr_style 'short'), found by trying
- * increasing precisions with "%.*e" and checking with strtod (glibc's printf and strtod are correctly
- * rounded), then laid out with CPython's rules: exponent notation when the decimal exponent is < -4 or
- * >= 16, otherwise positional with at least one digit after the point.
+ * repr is the shortest string that round-trips (CPython's float_repr_style 'short'), whose digits come
+ * from vm/dtoa.c (Ryu: one 128-bit multiplication instead of printf's multi-precision arithmetic, which
+ * made repr the bulk of json.dumps on floats), laid out with CPython's rules: exponent notation when
+ * the decimal exponent is < -4 or >= 16, otherwise positional with at least one digit after the point.
  *
  * Arithmetic follows CPython's floatobject.c, including the signs of zero results of // and %, and
  * float ** float's special cases. Difference: a negative base raised to a non-integer power gives a
@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dtoa.h"
 #include "init.h"
 #include "int.h"
 
@@ -45,82 +46,66 @@ bool kr_is_float(kr_vm *vm, kr_value v)
 
 int kr_float_repr_buf(double d, char *buf, size_t n)
 {
-    if (isnan(d))
-        return snprintf(buf, n, "nan");
-    if (isinf(d))
-        return snprintf(buf, n, d < 0 ? "-inf" : "inf");
-    if (d == 0)
-        return snprintf(buf, n, signbit(d) ? "-0.0" : "0.0");
-    /* Shortest digits that round-trip. Try 15 significant digits first: most doubles produced by
-     * arithmetic need 16-17, most literals need few. If p digits round-trip, so do p+1. */
-    char tmp[40];
-    int prec;
-    snprintf(tmp, sizeof tmp, "%.*e", 14, d);
-    if (strtod(tmp, NULL) == d) {
-        for (prec = 1; prec < 15; prec++) {
-            snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-            if (strtod(tmp, NULL) == d)
-                break;
-        }
-        if (prec == 15)
-            snprintf(tmp, sizeof tmp, "%.*e", 14, d);
-    } else {
-        snprintf(tmp, sizeof tmp, "%.*e", 15, d);
-        if (strtod(tmp, NULL) != d)
-            snprintf(tmp, sizeof tmp, "%.*e", 16, d);
-    }
-    /* tmp is [-]D[.DDD]e±XX: collect the digits (trailing zeros stripped) and the exponent. */
-    const char *p = tmp;
-    bool neg = false;
-    if (*p == '-') {
-        neg = true;
-        p++;
-    }
-    char digits[24];
-    int nd = 0;
-    for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9')
-            digits[nd++] = *p;
-    int exp10 = atoi(p + 1);
-    while (nd > 1 && digits[nd - 1] == '0')
-        nd--;
-    /* decpt: the value is 0.DIGITS * 10**decpt */
-    int decpt = exp10 + 1;
-    char out[64];
+    char out[32]; /* longest: "-1.2345678901234567e-308" or "-0.00012345678901234567" */
     int k = 0;
-    if (neg)
+    if (signbit(d) && !isnan(d))
         out[k++] = '-';
-    if (exp10 < -4 || exp10 >= 16) {
-        out[k++] = digits[0];
-        if (nd > 1) {
-            out[k++] = '.';
-            for (int i = 1; i < nd; i++)
-                out[k++] = digits[i];
-        }
-        k += snprintf(out + k, sizeof out - (size_t)k, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
-    } else if (decpt <= 0) {
-        out[k++] = '0';
-        out[k++] = '.';
-        for (int i = 0; i < -decpt; i++)
-            out[k++] = '0';
-        for (int i = 0; i < nd; i++)
-            out[k++] = digits[i];
-    } else if (decpt < nd) {
-        for (int i = 0; i < nd; i++) {
-            if (i == decpt)
-                out[k++] = '.';
-            out[k++] = digits[i];
-        }
+    if (isnan(d) || isinf(d) || d == 0) {
+        const char *s = isnan(d) ? "nan" : isinf(d) ? "inf" : "0.0";
+        size_t len = strlen(s);
+        memcpy(out + k, s, len);
+        k += (int)len;
     } else {
-        for (int i = 0; i < nd; i++)
-            out[k++] = digits[i];
-        for (int i = nd; i < decpt; i++)
+        char digits[KR_DTOA_MAX_DIGITS];
+        int exp10;
+        int nd = kr_dtoa_shortest(d, digits, &exp10);
+        /* decpt: the value is 0.DIGITS * 10**decpt */
+        int decpt = exp10 + 1;
+        if (exp10 < -4 || exp10 >= 16) {
+            out[k++] = digits[0];
+            if (nd > 1) {
+                out[k++] = '.';
+                memcpy(out + k, digits + 1, (size_t)(nd - 1));
+                k += nd - 1;
+            }
+            /* "e%c%02d": at least two exponent digits, at most three (324) */
+            int ex = exp10 < 0 ? -exp10 : exp10;
+            out[k++] = 'e';
+            out[k++] = exp10 < 0 ? '-' : '+';
+            if (ex >= 100)
+                out[k++] = (char)('0' + ex / 100);
+            out[k++] = (char)('0' + ex / 10 % 10);
+            out[k++] = (char)('0' + ex % 10);
+        } else if (decpt <= 0) {
             out[k++] = '0';
-        out[k++] = '.';
-        out[k++] = '0';
+            out[k++] = '.';
+            for (int i = 0; i < -decpt; i++)
+                out[k++] = '0';
+            memcpy(out + k, digits, (size_t)nd);
+            k += nd;
+        } else if (decpt < nd) {
+            memcpy(out + k, digits, (size_t)decpt);
+            k += decpt;
+            out[k++] = '.';
+            memcpy(out + k, digits + decpt, (size_t)(nd - decpt));
+            k += nd - decpt;
+        } else {
+            memcpy(out + k, digits, (size_t)nd);
+            k += nd;
+            for (int i = nd; i < decpt; i++)
+                out[k++] = '0';
+            out[k++] = '.';
+            out[k++] = '0';
+        }
     }
-    out[k] = 0;
-    return snprintf(buf, n, "%s", out);
+    /* snprintf's contract, which the callers were written against: truncate, terminate, return the
+     * full length */
+    if (n > 0) {
+        size_t c = (size_t)k < n - 1 ? (size_t)k : n - 1;
+        memcpy(buf, out, c);
+        buf[c] = 0;
+    }
+    return k;
 }
 
 kr_value kr_float_repr_value(kr_vm *vm, double d)
