@@ -275,6 +275,16 @@ static void code_trace(kr_vm *vm, kr_object *self)
             kr_gc_mark(vm, f->global.builtins);
             break;
         case KR_OP_LOAD_ATTR: case KR_OP_STORE_ATTR: case KR_OP_LOAD_METHOD:
+            if (f->attr.kind == KR_FB_ATTR_POLY) {
+                const kr_fb_poly *p = f->attr.shape;
+                for (uint32_t k = 0; k < p->n; k++) {
+                    kr_gc_mark_obj(vm, &p->e[k].type->ob);
+                    kr_gc_mark(vm, p->e[k].value);
+                    if (p->e[k].shape)
+                        kr_gc_mark_obj(vm, (kr_object *)p->e[k].shape);
+                }
+                break;
+            }
             if (f->attr.type)
                 kr_gc_mark_obj(vm, &f->attr.type->ob);
             kr_gc_mark(vm, f->attr.value); /* SHAPE_ADD: the child shape */
@@ -294,6 +304,10 @@ static void code_finalize(kr_vm *vm, kr_object *self)
     kr_code *co = (kr_code *)self;
     if (co->jit_state)
         kr_jit_code_free(vm, co);
+    for (uint32_t i = 0; i < co->nfb; i++)
+        if ((co->fb_op[i] == KR_OP_LOAD_ATTR || co->fb_op[i] == KR_OP_LOAD_METHOD) &&
+            co->fb[i].attr.kind == KR_FB_ATTR_POLY)
+            kr_mem_free(vm, co->fb[i].attr.shape);
     if (co->liveness) {
         kr_liveness_free(co->liveness);
         free(co->liveness);

@@ -74,6 +74,9 @@ enum kr_fb_attr_kind {
     KR_FB_ATTR_SHAPE_SLOT,    /* instance attribute: shape `shape`, inline slot `index` (vm/instance.h) */
     KR_FB_ATTR_SHAPE_ADD,     /* STORE_ATTR adding an attribute: shape `shape` -> child shape `value`
                                  (a kr_shape as a value), written at slot `index` when capacity allows */
+    KR_FB_ATTR_POLY,          /* LOAD_ATTR / LOAD_METHOD that saw several receiver types: `shape` points
+                                 to a kr_fb_poly (owned by the code object) of entries of the kinds
+                                 above; `type` is NULL, so the single-entry checks miss */
     KR_FB_ATTR_MEMBER_SLOT    /* LOAD_ATTR / STORE_ATTR of a __slots__ member: on objects of exactly `type`
                                  (version) the name resolves to a member descriptor, a data descriptor (no
                                  instance attribute can shadow it, so no shape guard: `shape` is NULL),
@@ -83,6 +86,22 @@ enum kr_fb_attr_kind {
 };
 /* LOAD_METHOD / LOAD_ATTR TYPE_VALUE on instances of user classes (kr_instance layout) also guard on the
  * instance's shape (`shape` non-NULL: the instance has no attribute shadowing the cached one). */
+
+/* A polymorphic load site's entries (KR_FB_ATTR_POLY): each one as the single entry of a site would
+ * be, for its own receiver type; a new type replaces entries round-robin once all ways are used. */
+#define KR_FB_POLY_WAYS 4
+typedef struct kr_fb_attr_entry {
+    struct kr_type *type;
+    void *shape;
+    kr_value value;
+    int64_t index;
+    uint32_t version;
+    uint16_t kind;
+} kr_fb_attr_entry;
+typedef struct kr_fb_poly {
+    uint32_t n, next;
+    kr_fb_attr_entry e[KR_FB_POLY_WAYS];
+} kr_fb_poly;
 
 typedef union kr_fb {
     struct {

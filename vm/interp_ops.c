@@ -3,6 +3,8 @@
  * these and the inline fast paths. */
 #include "interp_ops.h"
 
+#include <string.h>
+
 #include "function.h"
 #include "str.h"
 #include "range.h"
@@ -40,6 +42,69 @@ static int64_t member_offset(kr_vm *vm, kr_type *t, kr_value name)
     return kr_type_is_subtype(t, m->owner) ? (int64_t)m->offset : -1;
 }
 
+bool kr_interp_op_poly_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out, bool method)
+{
+    const kr_fb_poly *p = e->attr.shape;
+    for (uint32_t i = 0; i < p->n; i++) {
+        const kr_fb_attr_entry *x = &p->e[i];
+        if (x->type != t)
+            continue;
+        if (!method)
+            return kr_interp_op_load_entry_hit(x, obj, t, out);
+        if (x->version == t->version && x->kind == KR_FB_ATTR_METHOD &&
+            (!x->shape || (void *)kr_instance_shape(obj) == x->shape)) {
+            out[0] = x->value;
+            out[1] = obj;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* Records entry n at a LOAD_ATTR / LOAD_METHOD site: the single entry while the site sees one receiver
+ * type (a newer answer for that type replaces it); a second type makes the site polymorphic, and a
+ * polymorphic site keeps one entry per type, up to KR_FB_POLY_WAYS (then round-robin). */
+static void attr_cache_record(kr_vm *vm, kr_fb *e, const kr_fb_attr_entry *n)
+{
+    if (e->attr.kind == KR_FB_ATTR_POLY) {
+        kr_fb_poly *p = e->attr.shape;
+        for (uint32_t i = 0; i < p->n; i++)
+            if (p->e[i].type == n->type) {
+                p->e[i] = *n;
+                return;
+            }
+        if (p->n < KR_FB_POLY_WAYS)
+            p->e[p->n++] = *n;
+        else
+            p->e[p->next++ % KR_FB_POLY_WAYS] = *n;
+        return;
+    }
+    if (e->attr.type && e->attr.type != n->type && e->attr.kind != KR_FB_ATTR_NONE) {
+        /* kr_mem_alloc never collects; out of memory, the site just keeps a single entry */
+        kr_fb_poly *p = kr_mem_alloc(vm, sizeof *p);
+        if (p) {
+            memset(p, 0, sizeof *p);
+            p->e[0] = (kr_fb_attr_entry){e->attr.type, e->attr.shape, e->attr.value, e->attr.index,
+                                         e->attr.version, e->attr.kind};
+            p->e[1] = *n;
+            p->n = 2;
+            e->attr.kind = KR_FB_ATTR_POLY;
+            e->attr.type = NULL;
+            e->attr.shape = p;
+            e->attr.value = KR_NULL;
+            return;
+        }
+        kr_err_clear(vm);
+    }
+    e->attr.type = n->type;
+    e->attr.version = n->version;
+    e->attr.kind = n->kind;
+    e->attr.shape = n->shape;
+    e->attr.index = n->index;
+    e->attr.value = n->value;
+}
+
 static void attr_cache_fill_member(kr_fb *e, kr_type *t, int64_t offset)
 {
     e->attr.type = t;
@@ -63,9 +128,9 @@ static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
          * this word rather than trusting the lookup alone */
         if (*(kr_value *)((char *)KR_OBJ(obj) + off) != v)
             return;
-        if (e->attr.type)
+        if (e->attr.kind != KR_FB_ATTR_NONE)
             e->attr.misses++;
-        attr_cache_fill_member(e, t, off);
+        attr_cache_record(vm, e, &(kr_fb_attr_entry){t, NULL, KR_NULL, off, t->version, KR_FB_ATTR_MEMBER_SLOT});
         return;
     }
     kr_shape *shape = kr_instance_shape(obj);
@@ -75,23 +140,16 @@ static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
     int idx = kr_type_instance_lookup(vm, t, shape, name, &d);
     if (d && is_data_descr(vm, d))
         return;
-    if (e->attr.type)
+    if (e->attr.kind != KR_FB_ATTR_NONE)
         e->attr.misses++;
     if (idx >= 0) {
         if (kr_instance_slots(obj)[idx] != v)
             return;
-        e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
-        e->attr.index = idx;
-        e->attr.value = KR_NULL;
+        attr_cache_record(vm, e, &(kr_fb_attr_entry){t, shape, KR_NULL, idx, t->version, KR_FB_ATTR_SHAPE_SLOT});
     } else if (d && !kr_type_of(vm, d)->descr_get && d == v) {
-        e->attr.kind = KR_FB_ATTR_TYPE_VALUE; /* a plain class attribute */
-        e->attr.value = d;
-    } else {
-        return;
+        /* a plain class attribute */
+        attr_cache_record(vm, e, &(kr_fb_attr_entry){t, shape, d, 0, t->version, KR_FB_ATTR_TYPE_VALUE});
     }
-    e->attr.type = t;
-    e->attr.version = t->version;
-    e->attr.shape = shape;
 }
 
 kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name)
@@ -166,13 +224,10 @@ int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
 
 /* Fills the LOAD_METHOD cache with method d of type t (shape: the instance shape it was checked
  * against, NULL when instances of t have no attributes of their own) and returns (d, obj). */
-static int method_cache_fill(kr_fb *e, kr_type *t, kr_shape *shape, kr_value d, kr_value obj, kr_value *out)
+static int method_cache_fill(kr_vm *vm, kr_fb *e, kr_type *t, kr_shape *shape, kr_value d, kr_value obj,
+                             kr_value *out)
 {
-    e->attr.type = t;
-    e->attr.version = t->version;
-    e->attr.kind = KR_FB_ATTR_METHOD;
-    e->attr.value = d;
-    e->attr.shape = shape;
+    attr_cache_record(vm, e, &(kr_fb_attr_entry){t, shape, d, 0, t->version, KR_FB_ATTR_METHOD});
     out[0] = d;
     out[1] = obj;
     return 0;
@@ -186,7 +241,7 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
         kr_value d;
         int idx = kr_type_instance_lookup(vm, t, shape, name, &d);
         if (d && kr_func_check(vm, d) && idx < 0)
-            return method_cache_fill(e, t, shape, d, obj, out);
+            return method_cache_fill(vm, e, t, shape, d, obj, out);
     }
     /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,
      * so cache (type, version) -> method and call it with self, without a bound method. */
@@ -201,7 +256,7 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
             ((KR_OBJ(d)->type == vm->t.cfunction && KR_AS(kr_cfunction, d)->flags == KR_METH_DEFAULT &&
               !KR_AS(kr_cfunction, d)->self) ||
              KR_OBJ(d)->type == vm->method_descr_type || KR_OBJ(d)->type == vm->t.function))
-            return method_cache_fill(e, t, NULL, d, obj, out);
+            return method_cache_fill(vm, e, t, NULL, d, obj, out);
     }
     kr_value v = kr_getattr(vm, obj, name);
     if (!v)

@@ -33,10 +33,38 @@
 
 /* ---- attribute inline caches (vm/instance.h describes the guards) -------------------------------- */
 
+/* One load entry (a single-entry site's or a polymorphic site's) applied to obj of type t. */
+KR_INTERP_OP_FAST bool kr_interp_op_load_entry_hit(const kr_fb_attr_entry *x, kr_value obj, const kr_type *t,
+                                                   kr_value *out)
+{
+    if (x->type != t || x->version != t->version)
+        return false;
+    if (x->kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == x->shape) {
+        *out = kr_instance_slots(obj)[x->index];
+        return true;
+    }
+    if (x->kind == KR_FB_ATTR_TYPE_VALUE && (void *)kr_instance_shape(obj) == x->shape) {
+        *out = x->value;
+        return true;
+    }
+    if (x->kind == KR_FB_ATTR_MEMBER_SLOT) {
+        kr_value v = *(kr_value *)((char *)KR_OBJ(obj) + x->index);
+        if (!v)
+            return false;
+        *out = v;
+        return true;
+    }
+    return false;
+}
+/* A polymorphic site's entries (KR_FB_ATTR_POLY) for LOAD_ATTR (method false) or LOAD_METHOD. */
+bool kr_interp_op_poly_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out, bool method);
+
 /* LOAD_ATTR's cache hit: obj's attribute from the cached slot, __slots__ member or class value
  * (t = obj's type). */
 KR_INTERP_OP_FAST bool kr_interp_op_load_attr_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out)
 {
+    if (e->attr.kind == KR_FB_ATTR_POLY)
+        return kr_interp_op_poly_hit(e, obj, t, out, false);
     if (e->attr.type == t && e->attr.version == t->version) {
         if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == e->attr.shape) {
             *out = kr_instance_slots(obj)[e->attr.index];
@@ -99,6 +127,8 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_method_hit(const kr_fb *e, kr_value obj
         out[1] = obj;
         return true;
     }
+    if (e->attr.kind == KR_FB_ATTR_POLY)
+        return kr_interp_op_poly_hit(e, obj, t, out, true);
     return false;
 }
 /* The miss: out[0], out[1] = (function, obj) for the two cacheable cases (filling the cache) and for
