@@ -637,6 +637,13 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             return -1;
         in->imm = h.imm;
         in->imm2 = h.imm2;
+        if (h.imm == KR_JIT_RT_LOAD_ATTR || h.imm == KR_JIT_RT_LOAD_METHOD) {
+            /* a polymorphic site: the back end probes its entries inline before the call */
+            const kr_insn *ip = (const kr_insn *)(uintptr_t)h.imm2;
+            const kr_fb *e = &fn->code->fb[KR_CACHE_FB(ip[1])];
+            if (e->attr.kind == KR_FB_ATTR_POLY)
+                in->imm3 = (int64_t)(uintptr_t)e->attr.shape;
+        }
         if (add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
             return -1;
         return 0;

@@ -59,6 +59,18 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->t_dict = vm->t.dict;
     out->t_function = vm->t.function;
     out->t_list_iter = vm->t.list_iter;
+    out->poly_entries = (int32_t)offsetof(kr_fb_poly, e);
+    out->poly_entry_size = (int32_t)sizeof(kr_fb_attr_entry);
+    out->poly_ways = KR_FB_POLY_WAYS;
+    out->pe_type = (int32_t)offsetof(kr_fb_attr_entry, type);
+    out->pe_shape = (int32_t)offsetof(kr_fb_attr_entry, shape);
+    out->pe_value = (int32_t)offsetof(kr_fb_attr_entry, value);
+    out->pe_index = (int32_t)offsetof(kr_fb_attr_entry, index);
+    out->pe_version = (int32_t)offsetof(kr_fb_attr_entry, version);
+    out->pe_kind = (int32_t)offsetof(kr_fb_attr_entry, kind);
+    out->kind_shape_slot = KR_FB_ATTR_SHAPE_SLOT;
+    out->kind_type_value = KR_FB_ATTR_TYPE_VALUE;
+    out->kind_method = KR_FB_ATTR_METHOD;
     out->list_iter_seq = (int32_t)offsetof(kr_list_iter, seq);
     out->list_iter_index = (int32_t)offsetof(kr_list_iter, index);
     /* function pointers as data pointers: POSIX guarantees the conversion (dlsym relies on it) */
@@ -100,6 +112,9 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
 
 /* static checks the inline frame link relies on */
 _Static_assert(offsetof(kr_frame, flags) == offsetof(kr_frame, ret_slot) + 4, "ret_slot and flags adjacent");
+_Static_assert(sizeof(((kr_fb_attr_entry *)0)->kind) == 2 && sizeof(((kr_fb_attr_entry *)0)->version) == 4 &&
+                   sizeof(((kr_type *)0)->version) == 4,
+               "16-bit entry kinds, 32-bit type versions");
 _Static_assert(sizeof(((kr_vm *)0)->depth) == 4 && sizeof(((kr_vm *)0)->c_depth) == 4 &&
                    sizeof(((kr_vm *)0)->recursion_limit) == 4 && sizeof(((kr_function *)0)->version) == 4,
                "32-bit depth counters and function version");

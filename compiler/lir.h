@@ -87,7 +87,7 @@
     X(FNEG,      1, "out = -in0 (sign bit flipped)") \
     X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call") \
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call. imm3 > 0: a direct call, calls[imm3 - 1] (hir.h's DIRECT CALLS)") \
-    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call") \
+    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. LOAD_ATTR / LOAD_METHOD with imm3: the site's kr_fb_poly, probed inline first") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
     X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
     X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \
@@ -211,6 +211,10 @@ typedef struct kr_lir_layout {
     uint32_t insn_size;                                     /* sizeof(kr_insn) */
     const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
     const void *t_list_iter;
+    /* a polymorphic site's entries (vm/code.h's kr_fb_poly) */
+    int32_t poly_entries, poly_entry_size, poly_ways;
+    int32_t pe_type, pe_shape, pe_value, pe_index, pe_version, pe_kind;
+    int32_t kind_shape_slot, kind_type_value, kind_method;
     int32_t list_iter_seq, list_iter_index;                 /* kr_list_iter (vm/list.h) */
     const void *rt_exit, *rt_poll, *rt_truthy, *rt_box_float, *interp_step;     /* entry points */
     const void *interp_step_call;                           /* STEP of CALL / CALL_METHOD */

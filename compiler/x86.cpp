@@ -181,6 +181,7 @@ private:
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitUnpackFast(const kr_lir_insn &in, Label done);
     void emitForIterListFast(const kr_lir_insn &in, Label done);
+    void emitPolyFast(const kr_lir_insn &in, int u, Label done);
     void emitEpilogue();
     // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
     // label is their successor's: a jump to the next emitted block is a fall-through.
@@ -610,6 +611,8 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         emitUnpackFast(in, done);
     else if (in.imm == KR_JIT_RT_FOR_ITER)
         emitForIterListFast(in, done);
+    else if ((in.imm == KR_JIT_RT_LOAD_ATTR || in.imm == KR_JIT_RT_LOAD_METHOD) && in.imm3)
+        emitPolyFast(in, u, done);
     static const x86::Gp kArgs[] = {x86::rsi, x86::rdx, x86::rcx, x86::r8, x86::r9};
     x86::Gp src[KR_LIR_MAX_IN], dst[KR_LIR_MAX_IN];
     int nv = 0, j = 0;
@@ -660,6 +663,81 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         a_.add(x86::eax, int32_t(KR_FALSE));
     }
     a_.bind(done);
+}
+
+// A polymorphic LOAD_ATTR / LOAD_METHOD site (vm/code.h's KR_FB_ATTR_POLY), probed inline as
+// kr_interp_op_poly_hit does: the entries are read at run time from the site's kr_fb_poly (which the
+// interpreter keeps filling, and which lives as long as the code), so nothing is embedded but its
+// address. LOAD_ATTR handles instance slots and class values (rax = the attribute), LOAD_METHOD
+// methods (s[A], s[A+1] = function, self; rax = KR_FALSE); anything else falls through to the call.
+// Scratch registers are caller-saved ones other than LOAD_ATTR's input, which must survive for the
+// call (a CALL_RT is a call: nothing else the allocator keeps is in them).
+void Emitter::emitPolyFast(const kr_lir_insn &in, int u, Label done)
+{
+    using namespace x86;
+    const bool method = in.imm == KR_JIT_RT_LOAD_METHOD;
+    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    if (method ? in.nin != 0 : in.nin != 1)
+        return;
+    std::vector<Gp> scratch;
+    Gp input = r11;
+    if (!method)
+        input = gp(in.in[0], u);
+    for (Gp g : {rcx, rdx, rsi, rdi, r8, r9, r10, r11})
+        if (method || g.id() != input.id())
+            scratch.push_back(g);
+    const Gp obj = method ? scratch[3] : input;
+    const Gp t = scratch[0], p = scratch[1], tmp = scratch[2];
+    Label slow = a_.newLabel();
+    if (method)
+        a_.mov(obj, slotMem(KR_INSN_B(insn)));
+    a_.test(obj.r8(), 7);
+    a_.jnz(slow);
+    a_.test(obj, obj);
+    a_.jz(slow);
+    a_.mov(t, qword_ptr(obj, lay_.obj_type));
+    a_.mov(p, uint64_t(in.imm3));
+    for (int i = 0; i < lay_.poly_ways; i++) {
+        const int32_t e = lay_.poly_entries + i * lay_.poly_entry_size;
+        Label next = a_.newLabel(), noShape = a_.newLabel(), value = a_.newLabel();
+        a_.cmp(t, qword_ptr(p, e + lay_.pe_type));
+        a_.jne(next);
+        a_.mov(tmp.r32(), dword_ptr(t, lay_.type_version));
+        a_.cmp(tmp.r32(), dword_ptr(p, e + lay_.pe_version));
+        a_.jne(slow);
+        if (method) {
+            a_.cmp(word_ptr(p, e + lay_.pe_kind), lay_.kind_method);
+            a_.jne(slow);
+            a_.mov(tmp, qword_ptr(p, e + lay_.pe_shape));
+            a_.test(tmp, tmp); // NULL: a builtin type, no instance attributes to shadow the method
+            a_.jz(noShape);
+            a_.cmp(tmp, qword_ptr(obj, lay_.inst_shape));
+            a_.jne(slow);
+            a_.bind(noShape);
+            a_.mov(tmp, qword_ptr(p, e + lay_.pe_value));
+            a_.mov(slotMem(KR_INSN_A(insn)), tmp);
+            a_.mov(slotMem(KR_INSN_A(insn) + 1), obj);
+            a_.mov(eax, int32_t(KR_FALSE));
+            a_.jmp(done);
+        } else {
+            a_.mov(tmp, qword_ptr(obj, lay_.inst_shape));
+            a_.cmp(tmp, qword_ptr(p, e + lay_.pe_shape));
+            a_.jne(slow);
+            a_.cmp(word_ptr(p, e + lay_.pe_kind), lay_.kind_type_value);
+            a_.je(value);
+            a_.cmp(word_ptr(p, e + lay_.pe_kind), lay_.kind_shape_slot);
+            a_.jne(slow);
+            a_.mov(tmp, qword_ptr(p, e + lay_.pe_index));
+            a_.mov(t, qword_ptr(obj, lay_.inst_slots));
+            a_.mov(rax, qword_ptr(t, tmp, 3));
+            a_.jmp(done);
+            a_.bind(value);
+            a_.mov(rax, qword_ptr(p, e + lay_.pe_value));
+            a_.jmp(done);
+        }
+        a_.bind(next);
+    }
+    a_.bind(slow);
 }
 
 // FOR_ITER over a list iterator that has an item left, inline (kr_interp_op_for_iter_list): the item

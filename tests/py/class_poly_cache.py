@@ -67,10 +67,10 @@ def kinds(objs):
 
 four = [A(1), B(2), C(3), D(4)]
 many = four + [E(5), S(6), Base(7)]
-for _ in range(300):
+for _ in range(1200):
     r1, r2, r3 = load_v(four), call_get(four), kinds(four)
 print(r1, r2, r3)
-for _ in range(300):
+for _ in range(1200):
     r1, r2, r3 = load_v(many), call_get(many), kinds(many)
 print(r1, r2, r3)
 
@@ -87,7 +87,7 @@ x.kind = "own"
 y = D(3)
 y.extra = 1
 mixed = [x, y, B(1), A(2)]
-for _ in range(300):
+for _ in range(1200):
     r = (load_v(mixed), call_get(mixed), kinds(mixed))
 print(r)
 
