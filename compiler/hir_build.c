@@ -2167,9 +2167,11 @@ static int scan(builder *b)
         if (ends_block(op))
             lead[next] = true;
     }
+    /* exception handlers: entries too, where the interpreter re-enters compiled code once it has
+     * unwound to one (the exception in the handler's slot, every slot in memory) */
     for (uint32_t i = 0; i < co->nexctab; i++)
         if (co->exctab[i].handler < n)
-            lead[co->exctab[i].handler] = true;
+            lead[co->exctab[i].handler] = isentry[co->exctab[i].handler] = true;
     uint32_t nbb = 0;
     for (uint32_t pc = 0; pc < n; pc += kr_opcode_words[KR_INSN_OP(co->insns[pc])])
         nbb += lead[pc];
@@ -2222,7 +2224,7 @@ static int scan(builder *b)
             t->succ[t->nsucc++] = b->bb_at[next];
         }
     }
-    /* entries: pc 0, then loop headers and resume points in pc order */
+    /* entries: pc 0, then loop headers, resume points and exception handlers in pc order */
     for (uint32_t pc = 0; pc < n; pc++)
         if (isentry[pc] && b->bb_at[pc] != NONE32)
             b->entries[b->nentries++] = pc;

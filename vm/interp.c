@@ -890,6 +890,7 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
     kr_insn insn;
     kr_fb *fbv;
     kr_value retval;
+    uint32_t jit_entry_pc = 0;
 
 #define LOAD_FRAME()                                                                                      \
     do {                                                                                                  \
@@ -1335,18 +1336,24 @@ L_JUMP_BACKWARD: {
         if (!jf && e->loop.count >= (uint64_t)vm->config.jit_threshold && !(co->jit_flags & KR_JIT_NEVER))
             jf = kr_jit_compile(vm, co);
         if (jf && vm->c_depth < KR_JIT_MAX_C_DEPTH) {
-            SAVE_PC();
-            retval = jit_call(vm, f, jf, OP_BX);
-            if (!retval)
-                goto jit_exit;
-            if (vm->jit_yielded) { /* a generator's compiled code yielded (f->pc is its resume point) */
-                vm->jit_yielded = 0;
-                goto do_yield;
-            }
-            goto do_return;
+            jit_entry_pc = OP_BX;
+            goto jit_enter;
         }
     }
     DISPATCH();
+}
+jit_enter: {
+    /* continue f in its compiled code at jit_entry_pc (a loop header or an exception handler: an
+     * entry, where every slot is read from memory) */
+    SAVE_PC();
+    retval = jit_call(vm, f, (kr_jit_fn)co->jit_code, jit_entry_pc);
+    if (!retval)
+        goto jit_exit;
+    if (vm->jit_yielded) { /* a generator's compiled code yielded (f->pc is its resume point) */
+        vm->jit_yielded = 0;
+        goto do_yield;
+    }
+    goto do_return;
 }
 L_JUMP_IF_FALSE: {
     kr_value v = s[OP_A];
@@ -2183,6 +2190,11 @@ exception_unwind: {
             s[e->slot] = vm->exc;
             vm->exc = KR_NULL;
             pc = co->insns + e->handler;
+            /* a compiled function whose exception left its code continues compiled in the handler */
+            if (co->jit_code && kr_jit_on(vm) && vm->c_depth < KR_JIT_MAX_C_DEPTH) {
+                jit_entry_pc = e->handler;
+                goto jit_enter;
+            }
             DISPATCH();
         }
     }
