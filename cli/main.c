@@ -43,6 +43,7 @@ static void cli_usage(FILE *out)
           "               -X jit=0|1       turn the JIT off or on (default: KRAIT_JIT, on)\n"
           "               -X jit_threshold=N  calls before a function is compiled\n"
           "               -X gc_stress=1   collect garbage at every safepoint (testing)\n"
+          "               -X gc_verify=1   check the write barrier at every minor collection (testing)\n"
           "               -X memory_limit=BYTES  limit the Python heap\n"
           "  -u, -B, -E, -s, -S, -I, -O  accepted for CPython compatibility; no effect\n"
           "  --dis FILE print the bytecode of FILE and exit\n"
@@ -52,7 +53,7 @@ static void cli_usage(FILE *out)
           "  -          program read from stdin (default; interactive mode if a tty)\n"
           "  arg ...    arguments passed to program in sys.argv[1:]\n"
           "Environment: KRAIT_JIT, KRAIT_JIT_THRESHOLD, KRAIT_JIT_CODE_LIMIT, KRAIT_JIT_REGALLOC=spill-all,\n"
-          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, PYTHONPATH, PYTHONHASHSEED\n",
+          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, KRAIT_GC_VERIFY, PYTHONPATH, PYTHONHASHSEED\n",
           out);
 }
 
@@ -73,6 +74,8 @@ static int cli_xoption(krait_options *opts, const char *x)
         opts->jit_threshold = v;
     else if (klen == 9 && strncmp(x, "gc_stress", 9) == 0)
         opts->gc_stress = v != 0;
+    else if (klen == 9 && strncmp(x, "gc_verify", 9) == 0)
+        setenv("KRAIT_GC_VERIFY", v ? "1" : "0", 1); /* read by the collector (gc/gc.c) */
     else if (klen == 12 && strncmp(x, "memory_limit", 12) == 0)
         opts->memory_limit = (size_t)v;
     /* Unknown -X options are ignored, as CPython does. */

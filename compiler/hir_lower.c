@@ -285,17 +285,22 @@ static bool fusible(uint16_t op)
     (KR_HT_BIGINT | KR_HT_FLOAT | KR_HT_STR | KR_HT_LIST | KR_HT_TUPLE | KR_HT_DICT | KR_HT_FUNC)
 
 /* The write barrier of a store of value `value` (HIR ref) into heap object `container` (vreg), right
- * after the store's instruction. kr_gc_barrier (gc/gc.h) is a no-op for today's stop-the-world
- * collector, so this emits no instruction; it is the one place STORE_INST_SLOT, LIST_SET,
- * STORE_CELL and STORE_FIELD go through, so the incremental collector's barrier (a LIR op testing the container's
- * colour, with a call on its slow path) is added here alone. */
+ * after the store's instruction: the one place STORE_INST_SLOT, LIST_SET, STORE_CELL and STORE_FIELD
+ * go through. BARRIER tests the container's KR_GC_WATCH bit inline (an old object not yet remembered,
+ * gc/gc.h) and calls the collector on its cold path, with every register saved, so the allocator sees
+ * no call. A value that is never a heap object (small int, bool, None) needs no barrier. */
+static uint32_t type_of(const kr_hir_func *fn, kr_hir_ref r);
 static int emit_write_barrier(lower_ctx *c, kr_hir_ref store, int container, kr_hir_ref value)
 {
-    (void)c;
-    (void)store;
-    (void)container;
-    (void)value;
-    return 0;
+    kr_hir_ref v = underlying(c->fn, value);
+    if (!(type_of(c->fn, value) & ~(uint32_t)KR_HT_IMMEDIATE))
+        return 0;
+    if (v && is_const(c->fn, v) && (c->fn->insns[v].op == KR_HIR_CONST_DOUBLE || !kr_is_ptr(c->fn->insns[v].value)))
+        return 0;
+    int ins[2] = {container, use_val(c, value)};
+    if (ins[1] < 0)
+        return -1;
+    return emit(c, KR_LIR_BARRIER, store, -1, ins, 2) ? 0 : -1;
 }
 
 /* The type bits of HIR value r as its uses see it (the guard chain's narrowest type). */

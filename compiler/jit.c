@@ -264,6 +264,8 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
     }
     jc->compile_ms = now_ms() - t0;
     co->jit_state = jc;
+    if (jc->npinned)
+        kr_gc_barrier_all(vm, &co->ob); /* the code object (perhaps old) now keeps them alive */
     co->jit_code = (void *)jc->entry;
     j->ncompiled++;
     j->total_ms += jc->compile_ms;

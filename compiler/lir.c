@@ -108,6 +108,9 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->unbound = KR_UNBOUND;
     out->interp_call_resume = (const void *)(uintptr_t)kr_interp_call_resume;
     out->interp_call_poll = (const void *)(uintptr_t)kr_interp_call_poll;
+    out->obj_gc_flags = (int32_t)offsetof(kr_object, gc_flags);
+    out->gc_watch = KR_GC_WATCH;
+    out->rt_barrier = (const void *)(uintptr_t)kr_gc_barrier_call;
 }
 
 /* static checks the inline frame link relies on */

@@ -97,7 +97,8 @@
     X(RETURN,    0, "return in0; imm > 0: a generator yields (f->pc = the pointer imm2, vm->jit_yielded = 1)") \
     X(DEOPT,     0, "leave through exit 0") \
     X(LOAD_FIELD, 1, "out = *(kr_value *)(in0 + imm); exit 0 when it is KR_NULL (an unset __slots__ member)") \
-    X(STORE_FIELD, 0, "*(kr_value *)(in0 + imm) = in1")
+    X(STORE_FIELD, 0, "*(kr_value *)(in0 + imm) = in1") \
+    X(BARRIER,   0, "the write barrier of a store of in1 into heap object in0: if in0's gc_flags has KR_GC_WATCH, kr_gc_barrier_call(vm, in0, in1) with every register saved")
 
 enum kr_lir_op {
 #define KR_LIR_OP_ENUM(name, out, doc) KR_LIR_##name,
@@ -228,6 +229,9 @@ typedef struct kr_lir_layout {
     uint32_t max_c_depth;                                   /* compiler/jit.h's KR_JIT_MAX_C_DEPTH */
     uint64_t unbound;                                       /* KR_UNBOUND */
     const void *interp_call_resume, *interp_call_poll;      /* vm/interp.h */
+    int32_t obj_gc_flags;                                   /* kr_object.gc_flags (BARRIER) */
+    uint8_t gc_watch;                                       /* its KR_GC_WATCH bit */
+    const void *rt_barrier;                                 /* kr_gc_barrier_call */
 } kr_lir_layout;
 void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out);
 

@@ -76,6 +76,12 @@ struct PollSlow {
     int exit;
 };
 
+// The cold half of a BARRIER: the container and the stored value, in the registers they had.
+struct BarrierSlow {
+    Label slow, back;
+    x86::Gp container, value;
+};
+
 class Emitter {
 public:
     Emitter(kr_lir_func *lf, const kr_lir_layout &lay, x86::Assembler &a, kr_jit_exit *exits)
@@ -94,6 +100,7 @@ private:
     kr_jit_exit *exits_;
     std::vector<Label> blocks_, exitLabels_;
     std::vector<PollSlow> polls_;
+    std::vector<BarrierSlow> barriers_;
     Label epilogue_;
     int frameSize_ = 0, entryOff_ = 0;
     std::vector<int> saved_; // callee-saved registers pushed, in push order
@@ -1515,6 +1522,15 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         polls_.push_back(p);
         break;
     }
+    case KR_LIR_BARRIER: {
+        // One test and branch: KR_GC_WATCH is set only on old objects not yet remembered (gc/gc.h).
+        BarrierSlow bs{a_.newLabel(), a_.newLabel(), I(0), I(1)};
+        a_.test(x86::byte_ptr(bs.container, lay_.obj_gc_flags), int32_t(lay_.gc_watch));
+        a_.jnz(bs.slow);
+        a_.bind(bs.back);
+        barriers_.push_back(bs);
+        break;
+    }
     case KR_LIR_ENTRY: {
         for (uint32_t i = 0; i < lf_->nentries && i < bl.nsuccs; i++) {
             a_.cmp(x86::dword_ptr(x86::rsp, entryOff_), int32_t(lf_->entry_pcs[i]));
@@ -1676,6 +1692,31 @@ void Emitter::run()
         a_.test(x86::r11d, x86::r11d);
         a_.js(exitLabels_[size_t(p.exit)]);
         a_.jmp(p.back);
+    }
+    for (const BarrierSlow &bs : barriers_) {
+        // As a poll's slow path, every caller-saved register kept; the two arguments go through the
+        // stack first, since they may sit in the argument registers themselves (16 bytes: rsp stays
+        // aligned).
+        static const int kSaved[] = {0, 1, 2, 6, 7, 8, 9, 10};
+        a_.bind(bs.slow);
+        a_.push(bs.value);
+        a_.push(bs.container);
+        a_.sub(x86::rsp, kPollSave);
+        for (int i = 0; i < 8; i++)
+            a_.mov(x86::qword_ptr(x86::rsp, 8 * i), x86::gpq(uint32_t(kSaved[i])));
+        for (int i = 0; i < 15; i++)
+            a_.movsd(x86::qword_ptr(x86::rsp, 64 + 8 * i), x86::xmm(uint32_t(i)));
+        a_.mov(x86::rdi, x86::r12);
+        a_.mov(x86::rsi, x86::qword_ptr(x86::rsp, kPollSave));
+        a_.mov(x86::rdx, x86::qword_ptr(x86::rsp, kPollSave + 8));
+        a_.mov(x86::rax, uint64_t(uintptr_t(lay_.rt_barrier)));
+        a_.call(x86::rax);
+        for (int i = 0; i < 8; i++)
+            a_.mov(x86::gpq(uint32_t(kSaved[i])), x86::qword_ptr(x86::rsp, 8 * i));
+        for (int i = 0; i < 15; i++)
+            a_.movsd(x86::xmm(uint32_t(i)), x86::qword_ptr(x86::rsp, 64 + 8 * i));
+        a_.add(x86::rsp, kPollSave + 16);
+        a_.jmp(bs.back);
     }
     Label common = a_.newLabel();
     for (uint32_t e = 0; e < lf_->nexits; e++) {

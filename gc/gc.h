@@ -3,18 +3,33 @@
  * Every object and every buffer an object owns is allocated in the VM's own mi_heap, so destroying a
  * VM frees everything at once (mi_heap_destroy) and two VMs never share memory.
  *
- * Collector (this version): precise, non-moving, stop-the-world mark and sweep. Objects are listed in
- * an array of pointers (kr_gc.objects); marking uses an explicit gray stack (no C recursion); each type's
- * trace hook marks its children with kr_gc_mark. The write barrier is already called at every container,
- * instance-slot and cell store so that the incremental collector (Lua 5.4 style, backward barrier) can
- * replace this one without touching call sites. Stores into interpreter frame slots need no barrier:
- * frames are roots rescanned atomically.
+ * Collector: precise, non-moving, stop-the-world, generational mark and sweep (Lua 5.4's generational
+ * mode, with "sticky" mark bits). Objects are listed in arrays of pointers: the young ones (allocated
+ * since the last collection) in kr_gc.objects, the old ones (that survived one collection) in kr_gc.old.
+ *  - A minor collection marks from the roots and the remembered set, traces only into young objects
+ *    (an old object keeps the mark of the collection that promoted it, so marking stops there) and
+ *    sweeps only kr_gc.objects: the dead are freed, the survivors move to kr_gc.old. Old objects are
+ *    never freed by a minor collection.
+ *  - A major collection flips the meaning of the mark (kr_gc.mark_epoch), so every object is unmarked
+ *    at once, marks everything from the roots and sweeps both arrays. gc.collect() and kr_gc_collect
+ *    are always major.
+ *  - The write barrier: after storing a value into an existing heap object, kr_gc_barrier records an
+ *    old container that receives a young object in the remembered set (once: KR_GC_WATCH is cleared
+ *    while it is there); a minor collection traces the remembered objects as roots. Stores into
+ *    interpreter frame slots need no barrier: frames (a running generator's included) are roots.
+ *    Because every survivor is promoted at once, right after any collection there is no young object:
+ *    the remembered set is emptied then.
+ *  - KRAIT_GC_VERIFY=1 (or -X gc_verify=1) checks after every minor mark that every young object an
+ *    old one references is marked (a missing barrier otherwise) and aborts with both types if not.
  *
- * When collection happens: never inside an allocation. Allocation only accounts bytes (pacing by
- * allocation debt); collection runs at safepoints: kr_gc_safepoint(), which the interpreter calls at
- * calls, loop back-edges and after allocating instructions, when every live value is in a frame slot.
- * C code that calls back into Python must root what it holds (kr_root_push, see vm/object.h).
- * KRAIT_GC_STRESS=1 collects at every safepoint that follows any allocation.
+ * When collection happens: never inside an allocation. Allocation only accounts bytes; collection runs
+ * at safepoints: kr_gc_safepoint(), which the interpreter calls at calls, loop back-edges and after
+ * allocating instructions, when every live value is in a frame slot. A minor collection runs when a
+ * nursery's worth of bytes was allocated since the last collection, a major one instead when the old
+ * generation grew past a factor of what survived the last major (see gc.c for the numbers). C code
+ * that calls back into Python must root what it holds (kr_root_push, see vm/object.h).
+ * KRAIT_GC_STRESS=1 collects at every safepoint that follows any allocation: minor collections, with
+ * a major one every KR_GC_STRESS_MAJOR_EVERY-th.
  */
 #ifndef KRAIT_GC_H
 #define KRAIT_GC_H
@@ -23,6 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../vm/object.h"
 #include "../vm/value.h"
 
 struct kr_vm;
@@ -32,14 +48,22 @@ struct mi_heap_s;
 
 typedef struct kr_gc {
     struct mi_heap_s *heap;
-    /* Every object, as an array of pointers (plain malloc: the collector's own memory). The sweep walks
-     * it in order and prefetches ahead, where a list through the objects made it wait on one cache miss
-     * per object. Objects whose type has KR_TF_EXTERNAL_FINALIZE are kept apart in `external`, so that
-     * destroying the VM runs their finalizers without touching every object of the heap. */
+    /* Every object, as arrays of pointers (plain malloc: the collector's own memory). The sweep walks
+     * them in order and prefetches ahead, where a list through the objects made it wait on one cache
+     * miss per object. `objects` holds the young objects, `old` those that survived a collection, so
+     * that a minor sweep never reads an old header. Objects whose type has KR_TF_EXTERNAL_FINALIZE
+     * (of either age) are kept apart in `external`, so that destroying the VM runs their finalizers
+     * without touching every object of the heap; it is swept at every collection (it is small). */
     struct kr_object **objects;
     size_t nobjects, objects_cap;
+    struct kr_object **old;
+    size_t nold, old_cap;
     struct kr_object **external;
     size_t nexternal, external_cap;
+    /* Old objects that had a young value stored into them since the last collection (kr_gc_barrier);
+     * each has KR_GC_WATCH cleared while it is listed. Emptied by every collection. */
+    struct kr_object **remembered;
+    size_t nremembered, remembered_cap;
     size_t allocated;           /* bytes currently allocated (objects and buffers, usable sizes) */
     /* A safepoint collects when allocated >= threshold. Atomic: krait_interrupt (vm/api.c) stores 0
      * from any thread or a signal handler, so that compiled code's back-edge poll, which tests only
@@ -47,14 +71,20 @@ typedef struct kr_gc {
     atomic_size_t threshold;
     size_t limit;               /* 0 = unlimited; over it allocation fails with MemoryError */
     size_t max_request;         /* a single request above this (physical memory) fails at once */
-    size_t live_after_last;     /* bytes that survived the last collection */
-    unsigned pause_percent;     /* next threshold = live * pause_percent / 100 (Lua's "pause") */
+    size_t live_after_last;     /* bytes that survived the last collection (all old then) */
+    size_t live_after_major;    /* bytes that survived the last major collection */
+    unsigned major_percent;     /* a major collection once old bytes > live_after_major * (100 + this) / 100 */
+    uint8_t mark_epoch;         /* 1 or 2: gc_mark of a marked object; 0 is never marked (young) */
+    bool want_major;            /* the next collection is major (memory limit reached) */
+    bool verify;                /* KRAIT_GC_VERIFY: check the barrier invariant at every minor collection */
     int enabled;                /* gc.enable()/disable(); safepoints do nothing when 0 */
     int stress;
     int collecting;
     struct kr_object **gray;    /* mark stack (plain malloc: it is the collector's own memory) */
     size_t ngray, gray_cap;
-    uint64_t collections;
+    uint64_t collections;       /* minor and major */
+    uint64_t major_collections;
+    uint64_t minors_since_major;
     uint64_t objects_freed;
     size_t peak_allocated;
 } kr_gc;
@@ -76,16 +106,35 @@ void kr_mem_free(struct kr_vm *vm, void *p);
 void kr_gc_mark(struct kr_vm *vm, kr_value v);
 void kr_gc_mark_obj(struct kr_vm *vm, struct kr_object *o); /* o may be NULL */
 
+/* gc_flags bits. KR_GC_WATCH: the object is old and not in the remembered set, so a store of a young
+ * value into it must record it. Young objects and remembered ones have it clear. */
+enum { KR_GC_WATCH = 1u << 0 };
+
+void kr_gc_barrier_slow(struct kr_vm *vm, struct kr_object *container);
+
 /* The write barrier: call after storing `value` into heap object `container` (container slots, instance
- * slots, cells, type dicts, globals). A no-op for the stop-the-world collector. */
+ * slots, cells, type dicts, globals, or any kr_value field of an object that existed before the store).
+ * A young value has gc_mark 0 outside a collection (gc.c's invariants). */
 static inline void kr_gc_barrier(struct kr_vm *vm, struct kr_object *container, kr_value value)
 {
-    (void)vm;
-    (void)container;
-    (void)value;
+    if (__builtin_expect(container->gc_flags & KR_GC_WATCH, 0) && kr_is_ptr(value) && !KR_OBJ(value)->gc_mark)
+        kr_gc_barrier_slow(vm, container);
 }
 
-void kr_gc_collect(struct kr_vm *vm); /* full collection now (gc.collect()); must be at a safepoint */
+/* kr_gc_barrier out of line: compiled code's barrier (compiler/x86.cpp, LIR BARRIER) calls it when the
+ * container has KR_GC_WATCH. */
+void kr_gc_barrier_call(struct kr_vm *vm, struct kr_object *container, kr_value value);
+
+/* The barrier for stores whose values are not at hand (several at once, a generator's frame that ran):
+ * remembers `container` if it is old. */
+static inline void kr_gc_barrier_all(struct kr_vm *vm, struct kr_object *container)
+{
+    if (__builtin_expect(container->gc_flags & KR_GC_WATCH, 0))
+        kr_gc_barrier_slow(vm, container);
+}
+
+void kr_gc_collect(struct kr_vm *vm); /* major collection now (gc.collect()); must be at a safepoint */
+void kr_gc_collect_minor(struct kr_vm *vm); /* minor collection now; must be at a safepoint */
 void kr_gc_safepoint_slow(struct kr_vm *vm);
 
 /* Roots held by C code across calls that may run Python code. Push the address of a C local; the slot

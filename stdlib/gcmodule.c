@@ -38,14 +38,16 @@ static kr_value gcmod_isenabled(kr_vm *vm, kr_value *args, int nargs, kr_value k
     return kr_bool(vm->gc.enabled);
 }
 
-/* Krait has one generation: the count is the bytes allocated since the last collection. */
+/* Krait has two generations (gc/gc.h): the count is the bytes allocated since the last collection (the
+ * young generation) and the minor collections since the last major one. */
 static kr_value gcmod_get_count(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     (void)args;
     if (kr_args_count(vm, "get_count", nargs, 0, 0) < 0 || kr_args_no_kw(vm, "get_count", kwnames) < 0)
         return KR_NULL;
     size_t since = vm->gc.allocated > vm->gc.live_after_last ? vm->gc.allocated - vm->gc.live_after_last : 0;
-    return kr_tuple_pack(vm, 3, kr_int_from_u64(vm, since), kr_small(0), kr_small(0));
+    return kr_tuple_pack(vm, 3, kr_int_from_u64(vm, since), kr_int_from_u64(vm, vm->gc.minors_since_major),
+                         kr_small(0));
 }
 
 static kr_value gcmod_get_stats(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
@@ -55,6 +57,7 @@ static kr_value gcmod_get_stats(kr_vm *vm, kr_value *args, int nargs, kr_value k
         return KR_NULL;
     kr_value d = kr_dict_new(vm);
     if (!d || kr_dict_set_cstr(vm, d, "collections", kr_int_from_u64(vm, vm->gc.collections)) < 0 ||
+        kr_dict_set_cstr(vm, d, "major_collections", kr_int_from_u64(vm, vm->gc.major_collections)) < 0 ||
         kr_dict_set_cstr(vm, d, "collected", kr_int_from_u64(vm, vm->gc.objects_freed)) < 0 ||
         kr_dict_set_cstr(vm, d, "uncollectable", kr_small(0)) < 0 ||
         kr_dict_set_cstr(vm, d, "heap_bytes", kr_int_from_u64(vm, vm->gc.allocated)) < 0 ||

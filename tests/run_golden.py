@@ -25,9 +25,10 @@ working directory.  Modes set the environment:
            first back-edge)
   spillall forced, with the reference register allocator (KRAIT_JIT_REGALLOC=spill-all):
            the differential test of the linear-scan allocator
-  stress   KRAIT_GC_STRESS=1 (give a subset with --list tests/py/stress.list
+  stress   KRAIT_GC_STRESS=1 KRAIT_GC_VERIFY=1 (a minor collection at every safepoint, a major one
+           every 8th, the write barrier checked at each minor one; give a subset with --list tests/py/stress.list
            or --filter when the whole set is too slow)
-  stressjit  KRAIT_GC_STRESS=1 with the JIT forced (KRAIT_JIT_THRESHOLD=0)
+  stressjit  stress with the JIT forced (KRAIT_JIT_THRESHOLD=0)
   all      off, default, forced and spillall; a test passes only if all of them match.
 
 --krait may be a command with arguments (split like a shell would), e.g.
@@ -62,8 +63,8 @@ MODE_ENV = {
     "default": {},
     "forced": {"KRAIT_JIT_THRESHOLD": "0"},
     "spillall": {"KRAIT_JIT_THRESHOLD": "0", "KRAIT_JIT_REGALLOC": "spill-all"},
-    "stress": {"KRAIT_GC_STRESS": "1"},
-    "stressjit": {"KRAIT_GC_STRESS": "1", "KRAIT_JIT_THRESHOLD": "0"},
+    "stress": {"KRAIT_GC_STRESS": "1", "KRAIT_GC_VERIFY": "1"},
+    "stressjit": {"KRAIT_GC_STRESS": "1", "KRAIT_GC_VERIFY": "1", "KRAIT_JIT_THRESHOLD": "0"},
 }
 
 # Lines made only of whitespace, ^ and ~ are CPython 3.13's caret lines.

@@ -86,6 +86,9 @@ static int gen_resume(kr_vm *vm, kr_value gen, int throw_mode, kr_value *out)
     if (yielded) {
         g->handled_exc = vm->handled_exc != caller_handled ? vm->handled_exc : KR_NULL;
         vm->handled_exc = caller_handled;
+        /* Its frame, a root while linked, is the generator's own memory again: what ran stored into
+         * its slots without barriers. */
+        kr_gc_barrier_all(vm, &g->ob);
         *out = r;
         return 1;
     }

@@ -138,6 +138,7 @@ static inline void fb_record_callee(kr_vm *vm, kr_fb *e, kr_value callee)
                 e->call.mixed_code = 1;
         }
         e->call.callee = callee;
+        kr_interp_fb_barrier(vm, e);
     }
 }
 
@@ -565,6 +566,7 @@ static kr_value match_class(kr_vm *vm, kr_value subject, kr_value cls, int npos,
         if (!match_args) {
             if (self_match && npos == 1) {
                 kr_tuple_items(out)[0] = subject;
+                kr_gc_barrier(vm, KR_OBJ(out), subject); /* Python code ran since out was made */
                 goto kw;
             }
             kr_raise(vm, KR_EXC(vm, TypeError), "%s() accepts %d positional sub-pattern%s (%d given)", ct->name_c,
@@ -594,6 +596,7 @@ static kr_value match_class(kr_vm *vm, kr_value subject, kr_value cls, int npos,
                 goto done;
             }
             kr_tuple_items(out)[i] = v;
+            kr_gc_barrier(vm, KR_OBJ(out), v); /* __getattr__ may have run Python code */
         }
     }
 kw:
@@ -605,6 +608,7 @@ kw:
             goto done;
         }
         kr_tuple_items(out)[npos + i] = v;
+        kr_gc_barrier(vm, KR_OBJ(out), v);
     }
     result = out;
 done:
@@ -726,6 +730,7 @@ static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwna
     if (!r)
         goto out;
     kr_tuple_items(callargs)[2] = ns;
+    kr_gc_barrier_all(vm, KR_OBJ(callargs)); /* the class body ran since callargs was made */
     cls = kr_call(vm, meta, kr_tuple_items(callargs), 3, kwn);
 out:
     kr_root_reset(vm, m);
@@ -770,6 +775,9 @@ static inline kr_frame *gen_inline_leave(kr_vm *vm, kr_frame *sf, bool finished)
     } else {
         sg->handled_exc = vm->handled_exc != saved ? vm->handled_exc : KR_NULL;
         vm->handled_exc = saved;
+        /* Its frame, a root while linked, is the generator's own memory again: what ran stored into
+         * its slots without barriers. */
+        kr_gc_barrier_all(vm, &sg->ob);
     }
     return d;
 }
@@ -1076,6 +1084,7 @@ L_LOAD_GLOBAL: {
             e->global.builtins = from;
             e->global.builtins_kv = from ? kr_dict_keys_version(bd) : 0;
             e->global.slot = slot;
+            kr_interp_fb_barrier(vm, e);
             s[OP_A] = *slot;
             DISPATCH();
         }
@@ -2097,6 +2106,7 @@ L_MATCH_KEYS: {
             break;
         }
         kr_tuple_items(out)[i] = v;
+        kr_gc_barrier(vm, KR_OBJ(out), v); /* __getitem__ may have run Python code */
     }
     kr_root_reset(vm, m);
     SAFEPOINT();

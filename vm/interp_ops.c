@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "frame.h"
 #include "function.h"
 #include "str.h"
 #include "range.h"
@@ -67,6 +68,7 @@ bool kr_interp_op_poly_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_va
  * polymorphic site keeps one entry per type, up to KR_FB_POLY_WAYS (then round-robin). */
 static void attr_cache_record(kr_vm *vm, kr_fb *e, const kr_fb_attr_entry *n)
 {
+    kr_interp_fb_barrier(vm, e); /* the code object (old) now references what n holds */
     if (e->attr.kind == KR_FB_ATTR_POLY) {
         kr_fb_poly *p = e->attr.shape;
         for (uint32_t i = 0; i < p->n; i++)
@@ -105,8 +107,21 @@ static void attr_cache_record(kr_vm *vm, kr_fb *e, const kr_fb_attr_entry *n)
     e->attr.value = n->value;
 }
 
-static void attr_cache_fill_member(kr_fb *e, kr_type *t, int64_t offset)
+void kr_interp_fb_barrier(kr_vm *vm, const kr_fb *e)
 {
+    for (kr_frame *f = vm->frame; f; f = f->prev) {
+        kr_code *co = f->code;
+        if (e >= co->fb && e < co->fb + co->nfb) {
+            kr_gc_barrier_all(vm, &co->ob);
+            return;
+        }
+    }
+    /* Not a running code's entry: none is filled elsewhere; remember nothing rather than guess. */
+}
+
+static void attr_cache_fill_member(kr_vm *vm, kr_fb *e, kr_type *t, int64_t offset)
+{
+    kr_interp_fb_barrier(vm, e);
     e->attr.type = t;
     e->attr.version = t->version;
     e->attr.kind = KR_FB_ATTR_MEMBER_SLOT;
@@ -184,7 +199,7 @@ int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
             if (kr_setattr(vm, obj, name, v) < 0)
                 return -1;
             if (t->version == ver)
-                attr_cache_fill_member(e, t, off);
+                attr_cache_fill_member(vm, e, t, off);
             return 0;
         }
     }
@@ -199,6 +214,7 @@ int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
         return -1;
     /* cache what the store did, unless it changed the type (its version: the lookup above is stale) */
     if (before && t->version == ver) {
+        kr_interp_fb_barrier(vm, e);
         kr_shape *after = kr_instance_shape(obj);
         if (after == before) {
             int idx = kr_shape_lookup(after, name);

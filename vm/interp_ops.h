@@ -85,6 +85,10 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_attr_hit(const kr_fb *e, kr_value obj, 
     return false;
 }
 /* The miss: kr_getattr(obj, name), then the cache filled when the attribute is cacheable. */
+/* The write barrier of a feedback entry just filled: entries live in their code object's fb array and
+ * hold types, shapes, dicts and callees (code_trace marks them), which may be young. The code is the
+ * running frame's, whose feedback the interpreter and compiled code's runtime fill. */
+void kr_interp_fb_barrier(kr_vm *vm, const kr_fb *e);
 kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name);
 
 /* STORE_ATTR's cache hits: an existing slot, a __slots__ member, or adding the attribute along the

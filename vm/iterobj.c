@@ -129,6 +129,7 @@ static kr_value zip_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_v
             return KR_NULL;
         }
         kr_tuple_items(iters)[i] = it;
+        kr_gc_barrier(vm, KR_OBJ(iters), it); /* __iter__ may have run Python code */
     }
     zip_obj *z = alloc_of(vm, cls, sizeof *z);
     kr_root_reset(vm, m);
@@ -165,6 +166,7 @@ static kr_value zip_next(kr_vm *vm, kr_value self)
         kr_value item = kr_next(vm, kr_tuple_items(z->iters)[i]);
         if (item) {
             kr_tuple_items(result)[i] = item;
+            kr_gc_barrier(vm, KR_OBJ(result), item); /* __next__ may have run Python code */
             continue;
         }
         kr_root_reset(vm, m);
@@ -223,6 +225,7 @@ static kr_value map_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_v
             return KR_NULL;
         }
         kr_tuple_items(iters)[i - 1] = it;
+        kr_gc_barrier(vm, KR_OBJ(iters), it); /* __iter__ may have run Python code */
     }
     map_obj *mo = alloc_of(vm, cls, sizeof *mo);
     kr_root_reset(vm, m);
@@ -264,6 +267,7 @@ static kr_value map_next(kr_vm *vm, kr_value self)
             return KR_NULL;
         }
         kr_tuple_items(argv)[i] = item;
+        kr_gc_barrier(vm, KR_OBJ(argv), item); /* __next__ may have run Python code */
     }
     r = kr_call(vm, mo->func, kr_tuple_items(argv), (int)n, KR_NULL);
     kr_root_reset(vm, m);

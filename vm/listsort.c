@@ -147,6 +147,7 @@ int kr_list_sort(kr_vm *vm, kr_value list, kr_value key, bool reverse)
             if (!k)
                 goto restore;
             hk->items[hk->size++] = k;
+            kr_gc_barrier(vm, &hk->ob, k); /* the key call may have made hk old */
         }
         if (kr_list_reserve(vm, h_tmpv, half) < 0)
             goto restore;
@@ -179,6 +180,7 @@ restore:;
     l->items = hi->items;
     l->size = hi->size;
     l->cap = hi->cap;
+    kr_gc_barrier_all(vm, &l->ob); /* its items come back from hi, which may be younger */
     hi->items = NULL;
     hi->size = 0;
     hi->cap = 0;

@@ -362,6 +362,7 @@ static void set_swap_in(kr_vm *vm, kr_value a, kr_value b)
     x->hash = -1;
     y->table = NULL;
     y->size = y->used = y->fill = 0;
+    kr_gc_barrier_all(vm, &x->ob); /* b's keys are new references of a */
 }
 
 int kr_set_update_op(kr_vm *vm, kr_value set, kr_value other, int op)

@@ -369,6 +369,7 @@ static int side_insert(kr_vm *vm, kr_object *o, kr_value dict)
         s->used++;
     s->e[i].key = o;
     s->e[i].dict = dict;
+    kr_gc_barrier(vm, o, dict); /* o's trace hook (heap_trace) marks its side entry */
     return 0;
 }
 
@@ -1284,6 +1285,9 @@ int kr_type_ready(kr_vm *vm, kr_type *t)
     x->varsize = t == vm->t.tuple || t == vm->t.str || t == vm->t.bytes || t == vm->t.bytearray ||
                  (b && KR_TX(b)->varsize);
     t->flags |= KR_TF_READY;
+    /* A type made at start-up and readied later (a module's types at import) may be old: its name,
+     * bases, mro and dict were stored above without barriers. */
+    kr_gc_barrier_all(vm, &t->ob);
     return 0;
 }
 
@@ -2167,8 +2171,11 @@ static int add_subclass(kr_vm *vm, kr_type *base, kr_type *sub)
     kr_typex *bx = KR_TX(base);
     if (!(base->flags & KR_TF_HEAPTYPE))
         return 0;
-    if (!bx->subclasses && !(bx->subclasses = kr_list_new(vm, 4)))
-        return -1;
+    if (!bx->subclasses) {
+        if (!(bx->subclasses = kr_list_new(vm, 4)))
+            return -1;
+        kr_gc_barrier(vm, &base->ob, bx->subclasses);
+    }
     return kr_list_append(vm, bx->subclasses, KR_VAL(sub));
 }
 
@@ -2291,6 +2298,7 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
                 goto fail;
             }
             kr_tuple_items(slots)[nslots++] = mn;
+            kr_gc_barrier(vm, KR_OBJ(slots), mn); /* iterating __slots__ may have run Python code */
         }
         KR_AS(kr_tuple, slots)->size = nslots; /* fresh tuple, not yet shared: shrink in place */
         kr_type *bb = KR_TX(best)->builtin_base;
@@ -2438,6 +2446,9 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
     t->mro = c3_mro(vm, t, bases);
     if (!t->mro)
         goto fail;
+    /* Python code ran since t was allocated (metaclass hooks, __hash__/__eq__ of namespace keys), so t
+     * may be old already: its fields stored above went without barriers. */
+    kr_gc_barrier_all(vm, &t->ob);
     t->version = next_version(vm); /* drop any lookup cached before the MRO existed */
     {
         size_t attrs = x->layout == KR_LAYOUT_ATTRS ? t->attrs_offset : 0;

@@ -1,21 +1,28 @@
 /* test_gc.c: the collector's invariants, driven through the VM's internal API. */
 #include <check.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "vm/kr.h"
 
-static size_t count_objects(kr_vm *vm) { return vm->gc.nobjects + vm->gc.nexternal; }
+static size_t count_objects(kr_vm *vm) { return vm->gc.nobjects + vm->gc.nold + vm->gc.nexternal; }
 
-static bool all_unmarked(kr_vm *vm)
+/* Right after a collection: no young object, every survivor old (carrying the current mark, watched by
+ * the barrier), nothing remembered. */
+static bool all_old(kr_vm *vm)
 {
-    for (size_t i = 0; i < vm->gc.nobjects; i++)
-        if (vm->gc.objects[i]->gc_mark)
+    if (vm->gc.nobjects != 0 || vm->gc.nremembered != 0)
+        return false;
+    for (size_t i = 0; i < vm->gc.nold; i++)
+        if (vm->gc.old[i]->gc_mark != vm->gc.mark_epoch || !(vm->gc.old[i]->gc_flags & KR_GC_WATCH))
             return false;
     for (size_t i = 0; i < vm->gc.nexternal; i++)
-        if (vm->gc.external[i]->gc_mark)
+        if (vm->gc.external[i]->gc_mark != vm->gc.mark_epoch)
             return false;
     return true;
 }
+
+static bool is_young(kr_value v) { return KR_OBJ(v)->gc_mark == 0; }
 
 START_TEST(test_unreachable_objects_are_freed)
 {
@@ -31,7 +38,7 @@ START_TEST(test_unreachable_objects_are_freed)
     kr_gc_collect(vm);
     ck_assert_uint_eq(count_objects(vm), base);
     ck_assert_uint_eq(vm->gc.allocated, bytes);
-    ck_assert(all_unmarked(vm));
+    ck_assert(all_old(vm));
     kr_vm_free(vm);
 }
 END_TEST
@@ -140,6 +147,112 @@ START_TEST(test_stress_mode_collects_after_any_allocation)
 }
 END_TEST
 
+START_TEST(test_old_container_keeps_young_value_across_minor)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    kr_gc_collect_minor(vm);
+    ck_assert(!is_young(list));
+    ck_assert(KR_OBJ(list)->gc_flags & KR_GC_WATCH);
+    ck_assert_uint_eq(vm->gc.nremembered, 0);
+    kr_value s = kr_str_fmt(vm, "young %d", 42);
+    ck_assert(is_young(s));
+    ck_assert(kr_list_append(vm, list, s) == 0);
+    /* the barrier recorded the old list once */
+    ck_assert_uint_eq(vm->gc.nremembered, 1);
+    ck_assert(!(KR_OBJ(list)->gc_flags & KR_GC_WATCH));
+    ck_assert(kr_list_append(vm, list, kr_str_fmt(vm, "young %d", 43)) == 0);
+    ck_assert_uint_eq(vm->gc.nremembered, 1);
+    uint64_t majors = vm->gc.major_collections;
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_eq(vm->gc.major_collections, majors);
+    /* both strings survived through the remembered list alone (s is in no root) and are old now */
+    ck_assert_str_eq(kr_str_data(KR_AS(kr_list, list)->items[0]), "young 42");
+    ck_assert_str_eq(kr_str_data(KR_AS(kr_list, list)->items[1]), "young 43");
+    ck_assert(!is_young(KR_AS(kr_list, list)->items[1]));
+    /* the remembered set is empty again and the list watched again */
+    ck_assert_uint_eq(vm->gc.nremembered, 0);
+    ck_assert(KR_OBJ(list)->gc_flags & KR_GC_WATCH);
+    ck_assert(all_old(vm));
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_minor_frees_unreachable_young)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_gc_collect(vm);
+    size_t base = count_objects(vm), old = vm->gc.nold, bytes = vm->gc.allocated;
+    for (int i = 0; i < 1000; i++)
+        ck_assert(kr_str_fmt(vm, "garbage %d", i) != KR_NULL);
+    ck_assert_uint_eq(vm->gc.nobjects, 1000);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_eq(count_objects(vm), base);
+    ck_assert_uint_eq(vm->gc.nold, old);
+    ck_assert_uint_eq(vm->gc.allocated, bytes);
+    ck_assert(all_old(vm));
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_old_garbage_freed_only_by_major)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_gc_collect(vm);
+    size_t base = count_objects(vm);
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    for (int i = 0; i < 100; i++)
+        ck_assert(kr_list_append(vm, list, kr_str_fmt(vm, "item %d", i)) == 0);
+    kr_gc_collect_minor(vm); /* promotes the list and its strings */
+    ck_assert_uint_eq(count_objects(vm), base + 101);
+    kr_root_reset(vm, m);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_eq(count_objects(vm), base + 101); /* old garbage: a minor collection keeps it */
+    kr_gc_collect(vm);
+    ck_assert_uint_eq(count_objects(vm), base);
+    ck_assert(all_old(vm));
+    kr_vm_free(vm);
+}
+END_TEST
+
+START_TEST(test_stress_mode_mixes_minor_and_major)
+{
+    kr_vm_options o = {0, 0, -1, 1};
+    kr_vm *vm = kr_vm_new(&o);
+    uint64_t majors = vm->gc.major_collections, all = vm->gc.collections;
+    for (int i = 0; i < 32; i++) {
+        ck_assert(kr_str_fmt(vm, "x%d", i) != KR_NULL);
+        kr_gc_safepoint(vm);
+    }
+    ck_assert_uint_eq(vm->gc.collections, all + 32);
+    ck_assert_uint_ge(vm->gc.major_collections, majors + 3);
+    ck_assert_uint_le(vm->gc.major_collections, majors + 5);
+    kr_vm_free(vm);
+}
+END_TEST
+
+/* The verifier aborts when an old object holds a young one that no barrier recorded. */
+START_TEST(test_verifier_catches_missing_barrier)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    vm->gc.verify = true;
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    ck_assert(kr_list_append(vm, list, KR_NONE) == 0);
+    kr_gc_collect_minor(vm);
+    KR_AS(kr_list, list)->items[0] = kr_str_fmt(vm, "unrecorded %d", 1); /* no kr_gc_barrier */
+    kr_gc_collect_minor(vm); /* aborts */
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
 START_TEST(test_two_vms_are_independent)
 {
     kr_vm *a = kr_vm_new(NULL), *b = kr_vm_new(NULL);
@@ -164,6 +277,11 @@ int main(void)
     tcase_add_test(tc, test_safepoint_pacing_and_disable);
     tcase_add_test(tc, test_stress_mode_collects_after_any_allocation);
     tcase_add_test(tc, test_two_vms_are_independent);
+    tcase_add_test(tc, test_old_container_keeps_young_value_across_minor);
+    tcase_add_test(tc, test_minor_frees_unreachable_young);
+    tcase_add_test(tc, test_old_garbage_freed_only_by_major);
+    tcase_add_test(tc, test_stress_mode_mixes_minor_and_major);
+    tcase_add_test_raise_signal(tc, test_verifier_catches_missing_barrier, SIGABRT);
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
