@@ -18,10 +18,10 @@
  *
  * Promotion age: one collection. A survivor of a minor collection is old at once. Age two (Lua 5.4's
  * "survival" state) would keep objects that happened to be alive at the collection from being
- * promoted, at the cost of tracing every survivor twice and of a second young array; with a nursery
- * of several megabytes the objects caught in flight are a small fraction of it (measured on
- * perf/bench: the old generation grows by at most a few percent per minor collection), and a major
- * collection frees them later.
+ * promoted, at the cost of tracing every survivor twice and of a second young array. With a nursery
+ * of several megabytes the objects caught in flight are a small fraction of it (perf/bench/word_freq's
+ * counting loop: about 20 of 80,000 young objects survive each minor collection); data that is live
+ * across a collection and dies later (json_roundtrip's decoded copy) is freed by a major collection.
  */
 #include "gc.h"
 
