@@ -253,6 +253,49 @@ START_TEST(test_verifier_catches_missing_barrier)
 }
 END_TEST
 
+/* Dead small objects go to their size class's free list (up to pool_limit) and are reused, zeroed,
+ * by the next allocation of that class; big objects and a zero limit bypass the pool. */
+START_TEST(test_small_objects_are_pooled_and_reused)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    if (vm->gc.pool_limit == 0) { /* a sanitizer build: pooling is off, nothing to check */
+        kr_vm_free(vm);
+        return;
+    }
+    kr_gc_collect(vm);
+    size_t bytes = vm->gc.allocated;
+    kr_value f = kr_float_new(vm, 1.5);
+    unsigned cls = KR_OBJ(f)->gc_flags >> KR_GC_CLASS_SHIFT;
+    ck_assert_uint_ge(cls, 1);
+    ck_assert_uint_le(cls, KR_GC_POOL_CLASSES);
+    void *addr = KR_OBJ(f);
+    kr_value big = kr_list_new(vm, 0);
+    for (int i = 0; i < 40; i++) /* a long string: beyond the pooled sizes */
+        big = kr_str_fmt(vm, "%0300d", i);
+    ck_assert_uint_eq(KR_OBJ(big)->gc_flags >> KR_GC_CLASS_SHIFT, 0);
+    kr_gc_collect(vm);
+    ck_assert_uint_eq(vm->gc.allocated, bytes);
+    ck_assert_uint_gt(vm->gc.pool_bytes, 0);
+    void *head = vm->gc.pool[cls];
+    bool listed = false;
+    for (void *p = head; p && !listed; p = *(void **)p)
+        listed = p == addr;
+    ck_assert(listed);
+    kr_value g = kr_float_new(vm, 2.5);
+    ck_assert_ptr_eq(KR_OBJ(g), head);
+    ck_assert_uint_eq(KR_OBJ(g)->gc_mark, 0);
+    ck_assert(kr_float_value(g) == 2.5);
+    /* with no room in the pool, the dead are freed */
+    vm->gc.pool_limit = vm->gc.pool_bytes;
+    size_t before = vm->gc.pool_bytes;
+    for (int i = 0; i < 1000; i++)
+        ck_assert(kr_float_new(vm, i) != KR_NULL);
+    kr_gc_collect(vm);
+    ck_assert_uint_le(vm->gc.pool_bytes, before);
+    kr_vm_free(vm);
+}
+END_TEST
+
 START_TEST(test_two_vms_are_independent)
 {
     kr_vm *a = kr_vm_new(NULL), *b = kr_vm_new(NULL);
@@ -277,6 +320,7 @@ int main(void)
     tcase_add_test(tc, test_safepoint_pacing_and_disable);
     tcase_add_test(tc, test_stress_mode_collects_after_any_allocation);
     tcase_add_test(tc, test_two_vms_are_independent);
+    tcase_add_test(tc, test_small_objects_are_pooled_and_reused);
     tcase_add_test(tc, test_old_container_keeps_young_value_across_minor);
     tcase_add_test(tc, test_minor_frees_unreachable_young);
     tcase_add_test(tc, test_old_garbage_freed_only_by_major);
