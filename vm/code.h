@@ -131,7 +131,7 @@ typedef union kr_fb {
         int64_t index;
     } attr;
     struct {
-        kr_value callee;     /* last callee seen (function, type, cfunction...) */
+        kr_value callee;     /* first callee seen (function, type, cfunction...) */
         uint32_t count;
         uint16_t polymorphic; /* 1 once two different callees were seen */
         uint16_t mixed_code;  /* 1 once two callees were seen that are not functions of one code object

@@ -129,17 +129,21 @@ static inline void fb_record_callee(kr_vm *vm, kr_fb *e, kr_value callee)
                  !kr_is_module(vm, KR_AS(kr_cfunction, callee)->self))
             callee = KR_NULL;
     }
-    if (e->call.callee != callee) {
-        kr_value prev = e->call.callee;
-        if (prev) {
-            e->call.polymorphic = 1;
-            if (!kr_is_ptr(callee) || !kr_is_ptr(prev) || KR_OBJ(callee)->type != vm->t.function ||
-                KR_OBJ(prev)->type != vm->t.function || KR_AS(kr_function, prev)->code != KR_AS(kr_function, callee)->code)
-                e->call.mixed_code = 1;
-        }
-        e->call.callee = callee;
-        kr_interp_fb_barrier(vm, e);
+    kr_value prev = e->call.callee;
+    if (prev == callee || e->call.mixed_code)
+        return; /* nothing new to learn */
+    if (prev) {
+        /* Several callees: the first one stays recorded. The JIT uses it only for its code object when
+         * every callee shared that code (closures of one def), and not at all otherwise; so a
+         * polymorphic site stops writing the entry (and paying the write barrier) at every call. */
+        e->call.polymorphic = 1;
+        if (!kr_is_ptr(callee) || !kr_is_ptr(prev) || KR_OBJ(callee)->type != vm->t.function ||
+            KR_OBJ(prev)->type != vm->t.function || KR_AS(kr_function, prev)->code != KR_AS(kr_function, callee)->code)
+            e->call.mixed_code = 1;
+        return;
     }
+    e->call.callee = callee;
+    kr_interp_fb_barrier(vm, e);
 }
 
 static kr_value recursion_error(kr_vm *vm)
