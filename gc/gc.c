@@ -161,6 +161,10 @@ void kr_gc_destroy(kr_vm *vm)
     free(gc->old);
     free(gc->external);
     free(gc->remembered);
+    free(gc->finalizable);
+    free(gc->to_finalize);
+    gc->finalizable = gc->to_finalize = NULL;
+    gc->nfinalizable = gc->nto_finalize = 0;
     gc->objects = gc->old = gc->external = gc->remembered = NULL;
     gc->nobjects = gc->nold = gc->nexternal = gc->nremembered = 0;
     if (gc->heap)
@@ -509,7 +513,68 @@ static void gc_mark_roots(kr_vm *vm)
 {
     for (size_t i = 0; i < vm->nroots; i++)
         kr_gc_mark(vm, *vm->roots[i]);
+    for (size_t i = 0; i < vm->gc.nto_finalize; i++)
+        kr_gc_mark_obj(vm, vm->gc.to_finalize[i]);
     kr_vm_trace_roots(vm);
+}
+
+void kr_gc_want_finalizer(kr_vm *vm, kr_object *o)
+{
+    kr_gc *gc = &vm->gc;
+    if (o->gc_flags & KR_GC_FINALIZABLE)
+        return;
+    if (!gc_array_reserve(&gc->finalizable, gc->nfinalizable, &gc->finalizable_cap))
+        return; /* out of memory: the object just goes without finalization */
+    o->gc_flags |= KR_GC_FINALIZABLE;
+    gc->finalizable[gc->nfinalizable++] = o;
+}
+
+/* After marking: every registered object left unmarked is queued for its hook and marked, with
+ * everything it references, so that none of it is freed before the hook has run. In a minor
+ * collection old objects carry the mark: only young ones can be found unreachable, as it should be. */
+static void gc_resurrect_finalizable(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    size_t k = 0;
+    for (size_t i = 0; i < gc->nfinalizable; i++) {
+        kr_object *o = gc->finalizable[i];
+        if (o->gc_mark == gc->mark_epoch) {
+            gc->finalizable[k++] = o;
+            continue;
+        }
+        if (!gc_array_reserve(&gc->to_finalize, gc->nto_finalize, &gc->to_finalize_cap))
+            gc_fatal("for the finalization queue");
+        o->gc_flags &= (uint8_t)~KR_GC_FINALIZABLE;
+        gc->to_finalize[gc->nto_finalize++] = o;
+        kr_gc_mark_obj(vm, o);
+    }
+    gc->nfinalizable = k;
+    gc_drain(vm);
+}
+
+void kr_gc_run_finalizers(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    if (gc->finalizing || !gc->nto_finalize)
+        return;
+    gc->finalizing = true;
+    /* a safepoint has no exception pending, but keep any the caller had */
+    kr_value pending = vm->exc;
+    vm->exc = KR_NULL;
+    size_t outer = kr_root_mark(vm);
+    kr_root_push(vm, &pending);
+    /* One at a time from the end: the rest stay queued (rooted) while Python code runs, which may
+     * collect and queue more. */
+    while (gc->nto_finalize) {
+        kr_value o = KR_VAL(gc->to_finalize[--gc->nto_finalize]);
+        size_t m = kr_root_mark(vm);
+        kr_root_push(vm, &o);
+        KR_OBJ(o)->type->py_finalize(vm, o);
+        kr_root_reset(vm, m);
+    }
+    kr_root_reset(vm, outer);
+    vm->exc = pending;
+    gc->finalizing = false;
 }
 
 static void gc_finish(kr_vm *vm)
@@ -539,6 +604,7 @@ void kr_gc_collect_minor(kr_vm *vm)
             o->type->trace(vm, o);
     }
     gc_drain(vm);
+    gc_resurrect_finalizable(vm);
     if (gc->verify) {
         gc_verify_old(vm, gc->old, gc->nold);
         gc_verify_old(vm, gc->external, gc->nexternal);
@@ -558,6 +624,7 @@ void kr_gc_collect(kr_vm *vm)
     gc->mark_epoch = gc->mark_epoch == 1 ? 2 : 1; /* every object unmarked at once */
     gc_mark_roots(vm);
     gc_drain(vm);
+    gc_resurrect_finalizable(vm);
     gc_forget_remembered(gc); /* before the sweep, which may free remembered objects */
     gc_sweep(vm, true);
     gc->live_after_major = gc->allocated;
@@ -601,6 +668,7 @@ void kr_gc_safepoint_slow(kr_vm *vm)
         kr_gc_collect(vm);
     else
         kr_gc_collect_minor(vm);
+    kr_gc_run_finalizers(vm);
 }
 
 /* ---- C roots ---- */

@@ -104,6 +104,13 @@ typedef struct kr_gc {
      * they hold; pool_limit 0 turns pooling off. */
     void *pool[KR_GC_POOL_CLASSES + 1];
     size_t pool_bytes, pool_limit;
+    /* kr_gc_want_finalizer's registrations (weak: not roots) and the queue of unreachable ones whose
+     * hooks have yet to run (roots); `finalizing` while kr_gc_run_finalizers works through it. */
+    struct kr_object **finalizable;
+    size_t nfinalizable, finalizable_cap;
+    struct kr_object **to_finalize;
+    size_t nto_finalize, to_finalize_cap;
+    bool finalizing;
 } kr_gc;
 
 int kr_gc_init(struct kr_vm *vm, size_t memory_limit, int stress);
@@ -125,7 +132,16 @@ void kr_gc_mark_obj(struct kr_vm *vm, struct kr_object *o); /* o may be NULL */
 
 /* gc_flags bits. KR_GC_WATCH: the object is old and not in the remembered set, so a store of a young
  * value into it must record it. Young objects and remembered ones have it clear. */
-enum { KR_GC_WATCH = 1u << 0 };
+enum { KR_GC_WATCH = 1u << 0, KR_GC_FINALIZABLE = 1u << 1 /* listed in kr_gc.finalizable */ };
+
+/* Python-level finalization (a suspended generator's close()): an object whose type has a
+ * py_finalize hook registers with kr_gc_want_finalizer while it would need it. A collection that
+ * finds a registered object unreachable resurrects it (it and what it references survive this
+ * collection) and queues it; kr_gc_run_finalizers, after the collection at the safepoint that ran
+ * it (or from gc.collect()), calls each queued object's hook, which may run Python code. The object
+ * is then ordinary garbage for a later collection. Not run when the VM is destroyed. */
+void kr_gc_want_finalizer(struct kr_vm *vm, struct kr_object *o);
+void kr_gc_run_finalizers(struct kr_vm *vm);
 
 void kr_gc_barrier_slow(struct kr_vm *vm, struct kr_object *container);
 

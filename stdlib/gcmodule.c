@@ -9,6 +9,7 @@ static kr_value gcmod_collect(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
         return KR_NULL;
     uint64_t before = vm->gc.objects_freed;
     kr_gc_collect(vm);
+    kr_gc_run_finalizers(vm); /* as CPython's collect() runs the finalizers of what it found */
     return kr_int_from_u64(vm, vm->gc.objects_freed - before);
 }
 

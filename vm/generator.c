@@ -4,11 +4,14 @@
  * A generator owns its frame (header + slots in one kr_mem_alloc'd block): the interpreter runs it in
  * place, linked into the frame chain while running (vm->frame), so slot pointers never move. While
  * suspended its slots are traced through the generator's trace hook. The frame is freed when the
- * generator finishes. Unlike CPython, an unfinished generator that becomes garbage is not closed (its
- * finally blocks do not run): finalizers may not run Python code in Krait's collector. */
+ * generator finishes. An unfinished generator that becomes garbage is closed, as in CPython, when
+ * closing it can run code (it is suspended inside a try block): it registers with the collector's
+ * Python-level finalization (gc/gc.h) when it suspends there, and the collector calls close() after
+ * the collection that finds it unreachable (CPython does so at once, by reference counting). */
 #include <string.h>
 
 #include "interp.h"
+#include "traceback.h"
 #include "tuple.h"
 
 #define GEN(v) KR_AS(kr_generator, v)
@@ -70,6 +73,25 @@ void kr_gen_pep479(kr_vm *vm)
     kr_root_reset(vm, m);
 }
 
+void kr_gen_suspended(kr_vm *vm, kr_value gen)
+{
+    kr_generator *g = GEN(gen);
+    /* Its frame, a root while linked, is the generator's own memory again: what ran stored into its
+     * slots without barriers. */
+    kr_gc_barrier_all(vm, &g->ob);
+    kr_frame *f = g->frame;
+    if (!f || (g->ob.gc_flags & KR_GC_FINALIZABLE))
+        return;
+    /* the suspension point: the YIELD before f->pc, or the YIELD_FROM at it */
+    kr_code *co = f->code;
+    uint32_t at = (uint32_t)(f->pc - co->insns) - ((f->flags & KR_FRAME_IN_YIELD_FROM) ? 0 : 1);
+    for (uint32_t i = 0; i < co->nexctab; i++)
+        if (co->exctab[i].start <= at && at < co->exctab[i].end) {
+            kr_gc_want_finalizer(vm, &g->ob);
+            return;
+        }
+}
+
 /* Run the frame. 1 yielded, 0 returned, -1 error. */
 static int gen_resume(kr_vm *vm, kr_value gen, int throw_mode, kr_value *out)
 {
@@ -86,9 +108,7 @@ static int gen_resume(kr_vm *vm, kr_value gen, int throw_mode, kr_value *out)
     if (yielded) {
         g->handled_exc = vm->handled_exc != caller_handled ? vm->handled_exc : KR_NULL;
         vm->handled_exc = caller_handled;
-        /* Its frame, a root while linked, is the generator's own memory again: what ran stored into
-         * its slots without barriers. */
-        kr_gc_barrier_all(vm, &g->ob);
+        kr_gen_suspended(vm, gen);
         *out = r;
         return 1;
     }
@@ -380,11 +400,33 @@ static void gen_trace(kr_vm *vm, kr_object *self)
 
 static void gen_finalize(kr_vm *vm, kr_object *self) { gen_finish(vm, (kr_generator *)self); }
 
+/* The collector found a generator unreachable that was suspended in a try block: close it, as
+ * CPython's generator finalizer does; an error is reported as CPython reports an exception in a
+ * finalizer ("Exception ignored in: ..." and the traceback on stderr) and dropped. */
+static void gen_py_finalize(kr_vm *vm, kr_value self)
+{
+    kr_generator *g = GEN(self);
+    if (!g->frame || !g->started || g->running)
+        return;
+    if (gen_m_close(vm, &self, 1, KR_NULL))
+        return;
+    kr_value exc = kr_err_fetch(vm);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &exc);
+    kr_value r = gen_repr(vm, self);
+    fprintf(stderr, "Exception ignored in: %s\n", r ? kr_str_data(r) : "<generator>");
+    if (!r)
+        kr_err_clear(vm);
+    kr_traceback_print(vm, exc, stderr);
+    kr_root_reset(vm, m);
+}
+
 void kr_gen_init(kr_vm *vm)
 {
     kr_type *t = kr_type_new_builtin(vm, "generator", vm->t.object, sizeof(kr_generator), 0);
     t->trace = gen_trace;
     t->finalize = gen_finalize;
+    t->py_finalize = gen_py_finalize;
     t->repr = gen_repr;
     t->iter = gen_iter;
     t->next = gen_iternext;

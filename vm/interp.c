@@ -779,9 +779,7 @@ static inline kr_frame *gen_inline_leave(kr_vm *vm, kr_frame *sf, bool finished)
     } else {
         sg->handled_exc = vm->handled_exc != saved ? vm->handled_exc : KR_NULL;
         vm->handled_exc = saved;
-        /* Its frame, a root while linked, is the generator's own memory again: what ran stored into
-         * its slots without barriers. */
-        kr_gc_barrier_all(vm, &sg->ob);
+        kr_gen_suspended(vm, sf->gen);
     }
     return d;
 }

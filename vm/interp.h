@@ -48,6 +48,9 @@ typedef struct kr_generator {
 
 /* Create a generator around a bound frame (args already bound in slots; called by the interpreter). */
 kr_value kr_gen_new(kr_vm *vm, kr_function *fn, const kr_value *slots);
+/* The generator (running until now) has suspended: barrier and, when it stopped inside a try block,
+ * registration for closing should it become unreachable (generator.c). */
+void kr_gen_suspended(kr_vm *vm, kr_value gen);
 /* gen.send(v): result in *out. Returns 1 = yielded, 0 = returned (*out = return value), -1 = error. */
 int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out);
 void kr_gen_init(kr_vm *vm);

@@ -111,6 +111,9 @@ struct kr_type {
      * kr_type_ready/class creation installs generic slots that look up and call the dunder methods. */
     kr_trace_fn trace;
     kr_finalize_fn finalize;
+    /* Runs Python code when an object registered with kr_gc_want_finalizer has become unreachable
+     * (gc/gc.h); reports its own errors (nothing may be left pending). */
+    void (*py_finalize)(kr_vm *vm, kr_value self);
     kr_value (*new_)(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames);
     int (*init)(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value kwnames);
     kr_value (*repr)(kr_vm *vm, kr_value self);
