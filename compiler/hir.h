@@ -199,6 +199,11 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  * failing takes the ordinary STEP (kr_interp_step_call). The STEP's contract is unchanged: a safepoint,
  * the result in s[A], NULL when the call raised. */
 
+/* STEP imm2 flags: a direct call guarded on the code object (DIRECT CALLS); a call site that had never
+ * run when compiled (compiler/jit.h, kr_jit_call_site_matured). */
+#define KR_HIR_STEP_BY_CODE 1
+#define KR_HIR_STEP_UNPROFILED 2
+
 /* A direct call's callee frame size limit: its slots are filled by straight-line stores. */
 #define KR_HIR_DIRECT_CALL_MAX_SLOTS 64
 
@@ -248,7 +253,7 @@ typedef struct kr_hir_insn {
     int64_t imm;
     kr_value value;    /* CONST, GUARD_IS; STEP: a direct call's callee (DIRECT CALLS) or KR_NULL */
     double dvalue;     /* CONST_DOUBLE */
-    int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE, CALL_RT) */
+    int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE, CALL_RT; STEP: flags below) */
     int32_t fs;        /* index into func->fss, -1 = none */
     uint32_t nuses;    /* kr_hir_count_uses */
     bool dead;         /* removed by an optimisation (skip it) */

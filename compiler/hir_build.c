@@ -439,7 +439,8 @@ static kr_hir_ref step(builder *b, uint32_t pc)
     if (r && (op == KR_OP_CALL || op == KR_OP_CALL_METHOD)) {
         int by_code = 0;
         b->fn->insns[r].value = direct_callee(b, pc, &by_code);
-        b->fn->insns[r].imm2 = by_code;
+        b->fn->insns[r].imm2 = (by_code ? KR_HIR_STEP_BY_CODE : 0) |
+                               (feedback(b, pc)->call.callee ? 0 : KR_HIR_STEP_UNPROFILED);
     }
     set_fs(b, r, fs_now(b), KR_DEOPT_UNCOMPILED);
     uint32_t first, count;

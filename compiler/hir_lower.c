@@ -622,7 +622,7 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
         in->imm2 = h.imm;
         if (h.value) {
-            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, (int)h.imm2);
+            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, (int)(h.imm2 & KR_HIR_STEP_BY_CODE));
             if (k < 0)
                 return -1;
             in->imm3 = k + 1;

@@ -38,6 +38,7 @@ struct kr_jit {
     kr_jit_log *log;
     size_t nlog, logcap;
     kr_jit_code **retired; /* given-up code, possibly still on the C stack */
+    unsigned recompiles_for_feedback; /* kr_jit_call_site_matured */
     size_t nretired, retiredcap;
     uint32_t ncompiled, nrefused;
     double total_ms;
@@ -94,6 +95,7 @@ static void jit_code_destroy(struct kr_jit *j, kr_jit_code *jc)
         free(jc->exits[i].values);
     free(jc->exits);
     free(jc->pinned);
+    free(jc->unprofiled);
     free(jc);
 }
 
@@ -122,6 +124,23 @@ static int pin_values(kr_hir_func *fn, kr_jit_code *jc)
         if (in->op == KR_HIR_STEP)
             jc->pinned[jc->npinned++] = KR_AS(kr_function, in->value)->code;
     }
+    return 0;
+}
+
+/* The pcs of the calls fn compiled before they ever ran (the builder marks their STEP's imm2 with
+ * KR_HIR_STEP_UNPROFILED): kr_jit_call_site_matured recompiles when one of them has run enough. */
+static int note_unprofiled(kr_hir_func *fn, kr_jit_code *jc)
+{
+    uint32_t n = 0;
+    for (kr_hir_ref r = 1; r < fn->ninsns; r++)
+        n += !fn->insns[r].dead && fn->insns[r].op == KR_HIR_STEP && (fn->insns[r].imm2 & KR_HIR_STEP_UNPROFILED);
+    if (!n)
+        return 0;
+    if (!(jc->unprofiled = malloc(n * sizeof *jc->unprofiled)))
+        return -1;
+    for (kr_hir_ref r = 1; r < fn->ninsns; r++)
+        if (!fn->insns[r].dead && fn->insns[r].op == KR_HIR_STEP && (fn->insns[r].imm2 & KR_HIR_STEP_UNPROFILED))
+            jc->unprofiled[jc->nunprofiled++] = (uint32_t)fn->insns[r].imm;
     return 0;
 }
 
@@ -256,7 +275,7 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
         goto refused;
     }
     kr_jit_backend_set_dump(j->be, NULL);
-    if (pin_values(fn, jc) < 0) {
+    if (pin_values(fn, jc) < 0 || note_unprofiled(fn, jc) < 0) {
         kr_hir_refuse(fn, "out of memory");
         jit_code_destroy(j, jc);
         jc = NULL;
@@ -285,6 +304,53 @@ refused:
 
 /* Called by kr_jit_rt_exit for every deopt of co's current code: gives the code up when it keeps
  * deopting, so that the next compilation sees the feedback the interpreter has gathered since. */
+/* Takes co's current code out of use (co is compiled again when its counters say so); the code stays
+ * in j->retired, since activations of it may still be on the C stack. false when out of memory (the
+ * code then stays in use). */
+static bool jit_retire(struct kr_jit *j, kr_code *co, kr_jit_code *jc)
+{
+    if (j->nretired == j->retiredcap) {
+        size_t ncap = j->retiredcap ? j->retiredcap * 2 : 8;
+        kr_jit_code **p = realloc(j->retired, ncap * sizeof *p);
+        if (!p)
+            return false;
+        j->retired = p;
+        j->retiredcap = ncap;
+    }
+    j->retired[j->nretired++] = jc;
+    co->jit_state = NULL;
+    co->jit_code = NULL;
+    return true;
+}
+
+void kr_jit_trace_retired(kr_vm *vm)
+{
+    struct kr_jit *j = vm->jit;
+    if (!j)
+        return;
+    for (size_t i = 0; i < j->nretired; i++)
+        for (uint32_t k = 0; k < j->retired[i]->npinned; k++)
+            kr_gc_mark(vm, j->retired[i]->pinned[k]);
+}
+
+void kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc)
+{
+    struct kr_jit *j = vm->jit;
+    kr_jit_code *jc = co->jit_state;
+    if (!j || !jc)
+        return;
+    for (uint32_t i = 0; i < jc->nunprofiled; i++)
+        if (jc->unprofiled[i] == pc) {
+            /* compiled before this call site ever ran: compile again with what it has seen (not a
+             * deopt storm: no step toward KR_JIT_NEVER; each site matures once) */
+            if (jit_retire(j, co, jc)) {
+                j->recompiles_for_feedback++;
+                co->call_count = 0;
+            }
+            return;
+        }
+}
+
 void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
 {
     struct kr_jit *j = vm->jit;
@@ -298,19 +364,8 @@ void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
     for (size_t i = 0; i < j->nlog; i++)
         if (j->log[i].code == co && !j->log[i].refusal)
             j->log[i].deopts = jc->deopts;
-    if (jc->deopts < KR_JIT_DEOPT_LIMIT)
+    if (jc->deopts < KR_JIT_DEOPT_LIMIT || !jit_retire(j, co, jc))
         return;
-    if (j->nretired == j->retiredcap) {
-        size_t ncap = j->retiredcap ? j->retiredcap * 2 : 8;
-        kr_jit_code **p = realloc(j->retired, ncap * sizeof *p);
-        if (!p)
-            return; /* keep using it */
-        j->retired = p;
-        j->retiredcap = ncap;
-    }
-    j->retired[j->nretired++] = jc;
-    co->jit_state = NULL;
-    co->jit_code = NULL;
     unsigned recompiles = (co->jit_flags >> 8) + 1;
     co->jit_flags = (co->jit_flags & 0xffu) | recompiles << 8;
     if (recompiles >= KR_JIT_MAX_RECOMPILES) {
@@ -371,6 +426,7 @@ void kr_jit_print_stats(kr_vm *vm, FILE *out)
     for (int r = 0; r < KR_DEOPT_COUNT; r++)
         if (j->deopts[r])
             fprintf(out, ", %s %llu", kr_deopt_reason_names[r], (unsigned long long)j->deopts[r]);
-    fprintf(out, "; exits with an exception: %llu\n", (unsigned long long)j->exits_with_exception);
+    fprintf(out, "; exits with an exception: %llu; recompiled for calls that first ran compiled: %u\n",
+            (unsigned long long)j->exits_with_exception, j->recompiles_for_feedback);
 }
 

@@ -32,6 +32,13 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co);
 void kr_jit_code_free(kr_vm *vm, kr_code *co);
 /* The code object is being marked (code_trace): mark what its compiled code keeps alive. */
 void kr_jit_code_trace(kr_vm *vm, kr_code *co);
+/* Marks what retired code (still perhaps running) embeds; called with the VM's roots. */
+void kr_jit_trace_retired(kr_vm *vm);
+/* Compiled code's generic call at pc has now been made KR_JIT_CALL_MATURITY times: if the site had
+ * never run when co was compiled, co's code is retired so that the next entry compiles it again with
+ * the site's feedback (a direct call, typically). vm/interp.c's kr_interp_step_call. */
+#define KR_JIT_CALL_MATURITY 1000
+void kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc);
 
 static inline bool kr_jit_on(const kr_vm *vm) { return vm->jit != NULL && vm->config.jit; }
 

@@ -71,6 +71,8 @@ typedef struct kr_jit_code {
     uint32_t deopts;       /* deopts taken (jit.c's storm control) */
     kr_value *pinned;      /* heap values the code embeds (constants, identity guards, direct callees), */
     uint32_t npinned;      /* kept alive through the code object (kr_jit_code_trace) */
+    uint32_t *unprofiled;  /* pcs of calls compiled before they ever ran (kr_jit_call_site_matured) */
+    uint32_t nunprofiled;
 } kr_jit_code;
 
 /* ---- runtime entry points called from compiled code (compiler/jit_rt.c) ----------------------- */

@@ -2396,7 +2396,8 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     if (nco->flags & KR_CODE_GENERATOR)
         return kr_interp_step(vm, f, ip);
     kr_fb *e = &f->code->fb[KR_CACHE_FB(ip[1])];
-    e->call.count++;
+    if (++e->call.count == KR_JIT_CALL_MATURITY)
+        kr_jit_call_site_matured(vm, f->code, (uint32_t)(ip - f->code->insns));
     fb_record_callee(vm, e, callee);
     f->pc = ip + 2;
     kr_frame *nf = frame_alloc(vm, nco);

@@ -174,4 +174,5 @@ void kr_vm_trace_roots(kr_vm *vm)
         kr_gc_mark(vm, vm->char_cache[i]);
     kr_str_trace_roots(vm);
     kr_interp_trace_roots(vm);
+    kr_jit_trace_retired(vm);
 }

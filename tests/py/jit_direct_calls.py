@@ -289,3 +289,20 @@ try:
     defaults_user(10)
 except TypeError as e:
     print("TypeError", e)
+
+
+# a function compiled (by OSR in its first loop) before its later calls ever ran: they run as generic
+# calls until they have been made often enough, then the function is compiled again with their
+# feedback; the running activation finishes in its old code
+def phases(n):
+    total = 0
+    for i in range(n):
+        total += i & 7
+    for i in range(n):
+        total += scale(i)
+    for i in range(n):
+        total += make_mul(3)(i)
+    return total
+
+
+print("phases", phases(3000), phases(3000))
