@@ -85,7 +85,7 @@
     X(FMUL,      1, "out = in0 * in1") \
     X(FDIV,      1, "out = in0 / in1; exit 0 when in1 == 0.0") \
     X(FNEG,      1, "out = -in0 (sign bit flipped)") \
-    X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call") \
+    X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call (inline first: a float from the collector's pool when it has one)") \
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call. imm3 > 0: a direct call, calls[imm3 - 1] (hir.h's DIRECT CALLS)") \
     X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. LOAD_ATTR / LOAD_METHOD with imm3: the site's kr_fb_poly, probed inline first") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
@@ -212,6 +212,10 @@ typedef struct kr_lir_layout {
     uint32_t insn_size;                                     /* sizeof(kr_insn) */
     const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
     const void *t_list_iter;
+    /* BOX_CALL's inline allocation from the collector's pool (gc/gc.h): offsets in kr_vm */
+    int32_t gc_pool_float, gc_pool_bytes, gc_objects, gc_nobjects, gc_objects_cap, gc_limit, gc_peak;
+    int32_t float_bytes;                                    /* the float's size class, in bytes */
+    uint64_t float_header_word;                             /* its header's second word when allocated */
     /* a polymorphic site's entries (vm/code.h's kr_fb_poly) */
     int32_t poly_entries, poly_entry_size, poly_ways;
     int32_t pe_type, pe_shape, pe_value, pe_index, pe_version, pe_kind;

@@ -1474,7 +1474,42 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.btc(r11, 63);
         a_.movq(XO(), r11);
         break;
-    case KR_LIR_BOX_CALL:
+    case KR_LIR_BOX_CALL: {
+        // inline: a float block from the collector's pool, as kr_gc_alloc takes one (no memory limit
+        // set, room in the young objects' array); else the call. Only caller-saved registers: this
+        // is a call for the allocator.
+        Label slow = a_.newLabel(), boxed = a_.newLabel(), peakOk = a_.newLabel();
+        x86::Gp o = x86::r11, n = x86::rcx, t = x86::rdx;
+        a_.mov(o, x86::qword_ptr(x86::r12, lay_.gc_pool_float));
+        a_.test(o, o);
+        a_.jz(slow);
+        a_.cmp(x86::qword_ptr(x86::r12, lay_.gc_limit), 0);
+        a_.jne(slow);
+        a_.mov(n, x86::qword_ptr(x86::r12, lay_.gc_nobjects));
+        a_.cmp(n, x86::qword_ptr(x86::r12, lay_.gc_objects_cap));
+        a_.jae(slow);
+        a_.mov(t, x86::qword_ptr(o));
+        a_.mov(x86::qword_ptr(x86::r12, lay_.gc_pool_float), t);
+        a_.sub(x86::qword_ptr(x86::r12, lay_.gc_pool_bytes), lay_.float_bytes);
+        a_.mov(t, uint64_t(uintptr_t(lay_.t_float)));
+        a_.mov(x86::qword_ptr(o, lay_.obj_type), t);
+        a_.mov(t, lay_.float_header_word);
+        a_.mov(x86::qword_ptr(o, 8), t);
+        a_.movsd(x86::qword_ptr(o, lay_.float_value), XI(0));
+        a_.mov(t, x86::qword_ptr(x86::r12, lay_.gc_objects));
+        a_.mov(x86::qword_ptr(t, n, 3), o);
+        a_.add(n, 1);
+        a_.mov(x86::qword_ptr(x86::r12, lay_.gc_nobjects), n);
+        a_.mov(t, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
+        a_.add(t, lay_.float_bytes);
+        a_.mov(x86::qword_ptr(x86::r12, lay_.vm_gc_allocated), t);
+        a_.cmp(t, x86::qword_ptr(x86::r12, lay_.gc_peak));
+        a_.jbe(peakOk);
+        a_.mov(x86::qword_ptr(x86::r12, lay_.gc_peak), t);
+        a_.bind(peakOk);
+        a_.mov(rax, o);
+        a_.jmp(boxed);
+        a_.bind(slow);
         if (XI(0).id() != 0)
             a_.movaps(x86::xmm0, XI(0));
         a_.mov(x86::rdi, x86::r12);
@@ -1482,7 +1517,9 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.call(rax);
         a_.test(rax, rax);
         a_.jz(exitLabel(in, 0));
+        a_.bind(boxed);
         break;
+    }
     case KR_LIR_STEP_CALL: {
         // calls have a faster stepping entry (kr_interp_step_call)
         unsigned op = KR_INSN_OP(*reinterpret_cast<const kr_insn *>(uintptr_t(in.imm)));
