@@ -248,7 +248,7 @@ uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
         return (1ull << R_RAX) | (1ull << R_RDX);                /* idiv's / mul's operands */
     case KR_LIR_ISHL: return (1ull << R_RAX) | (1ull << R_RCX);  /* count in cl, value kept for the check */
     case KR_LIR_ISHR: return k ? 0 : 1ull << R_RCX;
-    case KR_LIR_BRANCH: return in->kind == KR_LIR_BR_DIVISIBLE ? 1ull << R_RAX : 0; /* the constants */
+    case KR_LIR_BRANCH: return 0; /* BR_DIVISIBLE reads its constants from memory: only r11 */
     default: return 0;
     }
 }

@@ -117,7 +117,7 @@ enum kr_lir_branch_kind {
     KR_LIR_BR_RANGE, /* as RANGE */
     KR_LIR_BR_IS,    /* (in0 == in1) ^ imm */
     KR_LIR_BR_DIVISIBLE, /* in0 % (imm2 >> 1) <cond> 0, cond == or !=, the constant imm2 a small int
-                          * >= 2: `x % d == 0` without the remainder; rax fixed */
+                          * >= 2: `x % d == 0` without the remainder */
 };
 
 #define KR_LIR_MAX_IN 3

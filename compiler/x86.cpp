@@ -100,6 +100,17 @@ private:
     kr_jit_exit *exits_;
     std::vector<Label> blocks_, exitLabels_;
     std::vector<PollSlow> polls_;
+    // 64-bit constants an instruction reads from memory (RIP-relative) rather than materialising in
+    // a register every time, emitted after the code; constMem(v) returns the operand.
+    std::vector<std::pair<Label, uint64_t>> consts_;
+    x86::Mem constMem(uint64_t v)
+    {
+        for (const auto &c : consts_)
+            if (c.second == v)
+                return x86::qword_ptr(c.first);
+        consts_.emplace_back(a_.newLabel(), v);
+        return x86::qword_ptr(consts_.back().first);
+    }
     std::vector<BarrierSlow> barriers_;
     Label epilogue_;
     int frameSize_ = 0, entryOff_ = 0;
@@ -312,22 +323,27 @@ void Emitter::condJump(const kr_lir_insn &in, int pos, Label t, bool negate)
             a_.j(eq ? x86::CondCode::kZ : x86::CondCode::kNZ, t);
             return;
         }
-        const int s = __builtin_ctzll(d);
-        const uint64_t d0 = d >> s;
+        // On the tagged word t = 2x + 1 itself: x is a multiple of d iff n = t - 1 = 2x (a signed
+        // 64-bit value) is a multiple of 2d = d0 2^s, d0 odd. Signed divisibility (Hacker's Delight
+        // 10-17): with M = d0^-1 mod 2^64, A = floor((2^63 - 1) / d0) with its low s bits cleared and
+        // B = floor(2A / 2^s), n is a multiple iff rotr(n M + A, s) <= B (unsigned); and
+        // n M + A = t M + (A - M). The three constants are read from memory (constMem), so the
+        // test is a move, a multiply, an add, a rotate and a compare. tools/check_divisibility.py
+        // checks the formula against x % d for random and boundary x and many d.
+        const uint64_t dd = 2 * d;
+        const int s = __builtin_ctzll(dd);
+        const uint64_t d0 = dd >> s;
         uint64_t inv = d0; // Newton's iteration doubles the correct low bits: 3 (d0 odd) -> 96
         for (int i = 0; i < 5; i++)
             inv *= 2 - d0 * inv;
-        const uint64_t bias = d * (((uint64_t(1) << 62) + d - 1) / d);
+        const uint64_t A = ((~uint64_t(0) >> 1) / d0) & ~((uint64_t(1) << s) - 1);
+        const uint64_t B = (2 * A) >> s;
+        (void)rax;
         a_.mov(r11, a);
-        a_.sar(r11, 1);
-        a_.mov(rax, bias);
-        a_.add(r11, rax);
-        a_.mov(rax, inv);
-        a_.imul(r11, rax);
-        if (s)
-            a_.ror(r11, s);
-        a_.mov(rax, ~uint64_t(0) / d);
-        a_.cmp(r11, rax);
+        a_.imul(r11, constMem(inv));
+        a_.add(r11, constMem(A - inv));
+        a_.ror(r11, s);
+        a_.cmp(r11, constMem(B));
         a_.j(eq ? x86::CondCode::kBE : x86::CondCode::kA, t);
         return;
     }
@@ -1781,6 +1797,14 @@ void Emitter::run()
         a_.call(x86::rax);
         a_.add(x86::rsp, kRegsSize);
         a_.jmp(epilogue_);
+    }
+    // ---- 64-bit constants read by instructions (after all code: never executed) ----
+    if (!consts_.empty()) {
+        a_.align(AlignMode::kData, 8);
+        for (const auto &c : consts_) {
+            a_.bind(c.first);
+            a_.embedUInt64(c.second);
+        }
     }
 }
 
