@@ -60,20 +60,25 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->t_function = vm->t.function;
     out->t_list_iter = vm->t.list_iter;
     {
-        size_t cls = (sizeof(kr_float) + 15) >> 4, gc = offsetof(kr_vm, gc);
-        out->gc_pool_float = (int32_t)(gc + offsetof(kr_gc, pool) + cls * sizeof(void *));
+        size_t gc = offsetof(kr_vm, gc);
+        out->gc_pool = (int32_t)(gc + offsetof(kr_gc, pool));
         out->gc_pool_bytes = (int32_t)(gc + offsetof(kr_gc, pool_bytes));
         out->gc_objects = (int32_t)(gc + offsetof(kr_gc, objects));
         out->gc_nobjects = (int32_t)(gc + offsetof(kr_gc, nobjects));
         out->gc_objects_cap = (int32_t)(gc + offsetof(kr_gc, objects_cap));
         out->gc_limit = (int32_t)(gc + offsetof(kr_gc, limit));
         out->gc_peak = (int32_t)(gc + offsetof(kr_gc, peak_allocated));
-        out->float_bytes = (int32_t)(cls << 4);
-        /* as kr_gc_alloc leaves it: unmarked (young), the size class in gc_flags, no flags */
-        kr_object tmpl;
-        memset(&tmpl, 0, sizeof tmpl);
-        tmpl.gc_flags = (uint8_t)(cls << KR_GC_CLASS_SHIFT);
-        memcpy(&out->float_header_word, (const char *)&tmpl + sizeof(void *), sizeof(uint64_t));
+        out->pool_classes = KR_GC_POOL_CLASSES;
+        for (size_t cls = 1; cls <= KR_GC_POOL_CLASSES; cls++) {
+            /* as kr_gc_alloc leaves it: unmarked (young), the size class in gc_flags, no flags */
+            kr_object tmpl;
+            memset(&tmpl, 0, sizeof tmpl);
+            tmpl.gc_flags = (uint8_t)(cls << KR_GC_CLASS_SHIFT);
+            memcpy(&out->pool_header_word[cls], (const char *)&tmpl + sizeof(void *), sizeof(uint64_t));
+        }
+        out->float_class = (int32_t)((sizeof(kr_float) + 15) >> 4);
+        out->tuple_base = (int32_t)sizeof(kr_tuple);
+        out->tuple_hash = (int32_t)offsetof(kr_tuple, hash);
     }
     out->poly_entries = (int32_t)offsetof(kr_fb_poly, e);
     out->poly_entry_size = (int32_t)sizeof(kr_fb_attr_entry);
@@ -132,6 +137,7 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
 /* static checks the inline frame link and allocation rely on */
 _Static_assert(sizeof(kr_object) == 16 && offsetof(kr_object, type) == 0, "a type pointer and one word of header");
 _Static_assert(sizeof(kr_float) <= 16 * KR_GC_POOL_CLASSES, "floats are pooled");
+_Static_assert(KR_GC_POOL_CLASSES < 16, "kr_lir_layout.pool_header_word has room");
 _Static_assert(offsetof(kr_frame, flags) == offsetof(kr_frame, ret_slot) + 4, "ret_slot and flags adjacent");
 _Static_assert(sizeof(((kr_fb_attr_entry *)0)->kind) == 2 && sizeof(((kr_fb_attr_entry *)0)->version) == 4 &&
                    sizeof(((kr_type *)0)->version) == 4,

@@ -212,10 +212,12 @@ typedef struct kr_lir_layout {
     uint32_t insn_size;                                     /* sizeof(kr_insn) */
     const void *t_int, *t_float, *t_str, *t_list, *t_tuple, *t_dict, *t_function; /* vm->t.* */
     const void *t_list_iter;
-    /* BOX_CALL's inline allocation from the collector's pool (gc/gc.h): offsets in kr_vm */
-    int32_t gc_pool_float, gc_pool_bytes, gc_objects, gc_nobjects, gc_objects_cap, gc_limit, gc_peak;
-    int32_t float_bytes;                                    /* the float's size class, in bytes */
-    uint64_t float_header_word;                             /* its header's second word when allocated */
+    /* inline allocation from the collector's pool (gc/gc.h; BOX_CALL, BUILD_TUPLE): offsets in kr_vm */
+    int32_t gc_pool, gc_pool_bytes, gc_objects, gc_nobjects, gc_objects_cap, gc_limit, gc_peak;
+    int32_t pool_classes;                                   /* KR_GC_POOL_CLASSES */
+    uint64_t pool_header_word[16];                          /* per class: a new object's second header word */
+    int32_t float_class, tuple_base;                        /* sizeof(kr_float)'s class; sizeof(kr_tuple) */
+    int32_t tuple_hash;                                     /* kr_tuple.hash */
     /* a polymorphic site's entries (vm/code.h's kr_fb_poly) */
     int32_t poly_entries, poly_entry_size, poly_ways;
     int32_t pe_type, pe_shape, pe_value, pe_index, pe_version, pe_kind;

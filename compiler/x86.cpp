@@ -198,6 +198,8 @@ private:
     void emitCallRt(const kr_lir_insn &in, int u);
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitUnpackFast(const kr_lir_insn &in, Label done);
+    void emitPoolAlloc(int cls, const void *type, Label slow);
+    void emitBuildTupleFast(const kr_lir_insn &in, Label done);
     void emitForIterListFast(const kr_lir_insn &in, Label done);
     void emitPolyFast(const kr_lir_insn &in, int u, Label done);
     void emitEpilogue();
@@ -632,6 +634,8 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
     Label done = a_.newLabel();
     if (in.imm == KR_JIT_RT_UNPACK)
         emitUnpackFast(in, done);
+    else if (in.imm == KR_JIT_RT_BUILD_TUPLE)
+        emitBuildTupleFast(in, done);
     else if (in.imm == KR_JIT_RT_FOR_ITER)
         emitForIterListFast(in, done);
     else if ((in.imm == KR_JIT_RT_LOAD_ATTR || in.imm == KR_JIT_RT_LOAD_METHOD) && in.imm3)
@@ -796,6 +800,69 @@ void Emitter::emitForIterListFast(const kr_lir_insn &in, Label done)
     a_.add(rcx, 1);
     a_.mov(qword_ptr(rax, lay_.list_iter_index), rcx);
     a_.mov(eax, int32_t(KR_TRUE));
+    a_.jmp(done);
+    a_.bind(slow);
+}
+
+// An object of size class cls (gc/gc.h) and type `type` from the collector's pool, as kr_gc_alloc
+// takes one when there is no memory limit and the young objects' array has room: its header set
+// (young, the class in gc_flags), registered, its bytes accounted; the rest of it is left for the
+// caller to fill. The object is in r11; rcx and rdx are used. Jumps to `slow` (nothing changed) when
+// the pool has none. Only caller-saved registers: its users are calls for the allocator.
+void Emitter::emitPoolAlloc(int cls, const void *type, Label slow)
+{
+    using namespace x86;
+    const Gp o = r11, n = rcx, t = rdx;
+    const int32_t pool = lay_.gc_pool + 8 * cls, bytes = 16 * cls;
+    Label peakOk = a_.newLabel();
+    a_.mov(o, qword_ptr(r12, pool));
+    a_.test(o, o);
+    a_.jz(slow);
+    a_.cmp(qword_ptr(r12, lay_.gc_limit), 0);
+    a_.jne(slow);
+    a_.mov(n, qword_ptr(r12, lay_.gc_nobjects));
+    a_.cmp(n, qword_ptr(r12, lay_.gc_objects_cap));
+    a_.jae(slow);
+    a_.mov(t, qword_ptr(o));
+    a_.mov(qword_ptr(r12, pool), t);
+    a_.sub(qword_ptr(r12, lay_.gc_pool_bytes), bytes);
+    a_.mov(t, uint64_t(uintptr_t(type)));
+    a_.mov(qword_ptr(o, lay_.obj_type), t);
+    a_.mov(t, lay_.pool_header_word[cls]);
+    a_.mov(qword_ptr(o, 8), t);
+    a_.mov(t, qword_ptr(r12, lay_.gc_objects));
+    a_.mov(qword_ptr(t, n, 3), o);
+    a_.add(n, 1);
+    a_.mov(qword_ptr(r12, lay_.gc_nobjects), n);
+    a_.mov(t, qword_ptr(r12, lay_.vm_gc_allocated));
+    a_.add(t, bytes);
+    a_.mov(qword_ptr(r12, lay_.vm_gc_allocated), t);
+    a_.cmp(t, qword_ptr(r12, lay_.gc_peak));
+    a_.jbe(peakOk);
+    a_.mov(qword_ptr(r12, lay_.gc_peak), t);
+    a_.bind(peakOk);
+}
+
+// BUILD_TUPLE of 1..12 items (a pooled size class), inline: a tuple from the pool with its size, an
+// uncomputed hash and the items copied from their slots (kr_tuple_from_array), rax = it and on to
+// `done`; else (or no pooled block) the runtime call.
+void Emitter::emitBuildTupleFast(const kr_lir_insn &in, Label done)
+{
+    using namespace x86;
+    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    uint32_t first = KR_INSN_B(insn), n = KR_INSN_C(insn);
+    int cls = (lay_.tuple_base + 8 * int(n) + 15) >> 4;
+    if (in.nin != 0 || n == 0 || cls > lay_.pool_classes)
+        return;
+    Label slow = a_.newLabel();
+    emitPoolAlloc(cls, lay_.t_tuple, slow);
+    a_.mov(qword_ptr(r11, lay_.tuple_size), int32_t(n));
+    a_.mov(qword_ptr(r11, lay_.tuple_hash), -1);
+    for (uint32_t i = 0; i < n; i++) {
+        a_.mov(rcx, slotMem(first + i));
+        a_.mov(qword_ptr(r11, lay_.tuple_items + int32_t(8 * i)), rcx);
+    }
+    a_.mov(rax, r11);
     a_.jmp(done);
     a_.bind(slow);
 }
@@ -1491,39 +1558,11 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.movq(XO(), r11);
         break;
     case KR_LIR_BOX_CALL: {
-        // inline: a float block from the collector's pool, as kr_gc_alloc takes one (no memory limit
-        // set, room in the young objects' array); else the call. Only caller-saved registers: this
-        // is a call for the allocator.
-        Label slow = a_.newLabel(), boxed = a_.newLabel(), peakOk = a_.newLabel();
-        x86::Gp o = x86::r11, n = x86::rcx, t = x86::rdx;
-        a_.mov(o, x86::qword_ptr(x86::r12, lay_.gc_pool_float));
-        a_.test(o, o);
-        a_.jz(slow);
-        a_.cmp(x86::qword_ptr(x86::r12, lay_.gc_limit), 0);
-        a_.jne(slow);
-        a_.mov(n, x86::qword_ptr(x86::r12, lay_.gc_nobjects));
-        a_.cmp(n, x86::qword_ptr(x86::r12, lay_.gc_objects_cap));
-        a_.jae(slow);
-        a_.mov(t, x86::qword_ptr(o));
-        a_.mov(x86::qword_ptr(x86::r12, lay_.gc_pool_float), t);
-        a_.sub(x86::qword_ptr(x86::r12, lay_.gc_pool_bytes), lay_.float_bytes);
-        a_.mov(t, uint64_t(uintptr_t(lay_.t_float)));
-        a_.mov(x86::qword_ptr(o, lay_.obj_type), t);
-        a_.mov(t, lay_.float_header_word);
-        a_.mov(x86::qword_ptr(o, 8), t);
-        a_.movsd(x86::qword_ptr(o, lay_.float_value), XI(0));
-        a_.mov(t, x86::qword_ptr(x86::r12, lay_.gc_objects));
-        a_.mov(x86::qword_ptr(t, n, 3), o);
-        a_.add(n, 1);
-        a_.mov(x86::qword_ptr(x86::r12, lay_.gc_nobjects), n);
-        a_.mov(t, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
-        a_.add(t, lay_.float_bytes);
-        a_.mov(x86::qword_ptr(x86::r12, lay_.vm_gc_allocated), t);
-        a_.cmp(t, x86::qword_ptr(x86::r12, lay_.gc_peak));
-        a_.jbe(peakOk);
-        a_.mov(x86::qword_ptr(x86::r12, lay_.gc_peak), t);
-        a_.bind(peakOk);
-        a_.mov(rax, o);
+        // inline: a float from the collector's pool; else the call
+        Label slow = a_.newLabel(), boxed = a_.newLabel();
+        emitPoolAlloc(lay_.float_class, lay_.t_float, slow);
+        a_.movsd(x86::qword_ptr(x86::r11, lay_.float_value), XI(0));
+        a_.mov(rax, x86::r11);
         a_.jmp(boxed);
         a_.bind(slow);
         if (XI(0).id() != 0)
