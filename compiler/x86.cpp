@@ -199,6 +199,7 @@ private:
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitUnpackFast(const kr_lir_insn &in, Label done);
     void emitPoolAlloc(int cls, const void *type, Label slow);
+    void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
     void emitBuildTupleFast(const kr_lir_insn &in, Label done);
     void emitForIterListFast(const kr_lir_insn &in, Label done);
     void emitPolyFast(const kr_lir_insn &in, int u, Label done);
@@ -480,15 +481,7 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     if (d.by_code) {
         // any function of that code object (closures of one def): a heap object of type function
         // whose __code__ is the code
-        a_.mov(rax, slotMem(d.dst));
-        a_.test(al, 7);
-        a_.jnz(generic);
-        a_.test(rax, rax);
-        a_.jz(generic);
-        a_.mov(r11, uint64_t(uintptr_t(lay_.t_function)));
-        a_.cmp(qword_ptr(rax, lay_.obj_type), r11);
-        a_.jne(generic);
-        a_.mov(fn, rax);
+        emitLoadExact(fn, rax, d.dst, lay_.t_function, generic);
         a_.mov(rax, uint64_t(uintptr_t(d.code)));
         a_.cmp(qword_ptr(fn, lay_.func_code), rax);
         a_.jne(generic);
@@ -780,14 +773,7 @@ void Emitter::emitForIterListFast(const kr_lir_insn &in, Label done)
     if (in.nin != 0)
         return;
     Label slow = a_.newLabel();
-    a_.mov(rax, slotMem(state));
-    a_.test(al, 7);
-    a_.jnz(slow);
-    a_.test(rax, rax);
-    a_.jz(slow);
-    a_.mov(rcx, uint64_t(uintptr_t(lay_.t_list_iter)));
-    a_.cmp(qword_ptr(rax, lay_.obj_type), rcx);
-    a_.jne(slow);
+    emitLoadExact(rax, rcx, state, lay_.t_list_iter, slow);
     a_.mov(rdx, qword_ptr(rax, lay_.list_iter_seq));
     a_.test(rdx, rdx);
     a_.jz(slow);
@@ -802,6 +788,19 @@ void Emitter::emitForIterListFast(const kr_lir_insn &in, Label done)
     a_.mov(eax, int32_t(KR_TRUE));
     a_.jmp(done);
     a_.bind(slow);
+}
+
+// dst = s[slot], jumping to `slow` unless it is a heap object of exactly `type` (tmp is clobbered).
+void Emitter::emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow)
+{
+    a_.mov(dst, slotMem(slot));
+    a_.test(dst.r8(), 7);
+    a_.jnz(slow);
+    a_.test(dst, dst);
+    a_.jz(slow);
+    a_.mov(tmp, uint64_t(uintptr_t(type)));
+    a_.cmp(x86::qword_ptr(dst, lay_.obj_type), tmp);
+    a_.jne(slow);
 }
 
 // An object of size class cls (gc/gc.h) and type `type` from the collector's pool, as kr_gc_alloc
