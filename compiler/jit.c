@@ -345,7 +345,8 @@ void kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc)
              * deopt storm: no step toward KR_JIT_NEVER; each site matures once) */
             if (jit_retire(j, co, jc)) {
                 j->recompiles_for_feedback++;
-                co->call_count = 0;
+                co->call_count = 0; /* a loop running the retired code leaves it at its next
+                                       * slow-path poll (kr_jit_rt_poll) and re-enters by OSR */
             }
             return;
         }

@@ -64,6 +64,11 @@ int kr_jit_rt_poll(kr_vm *vm)
         kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
         return -1;
     }
+    /* The loop polling runs retired code (its code object has none of its own any more: given up
+     * after a deopt storm, or to be compiled again with newer feedback): leave it at this back-edge,
+     * with no exception, so that the interpreter continues and re-enters the new code by OSR. */
+    if (vm->frame && !vm->frame->code->jit_state)
+        return -1;
     kr_gc_safepoint(vm);
     return 0;
 }
