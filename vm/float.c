@@ -27,7 +27,7 @@
 
 kr_value kr_float_new(kr_vm *vm, double d)
 {
-    kr_float *f = kr_gc_alloc(vm, vm->t.float_, sizeof(kr_float));
+    kr_float *f = kr_gc_alloc_small(vm, vm->t.float_, sizeof(kr_float));
     if (!f)
         return KR_NULL;
     f->value = d;

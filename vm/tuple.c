@@ -15,7 +15,9 @@ kr_value kr_tuple_alloc_type(kr_vm *vm, kr_type *cls, int64_t n)
     if (n < 0 || (uint64_t)n > (SIZE_MAX - sizeof(kr_tuple) - 64) / sizeof(kr_value))
         return kr_raise_nomemory(vm);
     size_t base = cls->instance_size >= sizeof(kr_tuple) ? cls->instance_size : sizeof(kr_tuple);
-    kr_tuple *t = kr_gc_alloc(vm, cls, base + (size_t)n * sizeof(kr_value));
+    size_t size = base + (size_t)n * sizeof(kr_value);
+    kr_tuple *t = cls == vm->t.tuple && size <= 16 * KR_GC_POOL_CLASSES ? kr_gc_alloc_small(vm, cls, size)
+                                                                        : kr_gc_alloc(vm, cls, size);
     if (!t)
         return KR_NULL;
     t->size = n;
