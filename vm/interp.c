@@ -2424,9 +2424,13 @@ failed:
 
 const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
+    /* the callee's frame is the one linked on f; the interpreter continues vm->frame, which is it or,
+     * when a call stepped from the callee left a frame of its own (deep C stack), that frame */
     kr_frame *nf = vm->frame;
+    while (nf->prev != f)
+        nf = nf->prev;
     nf->flags &= ~(uint32_t)KR_FRAME_JIT;
-    kr_value v = run(vm, nf, RESUME_JIT_EXIT, NULL);
+    kr_value v = run(vm, vm->frame, RESUME_JIT_EXIT, NULL);
     vm->c_depth--;
     if (!v) {
         vm->jit_exc_entry = EXC_AT_ERROR;
