@@ -190,13 +190,14 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  * marked through the code object), since an interpreted run after a deopt may overwrite the entry; a
  * shape is reachable from its class, which the type guard's constant is.
  *
- * DIRECT CALLS: a STEP of CALL / CALL_METHOD whose site saw one Python function (`value`, chosen by the
- * builder when its frame needs only the arguments: exactly argcount positional arguments, no keywords,
- * defaults, *args, **kwargs, cells or free variables, not a generator) is lowered to an inline call:
- * compiled code checks that the callee slot still holds that function at the same version (its
- * __code__ unchanged), that the callee is compiled, and the recursion, stack and C-depth limits, then
- * builds the callee's frame as vm/interp.c's frame_link does and calls its compiled entry; any check
- * failing takes the ordinary STEP (kr_interp_step_call). The STEP's contract is unchanged: a safepoint,
+ * DIRECT CALLS: a STEP of CALL / CALL_METHOD whose site saw one Python function (`value`), or several
+ * closures of one def (imm2 & KR_HIR_STEP_BY_CODE), whose frame needs only its positional parameters
+ * (passed, or from its defaults), up to KR_HIR_DIRECT_CALL_MAX_CELLS new cells and its free variables
+ * (no keywords, *args or **kwargs, not a generator), is lowered to an inline call: compiled code checks
+ * that the callee slot still holds that function at the same version (or a function of that code),
+ * that the callee is compiled, and the recursion, stack and C-depth limits, then builds the callee's
+ * frame as vm/interp.c's frame_bind + frame_link do and calls its compiled entry; any check failing
+ * takes the ordinary STEP (kr_interp_step_call). The STEP's contract is unchanged: a safepoint,
  * the result in s[A], NULL when the call raised. */
 
 /* STEP imm2 flags: a direct call guarded on the code object (DIRECT CALLS); a call site that had never
@@ -206,6 +207,8 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
 
 /* A direct call's callee frame size limit: its slots are filled by straight-line stores. */
 #define KR_HIR_DIRECT_CALL_MAX_SLOTS 64
+/* ... and the cells it may create (each a new kr_cell, from the collector's pool or a runtime call). */
+#define KR_HIR_DIRECT_CALL_MAX_CELLS 4
 
 /* Deopt reasons (for --jit-stats): what a guard checks. */
 #define KR_DEOPT_REASONS(X) \

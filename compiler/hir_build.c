@@ -403,8 +403,8 @@ static kr_fb *feedback(builder *b, uint32_t pc);
 /* The Python function a CALL / CALL_METHOD at pc may call directly (hir.h's DIRECT CALLS), or
  * KR_NULL; *by_code = 1 when the site saw several functions of that one code object (closures made by
  * one def), so that the call must be guarded on the code rather than on the function. The callee's
- * frame must need nothing but its positional parameters (passed, or filled from its defaults) and its
- * free variables: no keywords, star parameters or cells, not a generator. */
+ * frame must need nothing but its positional parameters (passed, or filled from its defaults), a few
+ * new cells and its free variables: no keywords or star parameters, not a generator. */
 static kr_value direct_callee(builder *b, uint32_t pc, int *by_code)
 {
     kr_insn in = b->co->insns[pc];
@@ -416,7 +416,7 @@ static kr_value direct_callee(builder *b, uint32_t pc, int *by_code)
     kr_function *fn = KR_AS(kr_function, callee);
     kr_code *callee_co = kr_code_of(fn->code);
     if ((callee_co->flags & (KR_CODE_GENERATOR | KR_CODE_VARARGS | KR_CODE_VARKW)) || callee_co->kwonlyargcount ||
-        callee_co->ncellvars || callee_co->nslots > KR_HIR_DIRECT_CALL_MAX_SLOTS ||
+        callee_co->ncellvars > KR_HIR_DIRECT_CALL_MAX_CELLS || callee_co->nslots > KR_HIR_DIRECT_CALL_MAX_SLOTS ||
         (callee_co->nfreevars && (!fn->closure || kr_tuple_size(fn->closure) != callee_co->nfreevars)))
         return KR_NULL;
     uint32_t passed = KR_INSN_B(in) + (op == KR_OP_CALL_METHOD && callee_co->argcount > KR_INSN_B(in));

@@ -365,6 +365,10 @@ static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int
             d->arg0 = d->dst + 2;
         }
     }
+    d->cell0 = co->nlocals;
+    d->ncells = co->ncellvars;
+    for (uint32_t i = 0; i < co->ncellvars && i < 4; i++)
+        d->cell_arg[i] = co->cell2arg ? co->cell2arg[i] : -1;
     d->free0 = co->nlocals + co->ncellvars;
     d->nfree = co->nfreevars;
     d->nslots = co->nslots;

@@ -77,6 +77,14 @@ int kr_jit_rt_truthy(kr_vm *vm, kr_value v) { return kr_truthy(vm, v); }
 
 kr_value kr_jit_rt_box_float(kr_vm *vm, double d) { return kr_float_new(vm, d); }
 
+kr_value kr_jit_rt_new_cell(kr_vm *vm)
+{
+    kr_value c = kr_cell_new(vm, KR_UNBOUND);
+    if (!c)
+        kr_err_clear(vm);
+    return c;
+}
+
 /* ---- CALL_RT (jit_rt.h) ------------------------------------------------------------------------ */
 
 /* Function pointers are stored as void (*)(void) and converted back to their own type by the back end

@@ -81,6 +81,9 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
 int kr_jit_rt_poll(kr_vm *vm);                      /* 0, or -1 with KeyboardInterrupt pending */
 int kr_jit_rt_truthy(kr_vm *vm, kr_value v);        /* 1, 0, or -1 with an exception */
 kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError */
+/* A direct call's new cell (unbound) when the pool has none; KR_NULL, with nothing pending, when out
+ * of memory (the call then takes the generic path, which raises). */
+kr_value kr_jit_rt_new_cell(kr_vm *vm);
 
 /* ---- CALL_RT: runtime functions compiled code calls directly (HIR CALL_RT, compiler/hir.h) ----------
  * The generic form of an instruction whose interpreter behaviour is exactly one call of a runtime

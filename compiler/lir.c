@@ -79,6 +79,9 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
         out->float_class = (int32_t)((sizeof(kr_float) + 15) >> 4);
         out->tuple_base = (int32_t)sizeof(kr_tuple);
         out->tuple_hash = (int32_t)offsetof(kr_tuple, hash);
+        out->cell_class = (int32_t)((sizeof(kr_cell) + 15) >> 4);
+        out->t_cell = vm->t.cell;
+        out->rt_new_cell = (const void *)(uintptr_t)kr_jit_rt_new_cell;
     }
     out->poly_entries = (int32_t)offsetof(kr_fb_poly, e);
     out->poly_entry_size = (int32_t)sizeof(kr_fb_attr_entry);
@@ -136,7 +139,9 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
 
 /* static checks the inline frame link and allocation rely on */
 _Static_assert(sizeof(kr_object) == 16 && offsetof(kr_object, type) == 0, "a type pointer and one word of header");
-_Static_assert(sizeof(kr_float) <= 16 * KR_GC_POOL_CLASSES, "floats are pooled");
+_Static_assert(sizeof(kr_float) <= 16 * KR_GC_POOL_CLASSES && sizeof(kr_cell) <= 16 * KR_GC_POOL_CLASSES,
+               "floats and cells are pooled");
+_Static_assert(KR_HIR_DIRECT_CALL_MAX_CELLS <= 4, "kr_lir_direct_call.cell_arg has room");
 _Static_assert(KR_GC_POOL_CLASSES < 16, "kr_lir_layout.pool_header_word has room");
 _Static_assert(offsetof(kr_frame, flags) == offsetof(kr_frame, ret_slot) + 4, "ret_slot and flags adjacent");
 _Static_assert(sizeof(((kr_fb_attr_entry *)0)->kind) == 2 && sizeof(((kr_fb_attr_entry *)0)->version) == 4 &&

@@ -150,6 +150,8 @@ typedef struct kr_lir_direct_call {
     uint32_t nargs;            /* the callee's argcount; [npassed, nargs) come from its __defaults__ */
     int32_t self_slot;         /* CALL_METHOD: the slot that must hold self (not KR_NULL), or -1 */
     int32_t null_slot;         /* CALL_METHOD of a plain function: the slot that must be KR_NULL, or -1 */
+    uint32_t cell0, ncells;    /* callee slots [cell0, cell0 + ncells) take new cells... */
+    int32_t cell_arg[4];       /* ... holding parameter cell_arg[i] (its slot), or unbound when -1 */
     uint32_t free0, nfree;     /* callee slots [free0, free0 + nfree) take the closure's cells */
     uint32_t nslots;           /* the callee's code->nslots */
     const void *code;          /* its kr_code */
@@ -218,6 +220,8 @@ typedef struct kr_lir_layout {
     uint64_t pool_header_word[16];                          /* per class: a new object's second header word */
     int32_t float_class, tuple_base;                        /* sizeof(kr_float)'s class; sizeof(kr_tuple) */
     int32_t tuple_hash;                                     /* kr_tuple.hash */
+    int32_t cell_class;                                     /* sizeof(kr_cell)'s class */
+    const void *t_cell, *rt_new_cell;                       /* vm->t.cell; kr_jit_rt_new_cell */
     /* a polymorphic site's entries (vm/code.h's kr_fb_poly) */
     int32_t poly_entries, poly_entry_size, poly_ways;
     int32_t pe_type, pe_shape, pe_value, pe_index, pe_version, pe_kind;

@@ -478,6 +478,33 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     Label generic = a_.newLabel(), resume = a_.newLabel(), poll = a_.newLabel();
     const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
     const Gp fn = r11, entry = r10, nf = rdx, top = rsi, nslots = rcx, defaults = r8;
+    if (d.ncells) {
+        // The callee's new cells first (each a pool block, or a runtime call that clobbers every
+        // caller-saved register), written straight to their slots in the frame about to be built at
+        // the stack top; should a check below fail, they are garbage and that memory is free stack
+        // again. Nothing collects before the frame is linked (allocation never does).
+        a_.mov(nf, qword_ptr(r12, lay_.vm_stack_top));
+        a_.lea(top, qword_ptr(nf, int32_t(8 * (lay_.frame_words + d.nslots))));
+        a_.cmp(top, qword_ptr(r12, lay_.vm_stack_end));
+        a_.ja(generic);
+        for (uint32_t i = 0; i < d.ncells; i++) {
+            Label viaCall = a_.newLabel(), got = a_.newLabel();
+            emitPoolAlloc(lay_.cell_class, lay_.t_cell, viaCall);
+            a_.mov(rax, lay_.unbound);
+            a_.mov(qword_ptr(r11, lay_.cell_contents), rax);
+            a_.jmp(got);
+            a_.bind(viaCall);
+            a_.mov(rdi, r12);
+            a_.mov(rax, uint64_t(uintptr_t(lay_.rt_new_cell)));
+            a_.call(rax);
+            a_.test(rax, rax);
+            a_.jz(generic);
+            a_.mov(r11, rax);
+            a_.bind(got);
+            a_.mov(rdx, qword_ptr(r12, lay_.vm_stack_top));
+            a_.mov(qword_ptr(rdx, int32_t(8 * (lay_.frame_words + d.cell0 + i))), r11);
+        }
+    }
     if (d.by_code) {
         // any function of that code object (closures of one def): a heap object of type function
         // whose __code__ is the code
@@ -543,9 +570,16 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
             a_.mov(qword_ptr(nslots, int32_t(8 * (d.free0 + i))), rax);
         }
     }
+    for (uint32_t i = 0; i < d.ncells; i++) { // a parameter's cell starts with its value
+        if (d.cell_arg[i] < 0)
+            continue;
+        a_.mov(r9, qword_ptr(nslots, int32_t(8 * (d.cell0 + i))));
+        a_.mov(rax, qword_ptr(nslots, int32_t(8 * d.cell_arg[i])));
+        a_.mov(qword_ptr(r9, lay_.cell_contents), rax);
+    }
     bool unboundLoaded = false;
     for (uint32_t i = d.nargs; i < d.nslots; i++) {
-        if (i >= d.free0 && i < d.free0 + d.nfree)
+        if ((i >= d.free0 && i < d.free0 + d.nfree) || (i >= d.cell0 && i < d.cell0 + d.ncells))
             continue;
         if (!unboundLoaded) {
             a_.mov(rax, lay_.unbound);

@@ -306,3 +306,48 @@ def phases(n):
 
 
 print("phases", phases(3000), phases(3000))
+
+
+# callees that create cells: a parameter captured by an inner function, a local captured and
+# rebound through nonlocal, and a cell captured by a closure that outlives the call
+def adder_of(x):
+    def add(y):
+        return x + y
+    return add
+
+
+def counter_from(start):
+    count = start
+
+    def bump():
+        nonlocal count
+        count += 1
+        return count
+    bump()
+    return bump
+
+
+def captured_later(k, scale=2):
+    acc = []
+
+    def push(v):
+        acc.append(v * scale)
+    for j in range(k):
+        push(j)
+    return acc
+
+
+def cells(n):
+    total = 0
+    keep = []
+    for i in range(n):
+        total += adder_of(i)(1)
+        c = counter_from(i)
+        total += c() + c()
+        total += sum(captured_later(i % 4))
+        if i % 1000 == 0:
+            keep.append(adder_of(i))
+    return total, [f(0) for f in keep]
+
+
+print("cells", cells(3000), cells(3000)[0])
