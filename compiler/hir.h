@@ -204,6 +204,7 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  * run when compiled (compiler/jit.h, kr_jit_call_site_matured). */
 #define KR_HIR_STEP_BY_CODE 1
 #define KR_HIR_STEP_UNPROFILED 2
+#define KR_HIR_STEP_CMETHOD 4 /* `value` is a C method descriptor called with self directly */
 
 /* A direct call's callee frame size limit: its slots are filled by straight-line stores. */
 #define KR_HIR_DIRECT_CALL_MAX_SLOTS 64

@@ -438,9 +438,18 @@ static kr_hir_ref step(builder *b, uint32_t pc)
     kr_hir_ref r = emit(b, KR_HIR_STEP, KR_HIR_RAW, 0, NULL, 0, pc);
     if (r && (op == KR_OP_CALL || op == KR_OP_CALL_METHOD)) {
         int by_code = 0;
+        const kr_fb *e = feedback(b, pc);
+        kr_insn in = b->co->insns[pc];
         b->fn->insns[r].value = direct_callee(b, pc, &by_code);
-        b->fn->insns[r].imm2 = (by_code ? KR_HIR_STEP_BY_CODE : 0) |
-                               (feedback(b, pc)->call.callee ? 0 : KR_HIR_STEP_UNPROFILED);
+        b->fn->insns[r].imm2 = (by_code ? KR_HIR_STEP_BY_CODE : 0) | (e->call.callee ? 0 : KR_HIR_STEP_UNPROFILED);
+        /* a C method of a builtin type called on self (str.strip, list.append, dict.get...): called
+         * directly too (DIRECT CALLS) */
+        if (!b->fn->insns[r].value && op == KR_OP_CALL_METHOD && KR_INSN_C(in) == 0 && !e->call.polymorphic &&
+            kr_is_ptr(e->call.callee) && KR_OBJ(e->call.callee)->type == b->vm->method_descr_type &&
+            KR_AS(kr_cfunction, e->call.callee)->owner) {
+            b->fn->insns[r].value = e->call.callee;
+            b->fn->insns[r].imm2 |= KR_HIR_STEP_CMETHOD;
+        }
     }
     set_fs(b, r, fs_now(b), KR_DEOPT_UNCOMPILED);
     uint32_t first, count;

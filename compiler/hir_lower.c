@@ -378,6 +378,25 @@ static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int
     return (int)lf->ncalls++;
 }
 
+/* A direct call of C method descriptor `descr` (its self in s[A+1]) by the CALL_METHOD at ip. */
+static int add_direct_cmethod(lower_ctx *c, const kr_insn *ip, kr_value descr)
+{
+    kr_lir_func *lf = c->lf;
+    if (kr_hir_grow((void **)&lf->calls, &lf->callcap, lf->ncalls + 1, sizeof *lf->calls) < 0)
+        return kr_hir_refuse(c->fn, "out of memory");
+    const kr_cfunction *m = KR_AS(kr_cfunction, descr);
+    kr_lir_direct_call *d = &lf->calls[lf->ncalls];
+    memset(d, 0, sizeof *d);
+    d->func = m;
+    d->dst = KR_INSN_A(ip[0]);
+    d->arg0 = d->dst + 1;
+    d->npassed = KR_INSN_B(ip[0]) + 1; /* self and the arguments, adjacent */
+    d->self_slot = d->null_slot = -1;
+    d->cfn = (const void *)(uintptr_t)m->fn;
+    d->owner = m->owner;
+    return (int)lf->ncalls++;
+}
+
 static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
 {
     kr_hir_func *fn = c->fn;
@@ -625,7 +644,12 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             return -1;
         in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
         in->imm2 = h.imm;
-        if (h.value) {
+        if (h.value && (h.imm2 & KR_HIR_STEP_CMETHOD)) {
+            int k = add_direct_cmethod(c, fn->code->insns + h.imm, h.value);
+            if (k < 0)
+                return -1;
+            in->imm3 = k + 1;
+        } else if (h.value) {
             int k = add_direct_call(c, fn->code->insns + h.imm, h.value, (int)(h.imm2 & KR_HIR_STEP_BY_CODE));
             if (k < 0)
                 return -1;

@@ -157,6 +157,9 @@ typedef struct kr_lir_direct_call {
     const void *code;          /* its kr_code */
     void *const *jit_code;     /* &code->jit_code: its current entry, NULL while it has none */
     const void *first_pc;      /* code->insns: the callee frame's pc */
+    /* a C method (KR_HIR_STEP_CMETHOD): func is its descriptor, called as cfn(vm, &s[arg0], npassed,
+     * KR_NULL) when s[arg0] (self) is a heap object of exactly type owner */
+    const void *cfn, *owner;
 } kr_lir_direct_call;
 
 typedef struct kr_lir_phi {

@@ -197,6 +197,7 @@ private:
     void emitTruthy(const x86::Gp &v, uint32_t types, const x86::Gp &out);
     void emitCallRt(const kr_lir_insn &in, int u);
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
+    void emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitUnpackFast(const kr_lir_insn &in, Label done);
     void emitPoolAlloc(int cls, const void *type, Label slow);
     void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
@@ -642,6 +643,45 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     a_.mov(rdi, r12);
     a_.mov(rsi, r13);
     a_.mov(rdx, uint64_t(uintptr_t(ip)));
+    a_.call(rax);
+    a_.jmp(check);
+    a_.bind(generic);
+}
+
+// A direct call of a C method descriptor on self (DIRECT CALLS, KR_HIR_STEP_CMETHOD): the callee slot
+// holds the descriptor the site saw and self is a heap object of exactly its owner type (what the
+// descriptor's own call checks), so its C function is called on the frame's slots (self and the
+// arguments are adjacent), as kr_interp_step_call's generic tail would through kr_call. The result is
+// stored and the safepoint polled as for a Python callee; NULL (an exception) goes to `check` with
+// rax = 0. Falls through to the generic STEP when a check fails.
+void Emitter::emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check)
+{
+    using namespace x86;
+    Label generic = a_.newLabel(), poll = a_.newLabel();
+    const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
+    a_.mov(r11, uint64_t(uintptr_t(d.func)));
+    a_.cmp(slotMem(d.dst), r11);
+    a_.jne(generic);
+    emitLoadExact(rax, r11, d.arg0, d.owner, generic);
+    a_.mov(rax, uint64_t(uintptr_t(ip + 2))); // as kr_interp_step_call: the caller is after the call
+    a_.mov(qword_ptr(r13, lay_.frame_pc), rax);
+    a_.mov(rdi, r12);
+    a_.lea(rsi, slotMem(d.arg0));
+    a_.mov(edx, int32_t(d.npassed));
+    a_.xor_(ecx, ecx);
+    a_.mov(rax, uint64_t(uintptr_t(d.cfn)));
+    a_.call(rax);
+    a_.test(rax, rax);
+    a_.jz(check); // raised: the STEP's exit, which resumes at the call with the exception
+    a_.mov(slotMem(d.dst), rax);
+    a_.mov(r11, qword_ptr(r12, lay_.vm_gc_allocated));
+    a_.cmp(r11, qword_ptr(r12, lay_.vm_gc_threshold));
+    a_.jb(done);
+    a_.bind(poll);
+    a_.mov(rdi, r12);
+    a_.mov(rsi, r13);
+    a_.mov(rdx, uint64_t(uintptr_t(ip)));
+    a_.mov(rax, uint64_t(uintptr_t(lay_.interp_call_poll)));
     a_.call(rax);
     a_.jmp(check);
     a_.bind(generic);
@@ -1613,7 +1653,9 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         unsigned op = KR_INSN_OP(*reinterpret_cast<const kr_insn *>(uintptr_t(in.imm)));
         bool is_call = op == KR_OP_CALL || op == KR_OP_CALL_METHOD;
         Label done = a_.newLabel(), check = a_.newLabel();
-        if (in.imm3 > 0 && uint64_t(in.imm3) <= lf_->ncalls)
+        if (in.imm3 > 0 && uint64_t(in.imm3) <= lf_->ncalls && lf_->calls[in.imm3 - 1].cfn)
+            emitDirectCMethod(in, lf_->calls[in.imm3 - 1], done, check);
+        else if (in.imm3 > 0 && uint64_t(in.imm3) <= lf_->ncalls)
             emitDirectCall(in, lf_->calls[in.imm3 - 1], done, check);
         a_.mov(x86::rdi, x86::r12);
         a_.mov(x86::rsi, x86::r13);
