@@ -67,8 +67,8 @@ print(sum(sort_each(groups)))
 try:
     sort_each([[Bad(1), Bad(13)]])
 except ValueError:
-    tb = traceback.format_exc().splitlines()
-    print(tb[0], tb[-1], [line.strip() for line in tb if "line" in line][-1:])
+    frames = traceback.extract_tb(__import__("sys").exc_info()[2])
+    print([(f.name, f.lineno) for f in frames], traceback.format_exc().splitlines()[-1])
 
 
 def mixed_self(values):
