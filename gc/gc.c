@@ -227,23 +227,21 @@ void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
         return NULL;
     }
     bool external = type && (type->flags & KR_TF_EXTERNAL_FINALIZE);
+    size_t cls = (size + 15) >> 4;
+    bool small = size && cls <= KR_GC_POOL_CLASSES && !external;
+    kr_object *o;
+    if (small && (o = kr_gc_pool_take(gc, type, size)))
+        return o;
     if (external ? !gc_array_reserve(&gc->external, gc->nexternal, &gc->external_cap)
                  : !gc_array_reserve(&gc->objects, gc->nobjects, &gc->objects_cap)) {
         kr_raise_nomemory(vm);
         return NULL;
     }
-    kr_object *o;
-    size_t cls = (size + 15) >> 4;
-    if (cls <= KR_GC_POOL_CLASSES && !external) {
-        /* a small object: from its class's free list, or a block of exactly the class's size (a
-         * mimalloc size class too, so that is its usable size) */
+    if (small) {
+        /* a small object the pool could not give: a block of exactly its class's size (a mimalloc
+         * size class too, so that is its usable size) */
         size_t bytes = cls << 4;
-        o = gc->pool[cls];
-        if (o) {
-            gc->pool[cls] = *(void **)o;
-            gc->pool_bytes -= bytes;
-            memset(o, 0, bytes);
-        } else if (!(o = mi_heap_zalloc(gc->heap, bytes))) {
+        if (!(o = mi_heap_zalloc(gc->heap, bytes))) {
             kr_raise_nomemory(vm);
             return NULL;
         }

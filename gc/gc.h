@@ -45,6 +45,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../vm/object.h"
 #include "../vm/value.h"
@@ -144,6 +145,30 @@ void kr_gc_want_finalizer(struct kr_vm *vm, struct kr_object *o);
 void kr_gc_run_finalizers(struct kr_vm *vm);
 
 void kr_gc_barrier_slow(struct kr_vm *vm, struct kr_object *container);
+
+/* The pooled allocation of a small object of `size` bytes (1 to 16 * KR_GC_POOL_CLASSES, a type
+ * without KR_TF_EXTERNAL_FINALIZE): a dead block of its class, zeroed, its header set, registered as
+ * young and accounted; NULL when the pool has none of that class, a memory limit is set or the young
+ * objects' array is full (kr_gc_alloc does the rest then). Inline so that the hottest allocations
+ * (vm/vm.h's kr_gc_alloc_small) make no call; compiler/x86.cpp's emitPoolAlloc is the same in
+ * machine code. */
+static inline struct kr_object *kr_gc_pool_take(kr_gc *gc, struct kr_type *type, size_t size)
+{
+    size_t cls = (size + 15) >> 4, bytes = cls << 4;
+    struct kr_object *o = (struct kr_object *)gc->pool[cls];
+    if (!o || gc->limit || gc->nobjects >= gc->objects_cap)
+        return NULL;
+    gc->pool[cls] = *(void **)o;
+    gc->pool_bytes -= bytes;
+    memset((void *)o, 0, bytes);
+    o->gc_flags = (uint8_t)(cls << KR_GC_CLASS_SHIFT);
+    o->type = type;
+    gc->objects[gc->nobjects++] = o;
+    gc->allocated += bytes;
+    if (gc->allocated > gc->peak_allocated)
+        gc->peak_allocated = gc->allocated;
+    return o;
+}
 
 /* The write barrier: call after storing `value` into heap object `container` (container slots, instance
  * slots, cells, type dicts, globals, or any kr_value field of an object that existed before the store).

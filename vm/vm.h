@@ -4,7 +4,6 @@
 #define KRAIT_VM_H
 
 #include <stdatomic.h>
-#include <string.h>
 
 #include "../gc/gc.h"
 #include "object.h"
@@ -174,29 +173,12 @@ static inline void kr_gc_safepoint(kr_vm *vm)
 }
 
 /* kr_gc_alloc of a small object (size at most 16 * KR_GC_POOL_CLASSES bytes, a type without
- * KR_TF_EXTERNAL_FINALIZE) with its pooled path inline (gc/gc.h): the interpreter's hottest
- * allocations (floats, tuples) take a dead block of their size class without a call, exactly as
- * kr_gc_alloc would; anything else (no pooled block, a memory limit, a full object array) is
- * kr_gc_alloc itself. The compiled-code version is compiler/x86.cpp's emitPoolAlloc. */
+ * KR_TF_EXTERNAL_FINALIZE) with its pooled path (gc/gc.h's kr_gc_pool_take) inline: the hottest
+ * allocations (floats, tuples) take a dead block of their size class without a call. */
 static inline void *kr_gc_alloc_small(kr_vm *vm, kr_type *type, size_t size)
 {
-    kr_gc *gc = &vm->gc;
-    size_t cls = (size + 15) >> 4;
-    kr_object *o = (kr_object *)gc->pool[cls];
-    if (o && !gc->limit && gc->nobjects < gc->objects_cap) {
-        size_t bytes = cls << 4;
-        gc->pool[cls] = *(void **)o;
-        gc->pool_bytes -= bytes;
-        memset((void *)o, 0, bytes);
-        o->gc_flags = (uint8_t)(cls << KR_GC_CLASS_SHIFT);
-        o->type = type;
-        gc->objects[gc->nobjects++] = o;
-        gc->allocated += bytes;
-        if (gc->allocated > gc->peak_allocated)
-            gc->peak_allocated = gc->allocated;
-        return (void *)o;
-    }
-    return kr_gc_alloc(vm, type, size);
+    kr_object *o = kr_gc_pool_take(&vm->gc, type, size);
+    return o ? (void *)o : kr_gc_alloc(vm, type, size);
 }
 
 /* vm.c: life cycle */
