@@ -2,7 +2,6 @@
  * through an exit, polling at loop back-edges, truthiness and float boxing, and the CALL_RT table. */
 #include "compiler/jit.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 #include "vm/code.h"
@@ -59,11 +58,8 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
 
 int kr_jit_rt_poll(kr_vm *vm)
 {
-    if (atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) {
-        atomic_store(&vm->interrupt, 0);
-        kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
+    if (kr_interp_op_take_interrupt(vm))
         return -1;
-    }
     /* The loop polling runs retired code (its code object has none of its own any more: given up
      * after a deopt storm, or to be compiled again with newer feedback): leave it at this back-edge,
      * with no exception, so that the interpreter continues and re-enters the new code by OSR. */

@@ -942,11 +942,8 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
     } while (0)
 #define INTERRUPT_CHECK()                                                                                 \
     do {                                                                                                  \
-        if (atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) {                                 \
-            atomic_store(&vm->interrupt, 0);                                                              \
-            kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));                                    \
+        if (kr_interp_op_take_interrupt(vm))                                                              \
             goto error;                                                                                   \
-        }                                                                                                 \
     } while (0)
 
     LOAD_FRAME();
@@ -2446,9 +2443,7 @@ const kr_insn *kr_interp_call_poll(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
     /* the interrupt kr_interp_step_call checks before a call, checked after it here: the call has
      * completed (its result is in its slot), so raising at the call instruction loses nothing */
-    if (atomic_load_explicit(&vm->interrupt, memory_order_relaxed)) {
-        atomic_store(&vm->interrupt, 0);
-        kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
+    if (kr_interp_op_take_interrupt(vm)) {
         vm->jit_exc_entry = EXC_AT_ERROR;
         f->pc = ip;
         return NULL;

@@ -31,6 +31,19 @@
  * larger ones (the small-int operator switch) out of line, a call on the interpreter's hottest path. */
 #define KR_INTERP_OP_FAST static inline __attribute__((always_inline))
 
+/* ---- interrupts -------------------------------------------------------------------------------------- */
+
+/* A pending krait_interrupt (vm->interrupt): taken (the flag cleared) and raised as KeyboardInterrupt;
+ * true then. The interpreter's back-edges and calls and compiled code's polls all check it here. */
+KR_INTERP_OP_FAST bool kr_interp_op_take_interrupt(kr_vm *vm)
+{
+    if (!atomic_load_explicit(&vm->interrupt, memory_order_relaxed))
+        return false;
+    atomic_store(&vm->interrupt, 0);
+    kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
+    return true;
+}
+
 /* ---- attribute inline caches (vm/instance.h describes the guards) -------------------------------- */
 
 /* One load entry (a single-entry site's or a polymorphic site's) applied to obj of type t. */
