@@ -47,6 +47,13 @@ typedef struct kr_frame {
 /* Words a frame header takes on vm->stack. */
 #define KR_FRAME_WORDS ((sizeof(kr_frame) + sizeof(kr_value) - 1) / sizeof(kr_value))
 
+/* The instruction a suspended generator frame stopped at: the YIELD before its pc, or the YIELD_FROM at
+ * it (KR_FRAME_IN_YIELD_FROM: it re-runs on resume). A value sent in goes to its slot A. */
+static inline const kr_insn *kr_frame_suspension(const kr_frame *f)
+{
+    return (f->flags & KR_FRAME_IN_YIELD_FROM) ? f->pc : f->pc - 1;
+}
+
 /* pc of the instruction currently executing / last executed in f (for line numbers). */
 static inline uint32_t kr_frame_lasti(const kr_frame *f)
 {

@@ -82,9 +82,8 @@ void kr_gen_suspended(kr_vm *vm, kr_value gen)
     kr_frame *f = g->frame;
     if (!f || (g->ob.gc_flags & KR_GC_FINALIZABLE))
         return;
-    /* the suspension point: the YIELD before f->pc, or the YIELD_FROM at it */
     kr_code *co = f->code;
-    uint32_t at = (uint32_t)(f->pc - co->insns) - ((f->flags & KR_FRAME_IN_YIELD_FROM) ? 0 : 1);
+    uint32_t at = (uint32_t)(kr_frame_suspension(f) - co->insns);
     for (uint32_t i = 0; i < co->nexctab; i++)
         if (co->exctab[i].start <= at && at < co->exctab[i].end) {
             kr_gc_want_finalizer(vm, &g->ob);
@@ -136,8 +135,7 @@ int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out)
         if (v != KR_NONE)
             return kr_raise_i(vm, KR_EXC(vm, TypeError), "can't send non-None value to a just-started generator");
     } else {
-        kr_insn y = (f->flags & KR_FRAME_IN_YIELD_FROM) ? f->pc[0] : f->pc[-1];
-        f->slots[KR_INSN_A(y)] = v;
+        f->slots[KR_INSN_A(*kr_frame_suspension(f))] = v;
     }
     return gen_resume(vm, gen, 0, out);
 }

@@ -957,7 +957,7 @@ static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded)
         goto jit_exit;
     if (mode == RESUME_THROW) {
         /* A generator resumed by throw(): the exception is pending at the suspension point. */
-        ip = (f->flags & KR_FRAME_IN_YIELD_FROM) ? pc : pc - 1;
+        ip = kr_frame_suspension(f); /* f->pc is pc here */
         f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
         goto error;
     }
@@ -1659,8 +1659,7 @@ L_YIELD_FROM: {
                     goto error;
                 }
             } else {
-                kr_insn y = (sf->flags & KR_FRAME_IN_YIELD_FROM) ? sf->pc[0] : sf->pc[-1];
-                sf->slots[KR_INSN_A(y)] = sent;
+                sf->slots[KR_INSN_A(*kr_frame_suspension(sf))] = sent;
             }
             gen_inline_enter(vm, f, ip, sg);
             f = sf;
