@@ -810,30 +810,17 @@ static inline void frame_pop(kr_vm *vm, kr_frame *f)
     vm->depth--;
 }
 
-/* Compiled code to enter for a call of co, compiling it when its call counter is due; NULL: interpret
- * (JIT off, refused, or the C stack already holds KR_JIT_MAX_C_DEPTH compiled activations). */
-static inline kr_jit_fn jit_entry_for_call(kr_vm *vm, kr_code *co)
+/* Compiled code to enter co with (a call at pc 0, or a generator's frame at its resume point: both are
+ * entries of its compiled code), compiling it when its counter is due: calls, or a generator's
+ * resumptions (kr_interp_resume counts those); NULL: interpret (JIT off, refused, or the C stack
+ * already holds KR_JIT_MAX_C_DEPTH compiled activations). */
+static inline kr_jit_fn jit_entry(kr_vm *vm, kr_code *co)
 {
     if (!kr_jit_on(vm) || vm->c_depth >= KR_JIT_MAX_C_DEPTH)
         return NULL;
     if (co->jit_code)
         return (kr_jit_fn)co->jit_code;
-    if (co->call_count < (uint64_t)vm->config.jit_threshold || (co->jit_flags & KR_JIT_NEVER) ||
-        (co->flags & KR_CODE_GENERATOR))
-        return NULL;
-    return kr_jit_compile(vm, co);
-}
-
-/* Compiled code to resume a generator frame of co with, compiling co when its resumptions are due (a
- * generator's frame resumes at pc 0 or after a YIELD, which are entries of its compiled code); NULL:
- * interpret. */
-static inline kr_jit_fn jit_entry_for_resume(kr_vm *vm, kr_code *co)
-{
-    if (!kr_jit_on(vm) || vm->c_depth >= KR_JIT_MAX_C_DEPTH)
-        return NULL;
-    if (co->jit_code)
-        return (kr_jit_fn)co->jit_code;
-    if (++co->call_count < (uint64_t)vm->config.jit_threshold || (co->jit_flags & KR_JIT_NEVER))
+    if (co->call_count < (uint64_t)vm->config.jit_threshold || (co->jit_flags & KR_JIT_NEVER))
         return NULL;
     return kr_jit_compile(vm, co);
 }
@@ -855,7 +842,7 @@ static kr_value run_entry_frame(kr_vm *vm, kr_frame *nf)
 {
     vm->c_depth++;
     kr_value r;
-    kr_jit_fn jf = jit_entry_for_call(vm, nf->code);
+    kr_jit_fn jf = jit_entry(vm, nf->code);
     if (jf) {
         r = jit_call(vm, nf, jf, 0);
         if (r) {
@@ -1526,7 +1513,7 @@ L_CALL_METHOD: {
                 DISPATCH();
             }
             {
-                kr_jit_fn jf = jit_entry_for_call(vm, nco);
+                kr_jit_fn jf = jit_entry(vm, nco);
                 if (jf) {
                     kr_value v = jit_call(vm, nf, jf, 0);
                     if (!v)
@@ -2323,7 +2310,8 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
     vm->depth++;
     vm->c_depth++;
     kr_value r;
-    kr_jit_fn jf = throw_mode ? NULL : jit_entry_for_resume(vm, f->code);
+    f->code->call_count++;
+    kr_jit_fn jf = throw_mode ? NULL : jit_entry(vm, f->code);
     if (jf) {
         r = jit_call(vm, f, jf, (uint32_t)(f->pc - f->code->insns));
         if (r) {
