@@ -334,27 +334,34 @@ static int lower_item(lower_ctx *c, kr_hir_ref r, enum kr_lir_op op, int out)
     return op == KR_LIR_LIST_SET ? emit_write_barrier(c, r, a[0], h->args[2]) : 0;
 }
 
-/* The data of a direct call (lir.h's kr_lir_direct_call) of `callee` by the CALL / CALL_METHOD at ip;
- * the HIR builder checked the call site and the callee's code (hir.h's DIRECT CALLS). Returns its
- * index in lf->calls. */
-static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int by_code)
+/* The data of a direct call (lir.h's kr_lir_direct_call) of `callee` by the CALL / CALL_METHOD at ip:
+ * a Python function, or a C method descriptor when step_flags has KR_HIR_STEP_CMETHOD; the HIR builder
+ * checked the call site and the callee (hir.h's DIRECT CALLS). Returns its index in lf->calls. */
+static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int64_t step_flags)
 {
     kr_lir_func *lf = c->lf;
     if (kr_hir_grow((void **)&lf->calls, &lf->callcap, lf->ncalls + 1, sizeof *lf->calls) < 0)
         return kr_hir_refuse(c->fn, "out of memory");
-    kr_function *fn = KR_AS(kr_function, callee);
-    kr_code *co = kr_code_of(fn->code);
     kr_insn in = ip[0];
     kr_lir_direct_call *d = &lf->calls[lf->ncalls];
     memset(d, 0, sizeof *d);
-    d->func = fn;
-    d->func_version = fn->version;
-    d->by_code = by_code != 0;
+    d->func = KR_OBJ(callee);
     d->dst = KR_INSN_A(in);
-    d->npassed = KR_INSN_B(in);
-    d->nargs = co->argcount;
-    d->self_slot = d->null_slot = -1;
     d->arg0 = d->dst + 1;
+    d->npassed = KR_INSN_B(in);
+    d->self_slot = d->null_slot = -1;
+    if (step_flags & KR_HIR_STEP_CMETHOD) {
+        const kr_cfunction *m = KR_AS(kr_cfunction, callee);
+        d->npassed++; /* self and the arguments, adjacent */
+        d->cfn = (const void *)(uintptr_t)m->fn;
+        d->owner = m->owner;
+        return (int)lf->ncalls++;
+    }
+    kr_function *fn = KR_AS(kr_function, callee);
+    kr_code *co = kr_code_of(fn->code);
+    d->func_version = fn->version;
+    d->by_code = (step_flags & KR_HIR_STEP_BY_CODE) != 0;
+    d->nargs = co->argcount;
     if (KR_INSN_OP(in) == KR_OP_CALL_METHOD) {
         /* as the builder counted the arguments: self when the callee takes more than the site passes */
         if (co->argcount > KR_INSN_B(in)) {
@@ -375,25 +382,6 @@ static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int
     d->code = co;
     d->jit_code = &co->jit_code;
     d->first_pc = co->insns;
-    return (int)lf->ncalls++;
-}
-
-/* A direct call of C method descriptor `descr` (its self in s[A+1]) by the CALL_METHOD at ip. */
-static int add_direct_cmethod(lower_ctx *c, const kr_insn *ip, kr_value descr)
-{
-    kr_lir_func *lf = c->lf;
-    if (kr_hir_grow((void **)&lf->calls, &lf->callcap, lf->ncalls + 1, sizeof *lf->calls) < 0)
-        return kr_hir_refuse(c->fn, "out of memory");
-    const kr_cfunction *m = KR_AS(kr_cfunction, descr);
-    kr_lir_direct_call *d = &lf->calls[lf->ncalls];
-    memset(d, 0, sizeof *d);
-    d->func = m;
-    d->dst = KR_INSN_A(ip[0]);
-    d->arg0 = d->dst + 1;
-    d->npassed = KR_INSN_B(ip[0]) + 1; /* self and the arguments, adjacent */
-    d->self_slot = d->null_slot = -1;
-    d->cfn = (const void *)(uintptr_t)m->fn;
-    d->owner = m->owner;
     return (int)lf->ncalls++;
 }
 
@@ -644,13 +632,8 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             return -1;
         in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
         in->imm2 = h.imm;
-        if (h.value && (h.imm2 & KR_HIR_STEP_CMETHOD)) {
-            int k = add_direct_cmethod(c, fn->code->insns + h.imm, h.value);
-            if (k < 0)
-                return -1;
-            in->imm3 = k + 1;
-        } else if (h.value) {
-            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, (int)(h.imm2 & KR_HIR_STEP_BY_CODE));
+        if (h.value) {
+            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, h.imm2);
             if (k < 0)
                 return -1;
             in->imm3 = k + 1;

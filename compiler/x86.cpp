@@ -198,6 +198,8 @@ private:
     void emitCallRt(const kr_lir_insn &in, int u);
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
+    void emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check);
+    void emitCallWithIp(const void *fn, const kr_insn *ip);
     void emitUnpackFast(const kr_lir_insn &in, Label done);
     void emitPoolAlloc(int cls, const void *type, Label slow);
     void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
@@ -314,7 +316,7 @@ void Emitter::condJump(const kr_lir_insn &in, int pos, Label t, bool negate)
         // (Granlund & Montgomery 1994, §9; Hacker's Delight 10-17). u = x + B with B = d ceil(2^62 / d)
         // is non-negative, below 2^63 + d, and a multiple of d exactly when x is.
         const uint64_t d = uint64_t(in.imm2 >> 1);
-        x86::Gp a = gp(in.in[0], pos), r11 = x86::r11, rax = x86::rax;
+        x86::Gp a = gp(in.in[0], pos), r11 = x86::r11;
         const bool eq = (in.cond == KR_CMP_EQ) != negate; // jump when divisible
         if ((d & (d - 1)) == 0) {
             int64_t mask = int64_t(d - 1) << 1;
@@ -342,7 +344,6 @@ void Emitter::condJump(const kr_lir_insn &in, int pos, Label t, bool negate)
             inv *= 2 - d0 * inv;
         const uint64_t A = ((~uint64_t(0) >> 1) / d0) & ~((uint64_t(1) << s) - 1);
         const uint64_t B = (2 * A) >> s;
-        (void)rax;
         a_.mov(r11, a);
         a_.imul(r11, constMem(inv));
         a_.add(r11, constMem(A - inv));
@@ -476,7 +477,7 @@ void Emitter::emitGuardType(const x86::Gp &v, uint32_t types, Label exit)
 void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check)
 {
     using namespace x86;
-    Label generic = a_.newLabel(), resume = a_.newLabel(), poll = a_.newLabel();
+    Label generic = a_.newLabel(), resume = a_.newLabel();
     const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
     const Gp fn = r11, entry = r10, nf = rdx, top = rsi, nslots = rcx, defaults = r8;
     if (d.ncells) {
@@ -628,24 +629,34 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     a_.mov(qword_ptr(r12, lay_.vm_stack_top), rdx);
     a_.sub(dword_ptr(r12, lay_.vm_depth), 1);
     a_.sub(dword_ptr(r12, lay_.vm_c_depth), 1);
-    a_.mov(slotMem(d.dst), rax);
-    // kr_gc_safepoint (krait_interrupt zeroes the threshold, so this sees an interrupt too)
-    a_.mov(r11, qword_ptr(r12, lay_.vm_gc_allocated));
-    a_.cmp(r11, qword_ptr(r12, lay_.vm_gc_threshold));
-    a_.jb(done);
-    a_.bind(poll);
-    a_.mov(rax, uint64_t(uintptr_t(lay_.interp_call_poll)));
-    Label slowEnd = a_.newLabel();
-    a_.jmp(slowEnd);
+    emitDirectCallEnd(d, ip, done, check);
     a_.bind(resume);
-    a_.mov(rax, uint64_t(uintptr_t(lay_.interp_call_resume)));
-    a_.bind(slowEnd);
-    a_.mov(rdi, r12);
-    a_.mov(rsi, r13);
-    a_.mov(rdx, uint64_t(uintptr_t(ip)));
-    a_.call(rax);
+    emitCallWithIp(lay_.interp_call_resume, ip);
     a_.jmp(check);
     a_.bind(generic);
+}
+
+// rax = fn(vm, f, ip): kr_interp_call_resume / kr_interp_call_poll.
+void Emitter::emitCallWithIp(const void *fn, const kr_insn *ip)
+{
+    a_.mov(x86::rdi, x86::r12);
+    a_.mov(x86::rsi, x86::r13);
+    a_.mov(x86::rdx, uint64_t(uintptr_t(ip)));
+    a_.mov(x86::rax, uint64_t(uintptr_t(fn)));
+    a_.call(x86::rax);
+}
+
+// A direct call's end once the callee returned its result in rax (both kinds): the result into the
+// callee slot, then kr_gc_safepoint's test (krait_interrupt zeroes the threshold, so it sees an
+// interrupt too) with kr_interp_call_poll as its slow path, which goes on to `check`.
+void Emitter::emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check)
+{
+    a_.mov(slotMem(d.dst), x86::rax);
+    a_.mov(x86::r11, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
+    a_.cmp(x86::r11, x86::qword_ptr(x86::r12, lay_.vm_gc_threshold));
+    a_.jb(done);
+    emitCallWithIp(lay_.interp_call_poll, ip);
+    a_.jmp(check);
 }
 
 // A direct call of a C method descriptor on self (DIRECT CALLS, KR_HIR_STEP_CMETHOD): the callee slot
@@ -657,7 +668,7 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
 void Emitter::emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check)
 {
     using namespace x86;
-    Label generic = a_.newLabel(), poll = a_.newLabel();
+    Label generic = a_.newLabel();
     const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
     a_.mov(r11, uint64_t(uintptr_t(d.func)));
     a_.cmp(slotMem(d.dst), r11);
@@ -673,17 +684,7 @@ void Emitter::emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call 
     a_.call(rax);
     a_.test(rax, rax);
     a_.jz(check); // raised: the STEP's exit, which resumes at the call with the exception
-    a_.mov(slotMem(d.dst), rax);
-    a_.mov(r11, qword_ptr(r12, lay_.vm_gc_allocated));
-    a_.cmp(r11, qword_ptr(r12, lay_.vm_gc_threshold));
-    a_.jb(done);
-    a_.bind(poll);
-    a_.mov(rdi, r12);
-    a_.mov(rsi, r13);
-    a_.mov(rdx, uint64_t(uintptr_t(ip)));
-    a_.mov(rax, uint64_t(uintptr_t(lay_.interp_call_poll)));
-    a_.call(rax);
-    a_.jmp(check);
+    emitDirectCallEnd(d, ip, done, check);
     a_.bind(generic);
 }
 
