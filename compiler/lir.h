@@ -87,7 +87,7 @@
     X(FNEG,      1, "out = -in0 (sign bit flipped)") \
     X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call (inline first: a float from the collector's pool when it has one)") \
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call. imm3 > 0: a direct call, calls[imm3 - 1] (hir.h's DIRECT CALLS)") \
-    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. LOAD_ATTR / LOAD_METHOD with imm3: the site's kr_fb_poly, probed inline first") \
+    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. Inline first where it pays (x86.cpp): UNPACK of an exact tuple / list, FOR_ITER over a list iterator, BUILD_TUPLE from the collector's pool, LOAD_ATTR / LOAD_METHOD with imm3 (the site's kr_fb_poly)") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
     X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
     X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \

@@ -2342,6 +2342,15 @@ const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 /* Compiled code's CALL / CALL_METHOD: kr_interp_step's contract, with the common case (a Python
  * function that is not a generator, positional arguments only, bound as do_call binds them) done here
  * without entering run()'s dispatch loop for the caller. Everything else goes through kr_interp_step. */
+/* A call stepped or made directly for compiled code raised: as kr_interp_step's failure, the exception
+ * belongs to the call instruction at ip, no traceback entry added yet. */
+static const kr_insn *call_failed(kr_vm *vm, kr_frame *f, const kr_insn *ip)
+{
+    vm->jit_exc_entry = EXC_AT_ERROR;
+    f->pc = ip;
+    return NULL;
+}
+
 const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
     kr_insn insn = ip[0];
@@ -2400,10 +2409,7 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     kr_gc_safepoint(vm);
     return ip + 2;
 failed:
-    /* as kr_interp_step: the exception is raised by this instruction, no traceback entry yet */
-    vm->jit_exc_entry = EXC_AT_ERROR;
-    f->pc = ip;
-    return NULL;
+    return call_failed(vm, f, ip);
 }
 
 const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
@@ -2416,11 +2422,8 @@ const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     nf->flags &= ~(uint32_t)KR_FRAME_JIT;
     kr_value v = run(vm, vm->frame, RESUME_JIT_EXIT, NULL);
     vm->c_depth--;
-    if (!v) {
-        vm->jit_exc_entry = EXC_AT_ERROR;
-        f->pc = ip;
-        return NULL;
-    }
+    if (!v)
+        return call_failed(vm, f, ip);
     f->slots[KR_INSN_A(ip[0])] = v;
     kr_gc_safepoint(vm);
     return ip + 2;
@@ -2430,11 +2433,8 @@ const kr_insn *kr_interp_call_poll(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
     /* the interrupt kr_interp_step_call checks before a call, checked after it here: the call has
      * completed (its result is in its slot), so raising at the call instruction loses nothing */
-    if (kr_interp_op_take_interrupt(vm)) {
-        vm->jit_exc_entry = EXC_AT_ERROR;
-        f->pc = ip;
-        return NULL;
-    }
+    if (kr_interp_op_take_interrupt(vm))
+        return call_failed(vm, f, ip);
     kr_gc_safepoint(vm);
     return ip + 2;
 }
