@@ -105,8 +105,8 @@ enum kr_hir_type_bits {
  * code there. "deopt" = leaves through the frame state without an exception; "exc" = with one. */
 #define KR_HIR_OPS(X) \
     /* ---- values ---- */ \
-    X(CONST,        "TAGGED: the constant `value` (kept alive by the code object: consts or feedback)") \
-    X(CONST_DOUBLE, "DOUBLE: the constant `dvalue`") \
+    X(CONST,        "TAGGED: the constant `value` (kept alive by the code object: consts or feedback). Constants have no place: available in every block (the back end materialises them at each use)") \
+    X(CONST_DOUBLE, "DOUBLE: the constant `dvalue` (no place either)") \
     X(LOAD_SLOT,    "TAGGED: f->slots[imm] from memory (the slot must be CLEAN here)") \
     X(STORE_SLOT,   "f->slots[imm] = a0 (TAGGED); makes the slot CLEAN") \
     X(PHI,          "one arg per predecessor of its block, in block->preds order; phis come first in a block") \
@@ -199,6 +199,11 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  * frame as vm/interp.c's frame_bind + frame_link do and calls its compiled entry; any check failing
  * takes the ordinary STEP (kr_interp_step_call). The STEP's contract is unchanged: a safepoint,
  * the result in s[A], NULL when the call raised. */
+
+/* INT_BINOP imm2: an ADD that is a counted range loop's increment (hir_build.c's for_iter): a0 is the
+ * current value, which RANGE_NEXT just found before the stop (a small int), a1 the step. With a step of
+ * 1 (or -1) the sum is at most the stop (at least the stop) and cannot overflow: no deopt then. */
+#define KR_HIR_INT_RANGE_STEP 1
 
 /* STEP imm2 flags: a direct call guarded on the code object (DIRECT CALLS); a call site that had never
  * run when compiled (compiler/jit.h, kr_jit_call_site_matured). */

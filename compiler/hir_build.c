@@ -131,6 +131,8 @@ typedef struct builder {
     bool *cell_used;        /* per slot: a cell slot LOAD_DEREF / STORE_DEREF name (NULL: cells not
                              * hoisted, some instruction may write a cell slot) */
     kr_hir_ref *cellv;      /* per slot: the cell's LOAD_SLOT in block 0 (0: none) */
+    uint8_t *range_fused;   /* per pc, this build: a GET_ITER whose counted state call_range built */
+    uint32_t fused_get_iter; /* the GET_ITER call_range just built (skipped when reached), NONE32 */
 } builder;
 
 /* ------------------------------------------------------------------------------------------------
@@ -564,6 +566,37 @@ static int32_t edge_fs(builder *b, edge *e)
     return e->fs;
 }
 
+static bool counted_loop(builder *b, uint32_t pc, uint32_t a);
+
+/* When slot s is the stop or step of the counted range loop whose FOR_ITER starts header t (FOR_ITER A:
+ * s is A + 1 or A + 2, which only GET_ITER writes, so the loop never changes it) and every forward edge
+ * into t that knows its value carries the same small int constant: that CONST (a step from call_range).
+ * The edges that find the slot in memory (OSR entries) then guard it to be that constant (GUARD_IS), and
+ * the header's phi of the slot, a constant on every edge, folds to it (hir_opt.c): a constant step's
+ * sign is known and the increment adds an immediate. 0 otherwise. */
+static kr_hir_ref header_const(builder *b, const bblock *t, uint32_t s)
+{
+    kr_insn fi = b->co->insns[t->start];
+    uint32_t a = KR_INSN_A(fi);
+    if (KR_INSN_OP(fi) != KR_OP_FOR_ITER || (s != a + 1 && s != a + 2) || !counted_loop(b, t->start, a))
+        return 0;
+    kr_hir_ref k = 0;
+    for (uint32_t i = 0; i < t->nin; i++) {
+        const edge *e = &b->edges[t->in[i]];
+        const sst *x = &e->st[s];
+        if (e->late)
+            continue; /* a back-edge: carries the phi itself (nothing in the loop writes the slot) */
+        if (x->val && ins(b, x->val)->op == KR_HIR_CONST && kr_is_small(ins(b, x->val)->value)) {
+            if (k && ins(b, k)->value != ins(b, x->val)->value)
+                return 0;
+            k = x->val;
+        } else if (x->dirty) {
+            return 0; /* some other value */
+        }
+    }
+    return k;
+}
+
 /* Produces what block e->to's merge decisions need from edge e: phi inputs (loading, guarding,
  * unboxing as needed) and stores of slots dirty on the edge but CLEAN after the merge. */
 static void resolve_edge(builder *b, uint32_t eid)
@@ -588,7 +621,14 @@ static void resolve_edge(builder *b, uint32_t eid)
                 blk = edge_block(b, e);
             if (!v)
                 v = edge_emit(b, blk, KR_HIR_LOAD_SLOT, KR_HIR_TAGGED, x->type, 0, s);
-            if (d->kind == D_TAGGED) {
+            kr_hir_ref k = d->kind == D_TAGGED && !is_double(b, v) && ins(b, v)->op != KR_HIR_CONST
+                               ? header_const(b, t, s) : 0;
+            if (k) {
+                /* the loop's constant stop / step: an entry that finds another value deopts */
+                v = edge_emit(b, blk, KR_HIR_GUARD_IS, KR_HIR_TAGGED, KR_HT_SMALLINT, v, 0);
+                ins(b, v)->value = ins(b, k)->value;
+                set_fs(b, v, edge_fs(b, e), KR_DEOPT_IDENTITY);
+            } else if (d->kind == D_TAGGED) {
                 if (!is_double(b, v) && (ins(b, v)->type & ~d->type)) {
                     /* only small ints are speculated on (merge_header): the phi may be wider */
                     v = edge_emit(b, blk, KR_HIR_GUARD_TYPE, KR_HIR_TAGGED, KR_HT_SMALLINT, v, KR_HT_SMALLINT);
@@ -1036,6 +1076,8 @@ static bool counted_loop(builder *b, uint32_t pc, uint32_t a)
     }
     if (found == NONE32 || (KR_INSN_X(b->co->insns[found]) & KR_ITER_PLAIN))
         return false;
+    if (b->range_fused[found])
+        return true;
     unsigned extra = feedback(b, found)->types.extra;
     return (extra & KR_FB_ITER_RANGE) && !(extra & KR_FB_ITER_OTHER);
 }
@@ -1063,6 +1105,7 @@ static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
         b->blk = body;
         kr_hir_ref next = emit2(b, KR_HIR_INT_BINOP, KR_HIR_TAGGED, KR_HT_SMALLINT, cur, stp, KR_OP_ADD);
         set_fs(b, next, before, KR_DEOPT_OVERFLOW);
+        ins(b, next)->imm2 = KR_HIR_INT_RANGE_STEP;
         write_slot(b, item, cur);
         write_slot(b, a, next);
         emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
@@ -1698,6 +1741,54 @@ static bool call_min_max(builder *b, uint32_t pc, kr_insn in)
     return true;
 }
 
+/* `for ... in range(...)`: a CALL of the builtin range with one to three arguments whose result only
+ * feeds the GET_ITER right after it (same block; the result slot is dead afterwards). The counted state
+ * that GET_ITER would store (vm/bytecode.h: s[A'] = start, s[A'+1] = stop, s[A'+2] = step, all small
+ * ints: kr_interp_op_get_iter of a range of small ints) is built from the arguments' values: no range
+ * object, no runtime call, and a constant start, stop or step stays a constant in the loop (see
+ * header_const). The arguments must be small ints, known or guarded when the slot may hold one (a
+ * failing guard re-runs the CALL in the interpreter, which raises range()'s TypeError or makes a range of
+ * big ints; not after a deopt storm); a step must be a non-zero constant (range() refuses 0, and the
+ * interpreter raises that). The GET_ITER is then skipped (fused_get_iter) and its FOR_ITER is counted
+ * (range_fused). */
+static bool call_range(builder *b, uint32_t pc, kr_insn in, uint32_t next)
+{
+    uint32_t a = KR_INSN_A(in), nargs = KR_INSN_B(in);
+    if (nargs < 1 || nargs > 3 || next >= b->co->ninsns || b->bb_at[next] != NONE32)
+        return false;
+    kr_insn gi = b->co->insns[next];
+    uint32_t it = KR_INSN_A(gi), after = next + kr_opcode_words[KR_OP_GET_ITER];
+    if (KR_INSN_OP(gi) != KR_OP_GET_ITER || KR_INSN_B(gi) != a || (KR_INSN_X(gi) & KR_ITER_PLAIN) ||
+        it + 2 >= b->n || after >= b->co->ninsns || !slot_dead(b, after, a))
+        return false;
+    kr_value range = called_builtin(b, pc, in, nargs, "range");
+    if (!range || range != KR_VAL(b->vm->t.range))
+        return false;
+    for (uint32_t i = 1; i <= nargs; i++) {
+        const sst *x = &b->st[a + i];
+        if (st_double(b, x) || !(st_type(b, x) & KR_HT_SMALLINT) || (!known_smallint(b, a + i) && recompiles(b->co)))
+            return false;
+    }
+    if (nargs == 3) {
+        const sst *x = &b->st[a + 3];
+        if (!x->val || ins(b, x->val)->op != KR_HIR_CONST || ins(b, x->val)->value == kr_small(0))
+            return false;
+    }
+    guard_is(b, a, range);
+    kr_hir_ref v[3] = {0, 0, 0};
+    for (uint32_t i = 0; i < nargs; i++)
+        v[i] = int_operand(b, a + 1 + i);
+    kr_hir_ref start = nargs == 1 ? emit_const(b, kr_small(0)) : v[0];
+    kr_hir_ref stop = nargs == 1 ? v[0] : v[1];
+    kr_hir_ref stp = nargs == 3 ? v[2] : emit_const(b, kr_small(1));
+    write_slot(b, it, start);
+    write_slot(b, it + 1, stop);
+    write_slot(b, it + 2, stp);
+    b->range_fused[next] = 1;
+    b->fused_get_iter = next;
+    return true;
+}
+
 /* CALL of a known builtin (the builder's "known builtins"); false: a generic call. */
 static bool call_builtin(builder *b, uint32_t pc, kr_insn in)
 {
@@ -2040,7 +2131,7 @@ static bool build_insn(builder *b, uint32_t pc)
             generic_rt(b, pc, in);
         return false;
     case KR_OP_CALL:
-        if (!call_builtin(b, pc, in))
+        if (!call_range(b, pc, in, next) && !call_builtin(b, pc, in))
             step(b, pc);
         return false;
     case KR_OP_RETURN: {
@@ -2077,6 +2168,13 @@ static bool build_insn(builder *b, uint32_t pc)
         return true;
     }
     case KR_OP_GET_ITER:
+        if (b->fused_get_iter == pc) { /* its counted state was built with the range() call */
+            b->fused_get_iter = NONE32;
+            return false;
+        }
+        if (!frame_insn(b, pc, in))
+            step(b, pc);
+        return false;
     case KR_OP_UNPACK_SEQUENCE:
     case KR_OP_BUILD_TUPLE:
     case KR_OP_BUILD_LIST:
@@ -2360,6 +2458,8 @@ static void build_once(builder *b)
     clear_func(fn);
     clear_edges(b);
     b->changed = false;
+    memset(b->range_fused, 0, b->co->ninsns);
+    b->fused_get_iter = NONE32;
     for (uint32_t i = 0; i < b->nbb; i++) {
         bblock *t = &b->bb[i];
         t->started = false;
@@ -2488,6 +2588,7 @@ int kr_hir_build(kr_hir_func *fn)
     b->scratch = zalloc(b, b->n, sizeof *b->scratch);
     b->tmp = zalloc(b, b->n, sizeof *b->tmp);
     b->want = zalloc(b, b->n, sizeof *b->want);
+    b->range_fused = zalloc(b, b->co->ninsns, 1);
     if (kr_liveness_compute(fn->code, &b->live) < 0)
         b->live.live_in = NULL; /* out of memory: every slot counts as live, which is always correct */
     int rc = b->failed ? -1 : scan(b);
@@ -2537,6 +2638,7 @@ int kr_hir_build(kr_hir_func *fn)
     free(b->scratch);
     free(b->tmp);
     free(b->want);
+    free(b->range_fused);
     if (rc < 0 && !fn->error[0])
         kr_hir_refuse(fn, "build failed");
     return rc;

@@ -469,6 +469,8 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             konst = true;
             x = h.args[1];
         }
+        if (konst && h.imm2 == KR_HIR_INT_RANGE_STEP && (k == (int64_t)kr_small(1) || k == (int64_t)kr_small(-1)))
+            nr = 0; /* a counted loop's increment by 1 (-1) stays within its stop (hir.h) */
         if (konst) {
             if ((a[0] = use_val(c, x)) < 0 || !(in = emit(c, op, r, out, a, 1)))
                 return -1;

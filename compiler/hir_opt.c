@@ -2,7 +2,7 @@
  *   - type propagation: phi types narrow to the join of their inputs (never wider than the builder's
  *     type, which its decisions relied on); guard result types narrow to input type & guarded type;
  *   - simplification: guards whose input already satisfies them, trivial phis (all inputs the same
- *     value or the phi itself), TRUTHY of a bool, UNBOX_FLOAT(BOX_FLOAT(d)) become their input;
+ *     value or the phi itself, or all the same small int: CONSTs of it or GUARD_IS it), TRUTHY of a bool, UNBOX_FLOAT(BOX_FLOAT(d)) become their input;
  *   - redundant guard elimination: a GUARD_SHAPE or GUARD_DICT_VERSION repeating one that still holds;
  *   - constant folding of INT_BINOP / INT_NEG / INT_INVERT / INT_CMP / NOT / IS / TRUTHY and the float
  *     ops on constants, with the interpreter's exact semantics and never when the result would leave
@@ -169,6 +169,33 @@ static int const_truth(kr_value v)
     return -1;
 }
 
+/* A TAGGED phi whose inputs are all the same small int c: CONSTs of c, or GUARD_IS c (an entry that
+ * checked the slot holds c, hir_build.c's header_const), besides the phi itself, is a CONST of c (one of
+ * its inputs: a CONST has no place, hir.h). */
+static void phi_of_constant(opt *o, kr_hir_ref r)
+{
+    const kr_hir_func *fn = o->fn;
+    const kr_hir_insn *in = &fn->insns[r];
+    kr_hir_ref k = 0;
+    kr_value c = 0;
+    bool have = false;
+    if (in->rep != KR_HIR_TAGGED)
+        return;
+    for (uint32_t a = 0; a < in->nargs; a++) {
+        const kr_hir_insn *x = &fn->insns[in->args[a]];
+        if (in->args[a] == r)
+            continue;
+        if ((x->op != KR_HIR_CONST && x->op != KR_HIR_GUARD_IS) || !kr_is_small(x->value) || (have && x->value != c))
+            return;
+        c = x->value;
+        have = true;
+        if (x->op == KR_HIR_CONST)
+            k = in->args[a];
+    }
+    if (k)
+        replace(o, r, k);
+}
+
 static void simplify(opt *o, kr_hir_ref r)
 {
     kr_hir_func *fn = o->fn;
@@ -182,8 +209,10 @@ static void simplify(opt *o, kr_hir_ref r)
         for (uint32_t a = 0; a < in->nargs; a++) {
             if (in->args[a] == r || in->args[a] == same)
                 continue;
-            if (same)
+            if (same) {
+                phi_of_constant(o, r);
                 return;
+            }
             same = in->args[a];
         }
         if (same)

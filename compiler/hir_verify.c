@@ -457,6 +457,8 @@ static int bad(vctx *v, kr_hir_ref r, const char *fmt, ...)
 static bool available(vctx *v, kr_hir_ref d, uint32_t b, uint32_t k)
 {
     const kr_hir_insn *def = &v->fn->insns[d];
+    if (def->op == KR_HIR_CONST || def->op == KR_HIR_CONST_DOUBLE)
+        return true; /* no place: the back end materialises a constant at each use (hir.h) */
     if (def->block == b)
         return k == NONE32 || v->pos[d] < k;
     return dominates(&v->c, def->block, b);

@@ -211,12 +211,15 @@ private:
     // label is their successor's: a jump to the next emitted block is a fall-through.
     std::vector<uint32_t> resolved_; // per block: itself, or the block a skipped one jumps to
     std::vector<uint32_t> next_;     // per block: the block emitted after it (nblocks: none)
+    std::vector<bool> startMoves_;   // per block: the allocator placed moves at its start
     bool fallsTo(uint32_t block, uint32_t cur) const { return resolved_[block] == next_[cur]; }
     void jumpTo(uint32_t block, uint32_t cur)
     {
         if (!fallsTo(block, cur))
             a_.jmp(blocks_[block]);
     }
+    bool jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
+                     const std::vector<std::vector<int>> &predEnd);
 };
 
 void Emitter::moveLoc(kr_ra_loc dst, kr_ra_loc src, int64_t imm)
@@ -1111,6 +1114,13 @@ void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86:
     x86::Gp r11 = out.id() != a.id() ? out : x86::r11;
     switch (in.op) {
     case KR_LIR_IADD: // a + 2c = 2(x + c) + 1 overflows 64 bits iff x + c overflows 63
+        if (in.nexits == 0) { // proven not to overflow (hir.h, KR_HIR_INT_RANGE_STEP)
+            if (out.id() == a.id())
+                a_.add(out, int32_t(w - 1));
+            else
+                a_.lea(out, x86::ptr(a, int32_t(w - 1)));
+            return;
+        }
         a_.mov(r11, a);
         a_.add(r11, int32_t(w - 1));
         a_.jo(exitLabel(in, 0));
@@ -1316,11 +1326,13 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
             a_.mov(slotMem(in.imm), r11);
         }
         break;
-    case KR_LIR_IADD: { // (a - 1) + b: a - 1 cannot overflow (a is odd), the add overflows iff x + y does
-        // into the output directly when it is neither input (see emitArithConst)
+    case KR_LIR_IADD: { // a + (b - 1): b - 1 cannot overflow (b is odd), the add overflows iff x + y does
+        // into the output directly when it is neither input (see emitArithConst). The right operand is
+        // the one decremented: in `acc += x` or `acc = acc + x` the left one is what a loop carries,
+        // whose chain is then one add long (b - 1 is computed beside it).
         x86::Gp t = O().id() != I(0).id() && O().id() != I(1).id() ? O() : r11;
-        a_.lea(t, x86::ptr(I(0), -1));
-        a_.add(t, I(1));
+        a_.lea(t, x86::ptr(I(1), -1));
+        a_.add(t, I(0));
         a_.jo(exitLabel(in, 0));
         if (t.id() != O().id())
             a_.mov(O(), t);
@@ -1715,7 +1727,8 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         break;
     }
     case KR_LIR_JUMP:
-        jumpTo(bl.succs[0], b);
+        if (!jumpRotated(bl.succs[0], b, atPos, predEnd))
+            jumpTo(bl.succs[0], b);
         break;
     case KR_LIR_BRANCH:
         if (fallsTo(bl.succs[0], b)) {
@@ -1751,6 +1764,28 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     default:
         fail(std::string("no expansion for ") + kr_lir_op_names[in.op]);
     }
+}
+
+// A back-edge to a loop header that is nothing but a conditional branch (a `for` over a range, a
+// `while` on a compare) takes that branch itself: the loop's test at its bottom, one jump less per
+// iteration. Correct because the header does nothing else: the phis' moves are made at the end of
+// this block (a header has several predecessors, so none are at its start), the branch reads the
+// phis' locations, which hold the same values here after those moves, changes no register, and its
+// successors' own moves are at their starts (or in edge-split blocks), reached from here alike.
+bool Emitter::jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
+                          const std::vector<std::vector<int>> &predEnd)
+{
+    const uint32_t h = resolved_[block];
+    const kr_lir_block &hb = lf_->blocks[h];
+    if (h > cur || fallsTo(block, cur) || hb.loop_depth == 0 || hb.count != 1 || hb.nsuccs != 2 ||
+        startMoves_[h] || !predEnd[h].empty() || !atPos[hb.first].empty())
+        return false;
+    const kr_lir_insn &br = lf_->insns[hb.first];
+    if (br.op != KR_LIR_BRANCH || br.nexits != 0)
+        return false;
+    condJump(br, int(2 * hb.first), blocks_[hb.succs[0]], false);
+    jumpTo(hb.succs[1], cur);
+    return true;
 }
 
 void Emitter::run()
@@ -1791,6 +1826,10 @@ void Emitter::run()
         case KR_RA_ON_EDGE: fail("unsplit critical edge"); break;
         }
     }
+
+    startMoves_.assign(lf_->nblocks, false);
+    for (uint32_t b = 0; b < lf_->nblocks; b++)
+        startMoves_[b] = !succStart[b].empty();
 
     // An edge-split block that got no moves is a lone JUMP: its predecessor's branch goes straight
     // to the successor instead (sharing its label), and the block is not emitted.
