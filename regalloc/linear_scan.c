@@ -275,6 +275,43 @@ static int hints_of(const scan *s, const kr_ra_interval *cur, int hints[MAX_HINT
     return n;
 }
 
+/* Registers current's vreg v should not take when another fits as well: when v is phi P's input on
+ * the edge from P's block's k-th predecessor and another phi Q of that block takes P on the same edge
+ * (Q <- P), the register Q has at the block's start. With v there, that edge's moves are Q <- P and
+ * P <- v: a cycle, which costs a third move through the scratch register. (A counted loop: the
+ * previous item takes the current value, the current value its successor, which is computed where
+ * the previous item's register is free.) */
+static uint64_t cycle_regs(const scan *s, int v)
+{
+    const kr_ra_ctx *ctx = s->ctx;
+    uint64_t avoid = 0;
+    if (!s->partner_first)
+        return 0;
+    for (int i = s->partner_first[v]; i < s->partner_first[v + 1]; i++) {
+        if (s->partners[i].weight != 1)
+            continue; /* v is a phi here, not an input */
+        for (int p = 0; p < ctx->nphis; p++) {
+            const kr_ra_phi *ph = &ctx->phis[p];
+            if (ph->vreg != s->partners[i].vreg)
+                continue;
+            const kr_ra_block *b = &ctx->blocks[ph->block];
+            for (int k = 0; k < ph->ninputs; k++) {
+                if (ph->inputs[k].vreg != v)
+                    continue;
+                for (int j = 0; j < b->nphis; j++) {
+                    const kr_ra_phi *q = &ctx->phis[ctx->phi_order[b->first_phi + j]];
+                    if (q != ph && k < q->ninputs && q->inputs[k].vreg == ph->vreg) {
+                        int r = reg_at(ctx, q->vreg, b->from);
+                        if (r >= 0)
+                            avoid |= (uint64_t)1 << r;
+                    }
+                }
+            }
+        }
+    }
+    return avoid;
+}
+
 /* An evicted piece goes to the stack until just before its next use that needs a register; that
  * part goes back to unhandled. Reloads come after position. */
 static int spill_part(scan *s, kr_ra_interval *part, int position)
@@ -317,10 +354,14 @@ static int try_free(scan *s, kr_ra_interval *cur)
             reg = hints[i];
     if (reg < 0) {
         /* Best fit: of the registers free for the whole lifetime, the one blocked soonest after it,
-         * keeping long-free registers (callee-saved ones across calls) for those that need them. */
-        for (int r = 0; r < nregs; r++)
-            if (free_until[r] >= end && (reg < 0 || free_until[r] < free_until[reg]))
-                reg = r;
+         * keeping long-free registers (callee-saved ones across calls) for those that need them;
+         * one that would close a cycle of phi moves only when no other is free (cycle_regs). */
+        uint64_t avoid = cycle_regs(s, cur->vreg);
+        for (int pass = 0; pass < 2 && reg < 0; pass++)
+            for (int r = 0; r < nregs; r++)
+                if (free_until[r] >= end && (pass || !((avoid >> r) & 1)) &&
+                    (reg < 0 || free_until[r] < free_until[reg]))
+                    reg = r;
         if (reg < 0)
             for (int r = 0; r < nregs; r++)
                 if (free_until[r] > start &&
