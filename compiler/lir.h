@@ -13,7 +13,8 @@
  *   - all inputs are read before the output is written, and the output is written last, after every
  *     exit check, so an output sharing a register with a dying input is harmless;
  *   - values of a frame state (the dirty slots an exit writes back) are live until 2k+2, so no output
- *     and no call clobber can take their register; exits read them at kr_ra_location_at(v, 2k);
+ *     and no call clobber can take their register; exits read them at kr_ra_location_at(v, 2k+1)
+ *     (but in0 of a REVERSIBLE instruction, below: at 2k);
  *   - a register an expansion writes besides r11/xmm15 and the output is listed as fixed over
  *     [2k, 2k+2) (kr_lir_insn_fixed), so no other value lives there during the instruction;
  *   - a call clobbers KR_RA_X86_64_CALLER_SAVED at 2k+1 and has no output: a following GETRET reads
@@ -273,6 +274,16 @@ static inline int kr_lir_has_const_operand(const kr_lir_insn *in)
     }
 }
 int kr_lir_insn_is_call(const kr_lir_insn *in);
+/* REVERSIBLE instructions: IADD (either form) and ISUB with a constant, whose one exit is the
+ * overflow check. The output may share in0's register even when a frame state holds in0 (the
+ * accumulator of `acc += x`, the counter of `i += 1`): the expansion then computes in place, and on
+ * overflow undoes the wrapped add (subtracting the operand back) before the exit, which reads in0 at
+ * the input position 2k (kr_lir_fill_exits). So in0's frame-state use ends with its input use. */
+static inline int kr_lir_insn_reversible(const kr_lir_insn *in)
+{
+    return in->in[0] >= 0 && in->nexits == 1 &&
+           (in->op == KR_LIR_IADD || (in->op == KR_LIR_ISUB && in->in[1] < 0));
+}
 /* Text form; with an allocation, each operand shows its location at the instruction. */
 void kr_lir_print(FILE *out, const kr_lir_func *lf);
 

@@ -166,8 +166,13 @@ int kr_lir_allocate(kr_lir_func *lf, int spill_all)
              * lives on may already have left its register for its slot (regalloc/linear_scan.c). The
              * use says so to kr_ra_verify, which then checks the location the exit reads. */
             int n = fs_vregs(lf, in, fsv, (int)maxdirty);
+            bool rev = kr_lir_insn_reversible(in);
+            if (rev && in->out >= 0)
+                err |= kr_ra_hint_vreg(ra, in->out, in->in[0]) < 0; /* in place when in0 dies here */
             for (int i = 0; i < n; i++) {
                 int v = fsv[i];
+                if (rev && v == in->in[0])
+                    continue; /* read at 2k, where its input use keeps it (lir.h, REVERSIBLE) */
                 if (!bit_get(live, v)) {
                     bit_set(live, v);
                     end[v] = def + 1;
@@ -242,6 +247,8 @@ int kr_lir_fill_exits(kr_lir_func *lf, kr_jit_exit *out)
         if (fs->ndirty && !je->values)
             return kr_hir_refuse(lf->hir, "out of memory in the JIT back end");
         int pos = (int)(2 * ex->insn + 1); /* where the frame-state uses are (kr_lir_allocate) */
+        const kr_lir_insn *at = &lf->insns[ex->insn];
+        int undone = kr_lir_insn_reversible(at) ? at->in[0] : -1; /* restored by the exit path */
         for (uint32_t d = 0; d < fs->ndirty; d++) {
             kr_jit_exit_value *jv = &je->values[d];
             const kr_hir_insn *h = &lf->hir->insns[fs->dirty[d].value];
@@ -254,7 +261,8 @@ int kr_lir_fill_exits(kr_lir_func *lf, kr_jit_exit *out)
                 jv->imm = bits;
                 continue;
             }
-            kr_ra_loc loc = v >= 0 ? kr_ra_location_at(lf->ra, v, pos) : (kr_ra_loc){KR_RA_NONE, 0};
+            kr_ra_loc loc = v >= 0 ? kr_ra_location_at(lf->ra, v, v == undone ? pos - 1 : pos)
+                                   : (kr_ra_loc){KR_RA_NONE, 0};
             if (loc.kind == KR_RA_REG) {
                 jv->kind = KR_JIT_LOC_REG;
                 jv->index = loc.index;

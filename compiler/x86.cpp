@@ -179,6 +179,22 @@ private:
         x86::CondCode cc;
     };
     std::vector<RangeDown> rangeDowns_;
+    // A REVERSIBLE add or subtract done in place (lir.h): on overflow, `reg -= operand` (`reg +=`
+    // for a subtract; imm when `op` is absent) undoes the wrapped result before the exit reads the
+    // input there.
+    struct Undo {
+        Label entry, exit;
+        x86::Gp reg, op;
+        int32_t imm;
+        bool sub;
+    };
+    std::vector<Undo> undos_;
+    Label undoExit(const kr_lir_insn &in, const x86::Gp &reg, const x86::Gp &op, int32_t imm, bool sub)
+    {
+        Undo u{a_.newLabel(), exitLabel(in, 0), reg, op, imm, sub};
+        undos_.push_back(u);
+        return u.entry;
+    }
     void emitInsn(uint32_t k, uint32_t block, const std::vector<std::vector<int>> &atPos,
                   const std::vector<std::vector<int>> &predEnd);
     void emitGuardType(const x86::Gp &v, uint32_t types, Label exit);
@@ -1121,6 +1137,11 @@ void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86:
                 a_.lea(out, x86::ptr(a, int32_t(w - 1)));
             return;
         }
+        if (out.id() == a.id()) { // in place (REVERSIBLE, lir.h)
+            a_.add(out, int32_t(w - 1));
+            a_.jo(undoExit(in, out, x86::Gp(), int32_t(w - 1), true));
+            return;
+        }
         a_.mov(r11, a);
         a_.add(r11, int32_t(w - 1));
         a_.jo(exitLabel(in, 0));
@@ -1128,6 +1149,11 @@ void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86:
             a_.mov(out, r11);
         return;
     case KR_LIR_ISUB: // a - 2c = 2(x - c) + 1, likewise
+        if (out.id() == a.id()) {
+            a_.sub(out, int32_t(w - 1));
+            a_.jo(undoExit(in, out, x86::Gp(), int32_t(w - 1), false));
+            return;
+        }
         a_.mov(r11, a);
         a_.sub(r11, int32_t(w - 1));
         a_.jo(exitLabel(in, 0));
@@ -1330,6 +1356,12 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         // into the output directly when it is neither input (see emitArithConst). The right operand is
         // the one decremented: in `acc += x` or `acc = acc + x` the left one is what a loop carries,
         // whose chain is then one add long (b - 1 is computed beside it).
+        if (O().id() == I(0).id()) { // in place (REVERSIBLE, lir.h): r11 keeps b - 1 for the undo
+            a_.lea(r11, x86::ptr(I(1), -1));
+            a_.add(O(), r11);
+            a_.jo(undoExit(in, O(), r11, 0, true));
+            break;
+        }
         x86::Gp t = O().id() != I(0).id() && O().id() != I(1).id() ? O() : r11;
         a_.lea(t, x86::ptr(I(1), -1));
         a_.add(t, I(0));
@@ -1873,6 +1905,16 @@ void Emitter::run()
     emitEpilogue();
 
     // ---- cold code: downward ranges, poll slow paths, exit paths, the common exit tail ----
+    for (const Undo &u : undos_) {
+        a_.bind(u.entry);
+        if (u.op.isValid())
+            a_.sub(u.reg, u.op);
+        else if (u.sub)
+            a_.sub(u.reg, u.imm);
+        else
+            a_.add(u.reg, u.imm);
+        a_.jmp(u.exit);
+    }
     for (const RangeDown &r : rangeDowns_) {
         a_.bind(r.entry);
         a_.cmp(r.cur, r.stop);
