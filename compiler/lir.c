@@ -246,6 +246,16 @@ int kr_lir_const_operand_ok(enum kr_lir_op op, uint8_t kind, int64_t word)
     }
 }
 
+int kr_lir_div_mulx(const kr_lir_insn *in)
+{
+    if ((in->op != KR_LIR_IDIV && in->op != KR_LIR_IMOD) || !kr_lir_has_const_operand(in))
+        return 0;
+    int64_t c = kr_small_val((kr_value)in->imm2);
+    if (c <= 1 || (c & (c - 1)) == 0 || (in->op == KR_LIR_IMOD && c > INT32_MAX))
+        return 0;
+    return __builtin_cpu_supports("bmi2") ? 1 : 0;
+}
+
 uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
 {
     bool k = kr_lir_has_const_operand(in) != 0; /* a constant second operand (imm2) */
@@ -256,6 +266,8 @@ uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
     case KR_LIR_IMOD:
         if (k && c > 0 && (c & (c - 1)) == 0)
             return 0;                                            /* a shift or an and */
+        if (kr_lir_div_mulx(in))
+            return 1ull << R_RDX;                                /* mulx's implicit multiplicand */
         return (1ull << R_RAX) | (1ull << R_RDX);                /* idiv's / mul's operands */
     case KR_LIR_ISHL: return (1ull << R_RAX) | (1ull << R_RCX);  /* count in cl, value kept for the check */
     case KR_LIR_ISHR: return k ? 0 : 1ull << R_RCX;

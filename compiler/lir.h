@@ -257,6 +257,10 @@ kr_lir_insn *kr_lir_append(kr_lir_func *lf, enum kr_lir_op op); /* zeroed, out/i
 int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason);
 /* Registers an instruction's expansion writes besides its output and r11/xmm15 (see above). */
 uint64_t kr_lir_insn_fixed(const kr_lir_insn *in);
+/* Whether IDIV / IMOD by the positive constant c (not a power of two) multiplies with BMI2's mulx,
+ * which leaves rax free (only rdx fixed): when the CPU has it and, for IMOD, c fits an imm32. The
+ * expansion (compiler/x86.cpp) asks the same question. */
+int kr_lir_div_mulx(const kr_lir_insn *in);
 /* Whether op (a LIR op, or BRANCH with kind) accepts the tagged small int `word` as its constant second
  * operand (see CONSTANT OPERANDS above). IS accepts any word that fits an imm32. */
 int kr_lir_const_operand_ok(enum kr_lir_op op, uint8_t kind, int64_t word);

@@ -1263,6 +1263,33 @@ void Emitter::emitDivConst(const kr_lir_insn &in, const x86::Gp &a, const x86::G
     const int l = 64 - __builtin_clzll(uint64_t(d - 1)); // ceil(log2 d)
     const unsigned __int128 pow = (unsigned __int128)1 << (62 + l);
     const uint64_t magic = uint64_t((pow + uint64_t(d) - 1) / uint64_t(d));
+    if (kr_lir_div_mulx(&in)) {
+        // The same computation with BMI2's mulx, whose only fixed register is rdx (the implicit
+        // multiplicand; the high half goes to rdx too, the magic number is read from memory): rax
+        // stays free for the allocator (kr_lir_insn_fixed).
+        a_.mov(rdx, a);
+        a_.sar(rdx, 1);   // x
+        a_.mov(r11, rdx);
+        a_.sar(r11, 63);  // m
+        a_.xor_(rdx, r11); // t
+        if (!div)
+            a_.mov(out, rdx); // t, kept for the remainder (out is neither rdx nor r11)
+        a_.mulx(rdx, rdx, constMem(magic)); // the high half of t * M
+        if (l > 2)
+            a_.shr(rdx, l - 2); // q' = floor(t / d)
+        if (div) {
+            a_.xor_(rdx, r11);
+            a_.lea(out, x86::ptr(rdx, rdx, 0, 1));
+            return;
+        }
+        a_.imul(rdx, rdx, int32_t(d)); // kr_lir_div_mulx: d fits an imm32 for IMOD
+        a_.sub(out, rdx);
+        a_.xor_(out, r11);
+        a_.and_(r11, int32_t(d));
+        a_.add(out, r11);
+        a_.lea(out, x86::ptr(out, out, 0, 1));
+        return;
+    }
     a_.mov(rax, a);
     a_.sar(rax, 1); // x
     a_.cqo();       // rdx = m
