@@ -132,7 +132,9 @@ typedef struct builder {
                              * hoisted, some instruction may write a cell slot) */
     kr_hir_ref *cellv;      /* per slot: the cell's LOAD_SLOT in block 0 (0: none) */
     uint8_t *range_fused;   /* per pc, this build: a GET_ITER whose counted state call_range built */
-    uint32_t fused_get_iter; /* the GET_ITER call_range just built (skipped when reached), NONE32 */
+    uint32_t fused_pc;      /* the next instruction, built with the one before it (slice_item: the
+                             * subscript after a BUILD_SLICE; call_range: the GET_ITER after range()),
+                             * skipped when reached; else NONE32 */
 } builder;
 
 /* ------------------------------------------------------------------------------------------------
@@ -1749,7 +1751,7 @@ static bool call_min_max(builder *b, uint32_t pc, kr_insn in)
  * header_const). The arguments must be small ints, known or guarded when the slot may hold one (a
  * failing guard re-runs the CALL in the interpreter, which raises range()'s TypeError or makes a range of
  * big ints; not after a deopt storm); a step must be a non-zero constant (range() refuses 0, and the
- * interpreter raises that). The GET_ITER is then skipped (fused_get_iter) and its FOR_ITER is counted
+ * interpreter raises that). The GET_ITER is then skipped (fused_pc) and its FOR_ITER is counted
  * (range_fused). */
 static bool call_range(builder *b, uint32_t pc, kr_insn in, uint32_t next)
 {
@@ -1785,7 +1787,7 @@ static bool call_range(builder *b, uint32_t pc, kr_insn in, uint32_t next)
     write_slot(b, it + 1, stop);
     write_slot(b, it + 2, stp);
     b->range_fused[next] = 1;
-    b->fused_get_iter = next;
+    b->fused_pc = next;
     return true;
 }
 
@@ -1825,7 +1827,7 @@ static kr_hir_ref frame_rt(builder *b, uint32_t pc, enum kr_jit_rt_fn f)
     return call_rt(b, f, NULL, 0, insn_addr(b, pc));
 }
 
-/* GET_ITER, UNPACK_SEQUENCE, BUILD_TUPLE, BUILD_LIST, BUILD_STRING, FORMAT_VALUE on frame operands:
+/* GET_ITER, UNPACK_SEQUENCE, BUILD_TUPLE, BUILD_LIST, BUILD_SLICE, BUILD_STRING, FORMAT_VALUE on frame operands:
  * each is one runtime call that reads and writes a few slots (variable arity, or several results), so
  * only those are stored, where a STEP would flush every dirty slot and enter the interpreter. */
 static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
@@ -1870,6 +1872,7 @@ static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
     case KR_OP_BUILD_TUPLE: f = KR_JIT_RT_BUILD_TUPLE; type = KR_HT_TUPLE; break;
     case KR_OP_BUILD_LIST: f = KR_JIT_RT_BUILD_LIST; type = KR_HT_LIST; break;
     case KR_OP_BUILD_STRING: f = KR_JIT_RT_BUILD_STRING; type = KR_HT_STR; break;
+    case KR_OP_BUILD_SLICE: f = KR_JIT_RT_BUILD_SLICE; type = KR_HT_OBJECT; break;
     case KR_OP_FORMAT_VALUE:
         if (a >= b->n || sb >= b->n || sc >= b->n)
             return false;
@@ -1885,6 +1888,40 @@ static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
     kr_hir_ref r = frame_rt(b, pc, f);
     ins(b, r)->type = type; /* an exact tuple / list / str */
     write_slot(b, a, r);
+    return true;
+}
+
+/* BUILD_SLICE at pc followed, in the same block, by the GET_ITEM / SET_ITEM that uses the slice as its
+ * key, the slice's slot dead afterwards (a temporary: only that instruction reads it): both become one
+ * GET_SLICE / SET_SLICE on frame operands, which slices an exact list (tuple, str) without making the
+ * slice object. The second instruction is skipped (b->fused_pc). The call's frame state is the second
+ * instruction's, where an exception is raised as the interpreter would raise it; the slice's slot then
+ * keeps an older value, which nothing reads (it is dead after the instruction, and an exception
+ * handler never reads a temporary of the expression that raised before writing it). */
+static bool slice_item(builder *b, uint32_t pc, kr_insn in)
+{
+    kr_code *co = b->co;
+    uint32_t a = KR_INSN_A(in), sb = KR_INSN_B(in), sc = KR_INSN_C(in), next = pc + 1;
+    if (next >= co->ninsns || b->bb_at[next] != NONE32 || sb + sc > b->n)
+        return false;
+    kr_insn it = co->insns[next];
+    unsigned op = KR_INSN_OP(it);
+    uint32_t ia = KR_INSN_A(it), ib = KR_INSN_B(it), ic = KR_INSN_C(it), after = next + kr_opcode_words[op];
+    if (after >= co->ninsns || ia >= b->n || ib >= b->n || ic >= b->n)
+        return false;
+    if (op == KR_OP_GET_ITEM && ic == a && ib != a && (ia == a || slot_dead(b, after, a))) {
+        flush_ranges(b, sb, sc, ib, 1);
+        b->pc = next;
+        write_slot(b, ia, frame_rt(b, next, KR_JIT_RT_GET_SLICE));
+    } else if (op == KR_OP_SET_ITEM && ib == a && ia != a && ic != a && slot_dead(b, after, a)) {
+        flush_ranges(b, sb, sc, ia, 1);
+        flush_ranges(b, ic, 1, 0, 0);
+        b->pc = next;
+        frame_rt(b, next, KR_JIT_RT_SET_SLICE);
+    } else {
+        return false;
+    }
+    b->fused_pc = next;
     return true;
 }
 
@@ -1986,6 +2023,10 @@ static bool build_insn(builder *b, uint32_t pc)
     uint32_t fall = next < co->ninsns ? b->bb_at[next] : NONE32;
     const kr_value *consts = kr_tuple_items(co->consts);
     b->pc = pc;
+    if (pc == b->fused_pc) { /* built with the instruction before it */
+        b->fused_pc = NONE32;
+        return false;
+    }
     switch ((enum kr_opcode)op) {
     case KR_OP_NOP:
         return false;
@@ -2168,10 +2209,6 @@ static bool build_insn(builder *b, uint32_t pc)
         return true;
     }
     case KR_OP_GET_ITER:
-        if (b->fused_get_iter == pc) { /* its counted state was built with the range() call */
-            b->fused_get_iter = NONE32;
-            return false;
-        }
         if (!frame_insn(b, pc, in))
             step(b, pc);
         return false;
@@ -2179,9 +2216,10 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_BUILD_TUPLE:
     case KR_OP_BUILD_LIST:
     case KR_OP_BUILD_STRING:
+    case KR_OP_BUILD_SLICE:
     case KR_OP_FORMAT_VALUE:
     case KR_OP_MAKE_FUNCTION:
-        if (!frame_insn(b, pc, in))
+        if (!(op == KR_OP_BUILD_SLICE && slice_item(b, pc, in)) && !frame_insn(b, pc, in))
             step(b, pc);
         return false;
     default:
@@ -2197,6 +2235,7 @@ static void build_block(builder *b, uint32_t i)
     t->started = true;
     b->blk = t->hir;
     b->pc = t->start;
+    b->fused_pc = NONE32; /* fusion stays within a block */
     if (!t->nin) {
         fail(b, "block without predecessors");
         return;
@@ -2459,7 +2498,6 @@ static void build_once(builder *b)
     clear_edges(b);
     b->changed = false;
     memset(b->range_fused, 0, b->co->ninsns);
-    b->fused_get_iter = NONE32;
     for (uint32_t i = 0; i < b->nbb; i++) {
         bblock *t = &b->bb[i];
         t->started = false;
@@ -2583,6 +2621,7 @@ int kr_hir_build(kr_hir_func *fn)
     b->co = fn->code;
     b->vm = fn->vm;
     b->n = fn->code->nslots;
+    b->fused_pc = NONE32;
     fn->error[0] = 0;
     b->st = zalloc(b, b->n, sizeof *b->st);
     b->scratch = zalloc(b, b->n, sizeof *b->scratch);

@@ -215,6 +215,38 @@ kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip)
     return kr_list_from_array(vm, &frame_slots(vm)[KR_INSN_B(ip[0])], KR_INSN_C(ip[0]));
 }
 
+/* The bounds of the slice the BUILD_SLICE before ip would make (None for an absent step). */
+static void slice_bounds(kr_vm *vm, const kr_insn *ip, kr_value *bounds)
+{
+    kr_insn bs = ip[-1];
+    const kr_value *s = &frame_slots(vm)[KR_INSN_B(bs)];
+    bounds[0] = s[0];
+    bounds[1] = s[1];
+    bounds[2] = KR_INSN_C(bs) == 3 ? s[2] : KR_NONE;
+}
+
+kr_value kr_jit_rt_get_slice(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value bounds[3];
+    slice_bounds(vm, ip, bounds);
+    return kr_interp_op_getitem_slice(vm, fb_at(vm, ip), frame_slots(vm)[KR_INSN_B(ip[0])], bounds);
+}
+
+int kr_jit_rt_set_slice(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value bounds[3];
+    slice_bounds(vm, ip, bounds);
+    kr_value *s = frame_slots(vm);
+    return kr_interp_op_setitem_slice(vm, fb_at(vm, ip), s[KR_INSN_A(ip[0])], bounds, s[KR_INSN_C(ip[0])]);
+}
+
+/* BUILD_SLICE, as the interpreter's case. */
+kr_value kr_jit_rt_build_slice(kr_vm *vm, const kr_insn *ip)
+{
+    const kr_value *s = &frame_slots(vm)[KR_INSN_B(ip[0])];
+    return kr_slice_new(vm, s[0], s[1], KR_INSN_C(ip[0]) == 3 ? s[2] : KR_NONE);
+}
+
 kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip)
 {
     return kr_interp_op_build_string(vm, &frame_slots(vm)[KR_INSN_B(ip[0])], KR_INSN_C(ip[0]));

@@ -126,6 +126,9 @@ kr_value kr_jit_rt_new_cell(kr_vm *vm);
     X(UNPACK,     kr_jit_rt_unpack,     "i",    KR_JIT_RT_STATUS, "UNPACK_SEQUENCE (frame operands): s[B] .. s[B+C-1] = the C items of s[A], or the interpreter's ValueError / TypeError; always 0 unless it raises") \
     X(BUILD_TUPLE, kr_jit_rt_build_tuple, "i",  KR_JIT_RT_VALUE,  "BUILD_TUPLE (frame operands): kr_tuple_from_array(vm, &s[B], C) (the empty tuple when C is 0)") \
     X(BUILD_LIST, kr_jit_rt_build_list, "i",    KR_JIT_RT_VALUE,  "BUILD_LIST (frame operands): kr_list_from_array(vm, &s[B], C)") \
+    X(BUILD_SLICE, kr_jit_rt_build_slice, "i",  KR_JIT_RT_VALUE,  "BUILD_SLICE (frame operands): slice(s[B], s[B+1]) or, when C is 3, slice(s[B], s[B+1], s[B+2])") \
+    X(GET_SLICE,  kr_jit_rt_get_slice,  "i",    KR_JIT_RT_VALUE,  "GET_ITEM (frame operands) whose key is the slice the BUILD_SLICE just before it (imm - 1) would make, that slice's slot dead after: s[B][bounds], kr_interp_op_getitem_slice (no slice object for an exact list, tuple, str)") \
+    X(SET_SLICE,  kr_jit_rt_set_slice,  "i",    KR_JIT_RT_STATUS, "SET_ITEM (frame operands) as GET_SLICE: s[A][bounds] = s[C], kr_interp_op_setitem_slice (no slice object for an exact list)") \
     X(BUILD_STRING, kr_jit_rt_build_string, "i", KR_JIT_RT_VALUE, "BUILD_STRING (frame operands): s[B] + .. + s[B+C-1], all exact str") \
     X(FORMAT_VALUE, kr_jit_rt_format_value, "i", KR_JIT_RT_VALUE, "FORMAT_VALUE (frame operands): format(conv(s[B]), s[C] if X has a spec else ''), an exact str without a spec being its own result") \
     X(LOAD_METHOD, kr_jit_rt_load_method, "i", KR_JIT_RT_STATUS, "LOAD_METHOD (frame operands): s[A], s[A+1] = (function, self) or (attribute, NULL), as the interpreter, filling the site's cache as it does; always 0 unless it raises") \
@@ -165,6 +168,9 @@ int kr_jit_rt_for_iter(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_unpack(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_tuple(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_build_slice(kr_vm *vm, const kr_insn *ip);
+kr_value kr_jit_rt_get_slice(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_set_slice(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_format_value(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_load_method(kr_vm *vm, const kr_insn *ip);

@@ -243,22 +243,6 @@ int kr_code_line(const kr_code *code, uint32_t pc)
     return code->ninsns ? code->locs[pc].lineno : code->firstlineno;
 }
 
-unsigned kr_code_type_bits(kr_vm *vm, kr_value v)
-{
-    if (kr_is_small(v))
-        return KR_FB_SMALLINT;
-    if (!kr_is_ptr(v))
-        return KR_FB_OTHER;
-    kr_type *t = KR_OBJ(v)->type;
-    if (t == vm->t.float_) return KR_FB_FLOAT;
-    if (t == vm->t.int_) return KR_FB_BIGINT;
-    if (t == vm->t.str) return KR_FB_STR;
-    if (t == vm->t.list) return KR_FB_LIST;
-    if (t == vm->t.tuple) return KR_FB_TUPLE;
-    if (t == vm->t.dict) return KR_FB_DICT;
-    return KR_FB_OTHER;
-}
-
 /* ---- the code type ---- */
 static void code_trace(kr_vm *vm, kr_object *self)
 {

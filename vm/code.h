@@ -205,8 +205,23 @@ kr_value kr_code_new(kr_vm *vm, const kr_code_desc *desc);
 static inline kr_code *kr_code_of(kr_value v) { return KR_AS(kr_code, v); }
 /* Line of the instruction at pc (0 if unknown). */
 int kr_code_line(const kr_code *code, uint32_t pc);
-/* Type bits of a value for feedback. */
-unsigned kr_code_type_bits(kr_vm *vm, kr_value v);
+/* Type bits of a value for feedback. Inline: every generic BINARY_OP / COMPARE_OP / GET_ITEM /
+ * SET_ITEM records its two operands' bits, so a call here showed in the profiles of generic code. */
+static inline unsigned kr_code_type_bits(kr_vm *vm, kr_value v)
+{
+    if (kr_is_small(v))
+        return KR_FB_SMALLINT;
+    if (!kr_is_ptr(v))
+        return KR_FB_OTHER;
+    kr_type *t = KR_OBJ(v)->type;
+    if (t == vm->t.float_) return KR_FB_FLOAT;
+    if (t == vm->t.int_) return KR_FB_BIGINT;
+    if (t == vm->t.str) return KR_FB_STR;
+    if (t == vm->t.list) return KR_FB_LIST;
+    if (t == vm->t.tuple) return KR_FB_TUPLE;
+    if (t == vm->t.dict) return KR_FB_DICT;
+    return KR_FB_OTHER;
+}
 /* Phase-1 type creation (called from kr_interp_init). */
 void kr_code_init(kr_vm *vm);
 

@@ -340,6 +340,45 @@ int kr_interp_op_setitem_slow(kr_vm *vm, kr_fb *e, kr_value o, kr_value k, kr_va
     return kr_setitem(vm, o, k, v);
 }
 
+kr_value kr_interp_op_getitem_slice(kr_vm *vm, kr_fb *e, kr_value o, const kr_value *bounds)
+{
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= KR_FB_OTHER;
+    if (kr_is_ptr(o)) {
+        kr_type *t = KR_OBJ(o)->type;
+        if (t == vm->t.list)
+            return kr_list_getslice(vm, o, bounds[0], bounds[1], bounds[2]);
+        if (t == vm->t.tuple)
+            return kr_tuple_getslice(vm, o, bounds[0], bounds[1], bounds[2]);
+        if (t == vm->t.str)
+            return kr_str_getslice(vm, o, bounds[0], bounds[1], bounds[2]);
+    }
+    kr_value key = kr_slice_new(vm, bounds[0], bounds[1], bounds[2]);
+    if (!key)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &key);
+    kr_value r = kr_getitem(vm, o, key);
+    kr_root_reset(vm, m);
+    return r;
+}
+
+int kr_interp_op_setitem_slice(kr_vm *vm, kr_fb *e, kr_value o, const kr_value *bounds, kr_value v)
+{
+    e->types.lhs |= (uint8_t)kr_code_type_bits(vm, o);
+    e->types.rhs |= KR_FB_OTHER;
+    if (kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.list)
+        return kr_list_setslice(vm, o, bounds[0], bounds[1], bounds[2], v);
+    kr_value key = kr_slice_new(vm, bounds[0], bounds[1], bounds[2]);
+    if (!key)
+        return -1;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &key);
+    int r = kr_setitem(vm, o, key, v);
+    kr_root_reset(vm, m);
+    return r;
+}
+
 /* ---- iteration ------------------------------------------------------------------------------------- */
 
 int kr_interp_op_get_iter(kr_vm *vm, kr_fb *e, unsigned x, kr_value o, kr_value *state)

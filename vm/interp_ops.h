@@ -342,6 +342,13 @@ KR_INTERP_OP_FAST bool kr_interp_op_setitem_fast(kr_vm *vm, kr_fb *e, kr_value o
 /* SET_ITEM otherwise: records the operand types, then kr_setitem. 0 or -1. */
 int kr_interp_op_setitem_slow(kr_vm *vm, kr_fb *e, kr_value o, kr_value k, kr_value v);
 
+/* GET_ITEM / SET_ITEM whose key is the slice a BUILD_SLICE just made of bounds[0..2] (start, stop,
+ * step: None when absent), given the bounds instead: the same result, exceptions and feedback (the
+ * key recorded as OTHER), without the slice object for an exact list, tuple or str (GET) or an exact
+ * list (SET); other containers get a slice made here. bounds must be rooted (frame slots). */
+kr_value kr_interp_op_getitem_slice(kr_vm *vm, kr_fb *e, kr_value o, const kr_value *bounds);
+int kr_interp_op_setitem_slice(kr_vm *vm, kr_fb *e, kr_value o, const kr_value *bounds, kr_value v);
+
 /* ---- iteration ------------------------------------------------------------------------------------- */
 
 /* GET_ITER (x = the instruction's X) of o into state[0..2]: the counted range-loop state (start, stop,

@@ -150,6 +150,7 @@ void kr_list_reverse_items(kr_value *items, int64_t n)
 static kr_value list_alloc_type(kr_vm *vm, kr_type *cls, int64_t capacity)
 {
     size_t size = cls->instance_size >= sizeof(kr_list) ? cls->instance_size : sizeof(kr_list);
+    /* exact lists are small objects (their items live in a separate buffer): pooled */
     kr_list *l = kr_gc_alloc(vm, cls, size);
     if (!l)
         return KR_NULL;
@@ -473,6 +474,29 @@ static int list_contains(kr_vm *vm, kr_value self, kr_value item)
     return 0;
 }
 
+kr_value kr_list_getslice(kr_vm *vm, kr_value self, kr_value startv, kr_value stopv, kr_value stepv)
+{
+    int64_t start, stop, step;
+    if (kr_slice_unpack(vm, startv, stopv, stepv, &start, &stop, &step) < 0)
+        return KR_NULL;
+    /* the size after the bounds' __index__ ran (which may have changed the list) */
+    kr_list *l = KR_AS(kr_list, self);
+    int64_t n = kr_slice_adjust(l->size, &start, &stop, step);
+    kr_value r = kr_list_new(vm, n);
+    if (!r)
+        return KR_NULL;
+    kr_list *rl = KR_AS(kr_list, r);
+    if (step == 1) {
+        if (n)
+            memcpy(rl->items, l->items + start, (size_t)n * sizeof(kr_value));
+    } else {
+        for (int64_t k = 0, j = start; k < n; k++, j += step)
+            rl->items[k] = l->items[j];
+    }
+    rl->size = n;
+    return r;
+}
+
 kr_value kr_list_getitem(kr_vm *vm, kr_value self, kr_value key)
 {
     kr_list *l = KR_AS(kr_list, self);
@@ -480,23 +504,8 @@ kr_value kr_list_getitem(kr_vm *vm, kr_value self, kr_value key)
     if (kr_is_small(key)) {
         i = kr_small_val(key);
     } else if (kr_seq_is_slice(vm, key)) {
-        int64_t start, stop, step;
-        int64_t n = kr_slice_indices(vm, key, l->size, &start, &stop, &step);
-        if (n < 0)
-            return KR_NULL;
-        kr_value r = kr_list_new(vm, n);
-        if (!r)
-            return KR_NULL;
-        kr_list *rl = KR_AS(kr_list, r);
-        if (step == 1) {
-            if (n)
-                memcpy(rl->items, l->items + start, (size_t)n * sizeof(kr_value));
-        } else {
-            for (int64_t k = 0, j = start; k < n; k++, j += step)
-                rl->items[k] = l->items[j];
-        }
-        rl->size = n;
-        return r;
+        kr_slice *sl = KR_AS(kr_slice, key);
+        return kr_list_getslice(vm, self, sl->start, sl->stop, sl->step);
     } else if (kr_seq_index_key(vm, key, &i, "list") < 0) {
         return KR_NULL;
     }
@@ -507,13 +516,15 @@ kr_value kr_list_getitem(kr_vm *vm, kr_value self, kr_value key)
     return l->items[i];
 }
 
-static int list_ass_slice(kr_vm *vm, kr_value self, kr_value slice, kr_value value)
+int kr_list_setslice(kr_vm *vm, kr_value self, kr_value startv, kr_value stopv, kr_value stepv, kr_value value)
 {
     kr_list *l = KR_AS(kr_list, self);
-    int64_t start, stop, step;
-    int64_t n = kr_slice_indices(vm, slice, l->size, &start, &stop, &step);
-    if (n < 0)
+    int64_t ustart, ustop, start, stop, step;
+    if (kr_slice_unpack(vm, startv, stopv, stepv, &ustart, &ustop, &step) < 0)
         return -1;
+    start = ustart;
+    stop = ustop;
+    int64_t n = kr_slice_adjust(l->size, &start, &stop, step);
     if (!value) {
         /* deletion */
         if (step < 0) {
@@ -539,28 +550,25 @@ static int list_ass_slice(kr_vm *vm, kr_value self, kr_value slice, kr_value val
             kr_err_clear(vm);
         return 0;
     }
-    /* assignment: take a snapshot of the values (value may be l itself, or any iterable) */
+    /* assignment: take a snapshot of the values (value may be l itself, or any iterable). A list or
+     * tuple other than l is used as it is: nothing below collects (kr_mem_* never does). */
     kr_value seq = value;
     size_t m = kr_root_mark(vm);
-    kr_root_push(vm, &seq);
     if (seq == self || !(kr_list_check(vm, seq) || kr_tuple_check(vm, seq))) {
         if (!kr_list_check(vm, seq) && !kr_tuple_check(vm, seq) && !kr_type_of(vm, seq)->iter &&
             !kr_type_of(vm, seq)->getitem) {
             kr_root_reset(vm, m);
-            return kr_raise_i(vm, KR_EXC(vm, TypeError), step == 1 ? "can only assign an iterable"
-                                                                   : "must assign iterable to extended slice");
+            /* CPython 3.13 says "extended" for every step (PySequence_Fast in list_ass_subscript) */
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "must assign iterable to extended slice");
         }
         seq = kr_list_from_iterable(vm, seq);
-        if (!seq) {
-            kr_root_reset(vm, m);
+        if (!seq)
             return -1;
-        }
-        /* The iteration may have run Python code that changed l: recompute the slice. */
-        n = kr_slice_indices(vm, slice, l->size, &start, &stop, &step);
-        if (n < 0) {
-            kr_root_reset(vm, m);
-            return -1;
-        }
+        kr_root_push(vm, &seq);
+        /* The iteration may have run Python code that changed l: clamp the bounds again. */
+        start = ustart;
+        stop = ustop;
+        n = kr_slice_adjust(l->size, &start, &stop, step);
     }
     bool is_list = kr_list_check(vm, seq);
     int64_t vn = is_list ? kr_list_size(seq) : kr_tuple_size(seq);
@@ -589,7 +597,8 @@ int kr_list_setitem(kr_vm *vm, kr_value self, kr_value key, kr_value value)
     if (kr_is_small(key)) {
         i = kr_small_val(key);
     } else if (kr_seq_is_slice(vm, key)) {
-        return list_ass_slice(vm, self, key, value);
+        kr_slice *sl = KR_AS(kr_slice, key);
+        return kr_list_setslice(vm, self, sl->start, sl->stop, sl->step, value);
     } else if (kr_seq_index_key(vm, key, &i, "list") < 0) {
         return -1;
     }

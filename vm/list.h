@@ -34,6 +34,10 @@ int kr_list_reserve(kr_vm *vm, kr_value list, int64_t n);
 kr_value kr_list_as_tuple(kr_vm *vm, kr_value list);
 kr_value kr_list_getitem(kr_vm *vm, kr_value list, kr_value key);
 int kr_list_setitem(kr_vm *vm, kr_value list, kr_value key, kr_value value);
+/* list[start:stop:step] / list[start:stop:step] = value (value NULL: del) for the bounds of a slice
+ * (None, ints or __index__), as kr_list_getitem / kr_list_setitem with a slice key, without one. */
+kr_value kr_list_getslice(kr_vm *vm, kr_value list, kr_value start, kr_value stop, kr_value step);
+int kr_list_setslice(kr_vm *vm, kr_value list, kr_value start, kr_value stop, kr_value step, kr_value value);
 void kr_list_reverse_items(kr_value *items, int64_t n);
 
 /* The list's iterators; the interpreter may special-case them (index advances; seq is KR_NULL once

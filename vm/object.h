@@ -444,8 +444,17 @@ int kr_set_add(kr_vm *vm, kr_value set, kr_value key);
 int kr_set_contains(kr_vm *vm, kr_value set, kr_value key);
 kr_value kr_range_new(kr_vm *vm, kr_value start, kr_value stop, kr_value step);
 kr_value kr_slice_new(kr_vm *vm, kr_value start, kr_value stop, kr_value step);
-/* Resolve a slice against a length (CPython's PySlice_GetIndicesEx): returns the slice length. */
+/* Resolve a slice against a length (CPython's PySlice_GetIndicesEx): returns the slice length, or -1
+ * with an exception. Only for a length that the bounds' __index__ cannot change (a container's own
+ * length must be read after they ran: kr_slice_unpack, then kr_slice_adjust). */
 int64_t kr_slice_indices(kr_vm *vm, kr_value slice, int64_t length, int64_t *start, int64_t *stop, int64_t *step);
+/* CPython's PySlice_Unpack on a slice's three bounds (None, ints or __index__, clamped to int64; the
+ * step is never 0 nor below -INT64_MAX): 0, or -1 with TypeError / ValueError. May run Python code. */
+int kr_slice_unpack(kr_vm *vm, kr_value start, kr_value stop, kr_value step, int64_t *startp, int64_t *stopp,
+                    int64_t *stepp);
+/* CPython's PySlice_AdjustIndices: clamps *start and *stop to a sequence of `length` items and returns
+ * the number of items the slice selects. */
+int64_t kr_slice_adjust(int64_t length, int64_t *start, int64_t *stop, int64_t step);
 
 /* ========== vm/module.c ========== */
 kr_value kr_module_new(kr_vm *vm, const char *name);

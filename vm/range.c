@@ -731,7 +731,7 @@ static const kr_getset_def range_getsets[] = {
 
 kr_value kr_slice_new(kr_vm *vm, kr_value start, kr_value stop, kr_value step)
 {
-    kr_slice *s = kr_gc_alloc(vm, vm->t.slice, sizeof *s);
+    kr_slice *s = kr_gc_alloc_small(vm, vm->t.slice, sizeof *s); /* pooled: slices die young */
     if (!s)
         return KR_NULL;
     s->start = start ? start : KR_NONE;
@@ -775,31 +775,38 @@ static int slice_index(kr_vm *vm, kr_value v, int64_t *out)
     return kr_seq_slice_arg(vm, v, out);
 }
 
-int64_t kr_slice_indices(kr_vm *vm, kr_value slice, int64_t length, int64_t *startp, int64_t *stopp, int64_t *stepp)
+int kr_slice_unpack(kr_vm *vm, kr_value startv, kr_value stopv, kr_value stepv, int64_t *startp, int64_t *stopp,
+                    int64_t *stepp)
 {
-    kr_slice *s = KR_AS(kr_slice, slice);
     int64_t start, stop, step;
-    /* Fast path: small ints / None (the common a[i:j]). */
-    if (s->step == KR_NONE) {
+    /* CPython's order: step, start, stop (each __index__ may run Python code or raise) */
+    if (stepv == KR_NONE) {
         step = 1;
     } else {
-        if (slice_index(vm, s->step, &step) < 0)
+        if (slice_index(vm, stepv, &step) < 0)
             return -1;
         if (step == 0)
             return kr_raise_i(vm, KR_EXC(vm, ValueError), "slice step cannot be zero");
         if (step < -INT64_MAX)
             step = -INT64_MAX;
     }
-    if (s->start == KR_NONE)
+    if (startv == KR_NONE)
         start = step < 0 ? INT64_MAX : 0;
-    else if (slice_index(vm, s->start, &start) < 0)
+    else if (slice_index(vm, startv, &start) < 0)
         return -1;
-    if (s->stop == KR_NONE)
+    if (stopv == KR_NONE)
         stop = step < 0 ? INT64_MIN : INT64_MAX;
-    else if (slice_index(vm, s->stop, &stop) < 0)
+    else if (slice_index(vm, stopv, &stop) < 0)
         return -1;
+    *startp = start;
+    *stopp = stop;
+    *stepp = step;
+    return 0;
+}
 
-    /* PySlice_AdjustIndices */
+int64_t kr_slice_adjust(int64_t length, int64_t *startp, int64_t *stopp, int64_t step)
+{
+    int64_t start = *startp, stop = *stopp;
     if (start < 0) {
         start += length;
         if (start < 0)
@@ -814,17 +821,25 @@ int64_t kr_slice_indices(kr_vm *vm, kr_value slice, int64_t length, int64_t *sta
     } else if (stop >= length) {
         stop = step < 0 ? length - 1 : length;
     }
-    int64_t n = 0;
-    if (step < 0) {
-        if (stop < start)
-            n = (start - stop - 1) / (-step) + 1;
-    } else if (start < stop) {
-        n = (stop - start - 1) / step + 1;
-    }
     *startp = start;
     *stopp = stop;
-    *stepp = step;
-    return n;
+    /* Steps of 1 and -1 (nearly every slice) need no division: a 64-bit idiv was half of this
+     * function's time in slice-heavy loops. */
+    if (step < 0) {
+        if (stop < start)
+            return step == -1 ? start - stop : (start - stop - 1) / (-step) + 1;
+    } else if (start < stop) {
+        return step == 1 ? stop - start : (stop - start - 1) / step + 1;
+    }
+    return 0;
+}
+
+int64_t kr_slice_indices(kr_vm *vm, kr_value slice, int64_t length, int64_t *startp, int64_t *stopp, int64_t *stepp)
+{
+    kr_slice *s = KR_AS(kr_slice, slice);
+    if (kr_slice_unpack(vm, s->start, s->stop, s->step, startp, stopp, stepp) < 0)
+        return -1;
+    return kr_slice_adjust(length, startp, stopp, *stepp);
 }
 
 static kr_value slice_repr(kr_vm *vm, kr_value self)

@@ -21,6 +21,7 @@
 
 #include "bytes.h"
 #include "format.h"
+#include "range.h"
 #include "str.h"
 #include "unicode_names.h"
 
@@ -946,49 +947,55 @@ static kr_value str_mod(kr_vm *vm, kr_value a, kr_value b)
     return kr_str_mod_format(vm, a, b);
 }
 
+kr_value kr_str_getslice(kr_vm *vm, kr_value self, kr_value startv, kr_value stopv, kr_value stepv)
+{
+    int64_t start, stop, step;
+    if (kr_slice_unpack(vm, startv, stopv, stepv, &start, &stop, &step) < 0)
+        return KR_NULL;
+    int64_t n = kr_slice_adjust(kr_str_len(self), &start, &stop, step);
+    if (step == 1)
+        return str_substr(vm, self, start, start + n);
+    if (n == 0)
+        return kr_str_new(vm, "", 0);
+    if (KR_OBJ(self)->flags & KR_STR_ASCII) {
+        kr_str *r = kr_str_alloc_raw(vm, n);
+        if (!r)
+            return KR_NULL;
+        const char *d = kr_str_data(self);
+        for (int64_t k = 0, j = start; k < n; k++, j += step)
+            r->data[k] = d[j];
+        return kr_str_finish_raw(vm, r);
+    }
+    /* Non-ASCII with a step: decode once into code-point offsets. */
+    int64_t len = kr_str_len(self);
+    int64_t *offs = malloc(sizeof(int64_t) * (size_t)(len + 1));
+    if (!offs)
+        return kr_raise_nomemory(vm);
+    const char *d = kr_str_data(self);
+    int64_t off = 0;
+    for (int64_t k = 0; k < len; k++) {
+        offs[k] = off;
+        int l;
+        kr_utf8_decode(d + off, &l);
+        off += l;
+    }
+    offs[len] = off;
+    kr_sb sb;
+    kr_sb_init(&sb);
+    for (int64_t k = 0, j = start; k < n; k++, j += step)
+        kr_sb_append(&sb, d + offs[j], (size_t)(offs[j + 1] - offs[j]));
+    free(offs);
+    return kr_sb_finish(vm, &sb);
+}
+
 static kr_value str_getitem(kr_vm *vm, kr_value self, kr_value key)
 {
     int64_t i;
     if (kr_is_small(key)) {
         i = kr_small_val(key);
     } else if (kr_is_ptr(key) && KR_OBJ(key)->type == vm->t.slice) {
-        int64_t start, stop, step;
-        int64_t n = kr_slice_indices(vm, key, kr_str_len(self), &start, &stop, &step);
-        if (n < 0)
-            return KR_NULL;
-        if (step == 1)
-            return str_substr(vm, self, start, start + n);
-        if (n == 0)
-            return kr_str_new(vm, "", 0);
-        if (KR_OBJ(self)->flags & KR_STR_ASCII) {
-            kr_str *r = kr_str_alloc_raw(vm, n);
-            if (!r)
-                return KR_NULL;
-            const char *d = kr_str_data(self);
-            for (int64_t k = 0, j = start; k < n; k++, j += step)
-                r->data[k] = d[j];
-            return kr_str_finish_raw(vm, r);
-        }
-        /* Non-ASCII with a step: decode once into code-point offsets. */
-        int64_t len = kr_str_len(self);
-        int64_t *offs = malloc(sizeof(int64_t) * (size_t)(len + 1));
-        if (!offs)
-            return kr_raise_nomemory(vm);
-        const char *d = kr_str_data(self);
-        int64_t off = 0;
-        for (int64_t k = 0; k < len; k++) {
-            offs[k] = off;
-            int l;
-            kr_utf8_decode(d + off, &l);
-            off += l;
-        }
-        offs[len] = off;
-        kr_sb sb;
-        kr_sb_init(&sb);
-        for (int64_t k = 0, j = start; k < n; k++, j += step)
-            kr_sb_append(&sb, d + offs[j], (size_t)(offs[j + 1] - offs[j]));
-        free(offs);
-        return kr_sb_finish(vm, &sb);
+        kr_slice *sl = KR_AS(kr_slice, key);
+        return kr_str_getslice(vm, self, sl->start, sl->stop, sl->step);
     } else if (kr_type_of(vm, key)->index) {
         if (kr_index_i64(vm, key, &i) < 0) {
             if (kr_err_matches(vm, KR_EXC(vm, OverflowError))) {

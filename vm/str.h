@@ -24,6 +24,9 @@ kr_str *kr_str_alloc_raw(kr_vm *vm, int64_t nbytes);
 kr_value kr_str_finish_raw(kr_vm *vm, kr_str *s);
 /* Copies data whose code-point length is already known (length == nbytes means ASCII). */
 kr_value kr_str_new_known(kr_vm *vm, const char *utf8, size_t nbytes, int64_t length);
+/* s[start:stop:step] for the bounds of a slice (None, ints or __index__), as subscripting a str with
+ * a slice, without one. */
+kr_value kr_str_getslice(kr_vm *vm, kr_value s, kr_value start, kr_value stop, kr_value step);
 kr_value kr_str_from_codepoint(kr_vm *vm, uint32_t cp); /* chr(); cp must be <= 0x10FFFF */
 /* The code point at index (negative counts from the end); -1 with IndexError pending if out of range. */
 int64_t kr_str_codepoint_at(kr_value s, int64_t index);

@@ -9,6 +9,7 @@
 
 #include "init.h"
 #include "list.h"
+#include "range.h"
 
 kr_value kr_tuple_alloc_type(kr_vm *vm, kr_type *cls, int64_t n)
 {
@@ -249,6 +250,22 @@ static int tuple_bool(kr_vm *vm, kr_value self)
     return kr_tuple_size(self) != 0;
 }
 
+kr_value kr_tuple_getslice(kr_vm *vm, kr_value self, kr_value startv, kr_value stopv, kr_value stepv)
+{
+    int64_t start, stop, step;
+    if (kr_slice_unpack(vm, startv, stopv, stepv, &start, &stop, &step) < 0)
+        return KR_NULL;
+    int64_t n = kr_slice_adjust(kr_tuple_size(self), &start, &stop, step);
+    if (step == 1)
+        return kr_tuple_slice(vm, self, start, start + n);
+    kr_value r = kr_tuple_new(vm, n);
+    if (!r)
+        return KR_NULL;
+    for (int64_t k = 0, j = start; k < n; k++, j += step)
+        KR_AS(kr_tuple, r)->items[k] = kr_tuple_items(self)[j];
+    return r;
+}
+
 static kr_value tuple_getitem(kr_vm *vm, kr_value self, kr_value key)
 {
     kr_tuple *t = KR_AS(kr_tuple, self);
@@ -256,18 +273,8 @@ static kr_value tuple_getitem(kr_vm *vm, kr_value self, kr_value key)
     if (kr_is_small(key)) {
         i = kr_small_val(key);
     } else if (kr_seq_is_slice(vm, key)) {
-        int64_t start, stop, step;
-        int64_t n = kr_slice_indices(vm, key, t->size, &start, &stop, &step);
-        if (n < 0)
-            return KR_NULL;
-        if (step == 1)
-            return kr_tuple_slice(vm, self, start, start + n);
-        kr_value r = kr_tuple_new(vm, n);
-        if (!r)
-            return KR_NULL;
-        for (int64_t k = 0, j = start; k < n; k++, j += step)
-            KR_AS(kr_tuple, r)->items[k] = t->items[j];
-        return r;
+        kr_slice *sl = KR_AS(kr_slice, key);
+        return kr_tuple_getslice(vm, self, sl->start, sl->stop, sl->step);
     } else if (kr_seq_index_key(vm, key, &i, "tuple") < 0) {
         return KR_NULL;
     }

@@ -18,6 +18,9 @@ static inline bool kr_tuple_check(kr_vm *vm, kr_value v)
 /* Allocate an instance of tuple or a tuple subclass with n items (KR_NONE). */
 kr_value kr_tuple_alloc_type(kr_vm *vm, kr_type *cls, int64_t n);
 kr_value kr_tuple_slice(kr_vm *vm, kr_value t, int64_t lo, int64_t hi);
+/* t[start:stop:step] for the bounds of a slice (None, ints or __index__), as subscripting with a
+ * slice, without one (the whole of an exact tuple is itself). */
+kr_value kr_tuple_getslice(kr_vm *vm, kr_value t, kr_value start, kr_value stop, kr_value step);
 /* CPython 3.13's xxHash-based tuple hash over an array of already computed item hashes. */
 int64_t kr_tuple_hash_lanes(const int64_t *lanes, int64_t n);
 
