@@ -151,7 +151,8 @@ static kr_value list_alloc_type(kr_vm *vm, kr_type *cls, int64_t capacity)
 {
     size_t size = cls->instance_size >= sizeof(kr_list) ? cls->instance_size : sizeof(kr_list);
     /* exact lists are small objects (their items live in a separate buffer): pooled */
-    kr_list *l = kr_gc_alloc(vm, cls, size);
+    /* an exact list is a small object (its items are a separate buffer): pooled, as floats and tuples */
+    kr_list *l = cls == vm->t.list ? kr_gc_alloc_small(vm, cls, size) : kr_gc_alloc(vm, cls, size);
     if (!l)
         return KR_NULL;
     if (capacity > 0) {
