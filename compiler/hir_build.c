@@ -135,6 +135,7 @@ typedef struct builder {
     uint32_t fused_pc;      /* the next instruction, built with the one before it (slice_item: the
                              * subscript after a BUILD_SLICE; call_range: the GET_ITER after range()),
                              * skipped when reached; else NONE32 */
+    bool *after_iter;       /* per pc: the instruction right after a FOR_ITER (iter_unpack) */
 } builder;
 
 /* ------------------------------------------------------------------------------------------------
@@ -1084,6 +1085,25 @@ static bool counted_loop(builder *b, uint32_t pc, uint32_t a)
     return (extra & KR_FB_ITER_RANGE) && !(extra & KR_FB_ITER_OTHER);
 }
 
+/* Is the instruction at pc an UNPACK_SEQUENCE of the item of the FOR_ITER right before it, that item
+ * dead afterwards, its value slots apart from the iterator's state and the item? Then the FOR_ITER is
+ * FOR_ITER_UNPACK, which may leave the values in place of a tuple (a zip or enumerate), and the UNPACK
+ * is UNPACK_ITERATED, which then does nothing. Static (the bytecode and its liveness only), so that
+ * the two instructions always agree: the UNPACK must not see the KR_NULL item any other way. */
+static bool iter_unpack(builder *b, uint32_t pc)
+{
+    kr_code *co = b->co;
+    if (pc < 2 || pc + 1 >= co->ninsns || !b->after_iter[pc] || KR_INSN_OP(co->insns[pc]) != KR_OP_UNPACK_SEQUENCE)
+        return false;
+    kr_insn f = co->insns[pc - 2], u = co->insns[pc];
+    uint32_t st = KR_INSN_A(f), item = KR_INSN_B(f), ub = KR_INSN_B(u), uc = KR_INSN_C(u);
+    if (KR_INSN_A(u) != item || st + 2 >= b->n || item >= b->n || ub + uc > b->n || uc == 0)
+        return false;
+    if ((ub < st + 3 && st < ub + uc) || (item >= ub && item < ub + uc))
+        return false;
+    return slot_dead(b, pc + 1, item);
+}
+
 static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
 {
     uint32_t a = KR_INSN_A(in), item = KR_INSN_B(in);
@@ -1125,9 +1145,18 @@ static void for_iter(builder *b, uint32_t pc, kr_insn in, uint32_t fall)
      * on frame memory. The item slot is written only when there is one, so it is stored first too:
      * memory then holds its value on both edges. */
     flush_ranges(b, a, 3, item, 1);
-    kr_hir_ref more = frame_rt(b, pc, KR_JIT_RT_FOR_ITER);
+    kr_hir_ref more;
+    if (iter_unpack(b, pc + 2)) {
+        /* the UNPACK's slots may be written too (even when exhausted or raising: dead there) */
+        kr_insn u = b->co->insns[pc + 2];
+        flush_ranges(b, KR_INSN_B(u), KR_INSN_C(u), 0, 0);
+        more = frame_rt(b, pc, KR_JIT_RT_FOR_ITER_UNPACK);
+        forget(b, KR_INSN_B(u), KR_INSN_C(u), ANY_VALUE);
+    } else {
+        more = frame_rt(b, pc, KR_JIT_RT_FOR_ITER);
+    }
     forget(b, a, 1, KR_HT_ANY);
-    forget(b, item, 1, ANY_VALUE); /* an item: never unbound */
+    forget(b, item, 1, ANY_VALUE | KR_HT_NULL); /* an item (never unbound), or FOR_ITER_UNPACK's KR_NULL */
     emit1(b, KR_HIR_BRANCH, KR_HIR_TAGGED, 0, more, 0);
     link(b, fall);
     b->st[item].type = KR_HT_ANY; /* exhausted: whatever the slot held before (perhaps unbound) */
@@ -1847,7 +1876,7 @@ static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
         if (a >= b->n || sb + sc > b->n)
             return false;
         flush_ranges(b, a, 1, 0, 0);
-        frame_rt(b, pc, KR_JIT_RT_UNPACK);
+        frame_rt(b, pc, iter_unpack(b, pc) ? KR_JIT_RT_UNPACK_ITERATED : KR_JIT_RT_UNPACK);
         forget(b, sb, sc, ANY_VALUE);
         return true;
     case KR_OP_LOAD_METHOD: /* reads s[B]; s[A], s[A+1] = (function, self) or (attribute, NULL) */
@@ -2283,6 +2312,7 @@ static int scan(builder *b)
     bool *lead = zalloc(b, n + 1, sizeof *lead);
     bool *isentry = zalloc(b, n, sizeof *isentry);
     b->bb_at = zalloc(b, n, sizeof *b->bb_at);
+    b->after_iter = zalloc(b, n, sizeof *b->after_iter);
     if (b->failed) {
         free(lead);
         free(isentry);
@@ -2309,8 +2339,11 @@ static int scan(builder *b)
             if (KR_INSN_BX(in) == 0)
                 b->osr0 = true;
         }
-        if (op == KR_OP_FOR_ITER)
+        if (op == KR_OP_FOR_ITER) {
             lead[KR_CACHE_E(co->insns[pc + 1])] = true;
+            if (next < n)
+                b->after_iter[next] = true;
+        }
         if (ends_block(op))
             lead[next] = true;
     }
@@ -2669,6 +2702,7 @@ int kr_hir_build(kr_hir_func *fn)
         }
     free(b->bb);
     free(b->bb_at);
+    free(b->after_iter);
     free(b->order);
     free(b->entries);
     free(b->cell_used);

@@ -198,6 +198,22 @@ int kr_jit_rt_for_iter(kr_vm *vm, const kr_insn *ip)
     return r == KR_INTERP_OP_ITER_GENERIC ? kr_interp_op_for_iter_next(vm, s[a], &s[item]) : r;
 }
 
+/* FOR_ITER at ip with the UNPACK_SEQUENCE after it (ip[2]: FOR_ITER has a cache word). */
+int kr_jit_rt_for_iter_unpack(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value *s = frame_slots(vm);
+    kr_insn u = ip[2];
+    fb_at(vm, ip)->loop.count++;
+    return kr_interp_op_for_iter_unpack(vm, &s[KR_INSN_A(ip[0])], &s[KR_INSN_B(ip[0])], &s[KR_INSN_B(u)],
+                                        (int)KR_INSN_C(u));
+}
+
+int kr_jit_rt_unpack_iterated(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value *s = frame_slots(vm);
+    return kr_interp_op_unpack_iterated(vm, s[KR_INSN_A(ip[0])], &s[KR_INSN_B(ip[0])], (int)KR_INSN_C(ip[0]));
+}
+
 int kr_jit_rt_unpack(kr_vm *vm, const kr_insn *ip)
 {
     kr_value *s = frame_slots(vm);

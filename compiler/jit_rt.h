@@ -123,6 +123,8 @@ kr_value kr_jit_rt_new_cell(kr_vm *vm);
     X(MAP_ADD,    kr_setitem,           "vvv",  KR_JIT_RT_STATUS, "MAP_ADD: kr_setitem(vm, s[A], s[B], s[C])") \
     X(GET_ITER,   kr_jit_rt_get_iter,   "i",    KR_JIT_RT_STATUS, "GET_ITER (frame operands): the counted range state or iter(s[B]) with two Nones in s[A..A+2], recording the feedback; always 0 unless it raises") \
     X(FOR_ITER,   kr_jit_rt_for_iter,   "i",    KR_JIT_RT_STATUS, "FOR_ITER (frame operands): 1 with the next item in s[B] (a counted state advanced in s[A]), 0 when exhausted (a StopIteration raised by the iterator is cleared); counts the loop feedback") \
+    X(FOR_ITER_UNPACK, kr_jit_rt_for_iter_unpack, "i", KR_JIT_RT_STATUS, "FOR_ITER (frame operands) followed by the UNPACK_SEQUENCE of its item (hir_build.c iter_unpack): as FOR_ITER, but an exact zip / enumerate of the right arity puts its values straight into the UNPACK's slots and KR_NULL into s[B] (kr_interp_op_for_iter_unpack)") \
+    X(UNPACK_ITERATED, kr_jit_rt_unpack_iterated, "i", KR_JIT_RT_STATUS, "UNPACK_SEQUENCE (frame operands) after a FOR_ITER_UNPACK: nothing when s[A] is KR_NULL (the values are in place), else as UNPACK") \
     X(UNPACK,     kr_jit_rt_unpack,     "i",    KR_JIT_RT_STATUS, "UNPACK_SEQUENCE (frame operands): s[B] .. s[B+C-1] = the C items of s[A], or the interpreter's ValueError / TypeError; always 0 unless it raises") \
     X(BUILD_TUPLE, kr_jit_rt_build_tuple, "i",  KR_JIT_RT_VALUE,  "BUILD_TUPLE (frame operands): kr_tuple_from_array(vm, &s[B], C) (the empty tuple when C is 0)") \
     X(BUILD_LIST, kr_jit_rt_build_list, "i",    KR_JIT_RT_VALUE,  "BUILD_LIST (frame operands): kr_list_from_array(vm, &s[B], C)") \
@@ -166,6 +168,8 @@ int kr_jit_rt_store_attr(kr_vm *vm, kr_value obj, kr_value v, const kr_insn *ip)
 int kr_jit_rt_get_iter(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_for_iter(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_unpack(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_for_iter_unpack(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_unpack_iterated(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_tuple(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_build_slice(kr_vm *vm, const kr_insn *ip);

@@ -7,6 +7,7 @@
 
 #include "frame.h"
 #include "function.h"
+#include "iterobj.h"
 #include "str.h"
 #include "range.h"
 #include "type.h"
@@ -420,6 +421,26 @@ int kr_interp_op_for_iter_next(kr_vm *vm, kr_value it, kr_value *item)
     return 1;
 }
 
+int kr_interp_op_for_iter_unpack(kr_vm *vm, kr_value *state, kr_value *item, kr_value *out, int n)
+{
+    kr_value it = state[0];
+    if (kr_is_ptr(it)) {
+        kr_type *t = KR_OBJ(it)->type;
+        int r = KR_INTERP_OP_ITER_GENERIC;
+        if (t == vm->t.zip && kr_zip_arity(it) == n)
+            r = kr_zip_next_into(vm, it, out);
+        else if (t == vm->t.enumerate && n == 2)
+            r = kr_enumerate_next_into(vm, it, out);
+        if (r != KR_INTERP_OP_ITER_GENERIC) {
+            if (r == 1)
+                *item = KR_NULL;
+            return r;
+        }
+    }
+    int r = kr_interp_op_for_iter_fast(vm, state, item);
+    return r == KR_INTERP_OP_ITER_GENERIC ? kr_interp_op_for_iter_next(vm, it, item) : r;
+}
+
 /* ---- unpacking, building, formatting, functions ---------------------------------------------------- */
 
 int kr_interp_op_unpack(kr_vm *vm, kr_value seq, kr_value *out, int before, int after, bool star)
@@ -463,6 +484,11 @@ int kr_interp_op_unpack(kr_vm *vm, kr_value seq, kr_value *out, int before, int 
     int r = kr_interp_op_unpack(vm, l, out, before, after, star);
     kr_root_reset(vm, m);
     return r;
+}
+
+int kr_interp_op_unpack_iterated(kr_vm *vm, kr_value seq, kr_value *out, int n)
+{
+    return seq ? kr_interp_op_unpack(vm, seq, out, n, 0, false) : 0;
 }
 
 kr_value kr_interp_op_build_tuple(kr_vm *vm, const kr_value *items, uint32_t n)

@@ -403,12 +403,23 @@ KR_INTERP_OP_FAST int kr_interp_op_for_iter_fast(kr_vm *vm, kr_value *state, kr_
  * may also end by raising StopIteration, which is cleared, as in CPython), -1 with another exception. */
 int kr_interp_op_for_iter_next(kr_vm *vm, kr_value it, kr_value *item);
 
+/* FOR_ITER (state[0..2], item slot *item) whose item the next instruction, UNPACK_SEQUENCE of n
+ * values into out[0..n), unpacks, its item slot dead afterwards: for an exact zip of n iterables or an
+ * exact enumerate (n == 2) the values go straight to out, without the tuple, and *item = KR_NULL tells
+ * the UNPACK (kr_interp_op_unpack_iterated) that they are there; any other state takes the plain
+ * FOR_ITER step into *item. 1 / 0 / -1 as FOR_ITER. out must not overlap state[0..2] or *item; the
+ * out slots may be written before an error (they are dead until the UNPACK). */
+int kr_interp_op_for_iter_unpack(kr_vm *vm, kr_value *state, kr_value *item, kr_value *out, int n);
+
 /* ---- unpacking, building, formatting, functions ---------------------------------------------------- */
 
 /* UNPACK_SEQUENCE (star false: exactly `before` items, `after` 0) and UNPACK_EX (before items, a list
  * of the rest, after items) of the iterable seq into out, with CPython's ValueError / TypeError
  * messages. 0 or -1 (out untouched). */
 int kr_interp_op_unpack(kr_vm *vm, kr_value seq, kr_value *out, int before, int after, bool star);
+/* UNPACK_SEQUENCE of n values after a FOR_ITER made by kr_interp_op_for_iter_unpack: nothing to do
+ * when that put the values in place (seq is KR_NULL), else kr_interp_op_unpack. */
+int kr_interp_op_unpack_iterated(kr_vm *vm, kr_value seq, kr_value *out, int n);
 
 /* BUILD_TUPLE of n items (the shared empty tuple when n is 0). */
 kr_value kr_interp_op_build_tuple(kr_vm *vm, const kr_value *items, uint32_t n);

@@ -71,12 +71,57 @@ static kr_value enum_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_
     return KR_VAL(e);
 }
 
+/* next(it), with the list and tuple iterators (the common arguments of zip and enumerate) stepped
+ * inline rather than through kr_next's dispatch. */
+static inline kr_value iter_step(kr_vm *vm, kr_value it)
+{
+    kr_type *t = kr_type_of(vm, it);
+    if (t == vm->t.list_iter) {
+        kr_list_iter *li = KR_AS(kr_list_iter, it);
+        if (li->seq && li->index < kr_list_size(li->seq))
+            return kr_list_items(li->seq)[li->index++];
+        li->seq = KR_NULL;
+        return KR_NULL;
+    }
+    if (t == vm->t.tuple_iter) {
+        kr_tuple_iter *ti = KR_AS(kr_tuple_iter, it);
+        if (ti->seq && ti->index < kr_tuple_size(ti->seq))
+            return kr_tuple_items(ti->seq)[ti->index++];
+        ti->seq = KR_NULL;
+        return KR_NULL;
+    }
+    return kr_next(vm, it);
+}
+
+int kr_enumerate_next_into(kr_vm *vm, kr_value self, kr_value *out)
+{
+    enum_obj *e = KR_AS(enum_obj, self);
+    if (!e->it)
+        return 0;
+    kr_value item = iter_step(vm, e->it);
+    if (!item) {
+        if (kr_err_occurred(vm))
+            return -1;
+        e->it = KR_NULL;
+        return 0;
+    }
+    if (e->count == INT64_MAX)
+        return kr_raise_i(vm, KR_EXC(vm, OverflowError), "enumerate() count beyond int64 is not supported");
+    out[1] = item; /* rooted there while a big index is allocated */
+    kr_value idx = kr_fits_small(e->count) ? kr_small(e->count) : kr_int_from_i64(vm, e->count);
+    if (!idx)
+        return -1;
+    out[0] = idx;
+    e->count++;
+    return 1;
+}
+
 static kr_value enum_next(kr_vm *vm, kr_value self)
 {
     enum_obj *e = KR_AS(enum_obj, self);
     if (!e->it)
         return KR_NULL;
-    kr_value item = kr_next(vm, e->it);
+    kr_value item = iter_step(vm, e->it);
     if (!item) {
         if (!kr_err_occurred(vm))
             e->it = KR_NULL;
@@ -149,6 +194,31 @@ static kr_value zip_strict_error(kr_vm *vm, int64_t i, bool shorter)
                     (long long)(i + 1), shorter ? "shorter" : "longer", (long long)i);
 }
 
+/* Iterator i of z gave no item (ran out, or raised: pending): zip's end, with strict's check of
+ * the others. Always KR_NULL, with an exception pending or not. */
+static kr_value zip_end(kr_vm *vm, zip_obj *z, int64_t i)
+{
+    if (kr_err_occurred(vm))
+        return KR_NULL;
+    kr_value iters = z->iters;
+    z->iters = KR_NULL;
+    if (!z->strict || !iters)
+        return KR_NULL;
+    if (i > 0)
+        return zip_strict_error(vm, i, true);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &iters);
+    for (int64_t j = 1; j < kr_tuple_size(iters); j++) {
+        kr_value x = kr_next(vm, kr_tuple_items(iters)[j]);
+        if (x || kr_err_occurred(vm)) {
+            kr_root_reset(vm, m);
+            return x ? zip_strict_error(vm, j, false) : KR_NULL;
+        }
+    }
+    kr_root_reset(vm, m);
+    return KR_NULL;
+}
+
 static kr_value zip_next(kr_vm *vm, kr_value self)
 {
     zip_obj *z = KR_AS(zip_obj, self);
@@ -163,34 +233,41 @@ static kr_value zip_next(kr_vm *vm, kr_value self)
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &result);
     for (int64_t i = 0; i < n; i++) {
-        kr_value item = kr_next(vm, kr_tuple_items(z->iters)[i]);
+        /* z->iters is re-read: a __next__ that calls next(z) may have ended z */
+        kr_value item = z->iters ? iter_step(vm, kr_tuple_items(z->iters)[i]) : KR_NULL;
         if (item) {
             kr_tuple_items(result)[i] = item;
             kr_gc_barrier(vm, KR_OBJ(result), item); /* __next__ may have run Python code */
             continue;
         }
         kr_root_reset(vm, m);
-        if (kr_err_occurred(vm))
-            return KR_NULL;
-        kr_value iters = z->iters;
-        z->iters = KR_NULL;
-        if (!z->strict)
-            return KR_NULL;
-        if (i > 0)
-            return zip_strict_error(vm, i, true);
-        kr_root_push(vm, &iters);
-        for (int64_t j = 1; j < n; j++) {
-            kr_value x = kr_next(vm, kr_tuple_items(iters)[j]);
-            if (x || kr_err_occurred(vm)) {
-                kr_root_reset(vm, m);
-                return x ? zip_strict_error(vm, j, false) : KR_NULL;
-            }
-        }
-        kr_root_reset(vm, m);
-        return KR_NULL;
+        return zip_end(vm, z, i);
     }
     kr_root_reset(vm, m);
     return result;
+}
+
+int64_t kr_zip_arity(kr_value self)
+{
+    kr_value iters = KR_AS(zip_obj, self)->iters;
+    return iters ? kr_tuple_size(iters) : -1;
+}
+
+int kr_zip_next_into(kr_vm *vm, kr_value self, kr_value *out)
+{
+    zip_obj *z = KR_AS(zip_obj, self);
+    int64_t n = z->iters ? kr_tuple_size(z->iters) : 0;
+    if (n == 0)
+        return 0;
+    for (int64_t i = 0; i < n; i++) {
+        kr_value item = z->iters ? iter_step(vm, kr_tuple_items(z->iters)[i]) : KR_NULL;
+        if (!item) {
+            zip_end(vm, z, i);
+            return kr_err_occurred(vm) ? -1 : 0;
+        }
+        out[i] = item; /* rooted there while the next iterator runs */
+    }
+    return 1;
 }
 
 /* ================= map ================= */

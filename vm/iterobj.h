@@ -13,4 +13,14 @@ kr_value kr_seqiter_new(kr_vm *vm, kr_value seq);
 /* iter(callable, sentinel). */
 kr_value kr_callable_iter_new(kr_vm *vm, kr_value callable, kr_value sentinel);
 
+/* The steps of an exact zip and enumerate that FOR_ITER takes when the next instruction unpacks the
+ * item (vm/interp_ops.h, kr_interp_op_for_iter_unpack): the items go to out[0..) (rooted slots: each
+ * is stored as soon as it is fetched, before another iterator runs) instead of a new tuple. 1 with the
+ * items, 0 when exhausted, -1 with an exception; what iterators they call, in what order, and the
+ * errors are next()'s. kr_zip_next_into writes kr_zip_arity(zip) items (the number of iterables,
+ * -1 once exhausted), kr_enumerate_next_into 2 (index, item). */
+int64_t kr_zip_arity(kr_value zip);
+int kr_zip_next_into(kr_vm *vm, kr_value zip, kr_value *out);
+int kr_enumerate_next_into(kr_vm *vm, kr_value en, kr_value *out);
+
 #endif

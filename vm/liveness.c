@@ -328,9 +328,15 @@ int kr_liveness_compute(const kr_code *co, kr_liveness *out)
             unsigned op = KR_INSN_OP(co->insns[pc]);
             uint32_t next = pc + kr_opcode_words[op];
             memset(tmp, 0, setbytes);
-            if (falls_through(op) && next < n)
+            if (falls_through(op) && next < n) {
                 for (uint32_t w = 0; w < words; w++)
                     tmp[w] |= live[(size_t)next * words + w];
+                /* FOR_ITER writes s[B] on the edge into the loop body (not on its exit edge): a kill
+                 * on that edge only, so that the item slot is dead again after the body's last read */
+                uint32_t item = KR_INSN_B(co->insns[pc]);
+                if (op == KR_OP_FOR_ITER && item >= first_temp && item - first_temp < ntemps)
+                    tmp[(item - first_temp) / 64] &= ~((uint64_t)1 << ((item - first_temp) % 64));
+            }
             uint32_t target = jump_target(co, pc);
             if (target != UINT32_MAX && target < n)
                 for (uint32_t w = 0; w < words; w++)

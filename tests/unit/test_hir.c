@@ -715,6 +715,22 @@ END_TEST
 START_TEST(test_golden_warm) { golden(true); }
 END_TEST
 
+/* A BUILD_SLICE whose slice only the next GET_ITEM / SET_ITEM uses becomes part of it (GET_SLICE /
+ * SET_SLICE at that instruction, no slice object); a slice used twice (augmented assignment) is built
+ * by its own BUILD_SLICE call. */
+START_TEST(test_slice_fused)
+{
+    run_module("def sl(a, i):\n    b = a[i:]\n    a[:i] = b\n    a[1:2] += [0]\n    return a[::2]\n"
+               "for _ in range(4):\n    sl([1, 2, 3, 4], 2)\n");
+    kr_hir_func *fn = build_named("sl");
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_GET_SLICE, KR_OP_GET_ITEM) == 2);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_SET_SLICE, KR_OP_SET_ITEM) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_SLICE, KR_OP_BUILD_SLICE) == 1);
+    CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, KR_OP_BUILD_SLICE) == 0);
+    kr_hir_free(fn);
+}
+END_TEST
+
 /* Iteration over any iterator, unpacking and building are CALL_RTs on frame operands (jit_rt.h), never
  * STEPs: GET_ITER, FOR_ITER (a BRANCH on its status), UNPACK_SEQUENCE, BUILD_TUPLE / LIST / STRING and
  * FORMAT_VALUE; only the slots they read are stored (t, a dirty small int, stays in the frame states). */
@@ -736,9 +752,11 @@ START_TEST(test_frame_call_rt)
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
         CHECK_HIR(fn, count_at(fn, KR_HIR_STEP, ops[i]) == 0);
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_GET_ITER, KR_OP_GET_ITER) == 4);
-    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_FOR_ITER, KR_OP_FOR_ITER) == 4);
+    /* `for a, b in pairs`: FOR_ITER_UNPACK + UNPACK_ITERATED (the item is a dead temporary after the UNPACK) */
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_FOR_ITER, KR_OP_FOR_ITER) == 3);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_FOR_ITER_UNPACK, KR_OP_FOR_ITER) == 1);
     CHECK_HIR(fn, count_at(fn, KR_HIR_BRANCH, KR_OP_FOR_ITER) == 4);
-    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_UNPACK, KR_OP_UNPACK_SEQUENCE) == 1);
+    CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_UNPACK_ITERATED, KR_OP_UNPACK_SEQUENCE) == 1);
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_TUPLE, KR_OP_BUILD_TUPLE) >= 1);
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_LIST, KR_OP_BUILD_LIST) == 2);
     CHECK_HIR(fn, count_rt(fn, KR_JIT_RT_BUILD_STRING, KR_OP_BUILD_STRING) == 1);
@@ -910,6 +928,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_generic_call_rt);
     tcase_add_test(tc, test_call_flush);
     tcase_add_test(tc, test_frame_call_rt);
+    tcase_add_test(tc, test_slice_fused);
     tcase_add_test(tc, test_known_builtins);
     tcase_add_test(tc, test_cells);
     tcase_add_test(tc, test_slots_members);
