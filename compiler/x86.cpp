@@ -216,7 +216,7 @@ private:
     void emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check);
     void emitCallWithIp(const void *fn, const kr_insn *ip);
-    void emitUnpackFast(const kr_lir_insn &in, Label done);
+    void emitUnpackFast(const kr_lir_insn &in, Label done, bool iterated);
     void emitPoolAlloc(int cls, const void *type, Label slow);
     void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
     void emitBuildTupleFast(const kr_lir_insn &in, Label done);
@@ -719,11 +719,11 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
     }
     const kr_jit_rt_info &rt = kr_jit_rt_table[in.imm];
     Label done = a_.newLabel();
-    if (in.imm == KR_JIT_RT_UNPACK)
-        emitUnpackFast(in, done);
+    if (in.imm == KR_JIT_RT_UNPACK || in.imm == KR_JIT_RT_UNPACK_ITERATED)
+        emitUnpackFast(in, done, in.imm == KR_JIT_RT_UNPACK_ITERATED);
     else if (in.imm == KR_JIT_RT_BUILD_TUPLE)
         emitBuildTupleFast(in, done);
-    else if (in.imm == KR_JIT_RT_FOR_ITER)
+    else if (in.imm == KR_JIT_RT_FOR_ITER || in.imm == KR_JIT_RT_FOR_ITER_UNPACK) // a list iterator's step is the same
         emitForIterListFast(in, done);
     else if ((in.imm == KR_JIT_RT_LOAD_ATTR || in.imm == KR_JIT_RT_LOAD_METHOD) && in.imm3)
         emitPolyFast(in, u, done);
@@ -962,22 +962,24 @@ void Emitter::emitBuildTupleFast(const kr_lir_insn &in, Label done)
 
 // UNPACK_SEQUENCE of an exact tuple or list of the right size, inline: the items are copied into
 // their slots as kr_interp_op_unpack does, rax = KR_FALSE (status 0) and on to `done`; anything else
-// (another type, a wrong size and its ValueError) falls through to the runtime call. Uses only
+// (another type, a wrong size and its ValueError) falls through to the runtime call. `iterated`:
+// UNPACK_ITERATED, whose KR_NULL sequence means the values are in place already (status 0). Uses only
 // caller-saved registers before the call, which the allocator keeps nothing in (a CALL_RT is a call;
 // UNPACK takes no register inputs).
-void Emitter::emitUnpackFast(const kr_lir_insn &in, Label done)
+void Emitter::emitUnpackFast(const kr_lir_insn &in, Label done, bool iterated)
 {
     using namespace x86;
     const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
     uint32_t seq = KR_INSN_A(insn), first = KR_INSN_B(insn), n = KR_INSN_C(insn);
     if (in.nin != 0 || n > 16)
         return;
-    Label slow = a_.newLabel(), notTuple = a_.newLabel(), copy = a_.newLabel();
+    Label slow = a_.newLabel(), notTuple = a_.newLabel(), copy = a_.newLabel(), finish = a_.newLabel();
     a_.mov(rax, slotMem(seq));
     a_.test(al, 7);
     a_.jnz(slow);
     a_.test(rax, rax);
-    a_.jz(slow);
+    a_.jz(iterated ? finish : slow); // UNPACK_ITERATED: KR_NULL, the values are in place
+
     a_.mov(r11, qword_ptr(rax, lay_.obj_type));
     a_.mov(rcx, uint64_t(uintptr_t(lay_.t_tuple)));
     a_.cmp(r11, rcx);
@@ -998,6 +1000,7 @@ void Emitter::emitUnpackFast(const kr_lir_insn &in, Label done)
         a_.mov(rcx, qword_ptr(rdx, int32_t(8 * i)));
         a_.mov(slotMem(first + i), rcx);
     }
+    a_.bind(finish);
     a_.mov(eax, int32_t(KR_FALSE));
     a_.jmp(done);
     a_.bind(slow);

@@ -290,6 +290,23 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
 
 /* ---- BINARY_OP / COMPARE_OP / GET_ITEM / SET_ITEM ------------------------------------------------- */
 
+/* + - * and / by non-zero on doubles (the rest, and the errors, are kr_binary_op's). */
+static bool mixed_float_op(unsigned op, double x, double y, double *out)
+{
+    switch (op) {
+    case KR_OP_ADD: *out = x + y; return true;
+    case KR_OP_SUB: *out = x - y; return true;
+    case KR_OP_MUL: *out = x * y; return true;
+    case KR_OP_TRUEDIV:
+        if (y == 0.0)
+            return false;
+        *out = x / y;
+        return true;
+    default:
+        return false;
+    }
+}
+
 kr_value kr_interp_op_binary_slow(kr_vm *vm, kr_fb *e, unsigned x, kr_value a, kr_value b)
 {
     unsigned op = x & 0x7f;
@@ -305,6 +322,24 @@ kr_value kr_interp_op_binary_slow(kr_vm *vm, kr_fb *e, unsigned x, kr_value a, k
     } else {
         e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
         e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+        /* a small int with an exact float (0 + x, 2 * x, n / x): float's own arithmetic on the int
+         * converted to double, rounded to nearest as CPython's int-to-float conversion; floats have
+         * no in-place operators, so X's in-place flag changes nothing */
+        double fa, fb, r;
+        bool mixed = false;
+        if (kr_is_small(a) && kr_is_ptr(b) && KR_OBJ(b)->type == vm->t.float_) {
+            fa = (double)kr_small_val(a);
+            fb = kr_float_value(b);
+            mixed = true;
+        } else if (kr_is_small(b) && kr_is_ptr(a) && KR_OBJ(a)->type == vm->t.float_) {
+            fa = kr_float_value(a);
+            fb = (double)kr_small_val(b);
+            mixed = true;
+        }
+        if (mixed && mixed_float_op(op, fa, fb, &r)) {
+            e->types.result |= KR_FB_FLOAT;
+            return kr_float_new(vm, r);
+        }
     }
     kr_value v = (x & KR_BINOP_INPLACE) ? kr_inplace_op(vm, (int)op, a, b) : kr_binary_op(vm, (int)op, a, b);
     if (v)
@@ -319,6 +354,31 @@ kr_value kr_interp_op_compare_slow(kr_vm *vm, kr_fb *e, unsigned op, kr_value a,
         return r;
     e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
     e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+    /* a small int with an exact float: compared as doubles when the int converts exactly (|i| <= 2**53),
+     * which is then CPython's exact comparison, NaN included */
+    double fa, fb;
+    bool mixed = false;
+    if (kr_is_small(a) && kr_is_ptr(b) && KR_OBJ(b)->type == vm->t.float_) {
+        fa = (double)kr_small_val(a);
+        fb = kr_float_value(b);
+        mixed = kr_small_val(a) >= -(INT64_C(1) << 53) && kr_small_val(a) <= (INT64_C(1) << 53);
+    } else if (kr_is_small(b) && kr_is_ptr(a) && KR_OBJ(a)->type == vm->t.float_) {
+        fa = kr_float_value(a);
+        fb = (double)kr_small_val(b);
+        mixed = kr_small_val(b) >= -(INT64_C(1) << 53) && kr_small_val(b) <= (INT64_C(1) << 53);
+    }
+    if (mixed) {
+        bool r;
+        switch (op) {
+        case KR_CMP_LT: r = fa < fb; break;
+        case KR_CMP_LE: r = fa <= fb; break;
+        case KR_CMP_EQ: r = fa == fb; break;
+        case KR_CMP_NE: r = fa != fb; break;
+        case KR_CMP_GT: r = fa > fb; break;
+        default: r = fa >= fb; break;
+        }
+        return kr_bool(r);
+    }
     return kr_richcompare(vm, a, b, (int)op);
 }
 
