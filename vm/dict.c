@@ -977,30 +977,49 @@ static kr_value iter_result(kr_vm *vm, dict_iter *it, kr_dict_entry *e)
     return kr_tuple_pack(vm, 2, e->key, e->value);
 }
 
-static kr_value dict_iter_next(kr_vm *vm, kr_value self)
+/* The next entry of a forward iterator: NULL when exhausted or with the size-change RuntimeError. */
+static kr_dict_entry *dict_iter_entry(kr_vm *vm, dict_iter *it)
 {
-    dict_iter *it = KR_AS(dict_iter, self);
     if (!it->dict)
-        return KR_NULL;
+        return NULL;
     kr_dict *d = D(it->dict);
     if (it->used != d->used) {
         it->used = -1;
-        return kr_raise(vm, KR_EXC(vm, RuntimeError), "dictionary changed size during iteration");
+        kr_raise(vm, KR_EXC(vm, RuntimeError), "dictionary changed size during iteration");
+        return NULL;
     }
     int64_t i = it->pos;
     while (i < d->nentries && !d->entries[i].key)
         i++;
     if (i >= d->nentries) {
         it->dict = KR_NULL;
-        return KR_NULL;
+        return NULL;
     }
     it->pos = i + 1;
     if (it->len == 0) {
         it->dict = KR_NULL;
-        return kr_raise(vm, KR_EXC(vm, RuntimeError), "dictionary keys changed during iteration");
+        kr_raise(vm, KR_EXC(vm, RuntimeError), "dictionary keys changed during iteration");
+        return NULL;
     }
     it->len--;
-    return iter_result(vm, it, &d->entries[i]);
+    return &d->entries[i];
+}
+
+static kr_value dict_iter_next(kr_vm *vm, kr_value self)
+{
+    dict_iter *it = KR_AS(dict_iter, self);
+    kr_dict_entry *e = dict_iter_entry(vm, it);
+    return e ? iter_result(vm, it, e) : KR_NULL;
+}
+
+int kr_dict_itemiter_next_into(kr_vm *vm, kr_value self, kr_value *out)
+{
+    kr_dict_entry *e = dict_iter_entry(vm, KR_AS(dict_iter, self));
+    if (!e)
+        return kr_err_occurred(vm) ? -1 : 0;
+    out[0] = e->key;
+    out[1] = e->value;
+    return 1;
 }
 
 static kr_value dict_reviter_next(kr_vm *vm, kr_value self)

@@ -46,5 +46,9 @@ int kr_dict_merge(kr_vm *vm, kr_value d, kr_value other, bool override);
 kr_value kr_dict_keys_list(kr_vm *vm, kr_value d);
 kr_value kr_dict_values_list(kr_vm *vm, kr_value d);
 kr_value kr_dict_items_list(kr_vm *vm, kr_value d);
+/* A dict items iterator's step (vm->t.dict_itemiter) that FOR_ITER takes when the next instruction
+ * unpacks the pair (vm/interp_ops.h, kr_interp_op_for_iter_unpack): key and value into out[0], out[1]
+ * instead of a new tuple. 1, 0 when exhausted, -1 with next()'s RuntimeError. */
+int kr_dict_itemiter_next_into(kr_vm *vm, kr_value it, kr_value *out);
 
 #endif

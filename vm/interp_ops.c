@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "dict.h"
 #include "function.h"
 #include "iterobj.h"
 #include "str.h"
@@ -491,6 +492,8 @@ int kr_interp_op_for_iter_unpack(kr_vm *vm, kr_value *state, kr_value *item, kr_
             r = kr_zip_next_into(vm, it, out);
         else if (t == vm->t.enumerate && n == 2)
             r = kr_enumerate_next_into(vm, it, out);
+        else if (t == vm->t.dict_itemiter && n == 2)
+            r = kr_dict_itemiter_next_into(vm, it, out);
         if (r != KR_INTERP_OP_ITER_GENERIC) {
             if (r == 1)
                 *item = KR_NULL;

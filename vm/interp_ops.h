@@ -404,8 +404,8 @@ KR_INTERP_OP_FAST int kr_interp_op_for_iter_fast(kr_vm *vm, kr_value *state, kr_
 int kr_interp_op_for_iter_next(kr_vm *vm, kr_value it, kr_value *item);
 
 /* FOR_ITER (state[0..2], item slot *item) whose item the next instruction, UNPACK_SEQUENCE of n
- * values into out[0..n), unpacks, its item slot dead afterwards: for an exact zip of n iterables or an
- * exact enumerate (n == 2) the values go straight to out, without the tuple, and *item = KR_NULL tells
+ * values into out[0..n), unpacks, its item slot dead afterwards: for an exact zip of n iterables, an
+ * exact enumerate or a dict items iterator (n == 2) the values go straight to out, without the tuple, and *item = KR_NULL tells
  * the UNPACK (kr_interp_op_unpack_iterated) that they are there; any other state takes the plain
  * FOR_ITER step into *item. 1 / 0 / -1 as FOR_ITER. out must not overlap state[0..2] or *item; the
  * out slots may be written before an error (they are dead until the UNPACK). */

@@ -453,8 +453,36 @@ int64_t kr_slice_indices(kr_vm *vm, kr_value slice, int64_t length, int64_t *sta
 int kr_slice_unpack(kr_vm *vm, kr_value start, kr_value stop, kr_value step, int64_t *startp, int64_t *stopp,
                     int64_t *stepp);
 /* CPython's PySlice_AdjustIndices: clamps *start and *stop to a sequence of `length` items and returns
- * the number of items the slice selects. */
-int64_t kr_slice_adjust(int64_t length, int64_t *start, int64_t *stop, int64_t step);
+ * the number of items the slice selects. Inline: every slice of a list, tuple or str runs it. */
+static inline int64_t kr_slice_adjust(int64_t length, int64_t *startp, int64_t *stopp, int64_t step)
+{
+    int64_t start = *startp, stop = *stopp;
+    if (start < 0) {
+        start += length;
+        if (start < 0)
+            start = step < 0 ? -1 : 0;
+    } else if (start >= length) {
+        start = step < 0 ? length - 1 : length;
+    }
+    if (stop < 0) {
+        stop += length;
+        if (stop < 0)
+            stop = step < 0 ? -1 : 0;
+    } else if (stop >= length) {
+        stop = step < 0 ? length - 1 : length;
+    }
+    *startp = start;
+    *stopp = stop;
+    /* Steps of 1 and -1 (nearly every slice) need no division: a 64-bit idiv was half of this
+     * function's time in slice-heavy loops. */
+    if (step < 0) {
+        if (stop < start)
+            return step == -1 ? start - stop : (start - stop - 1) / (-step) + 1;
+    } else if (start < stop) {
+        return step == 1 ? stop - start : (stop - start - 1) / step + 1;
+    }
+    return 0;
+}
 
 /* ========== vm/module.c ========== */
 kr_value kr_module_new(kr_vm *vm, const char *name);

@@ -762,13 +762,21 @@ static kr_value slice_new_(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, k
     return kr_slice_new(vm, args[0], args[1], nargs == 3 ? args[2] : KR_NONE);
 }
 
-/* CPython's _PyEval_SliceIndex: int or __index__, clamped to the int64 range. */
-static int slice_index(kr_vm *vm, kr_value v, int64_t *out)
+static int slice_index_slow(kr_vm *vm, kr_value v, int64_t *out);
+
+/* CPython's _PyEval_SliceIndex: int or __index__, clamped to the int64 range. The small int inline:
+ * slicing runs it up to three times per slice. */
+static inline int slice_index(kr_vm *vm, kr_value v, int64_t *out)
 {
     if (kr_is_small(v)) {
         *out = kr_small_val(v);
         return 0;
     }
+    return slice_index_slow(vm, v, out);
+}
+
+static int slice_index_slow(kr_vm *vm, kr_value v, int64_t *out)
+{
     if (!kr_type_of(vm, v)->index)
         return kr_raise_i(vm, KR_EXC(vm, TypeError),
                           "slice indices must be integers or None or have an __index__ method");
@@ -801,36 +809,6 @@ int kr_slice_unpack(kr_vm *vm, kr_value startv, kr_value stopv, kr_value stepv, 
     *startp = start;
     *stopp = stop;
     *stepp = step;
-    return 0;
-}
-
-int64_t kr_slice_adjust(int64_t length, int64_t *startp, int64_t *stopp, int64_t step)
-{
-    int64_t start = *startp, stop = *stopp;
-    if (start < 0) {
-        start += length;
-        if (start < 0)
-            start = step < 0 ? -1 : 0;
-    } else if (start >= length) {
-        start = step < 0 ? length - 1 : length;
-    }
-    if (stop < 0) {
-        stop += length;
-        if (stop < 0)
-            stop = step < 0 ? -1 : 0;
-    } else if (stop >= length) {
-        stop = step < 0 ? length - 1 : length;
-    }
-    *startp = start;
-    *stopp = stop;
-    /* Steps of 1 and -1 (nearly every slice) need no division: a 64-bit idiv was half of this
-     * function's time in slice-heavy loops. */
-    if (step < 0) {
-        if (stop < start)
-            return step == -1 ? start - stop : (start - stop - 1) / (-step) + 1;
-    } else if (start < stop) {
-        return step == 1 ? stop - start : (stop - start - 1) / step + 1;
-    }
     return 0;
 }
 

@@ -146,6 +146,43 @@ def yielding():
         yield a + b
 
 
+class MyDict(dict):
+    def items(self):
+        return [("overridden", 1)]
+
+
+def dict_items():
+    d = {"a": 1, "b": 2, 3: "c"}
+    show(pairs, d.items())
+    show(pairs, reversed(d.items()))
+    show(pairs, {}.items())
+    show(pairs, MyDict(x=1).items())
+    show(pairs, dict.items(MyDict(y=2)))
+    show(triples, d.items())
+    out = []
+    try:
+        for k, v in d.items():
+            out.append((k, v))
+            d["new"] = 0
+    except RuntimeError as e:
+        out.append(str(e))
+    print(out)
+    d = {"a": 1, "b": 2}
+    out = []
+    try:
+        for k, v in d.items():
+            out.append((k, v))
+            del d[k]
+            d[k + "2"] = v
+    except RuntimeError as e:
+        out.append(str(e))
+    print(out, d)
+    d = {i: i * i for i in range(5)}
+    for k, v in d.items():
+        d[k] = v + 1
+    print(d)
+
+
 def floats(row, col):
     return sum(x * y for x, y in zip(row, col))
 
@@ -155,5 +192,6 @@ for _ in range(3):
     mutate_during()
     nested()
     handler_and_break()
+    dict_items()
     print(list(yielding()))
     print(floats([1.5, 2.0, 3], [2, 0.5, 1.5]), floats(range(5), range(5, 10)))
