@@ -333,23 +333,23 @@ void kr_jit_trace_retired(kr_vm *vm)
             kr_gc_mark(vm, j->retired[i]->pinned[k]);
 }
 
-void kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc)
+bool kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc)
 {
     struct kr_jit *j = vm->jit;
     kr_jit_code *jc = co->jit_state;
     if (!j || !jc)
-        return;
+        return false;
     for (uint32_t i = 0; i < jc->nunprofiled; i++)
         if (jc->unprofiled[i] == pc) {
             /* compiled before this call site ever ran: compile again with what it has seen (not a
              * deopt storm: no step toward KR_JIT_NEVER; each site matures once) */
-            if (jit_retire(j, co, jc)) {
-                j->recompiles_for_feedback++;
-                co->call_count = 0; /* a loop running the retired code leaves it at its next
-                                       * slow-path poll (kr_jit_rt_poll) and re-enters by OSR */
-            }
-            return;
+            if (!jit_retire(j, co, jc))
+                return false;
+            j->recompiles_for_feedback++;
+            co->call_count = 0;
+            return true;
         }
+    return false;
 }
 
 void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)

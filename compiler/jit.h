@@ -36,9 +36,12 @@ void kr_jit_code_trace(kr_vm *vm, kr_code *co);
 void kr_jit_trace_retired(kr_vm *vm);
 /* Compiled code's generic call at pc has now been made KR_JIT_CALL_MATURITY times: if the site had
  * never run when co was compiled, co's code is retired so that the next entry compiles it again with
- * the site's feedback (a direct call, typically). vm/interp.c's kr_interp_step_call. */
+ * the site's feedback (a direct call, typically), and the result is true: the caller (vm/interp.c's
+ * kr_interp_step_call) then makes the running code leave once the call is done (vm->jit_leave), so
+ * that a loop that is still running continues in the interpreter and re-enters the new code by OSR at
+ * its next back-edge, rather than running the retired code to its end. */
 #define KR_JIT_CALL_MATURITY 1000
-void kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc);
+bool kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc);
 
 static inline bool kr_jit_on(const kr_vm *vm) { return vm->jit != NULL && vm->config.jit; }
 

@@ -48,6 +48,12 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
          * and the interpreter continues with the callee. Not a deopt of this code. */
         return KR_NULL;
     }
+    if (vm->jit_leave) {
+        /* A stepped call completed and retired this code (vm/vm.h): f->pc is already after the call,
+         * where the interpreter continues. Not a deopt either. */
+        vm->jit_leave = 0;
+        return KR_NULL;
+    }
     f->pc = f->code->insns + exit->pc;
     if (vm->exc)
         kr_jit_note_exception_exit(vm);

@@ -2389,8 +2389,8 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     if (nco->flags & KR_CODE_GENERATOR)
         return kr_interp_step(vm, f, ip);
     kr_fb *e = &f->code->fb[KR_CACHE_FB(ip[1])];
-    if (++e->call.count == KR_JIT_CALL_MATURITY)
-        kr_jit_call_site_matured(vm, f->code, (uint32_t)(ip - f->code->insns));
+    bool leave = ++e->call.count == KR_JIT_CALL_MATURITY &&
+                 kr_jit_call_site_matured(vm, f->code, (uint32_t)(ip - f->code->insns));
     fb_record_callee(vm, e, callee);
     f->pc = ip + 2;
     kr_frame *nf = frame_alloc(vm, nco);
@@ -2407,6 +2407,10 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
         goto failed;
     s[dst] = v;
     kr_gc_safepoint(vm);
+    if (leave) { /* the calling code was just retired: continue f in the interpreter after the call */
+        vm->jit_leave = 1;
+        return NULL;
+    }
     return ip + 2;
 failed:
     return call_failed(vm, f, ip);

@@ -154,6 +154,11 @@ struct kr_vm {
     uint32_t type_cache_epoch_hi;             /* type.c (for type_cache and attr_cache) */
     uint32_t shape_cache_epoch_hi;            /* instance.c */
     struct kr_shape_cache_entry *shape_cache; /* instance.c: (shape, name) -> slot index or -1 */
+    /* interp.c: set by a stepped call (kr_interp_step_call) that completed but retired the code that
+     * made it (compiler/jit.h, kr_jit_call_site_matured); the call then returns NULL with no exception
+     * and f->pc after the call, and kr_jit_rt_exit clears this and leaves the frame to the interpreter
+     * there instead of at the exit's pc */
+    int jit_leave;
 };
 
 static inline kr_type *kr_type_of(kr_vm *vm, kr_value v)
