@@ -198,7 +198,8 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  * that the callee is compiled, and the recursion, stack and C-depth limits, then builds the callee's
  * frame as vm/interp.c's frame_bind + frame_link do and calls its compiled entry; any check failing
  * takes the ordinary STEP (kr_interp_step_call). The STEP's contract is unchanged: a safepoint,
- * the result in s[A], NULL when the call raised. */
+ * the result in s[A], NULL when the call raised. A site that saw functions of a few code objects
+ * (KR_HIR_STEP_POLY) gets one such call per code, guarded on it, tried in turn before the STEP. */
 
 /* INT_BINOP imm2: an ADD that is a counted range loop's increment (hir_build.c's for_iter): a0 is the
  * current value, which RANGE_NEXT just found before the stop (a small int), a1 the step. With a step of
@@ -210,6 +211,11 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
 #define KR_HIR_STEP_BY_CODE 1
 #define KR_HIR_STEP_UNPROFILED 2
 #define KR_HIR_STEP_CMETHOD 4 /* `value` is a C method descriptor called with self directly */
+/* A polymorphic site (vm/code.h's KR_FB_CALL_CODES): besides `value`'s code (KR_HIR_STEP_BY_CODE is
+ * set too), functions of the code objects in `codes` are called directly, each guarded on its code:
+ * the callee's code selects one of up to KR_FB_CALL_WAYS inline calls, tried in order. */
+#define KR_HIR_STEP_POLY 8
+#define KR_HIR_POLY_CODES (KR_FB_CALL_WAYS - 1)
 
 /* A direct call's callee frame size limit: its slots are filled by straight-line stores. */
 #define KR_HIR_DIRECT_CALL_MAX_SLOTS 64
@@ -261,6 +267,8 @@ typedef struct kr_hir_insn {
     kr_hir_ref *args;
     int64_t imm;
     kr_value value;    /* CONST, GUARD_IS; STEP: a direct call's callee (DIRECT CALLS) or KR_NULL */
+    kr_value codes[KR_HIR_POLY_CODES]; /* STEP with KR_HIR_STEP_POLY: further code objects whose
+                                        * functions are called directly too (KR_NULL: unused) */
     double dvalue;     /* CONST_DOUBLE */
     int64_t imm2;      /* a second immediate (GUARD_DICT_VERSION, GUARD_SHAPE, CALL_RT; STEP: flags below) */
     int32_t fs;        /* index into func->fss, -1 = none */

@@ -405,30 +405,51 @@ static void forget(builder *b, uint32_t lo, uint32_t n, uint32_t type)
 
 static kr_fb *feedback(builder *b, uint32_t pc);
 
+/* Whether functions of code co can be called directly (hir.h's DIRECT CALLS) by the CALL /
+ * CALL_METHOD `in`: their frame needs nothing but the positional parameters (passed, or filled from
+ * the function's defaults, which the call checks at run time), a few new cells and the free
+ * variables (a function's closure always has as many cells as its code has free variables:
+ * vm/function.c keeps that when __code__ is set): no keywords or star parameters, not a generator. */
+static bool direct_code_ok(kr_insn in, const kr_code *co)
+{
+    if ((co->flags & (KR_CODE_GENERATOR | KR_CODE_VARARGS | KR_CODE_VARKW)) || co->kwonlyargcount ||
+        co->ncellvars > KR_HIR_DIRECT_CALL_MAX_CELLS || co->nslots > KR_HIR_DIRECT_CALL_MAX_SLOTS)
+        return false;
+    uint32_t passed = KR_INSN_B(in) + (KR_INSN_OP(in) == KR_OP_CALL_METHOD && co->argcount > KR_INSN_B(in));
+    return passed <= co->argcount;
+}
+
 /* The Python function a CALL / CALL_METHOD at pc may call directly (hir.h's DIRECT CALLS), or
- * KR_NULL; *by_code = 1 when the site saw several functions of that one code object (closures made by
- * one def), so that the call must be guarded on the code rather than on the function. The callee's
- * frame must need nothing but its positional parameters (passed, or filled from its defaults), a few
- * new cells and its free variables: no keywords or star parameters, not a generator. */
-static kr_value direct_callee(builder *b, uint32_t pc, int *by_code)
+ * KR_NULL; *flags gets KR_HIR_STEP_BY_CODE when the site saw several functions of that one code
+ * object (closures made by one def), so that the call must be guarded on the code rather than on the
+ * function, and KR_HIR_STEP_POLY too when it saw functions of a few code objects: codes[] then holds
+ * the others that can be called directly. */
+static kr_value direct_callee(builder *b, uint32_t pc, int64_t *flags, kr_value codes[KR_HIR_POLY_CODES])
 {
     kr_insn in = b->co->insns[pc];
-    unsigned op = KR_INSN_OP(in);
     const kr_fb *e = feedback(b, pc);
     kr_value callee = e->call.callee;
-    if (KR_INSN_C(in) != 0 || e->call.mixed_code || !kr_is_ptr(callee) || KR_OBJ(callee)->type != b->vm->t.function)
+    if (KR_INSN_C(in) != 0 || e->call.mixed_code == KR_FB_CALL_MEGA || !kr_is_ptr(callee) ||
+        KR_OBJ(callee)->type != b->vm->t.function)
         return KR_NULL;
     kr_function *fn = KR_AS(kr_function, callee);
     kr_code *callee_co = kr_code_of(fn->code);
-    if ((callee_co->flags & (KR_CODE_GENERATOR | KR_CODE_VARARGS | KR_CODE_VARKW)) || callee_co->kwonlyargcount ||
-        callee_co->ncellvars > KR_HIR_DIRECT_CALL_MAX_CELLS || callee_co->nslots > KR_HIR_DIRECT_CALL_MAX_SLOTS ||
-        (callee_co->nfreevars && (!fn->closure || kr_tuple_size(fn->closure) != callee_co->nfreevars)))
+    if (!direct_code_ok(in, callee_co))
         return KR_NULL;
-    uint32_t passed = KR_INSN_B(in) + (op == KR_OP_CALL_METHOD && callee_co->argcount > KR_INSN_B(in));
-    int64_t ndefaults = fn->defaults ? kr_tuple_size(fn->defaults) : 0;
-    if (passed > callee_co->argcount || callee_co->argcount - passed > ndefaults)
-        return KR_NULL;
-    *by_code = e->call.polymorphic != 0;
+    if (!e->call.mixed_code) {
+        /* one function or one code: the first callee's defaults must do (checked again at run time) */
+        uint32_t passed = KR_INSN_B(in) + (KR_INSN_OP(in) == KR_OP_CALL_METHOD && callee_co->argcount > KR_INSN_B(in));
+        int64_t ndefaults = fn->defaults ? kr_tuple_size(fn->defaults) : 0;
+        if (callee_co->argcount - passed > ndefaults)
+            return KR_NULL;
+        *flags = e->call.polymorphic ? KR_HIR_STEP_BY_CODE : 0;
+        return callee;
+    }
+    uint32_t n = 0;
+    for (int k = 0; k < KR_HIR_POLY_CODES; k++)
+        if (e->call.codes[k] && direct_code_ok(in, kr_code_of(e->call.codes[k])))
+            codes[n++] = e->call.codes[k];
+    *flags = KR_HIR_STEP_BY_CODE | KR_HIR_STEP_POLY;
     return callee;
 }
 
@@ -442,11 +463,11 @@ static kr_hir_ref step(builder *b, uint32_t pc)
         flush(b);
     kr_hir_ref r = emit(b, KR_HIR_STEP, KR_HIR_RAW, 0, NULL, 0, pc);
     if (r && (op == KR_OP_CALL || op == KR_OP_CALL_METHOD)) {
-        int by_code = 0;
+        int64_t flags = 0;
         const kr_fb *e = feedback(b, pc);
         kr_insn in = b->co->insns[pc];
-        b->fn->insns[r].value = direct_callee(b, pc, &by_code);
-        b->fn->insns[r].imm2 = (by_code ? KR_HIR_STEP_BY_CODE : 0) | (e->call.callee ? 0 : KR_HIR_STEP_UNPROFILED);
+        b->fn->insns[r].value = direct_callee(b, pc, &flags, b->fn->insns[r].codes);
+        b->fn->insns[r].imm2 = flags | (e->call.callee ? 0 : KR_HIR_STEP_UNPROFILED);
         /* a C method of a builtin type called on self (str.strip, list.append, dict.get...): called
          * directly too (DIRECT CALLS) */
         if (!b->fn->insns[r].value && op == KR_OP_CALL_METHOD && KR_INSN_C(in) == 0 && !e->call.polymorphic &&

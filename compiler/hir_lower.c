@@ -335,9 +335,10 @@ static int lower_item(lower_ctx *c, kr_hir_ref r, enum kr_lir_op op, int out)
 }
 
 /* The data of a direct call (lir.h's kr_lir_direct_call) of `callee` by the CALL / CALL_METHOD at ip:
- * a Python function, or a C method descriptor when step_flags has KR_HIR_STEP_CMETHOD; the HIR builder
- * checked the call site and the callee (hir.h's DIRECT CALLS). Returns its index in lf->calls. */
-static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int64_t step_flags)
+ * a Python function, or a C method descriptor when step_flags has KR_HIR_STEP_CMETHOD; with `code`
+ * (not KR_NULL), of any function of that code object instead (one of a polymorphic site's). The HIR
+ * builder checked the call site and the callee (hir.h's DIRECT CALLS). Returns its index in lf->calls. */
+static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, kr_value code, int64_t step_flags)
 {
     kr_lir_func *lf = c->lf;
     if (kr_hir_grow((void **)&lf->calls, &lf->callcap, lf->ncalls + 1, sizeof *lf->calls) < 0)
@@ -358,9 +359,9 @@ static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, int
         return (int)lf->ncalls++;
     }
     kr_function *fn = KR_AS(kr_function, callee);
-    kr_code *co = kr_code_of(fn->code);
+    kr_code *co = kr_code_of(code ? code : fn->code);
     d->func_version = fn->version;
-    d->by_code = (step_flags & KR_HIR_STEP_BY_CODE) != 0;
+    d->by_code = code || (step_flags & KR_HIR_STEP_BY_CODE) != 0;
     d->nargs = co->argcount;
     if (KR_INSN_OP(in) == KR_OP_CALL_METHOD) {
         /* as the builder counted the arguments: self when the callee takes more than the site passes */
@@ -635,10 +636,20 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
         in->imm2 = h.imm;
         if (h.value) {
-            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, h.imm2);
+            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, KR_NULL, h.imm2);
             if (k < 0)
                 return -1;
             in->imm3 = k + 1;
+            /* a polymorphic site's other codes, chained: each tried when the one before does not match */
+            for (int i = 0; i < KR_HIR_POLY_CODES && (h.imm2 & KR_HIR_STEP_POLY); i++) {
+                if (!h.codes[i])
+                    continue;
+                int n = add_direct_call(c, fn->code->insns + h.imm, h.value, h.codes[i], h.imm2);
+                if (n < 0)
+                    return -1;
+                c->lf->calls[k].next = (uint32_t)n + 1;
+                k = n;
+            }
         }
         if (add_exit1(c, r, h.reason) < 0 || !emit(c, KR_LIR_GETRET, r, out, NULL, 0))
             return -1;

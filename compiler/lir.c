@@ -425,8 +425,9 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
                 break;
             case KR_LIR_STEP_CALL: case KR_LIR_BRANCH_PC:
                 fprintf(out, " pc %lld", (long long)in->imm2);
-                if (in->op == KR_LIR_STEP_CALL && in->imm3 > 0 && (uint64_t)in->imm3 <= lf->ncalls) {
-                    const kr_lir_direct_call *d = &lf->calls[in->imm3 - 1];
+                for (uint64_t k = in->op == KR_LIR_STEP_CALL ? (uint64_t)in->imm3 : 0; k > 0 && k <= lf->ncalls;
+                     k = lf->calls[k - 1].next) {
+                    const kr_lir_direct_call *d = &lf->calls[k - 1];
                     fprintf(out, " direct %s %p args s%u..%u", d->by_code ? "code" : "function",
                             d->by_code ? d->code : d->func, d->arg0, d->arg0 + d->npassed);
                 }

@@ -161,6 +161,9 @@ typedef struct kr_lir_direct_call {
     /* a C method (KR_HIR_STEP_CMETHOD): func is its descriptor, called as cfn(vm, &s[arg0], npassed,
      * KR_NULL) when s[arg0] (self) is a heap object of exactly type owner */
     const void *cfn, *owner;
+    /* a polymorphic site (hir.h's KR_HIR_STEP_POLY): the index + 1 in lf->calls of the direct call
+     * tried when this one's callee check fails, 0 for none (then the generic STEP) */
+    uint32_t next;
 } kr_lir_direct_call;
 
 typedef struct kr_lir_phi {

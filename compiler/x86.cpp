@@ -499,6 +499,22 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     Label generic = a_.newLabel(), resume = a_.newLabel();
     const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
     const Gp fn = r11, entry = r10, nf = rdx, top = rsi, nslots = rcx, defaults = r8;
+    // the callee first: at a polymorphic site, a code that does not match costs only this
+    if (d.by_code) {
+        // any function of that code object (closures of one def): a heap object of type function
+        // whose __code__ is the code
+        emitLoadExact(fn, rax, d.dst, lay_.t_function, generic);
+        a_.mov(rax, uint64_t(uintptr_t(d.code)));
+        a_.cmp(qword_ptr(fn, lay_.func_code), rax);
+        a_.jne(generic);
+    } else {
+        // the function the site saw, at the same version (same __code__ and __defaults__)
+        a_.mov(fn, uint64_t(uintptr_t(d.func)));
+        a_.cmp(slotMem(d.dst), fn);
+        a_.jne(generic);
+        a_.cmp(dword_ptr(fn, lay_.func_version), int32_t(d.func_version));
+        a_.jne(generic);
+    }
     if (d.ncells) {
         // The callee's new cells first (each a pool block, or a runtime call that clobbers every
         // caller-saved register), written straight to their slots in the frame about to be built at
@@ -525,21 +541,8 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
             a_.mov(rdx, qword_ptr(r12, lay_.vm_stack_top));
             a_.mov(qword_ptr(rdx, int32_t(8 * (lay_.frame_words + d.cell0 + i))), r11);
         }
-    }
-    if (d.by_code) {
-        // any function of that code object (closures of one def): a heap object of type function
-        // whose __code__ is the code
-        emitLoadExact(fn, rax, d.dst, lay_.t_function, generic);
-        a_.mov(rax, uint64_t(uintptr_t(d.code)));
-        a_.cmp(qword_ptr(fn, lay_.func_code), rax);
-        a_.jne(generic);
-    } else {
-        // the function the site saw, at the same version (same __code__ and __defaults__)
-        a_.mov(fn, uint64_t(uintptr_t(d.func)));
-        a_.cmp(slotMem(d.dst), fn);
-        a_.jne(generic);
-        a_.cmp(dword_ptr(fn, lay_.func_version), int32_t(d.func_version));
-        a_.jne(generic);
+        // the allocations clobbered fn: the callee checked above, from its slot
+        a_.mov(fn, slotMem(d.dst));
     }
     if (d.self_slot >= 0) {
         a_.cmp(slotMem(d.self_slot), 0);
@@ -1730,8 +1733,9 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         Label done = a_.newLabel(), check = a_.newLabel();
         if (in.imm3 > 0 && uint64_t(in.imm3) <= lf_->ncalls && lf_->calls[in.imm3 - 1].cfn)
             emitDirectCMethod(in, lf_->calls[in.imm3 - 1], done, check);
-        else if (in.imm3 > 0 && uint64_t(in.imm3) <= lf_->ncalls)
-            emitDirectCall(in, lf_->calls[in.imm3 - 1], done, check);
+        else
+            for (uint64_t k = in.imm3 > 0 ? uint64_t(in.imm3) : 0; k > 0 && k <= lf_->ncalls; k = lf_->calls[k - 1].next)
+                emitDirectCall(in, lf_->calls[k - 1], done, check); // each falls through to the next
         a_.mov(x86::rdi, x86::r12);
         a_.mov(x86::rsi, x86::r13);
         a_.mov(x86::rdx, uint64_t(in.imm));

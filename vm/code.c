@@ -275,7 +275,11 @@ static void code_trace(kr_vm *vm, kr_object *self)
             if (f->attr.shape)
                 kr_gc_mark_obj(vm, (kr_object *)f->attr.shape);
             break;
-        case KR_OP_CALL: case KR_OP_CALL_METHOD: kr_gc_mark(vm, f->call.callee); break;
+        case KR_OP_CALL: case KR_OP_CALL_METHOD:
+            kr_gc_mark(vm, f->call.callee);
+            for (int k = 0; k < KR_FB_CALL_WAYS - 1; k++)
+                kr_gc_mark(vm, f->call.codes[k]);
+            break;
         default: break;
         }
     }

@@ -103,6 +103,11 @@ typedef struct kr_fb_poly {
     kr_fb_attr_entry e[KR_FB_POLY_WAYS];
 } kr_fb_poly;
 
+/* A polymorphic call site records up to this many code objects of Python function callees (the JIT
+ * dispatches on them inline); the values of the call entry's mixed_code: */
+#define KR_FB_CALL_WAYS 4
+enum { KR_FB_CALL_CODES = 1, KR_FB_CALL_MEGA = 2 };
+
 typedef union kr_fb {
     struct {
         uint8_t lhs, rhs;   /* kr_fb_type_bits of the operands (GET_ITER: lhs = the iterable) */
@@ -134,8 +139,13 @@ typedef union kr_fb {
         kr_value callee;     /* first callee seen (function, type, cfunction...) */
         uint32_t count;
         uint16_t polymorphic; /* 1 once two different callees were seen */
-        uint16_t mixed_code;  /* 1 once two callees were seen that are not functions of one code object
-                               * (closures made by one def share it: the JIT can guard on the code) */
+        uint16_t mixed_code;  /* nonzero once two callees were seen that are not functions of one code
+                               * object (closures made by one def share it: the JIT can guard on the
+                               * code); KR_FB_CALL_CODES: every callee was a Python function, of
+                               * callee's code or of one of `codes`; KR_FB_CALL_MEGA: more codes than
+                               * that, or a callee of another kind */
+        kr_value codes[KR_FB_CALL_WAYS - 1]; /* KR_FB_CALL_CODES: the other code objects seen (KR_NULL
+                               * when unused), so the JIT can dispatch on the callee's code */
     } call;
     struct {
         uint32_t count;      /* back-edges taken / iterations: JIT OSR trigger */

@@ -130,20 +130,37 @@ static inline void fb_record_callee(kr_vm *vm, kr_fb *e, kr_value callee)
             callee = KR_NULL;
     }
     kr_value prev = e->call.callee;
-    if (prev == callee || e->call.mixed_code)
+    if (prev == callee || e->call.mixed_code == KR_FB_CALL_MEGA)
         return; /* nothing new to learn */
-    if (prev) {
-        /* Several callees: the first one stays recorded. The JIT uses it only for its code object when
-         * every callee shared that code (closures of one def), and not at all otherwise; so a
-         * polymorphic site stops writing the entry (and paying the write barrier) at every call. */
-        e->call.polymorphic = 1;
-        if (!kr_is_ptr(callee) || !kr_is_ptr(prev) || KR_OBJ(callee)->type != vm->t.function ||
-            KR_OBJ(prev)->type != vm->t.function || KR_AS(kr_function, prev)->code != KR_AS(kr_function, callee)->code)
-            e->call.mixed_code = 1;
+    if (!prev) {
+        e->call.callee = callee;
+        kr_interp_fb_barrier(vm, e);
         return;
     }
-    e->call.callee = callee;
-    kr_interp_fb_barrier(vm, e);
+    /* Several callees: the first one stays recorded. The JIT uses it only for its code object when
+     * every callee shared that code (closures of one def), or with the few other code objects the
+     * site saw (a dispatch on the code); so the entry is written only when a new code shows up, and a
+     * megamorphic site stops looking. */
+    e->call.polymorphic = 1;
+    if (!kr_is_ptr(callee) || !kr_is_ptr(prev) || KR_OBJ(callee)->type != vm->t.function ||
+        KR_OBJ(prev)->type != vm->t.function) {
+        e->call.mixed_code = KR_FB_CALL_MEGA;
+        return;
+    }
+    kr_value code = KR_AS(kr_function, callee)->code;
+    if (KR_AS(kr_function, prev)->code == code)
+        return;
+    e->call.mixed_code = KR_FB_CALL_CODES;
+    for (int k = 0; k < KR_FB_CALL_WAYS - 1; k++) {
+        if (e->call.codes[k] == code)
+            return;
+        if (!e->call.codes[k]) {
+            e->call.codes[k] = code;
+            kr_interp_fb_barrier(vm, e);
+            return;
+        }
+    }
+    e->call.mixed_code = KR_FB_CALL_MEGA;
 }
 
 static kr_value recursion_error(kr_vm *vm)
