@@ -1919,6 +1919,27 @@ static bool frame_insn(builder *b, uint32_t pc, kr_insn in)
         write_slot(b, a, r);
         return true;
     }
+    case KR_OP_PUSH_EXC_INFO: /* reads s[B]; s[A] = the exception handled before */
+        if (a >= b->n || sb >= b->n)
+            return false;
+        flush_ranges(b, sb, 1, 0, 0);
+        frame_rt(b, pc, KR_JIT_RT_PUSH_EXC_INFO);
+        forget(b, a, 1, KR_HT_ANY);
+        return true;
+    case KR_OP_POP_EXCEPT: {
+        if (a >= b->n)
+            return false;
+        kr_hir_ref v = tagged_value(b, a);
+        call_rt(b, KR_JIT_RT_POP_EXCEPT, &v, 1, 0);
+        return true;
+    }
+    case KR_OP_CHECK_EXC_MATCH: {
+        if (a >= b->n || sb >= b->n || sc >= b->n)
+            return false;
+        kr_hir_ref v[2] = {tagged_value(b, sb), tagged_value(b, sc)};
+        write_slot(b, a, call_rt(b, KR_JIT_RT_CHECK_EXC_MATCH, v, 2, 0));
+        return true;
+    }
     case KR_OP_BUILD_TUPLE: f = KR_JIT_RT_BUILD_TUPLE; type = KR_HT_TUPLE; break;
     case KR_OP_BUILD_LIST: f = KR_JIT_RT_BUILD_LIST; type = KR_HT_LIST; break;
     case KR_OP_BUILD_STRING: f = KR_JIT_RT_BUILD_STRING; type = KR_HT_STR; break;
@@ -2269,6 +2290,9 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_BUILD_SLICE:
     case KR_OP_FORMAT_VALUE:
     case KR_OP_MAKE_FUNCTION:
+    case KR_OP_PUSH_EXC_INFO:
+    case KR_OP_POP_EXCEPT:
+    case KR_OP_CHECK_EXC_MATCH:
         if (!(op == KR_OP_BUILD_SLICE && slice_item(b, pc, in)) && !frame_insn(b, pc, in))
             step(b, pc);
         return false;

@@ -292,6 +292,19 @@ int kr_jit_rt_load_method(kr_vm *vm, const kr_insn *ip)
     return kr_interp_op_load_method_miss(vm, e, obj, t, name_at(vm, KR_INSN_C(ip[0])), out);
 }
 
+int kr_jit_rt_push_exc_info(kr_vm *vm, const kr_insn *ip)
+{
+    kr_value *s = frame_slots(vm);
+    kr_interp_op_push_exc_info(vm, &s[KR_INSN_A(ip[0])], s[KR_INSN_B(ip[0])]);
+    return 0;
+}
+
+int kr_jit_rt_pop_except(kr_vm *vm, kr_value saved)
+{
+    kr_interp_op_pop_except(vm, saved);
+    return 0;
+}
+
 kr_value kr_jit_rt_make_function(kr_vm *vm, const kr_insn *ip)
 {
     kr_frame *f = vm->frame;

@@ -140,7 +140,10 @@ kr_value kr_jit_rt_new_cell(kr_vm *vm);
     X(DICT_CONTAINS, kr_dict_contains,  "vv",   KR_JIT_RT_STATUS, "CONTAINS_OP on an exact dict (guarded): kr_dict_contains(vm, s[C], s[B]) (X = not in: a NOT follows)") \
     X(SET_CONTAINS, kr_set_contains,    "vv",   KR_JIT_RT_STATUS, "CONTAINS_OP on the exact set the BUILD_SET just before it made: kr_set_contains(vm, s[C], s[B]) (X = not in: a NOT follows)") \
     X(ISINSTANCE, kr_isinstance,        "vv",   KR_JIT_RT_STATUS, "CALL of the builtin isinstance (guarded) with two arguments: kr_isinstance(vm, s[A+1], s[A+2])") \
-    X(MIN_MAX,    kr_jit_rt_min_max,    "vvi",  KR_JIT_RT_VALUE,  "CALL of the builtin min (imm 0) / max (imm 1) (guarded) with two positional arguments: s[A+2] if s[A+2] < s[A+1] (> for max) else s[A+1], as builtins.c's min_max compares")
+    X(MIN_MAX,    kr_jit_rt_min_max,    "vvi",  KR_JIT_RT_VALUE,  "CALL of the builtin min (imm 0) / max (imm 1) (guarded) with two positional arguments: s[A+2] if s[A+2] < s[A+1] (> for max) else s[A+1], as builtins.c's min_max compares") \
+    X(PUSH_EXC_INFO, kr_jit_rt_push_exc_info, "i", KR_JIT_RT_STATUS, "PUSH_EXC_INFO (frame operands): s[A] = the handled exception (None when none), s[B] becomes it; always 0") \
+    X(POP_EXCEPT, kr_jit_rt_pop_except, "v",    KR_JIT_RT_STATUS, "POP_EXCEPT: s[A], saved by PUSH_EXC_INFO, is the handled exception again; always 0") \
+    X(CHECK_EXC_MATCH, kr_interp_op_check_exc_match, "vv", KR_JIT_RT_STATUS, "CHECK_EXC_MATCH: kr_interp_op_check_exc_match(vm, s[B], s[C]) (a subtype test, or TypeError)")
 
 enum kr_jit_rt_fn {
 #define KR_JIT_RT_ENUM(name, fn, sig, kind, doc) KR_JIT_RT_##name,
@@ -182,6 +185,9 @@ kr_value kr_jit_rt_make_function(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_dict_getitem(kr_vm *vm, kr_value d, kr_value k, const kr_insn *ip);
 int kr_jit_rt_dict_setitem(kr_vm *vm, kr_value d, kr_value k, kr_value v, const kr_insn *ip);
 kr_value kr_jit_rt_min_max(kr_vm *vm, kr_value a, kr_value b, int64_t is_max);
+int kr_jit_rt_push_exc_info(kr_vm *vm, const kr_insn *ip);
+int kr_jit_rt_pop_except(kr_vm *vm, kr_value saved);
+int kr_interp_op_check_exc_match(kr_vm *vm, kr_value ev, kr_value cls); /* vm/interp_ops.h */
 
 /* vm/interp.c: run the one instruction at ip on f (f == vm->frame, all slots in memory). Returns the
  * pc to continue at, or NULL with the exception pending (no traceback entry added yet). Not for

@@ -218,6 +218,8 @@ static int set_defaults(kr_vm *vm, kr_value self, kr_type *cls)
         {KR_EXC_AttributeError, {"name", "obj"}},
         {KR_EXC_UnicodeError, {"encoding", "object", "start", "end", "reason"}},
     };
+    if (!(cls->flags & KR_TF_EXC_FIELDS))
+        return 0;
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (!kr_type_is_subtype(cls, vm->exc_types[fields[i].exc]))
             continue;
@@ -736,6 +738,10 @@ void kr_exc_init(kr_vm *vm)
         kr_type *base = i == KR_EXC_BaseException ? vm->t.object : vm->exc_types[bases[i]];
         kr_type *t = kr_type_new_builtin(vm, names[i], base, sizeof(kr_exception), KR_TF_BASETYPE | KR_TF_EXCEPTION);
         t->attrs_offset = offsetof(kr_exception, attrs);
+        t->flags |= base->flags & KR_TF_EXC_FIELDS; /* bases come first in KR_EXCEPTIONS */
+        if (i == KR_EXC_StopIteration || i == KR_EXC_SystemExit || i == KR_EXC_ImportError || i == KR_EXC_OSError ||
+            i == KR_EXC_SyntaxError || i == KR_EXC_NameError || i == KR_EXC_AttributeError || i == KR_EXC_UnicodeError)
+            t->flags |= KR_TF_EXC_FIELDS; /* set_defaults' table */
         vm->exc_types[i] = t;
     }
     kr_type *b = vm->exc_types[KR_EXC_BaseException];

@@ -1939,32 +1939,14 @@ L_RAISE: {
 L_RERAISE:
     vm->exc = s[OP_A];
     goto exception_unwind;
-L_PUSH_EXC_INFO: {
-    kr_value h = vm->handled_exc;
-    s[OP_A] = h ? h : KR_NONE;
-    vm->handled_exc = s[OP_B];
+L_PUSH_EXC_INFO:
+    kr_interp_op_push_exc_info(vm, &s[OP_A], s[OP_B]);
     DISPATCH();
-}
-L_POP_EXCEPT: {
-    kr_value h = s[OP_A];
-    vm->handled_exc = (h == KR_NONE || h == KR_UNBOUND) ? KR_NULL : h;
+L_POP_EXCEPT:
+    kr_interp_op_pop_except(vm, s[OP_A]);
     DISPATCH();
-}
 L_CHECK_EXC_MATCH: {
-    kr_value ev = s[OP_B], cls = s[OP_C];
-    bool ok = is_exc_class(vm, cls);
-    if (!ok && kr_tuple_check(vm, cls)) {
-        ok = true;
-        for (int64_t i = 0; i < kr_tuple_size(cls); i++)
-            if (!is_exc_class(vm, kr_tuple_items(cls)[i]))
-                ok = false;
-    }
-    if (!ok) {
-        kr_raise(vm, KR_EXC(vm, TypeError), "catching classes that do not inherit from BaseException is not allowed");
-        goto error;
-    }
-    SAVE_PC();
-    int r = kr_isinstance(vm, ev, cls);
+    int r = kr_interp_op_check_exc_match(vm, s[OP_B], s[OP_C]);
     CHECK_I(r);
     s[OP_A] = kr_bool(r);
     DISPATCH();

@@ -289,6 +289,36 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
     return 0;
 }
 
+/* ---- exception handlers --------------------------------------------------------------------------- */
+
+/* A class deriving from BaseException: a type object (its type is type or a subclass) whose flags say
+ * so (KR_TF_EXCEPTION is inherited by every subclass of BaseException). */
+static bool exc_class(kr_value v)
+{
+    return kr_is_ptr(v) && (KR_OBJ(v)->type->flags & KR_TF_TYPE_SUBCLASS) &&
+           (((kr_type *)KR_OBJ(v))->flags & KR_TF_EXCEPTION);
+}
+
+int kr_interp_op_check_exc_match(kr_vm *vm, kr_value ev, kr_value cls)
+{
+    kr_type *t = kr_type_of(vm, ev);
+    if (exc_class(cls))
+        return kr_type_is_subtype(t, (kr_type *)KR_OBJ(cls));
+    if (kr_tuple_check(vm, cls)) {
+        int64_t n = kr_tuple_size(cls);
+        kr_value *items = kr_tuple_items(cls);
+        for (int64_t i = 0; i < n; i++)
+            if (!exc_class(items[i]))
+                goto bad;
+        for (int64_t i = 0; i < n; i++)
+            if (kr_type_is_subtype(t, (kr_type *)KR_OBJ(items[i])))
+                return 1;
+        return 0;
+    }
+bad:
+    return kr_raise_i(vm, KR_EXC(vm, TypeError), "catching classes that do not inherit from BaseException is not allowed");
+}
+
 /* ---- BINARY_OP / COMPARE_OP / GET_ITEM / SET_ITEM ------------------------------------------------- */
 
 /* + - * and / by non-zero on doubles (the rest, and the errors, are kr_binary_op's). */

@@ -152,6 +152,25 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_method_hit(const kr_fb *e, kr_value obj
  * a bound method of obj that kr_getattr returns, else (attribute, KR_NULL). 0 or -1 (out untouched). */
 int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value *out);
 
+/* ---- exception handlers ------------------------------------------------------------------------------ */
+
+/* PUSH_EXC_INFO: *saved = the exception being handled (None when there is none); exc becomes it. */
+KR_INTERP_OP_FAST void kr_interp_op_push_exc_info(kr_vm *vm, kr_value *saved, kr_value exc)
+{
+    kr_value h = vm->handled_exc;
+    *saved = h ? h : KR_NONE;
+    vm->handled_exc = exc;
+}
+/* POP_EXCEPT: the exception PUSH_EXC_INFO saved is handled again (none for None / unbound). */
+KR_INTERP_OP_FAST void kr_interp_op_pop_except(kr_vm *vm, kr_value saved)
+{
+    vm->handled_exc = (saved == KR_NONE || saved == KR_UNBOUND) ? KR_NULL : saved;
+}
+/* CHECK_EXC_MATCH: does the exception ev match cls (a class or a tuple of classes), as CPython's
+ * PyErr_GivenExceptionMatches: a subtype test of ev's type, no __instancecheck__. 1 or 0; -1 with
+ * TypeError when some class does not derive from BaseException. */
+int kr_interp_op_check_exc_match(kr_vm *vm, kr_value ev, kr_value cls);
+
 /* ---- BINARY_OP / COMPARE_OP ------------------------------------------------------------------------ */
 
 KR_INTERP_OP_FAST bool kr_interp_op_both_floats(kr_vm *vm, kr_value a, kr_value b)

@@ -83,6 +83,9 @@ enum kr_type_flags {
     /* Its finalizer releases something outside the VM heap (an open FILE): kr_gc_destroy must run it.
      * Other finalizers only free heap buffers, which mi_heap_destroy releases wholesale. */
     KR_TF_EXTERNAL_FINALIZE = 1u << 13,
+    /* An exception type with fields its instances get defaults for (StopIteration.value, OSError.errno...,
+     * vm/exc.c's set_defaults): one of those types or a subclass. Creating other exceptions skips them. */
+    KR_TF_EXC_FIELDS = 1u << 14,
 };
 
 struct kr_type {

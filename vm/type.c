@@ -1145,7 +1145,7 @@ kr_value kr_descr_new_getset(kr_vm *vm, const kr_getset_def *def, kr_type *owner
 
 static void inherit_flags(kr_vm *vm, kr_type *t)
 {
-    const uint32_t inh = KR_TF_EXCEPTION | KR_TF_INT_SUBCLASS | KR_TF_STR_SUBCLASS | KR_TF_TUPLE_SUBCLASS |
+    const uint32_t inh = KR_TF_EXCEPTION | KR_TF_EXC_FIELDS | KR_TF_INT_SUBCLASS | KR_TF_STR_SUBCLASS | KR_TF_TUPLE_SUBCLASS |
                          KR_TF_LIST_SUBCLASS | KR_TF_DICT_SUBCLASS | KR_TF_TYPE_SUBCLASS;
     if (t->base)
         t->flags |= t->base->flags & inh;
@@ -2325,7 +2325,7 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
                KR_TF_STR_SUBCLASS | KR_TF_TUPLE_SUBCLASS | KR_TF_LIST_SUBCLASS | KR_TF_DICT_SUBCLASS |
                KR_TF_TYPE_SUBCLASS));
     for (int64_t i = 0; i < nb; i++)
-        t->flags |= KR_AS(kr_type, kr_tuple_items(bases)[i])->flags & KR_TF_EXCEPTION;
+        t->flags |= KR_AS(kr_type, kr_tuple_items(bases)[i])->flags & (KR_TF_EXCEPTION | KR_TF_EXC_FIELDS);
     x->slot_names = slots ? slots : KR_NULL;
 
     /* __qualname__, __module__, __doc__, __classcell__ */
