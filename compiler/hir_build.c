@@ -2124,16 +2124,19 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_LOAD_BOOL:
         write_slot(b, a, emit_const(b, KR_INSN_X(in) ? KR_TRUE : KR_FALSE));
         return false;
-    case KR_OP_CHECK_LOCAL: {
+    case KR_OP_CHECK_LOCAL:
+    case KR_OP_DELETE_FAST: { /* an unbound local deopts: the interpreter raises the UnboundLocalError */
         uint32_t t = st_type(b, &b->st[a]);
-        if (st_double(b, &b->st[a]) || !(t & KR_HT_UNBOUND))
-            return false;
-        kr_hir_ref v = read_slot(b, a);
-        uint32_t nt = t & ~(uint32_t)KR_HT_UNBOUND;
-        kr_hir_ref g = emit1(b, KR_HIR_GUARD_NOT_UNBOUND, KR_HIR_TAGGED,
-                             nt ? nt : (KR_HT_ANY & ~(uint32_t)KR_HT_UNBOUND), v, 0);
-        set_fs(b, g, fs_now(b), KR_DEOPT_UNBOUND);
-        refine(b, v, g);
+        if (!st_double(b, &b->st[a]) && (t & KR_HT_UNBOUND)) {
+            kr_hir_ref v = read_slot(b, a);
+            uint32_t nt = t & ~(uint32_t)KR_HT_UNBOUND;
+            kr_hir_ref g = emit1(b, KR_HIR_GUARD_NOT_UNBOUND, KR_HIR_TAGGED,
+                                 nt ? nt : (KR_HT_ANY & ~(uint32_t)KR_HT_UNBOUND), v, 0);
+            set_fs(b, g, fs_now(b), KR_DEOPT_UNBOUND);
+            refine(b, v, g);
+        }
+        if (KR_INSN_OP(in) == KR_OP_DELETE_FAST)
+            write_slot(b, a, emit_const(b, KR_UNBOUND));
         return false;
     }
     case KR_OP_BINARY_OP:

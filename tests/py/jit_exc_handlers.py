@@ -181,3 +181,33 @@ for _ in range(2):
     p = Plain()
     print("plain", p.args, hasattr(p, "errno"), hasattr(p, "value"), hasattr(p, "code"))
     print("fnf", FileNotFoundError(2, "x").errno, UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad").reason)
+
+
+# DELETE_FAST inline (an `except ... as e` deletes e): an unbound local deopts and raises
+def deleter(n):
+    out = []
+    for i in range(n):
+        x = i * 2
+        if i % 3 == 0:
+            del x
+        try:
+            out.append(x)
+        except UnboundLocalError as e:
+            out.append(str(e))
+        try:
+            del x
+            out.append("deleted")
+        except UnboundLocalError as e:
+            out.append(str(e))
+        try:
+            raise KeyError(i)
+        except KeyError as e:
+            pass
+        try:
+            print(e)
+        except NameError as err:
+            out.append(type(err).__name__)
+    return len(out), out[-6:]
+
+
+print("del", deleter(2000))
