@@ -77,12 +77,19 @@ enum kr_fb_attr_kind {
     KR_FB_ATTR_POLY,          /* LOAD_ATTR / LOAD_METHOD that saw several receiver types: `shape` points
                                  to a kr_fb_poly (owned by the code object) of entries of the kinds
                                  above; `type` is NULL, so the single-entry checks miss */
-    KR_FB_ATTR_MEMBER_SLOT    /* LOAD_ATTR / STORE_ATTR of a __slots__ member: on objects of exactly `type`
+    KR_FB_ATTR_MEMBER_SLOT,   /* LOAD_ATTR / STORE_ATTR of a __slots__ member: on objects of exactly `type`
                                  (version) the name resolves to a member descriptor, a data descriptor (no
                                  instance attribute can shadow it, so no shape guard: `shape` is NULL),
                                  whose word is at byte offset `index` in the object (vm/instance.h's
                                  fixed[]); KR_NULL there is an unset member: the load takes the slow path,
                                  which raises the AttributeError */
+    KR_FB_ATTR_CLASS_VALUE    /* LOAD_ATTR / LOAD_METHOD on a class object itself (`Base.__init__`): `type`
+                                 is its metatype, exactly `type` (whose namespace never changes), `shape`
+                                 the class, `version` the class's version; while it holds, the result is
+                                 `value`, the class attribute found on its MRO (a plain value, function,
+                                 method descriptor or slot wrapper: what attribute access returns as is;
+                                 no data descriptor of `type` takes precedence). LOAD_METHOD: (value,
+                                 NULL), called without self */
 };
 /* LOAD_METHOD / LOAD_ATTR TYPE_VALUE on instances of user classes (kr_instance layout) also guard on the
  * instance's shape (`shape` non-NULL: the instance has no attribute shadowing the cached one). */

@@ -54,6 +54,12 @@ bool kr_interp_op_poly_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_va
             continue;
         if (!method)
             return kr_interp_op_load_entry_hit(x, obj, t, out);
+        if (x->kind == KR_FB_ATTR_CLASS_VALUE) {
+            if (!kr_interp_op_class_value_hit(x->shape, x->version, x->value, obj, out))
+                return false;
+            out[1] = KR_NULL;
+            return true;
+        }
         if (x->version == t->version && x->kind == KR_FB_ATTR_METHOD &&
             (!x->shape || (void *)kr_instance_shape(obj) == x->shape)) {
             out[0] = x->value;
@@ -169,10 +175,36 @@ static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
     }
 }
 
+/* obj.name = v where obj is a class whose metatype is exactly type: cached (KR_FB_ATTR_CLASS_VALUE)
+ * when v is the attribute found on obj's MRO itself, of a kind whose access on the class returns it
+ * as is and runs no code (so a hit, which skips the access, is the same), and no data descriptor of
+ * type (__name__, __dict__, __doc__...) takes precedence. The class's version covers every namespace
+ * on its MRO; type's own never changes. */
+static void attr_cache_fill_class(kr_vm *vm, kr_fb *e, kr_value obj, kr_value name, kr_value v)
+{
+    if (e->attr.misses >= 64)
+        return;
+    kr_type *cls = (kr_type *)KR_OBJ(obj);
+    kr_value d = kr_type_lookup(vm, cls, name);
+    if (!d || d != v)
+        return;
+    kr_type *dt = kr_type_of(vm, d);
+    if (dt->descr_get && dt != vm->t.function && dt != vm->method_descr_type && dt != vm->t.slot_wrapper)
+        return;
+    kr_value m = kr_type_lookup(vm, vm->t.type, name);
+    if (m && is_data_descr(vm, m))
+        return;
+    if (e->attr.kind != KR_FB_ATTR_NONE)
+        e->attr.misses++;
+    attr_cache_record(vm, e, &(kr_fb_attr_entry){vm->t.type, cls, d, 0, cls->version, KR_FB_ATTR_CLASS_VALUE});
+}
+
 kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name)
 {
     kr_value v = kr_getattr(vm, obj, name);
-    if (v)
+    if (v && t == vm->t.type)
+        attr_cache_fill_class(vm, e, obj, name, v);
+    else if (v)
         attr_cache_fill_load(vm, e, obj, t, name, v);
     return v;
 }
@@ -283,6 +315,8 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
         out[0] = KR_AS(kr_method, v)->func;
         out[1] = obj;
     } else {
+        if (t == vm->t.type)
+            attr_cache_fill_class(vm, e, obj, name, v);
         out[0] = v;
         out[1] = KR_NULL;
     }

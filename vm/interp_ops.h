@@ -46,10 +46,23 @@ KR_INTERP_OP_FAST bool kr_interp_op_take_interrupt(kr_vm *vm)
 
 /* ---- attribute inline caches (vm/instance.h describes the guards) -------------------------------- */
 
+/* A KR_FB_ATTR_CLASS_VALUE entry (cls, version, value) applied to obj, whose type is the entry's
+ * metatype (so obj is a class object, a heap pointer). */
+KR_INTERP_OP_FAST bool kr_interp_op_class_value_hit(const void *cls, uint32_t version, kr_value value, kr_value obj,
+                                                    kr_value *out)
+{
+    if ((const void *)KR_OBJ(obj) != cls || ((const kr_type *)cls)->version != version)
+        return false;
+    *out = value;
+    return true;
+}
+
 /* One load entry (a single-entry site's or a polymorphic site's) applied to obj of type t. */
 KR_INTERP_OP_FAST bool kr_interp_op_load_entry_hit(const kr_fb_attr_entry *x, kr_value obj, const kr_type *t,
                                                    kr_value *out)
 {
+    if (x->type == t && x->kind == KR_FB_ATTR_CLASS_VALUE)
+        return kr_interp_op_class_value_hit(x->shape, x->version, x->value, obj, out);
     if (x->type != t || x->version != t->version)
         return false;
     if (x->kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == x->shape) {
@@ -78,6 +91,8 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_attr_hit(const kr_fb *e, kr_value obj, 
 {
     if (e->attr.kind == KR_FB_ATTR_POLY)
         return kr_interp_op_poly_hit(e, obj, t, out, false);
+    if (e->attr.kind == KR_FB_ATTR_CLASS_VALUE)
+        return e->attr.type == t && kr_interp_op_class_value_hit(e->attr.shape, e->attr.version, e->attr.value, obj, out);
     if (e->attr.type == t && e->attr.version == t->version) {
         if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == e->attr.shape) {
             *out = kr_instance_slots(obj)[e->attr.index];
@@ -146,6 +161,11 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_method_hit(const kr_fb *e, kr_value obj
     }
     if (e->attr.kind == KR_FB_ATTR_POLY)
         return kr_interp_op_poly_hit(e, obj, t, out, true);
+    if (e->attr.kind == KR_FB_ATTR_CLASS_VALUE && e->attr.type == t &&
+        kr_interp_op_class_value_hit(e->attr.shape, e->attr.version, e->attr.value, obj, out)) {
+        out[1] = KR_NULL; /* an attribute of the class, called without self */
+        return true;
+    }
     return false;
 }
 /* The miss: out[0], out[1] = (function, obj) for the two cacheable cases (filling the cache) and for
