@@ -595,7 +595,9 @@ static kr_value run_source(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
                 return KR_NULL;
         }
     } else if (kr_dict_get_cstr(vm, globals, "__builtins__") == KR_NULL) {
-        if (kr_dict_set_cstr(vm, globals, "__builtins__", vm->builtins_module) < 0)
+        /* as CPython's PyEval_GetBuiltins(): the running frame's builtins dict (not the module) */
+        kr_value b = vm->frame && vm->frame->builtins ? vm->frame->builtins : vm->builtins;
+        if (kr_dict_set_cstr(vm, globals, "__builtins__", b) < 0)
             return KR_NULL;
     }
     kr_value code = KR_NULL;

@@ -3,19 +3,19 @@
 #include <string.h>
 
 #include "function.h"
+#include "dict.h"
 #include "interp.h"
 #include "module.h"
 #include "tuple.h"
 
 bool kr_func_check(kr_vm *vm, kr_value v) { return kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.function; }
 
-static kr_value builtins_of(kr_vm *vm, kr_value globals)
+static kr_value builtins_of(kr_vm *vm, kr_value b)
 {
-    kr_value b = kr_dict_get_str(vm, globals, KR_NAME(vm, __builtins__));
     if (b) {
         if (kr_is_ptr(b) && KR_OBJ(b)->type == vm->t.dict)
             return b;
-        if (kr_is_ptr(b) && kr_is_module(vm, b))
+        if (kr_is_ptr(b) && (KR_OBJ(b)->type == vm->t.module || kr_is_module(vm, b)))
             return kr_module_dict(b);
     }
     return vm->builtins;
@@ -24,16 +24,31 @@ static kr_value builtins_of(kr_vm *vm, kr_value globals)
 kr_value kr_func_new(kr_vm *vm, kr_value code, kr_value globals, kr_value qualname)
 {
     kr_code *co = kr_code_of(code);
-    kr_function *fn = kr_gc_alloc(vm, vm->t.function, sizeof(kr_function));
+    kr_value mod, b;
+    if (kr_is_ptr(globals) && KR_OBJ(globals)->type == vm->t.dict) {
+        /* functions are made again and again with one module's globals (closures, lambdas): find
+         * globals['__name__'] and globals['__builtins__'] through the slots cached for that dict */
+        if (globals != vm->func_globals || kr_dict_keys_version(globals) != vm->func_globals_kv) {
+            vm->func_name_slot = kr_dict_lookup_slot(vm, globals, KR_NAME(vm, __name__));
+            vm->func_builtins_slot = kr_dict_lookup_slot(vm, globals, KR_NAME(vm, __builtins__));
+            vm->func_globals = globals;
+            vm->func_globals_kv = kr_dict_keys_version(globals);
+        }
+        mod = vm->func_name_slot ? *vm->func_name_slot : KR_NULL;
+        b = vm->func_builtins_slot ? *vm->func_builtins_slot : KR_NULL;
+    } else {
+        mod = kr_dict_get_str(vm, globals, KR_NAME(vm, __name__));
+        b = kr_dict_get_str(vm, globals, KR_NAME(vm, __builtins__));
+    }
+    kr_function *fn = kr_gc_alloc_small(vm, vm->t.function, sizeof(kr_function));
     if (!fn)
         return KR_NULL;
     fn->code = code;
     fn->globals = globals;
-    fn->builtins = builtins_of(vm, globals);
+    fn->builtins = builtins_of(vm, b);
     fn->name = co->name;
     fn->qualname = qualname ? qualname : co->qualname;
     fn->doc = co->doc;
-    kr_value mod = kr_dict_get_str(vm, globals, KR_NAME(vm, __name__));
     fn->module = mod ? mod : KR_NONE;
     return KR_VAL(fn);
 }

@@ -167,7 +167,7 @@ void kr_vm_trace_roots(kr_vm *vm)
         kr_gc_mark(vm, vm->names[i]);
     kr_value singles[] = {vm->exc, vm->memory_error, vm->empty_str, vm->empty_tuple, vm->empty_bytes,
                           vm->builtins, vm->builtins_module, vm->modules, vm->sys_module, vm->main_module,
-                          vm->handled_exc, vm->argv};
+                          vm->handled_exc, vm->argv, vm->func_globals};
     for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++)
         kr_gc_mark(vm, singles[i]);
     for (int i = 0; i < 128; i++)

@@ -159,6 +159,13 @@ struct kr_vm {
      * and f->pc after the call, and kr_jit_rt_exit clears this and leaves the frame to the interpreter
      * there instead of at the exit's pc */
     int jit_leave;
+    /* function.c: where the globals dict functions were last made with keeps __name__ and
+     * __builtins__ (NULL: absent), valid while its keys version is func_globals_kv (vm/dict.h: a value
+     * replaced in place is read through the slot); the dict is kept alive (kr_vm_trace_roots) so that
+     * its address names it */
+    kr_value func_globals;
+    uint64_t func_globals_kv;
+    kr_value *func_name_slot, *func_builtins_slot;
 };
 
 static inline kr_type *kr_type_of(kr_vm *vm, kr_value v)
