@@ -219,3 +219,35 @@ print(s, i)
 for i in range(10, -200000, -7):
     s -= i
 print(s, i)
+
+
+# a generator's counted loop (resumed inside the body, so the header's step is also reloaded)
+def gen(n):
+    t = 0
+    for i in range(0, n, 3):
+        t += i
+        yield t
+    yield i
+
+
+for _ in range(300):
+    r = list(gen(30))
+print(r, sum(gen(3000)))
+it = gen(100)
+print(next(it), next(it), it.send(None), list(it)[-3:])
+
+
+# arguments that keep failing the small-int guards: the code is given up and rebuilt without them
+def guarded(x):
+    t = 0
+    try:
+        for i in range(x):
+            t += i
+    except TypeError as e:
+        return str(e)
+    return t
+
+
+for _ in range(3000):
+    guarded(10)
+print(sorted(set(guarded(3.5) if k % 2 else guarded(5) for k in range(300)), key=str))
