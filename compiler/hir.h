@@ -203,7 +203,8 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
 
 /* INT_BINOP imm2: an ADD that is a counted range loop's increment (hir_build.c's for_iter): a0 is the
  * current value, which RANGE_NEXT just found before the stop (a small int), a1 the step. With a step of
- * 1 (or -1) the sum is at most the stop (at least the stop) and cannot overflow: no deopt then. */
+ * 1 (or -1) the sum is at most the stop (at least the stop) and cannot overflow: no deopt then; nor
+ * when a constant stop bounds it (hir_lower.c's range_step_fits). */
 #define KR_HIR_INT_RANGE_STEP 1
 
 /* STEP imm2 flags: a direct call guarded on the code object (DIRECT CALLS); a call site that had never

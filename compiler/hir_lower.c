@@ -171,6 +171,26 @@ static kr_hir_ref divisibility_mod(const lower_ctx *c, kr_hir_ref cond)
     return 0;
 }
 
+/* Can `cur + step` (a counted loop's increment, hir.h's KR_HIR_INT_RANGE_STEP: cur is before the
+ * stop) not overflow? With a step of 1 or -1 the sum is at most (at least) the stop. Otherwise the
+ * RANGE_NEXT testing cur bounds it when its stop is a constant S (hir_build.c's header_const): the
+ * sum is then within S + step. */
+static bool range_step_fits(const kr_hir_func *fn, kr_hir_ref cur, int64_t step)
+{
+    if (step == 1 || step == -1)
+        return true;
+    cur = underlying(fn, cur);
+    for (kr_hir_ref r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || in->op != KR_HIR_RANGE_NEXT || underlying(fn, in->args[0]) != cur)
+            continue;
+        kr_hir_ref stop = underlying(fn, in->args[1]);
+        const kr_hir_insn *si = &fn->insns[stop];
+        return si->op == KR_HIR_CONST && kr_is_small(si->value) && kr_fits_small(kr_small_val(si->value) + step);
+    }
+    return false;
+}
+
 /* Which fused compare a BRANCH's condition is, and its operands. */
 static int lower_condition(lower_ctx *c, kr_hir_ref hir, kr_hir_ref cond, enum kr_lir_op op_value, int out)
 {
@@ -470,8 +490,8 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
             konst = true;
             x = h.args[1];
         }
-        if (konst && h.imm2 == KR_HIR_INT_RANGE_STEP && (k == (int64_t)kr_small(1) || k == (int64_t)kr_small(-1)))
-            nr = 0; /* a counted loop's increment by 1 (-1) stays within its stop (hir.h) */
+        if (konst && h.imm2 == KR_HIR_INT_RANGE_STEP && range_step_fits(fn, h.args[0], kr_small_val((kr_value)k)))
+            nr = 0; /* a counted loop's increment that stays within its stop (hir.h) */
         if (konst) {
             if ((a[0] = use_val(c, x)) < 0 || !(in = emit(c, op, r, out, a, 1)))
                 return -1;

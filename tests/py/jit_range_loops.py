@@ -251,3 +251,22 @@ def guarded(x):
 for _ in range(3000):
     guarded(10)
 print(sorted(set(guarded(3.5) if k % 2 else guarded(5) for k in range(300)), key=str))
+
+
+# constant stops with steps other than 1: the increment needs no overflow check; a deopt mid-loop
+def const_stops(x):
+    out = []
+    for i in range(0, 100, 7):
+        out.append(i)
+    for i in range(100, -3, -9):
+        if i == 19:
+            out.append(x)
+        out.append(i)
+    for i in range(2**62 - 20, 2**62 - 2, 5):
+        out.append(i - 2**62)
+    return out, i
+
+
+for _ in range(300):
+    const_stops(1)
+print(const_stops(2), const_stops(2.5))
