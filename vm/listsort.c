@@ -14,12 +14,73 @@
 #include <string.h>
 
 #include "list.h"
+#include "str.h"
+#include "tuple.h"
+
+/* What every key is (CPython's pre-sort type check, listobject.c's unsafe_*_compare): comparisons of
+ * such keys need no call and run no Python code. SORT_TUPLE_SMALL: non-empty exact tuples whose first
+ * items are small ints, compared by those first items unless they are equal (the same small int),
+ * which is where tuple comparison would look further. */
+enum { SORT_ANY, SORT_SMALL, SORT_FLOAT, SORT_STR, SORT_TUPLE_SMALL };
 
 typedef struct sort_ctx {
     kr_vm *vm;
     kr_value *keys, *vals; /* vals NULL when sorting values directly */
     kr_value *tmpk, *tmpv;
+    int kind;              /* SORT_* */
 } sort_ctx;
+
+static int sort_kind(kr_vm *vm, const kr_value *keys, int64_t n)
+{
+    kr_value k0 = keys[0];
+    int kind = kr_is_small(k0) ? SORT_SMALL : !kr_is_ptr(k0) ? SORT_ANY
+             : KR_OBJ(k0)->type == vm->t.float_ ? SORT_FLOAT
+             : KR_OBJ(k0)->type == vm->t.str ? SORT_STR
+             : KR_OBJ(k0)->type == vm->t.tuple && kr_tuple_size(k0) > 0 && kr_is_small(kr_tuple_items(k0)[0])
+                 ? SORT_TUPLE_SMALL : SORT_ANY;
+    for (int64_t i = 1; i < n && kind != SORT_ANY; i++) {
+        kr_value k = keys[i];
+        bool same;
+        switch (kind) {
+        case SORT_SMALL: same = kr_is_small(k); break;
+        case SORT_FLOAT: same = kr_is_ptr(k) && KR_OBJ(k)->type == vm->t.float_; break;
+        case SORT_STR: same = kr_is_ptr(k) && KR_OBJ(k)->type == vm->t.str; break;
+        default:
+            same = kr_is_ptr(k) && KR_OBJ(k)->type == vm->t.tuple && kr_tuple_size(k) > 0 &&
+                   kr_is_small(kr_tuple_items(k)[0]);
+            break;
+        }
+        if (!same)
+            kind = SORT_ANY;
+    }
+    return kind;
+}
+
+/* a < b for two keys: 1, 0, or -1 with an exception (SORT_ANY and the rest of equal-headed tuples
+ * only). The same answers as kr_list_lt. */
+static inline int sort_lt(const sort_ctx *c, kr_value a, kr_value b)
+{
+    switch (c->kind) {
+    case SORT_SMALL:
+        return (int64_t)a < (int64_t)b; /* tagging keeps the order */
+    case SORT_FLOAT:
+        return kr_float_value(a) < kr_float_value(b);
+    case SORT_STR: {
+        /* UTF-8 byte order is code point order */
+        int64_t na = kr_str_nbytes(a), nb = kr_str_nbytes(b);
+        int d = memcmp(kr_str_data(a), kr_str_data(b), (size_t)(na < nb ? na : nb));
+        return d < 0 || (d == 0 && na < nb);
+    }
+    case SORT_TUPLE_SMALL: {
+        kr_value x = kr_tuple_items(a)[0], y = kr_tuple_items(b)[0];
+        if (x != y)
+            return (int64_t)x < (int64_t)y;
+        return kr_list_lt(c->vm, a, b);
+    }
+    default:
+        return kr_list_lt(c->vm, a, b);
+    }
+}
 
 static int binary_insertion(sort_ctx *c, int64_t lo, int64_t hi)
 {
@@ -29,7 +90,7 @@ static int binary_insertion(sort_ctx *c, int64_t lo, int64_t hi)
         int64_t l = lo, r = i;
         while (l < r) {
             int64_t p = l + ((r - l) >> 1);
-            int lt = kr_list_lt(c->vm, pivot, a[p]);
+            int lt = sort_lt(c, pivot, a[p]);
             if (lt < 0)
                 return -1;
             if (lt)
@@ -60,7 +121,7 @@ static int merge(sort_ctx *c, int64_t lo, int64_t mid, int64_t hi)
     int64_t i = 0, j = mid, k = lo;
     int rc = 0;
     while (i < na && j < hi) {
-        int lt = kr_list_lt(c->vm, a[j], ta[i]);
+        int lt = sort_lt(c, a[j], ta[i]);
         if (lt < 0) {
             rc = -1;
             break;
@@ -89,7 +150,7 @@ static int sort_range(sort_ctx *c, int64_t lo, int64_t hi)
     int64_t mid = lo + ((hi - lo) >> 1);
     if (sort_range(c, lo, mid) < 0 || sort_range(c, mid, hi) < 0)
         return -1;
-    int lt = kr_list_lt(c->vm, c->keys[mid], c->keys[mid - 1]);
+    int lt = sort_lt(c, c->keys[mid], c->keys[mid - 1]);
     if (lt <= 0)
         return lt; /* already in order, or error */
     return merge(c, lo, mid, hi);
@@ -97,9 +158,9 @@ static int sort_range(sort_ctx *c, int64_t lo, int64_t hi)
 
 int kr_listsort_run(kr_vm *vm, kr_value *keys, kr_value *vals, kr_value *tmpk, kr_value *tmpv, int64_t n)
 {
-    sort_ctx c = {vm, keys, vals, tmpk, tmpv};
     if (n < 2)
         return 0;
+    sort_ctx c = {vm, keys, vals, tmpk, tmpv, sort_kind(vm, keys, n)};
     return sort_range(&c, 0, n);
 }
 
