@@ -83,13 +83,18 @@ enum kr_fb_attr_kind {
                                  whose word is at byte offset `index` in the object (vm/instance.h's
                                  fixed[]); KR_NULL there is an unset member: the load takes the slow path,
                                  which raises the AttributeError */
-    KR_FB_ATTR_CLASS_VALUE    /* LOAD_ATTR / LOAD_METHOD on a class object itself (`Base.__init__`): `type`
+    KR_FB_ATTR_CLASS_VALUE,   /* LOAD_ATTR / LOAD_METHOD on a class object itself (`Base.__init__`): `type`
                                  is its metatype, exactly `type` (whose namespace never changes), `shape`
                                  the class, `version` the class's version; while it holds, the result is
                                  `value`, the class attribute found on its MRO (a plain value, function,
                                  method descriptor or slot wrapper: what attribute access returns as is;
                                  no data descriptor of `type` takes precedence). LOAD_METHOD: (value,
                                  NULL), called without self */
+    KR_FB_ATTR_MODULE         /* LOAD_ATTR / LOAD_METHOD of a module's global (`math.sqrt`): on objects of
+                                 exactly `type` (the module type) whose dict is `shape` (kept alive here),
+                                 while its keys version is kr_small_val(`value`), the answer is the word
+                                 at address `index` (kr_dict_lookup_slot: a value replaced in place is
+                                 read through it). Single-entry sites only (never in a kr_fb_poly) */
 };
 /* LOAD_METHOD / LOAD_ATTR TYPE_VALUE on instances of user classes (kr_instance layout) also guard on the
  * instance's shape (`shape` non-NULL: the instance has no attribute shadowing the cached one). */

@@ -157,8 +157,20 @@ static void attr_cache_fill_load(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
         return;
     }
     kr_shape *shape = kr_instance_shape(obj);
-    if (!shape)
+    if (!shape) {
+        /* __slots__ without __dict__: instances hold nothing but members, so a plain class attribute
+         * cannot be shadowed (an entry without a shape, which the hit compares with the instance's
+         * NULL shape) */
+        if (KR_TX(t)->has_dict)
+            return;
+        kr_value d = kr_type_lookup(vm, t, name);
+        if (d && d == v && !kr_type_of(vm, d)->descr_get) {
+            if (e->attr.kind != KR_FB_ATTR_NONE)
+                e->attr.misses++;
+            attr_cache_record(vm, e, &(kr_fb_attr_entry){t, NULL, d, 0, t->version, KR_FB_ATTR_TYPE_VALUE});
+        }
         return;
+    }
     kr_value d;
     int idx = kr_type_instance_lookup(vm, t, shape, name, &d);
     if (d && is_data_descr(vm, d))
@@ -199,13 +211,42 @@ static void attr_cache_fill_class(kr_vm *vm, kr_fb *e, kr_value obj, kr_value na
     attr_cache_record(vm, e, &(kr_fb_attr_entry){vm->t.type, cls, d, 0, cls->version, KR_FB_ATTR_CLASS_VALUE});
 }
 
+/* Caches v = module.name (found by kr_getattr) as a KR_FB_ATTR_MODULE entry when it is the module's
+ * own global (module_getattr looks there first, so the dict's word is the answer while the dict's keys
+ * stay the same). Only sites that are empty or already saw modules alone: poly entries are for
+ * instances (the back end probes them as such). */
+static void attr_cache_fill_module(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
+{
+    if (t != vm->t.module || e->attr.misses >= 64 || e->attr.kind == KR_FB_ATTR_POLY ||
+        (e->attr.type && e->attr.type != t))
+        return;
+    kr_value d = KR_AS(kr_module, obj)->dict;
+    kr_value *slot = kr_is_ptr(d) && kr_is_str(vm, name) ? kr_dict_lookup_slot(vm, d, name) : NULL;
+    uint64_t kv = slot ? kr_dict_keys_version(d) : 0;
+    if (!slot || *slot != v || !kr_fits_small((int64_t)kv) || (int64_t)kv < 0)
+        return;
+    if (e->attr.kind != KR_FB_ATTR_NONE)
+        e->attr.misses++;
+    kr_interp_fb_barrier(vm, e); /* the code object (old) now references the dict */
+    e->attr.type = t;
+    e->attr.version = t->version;
+    e->attr.kind = KR_FB_ATTR_MODULE;
+    e->attr.shape = KR_OBJ(d);
+    e->attr.value = kr_small((int64_t)kv);
+    e->attr.index = (int64_t)(uintptr_t)slot;
+}
+
 kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name)
 {
     kr_value v = kr_getattr(vm, obj, name);
-    if (v && t == vm->t.type)
-        attr_cache_fill_class(vm, e, obj, name, v);
-    else if (v)
-        attr_cache_fill_load(vm, e, obj, t, name, v);
+    if (v) {
+        if (t == vm->t.type)
+            attr_cache_fill_class(vm, e, obj, name, v);
+        else if (t == vm->t.module)
+            attr_cache_fill_module(vm, e, obj, t, name, v);
+        else
+            attr_cache_fill_load(vm, e, obj, t, name, v);
+    }
     return v;
 }
 
@@ -293,6 +334,14 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
         if (d && kr_func_check(vm, d) && idx < 0)
             return method_cache_fill(vm, e, t, shape, d, obj, out);
     }
+    /* Instances of plain user classes with __slots__ and no __dict__ hold no attributes of their own
+     * (members are data descriptors on the class, found by the lookup): a function on the class cannot
+     * be shadowed, so the entry needs no shape (as for builtin types below). */
+    if (kr_is_ptr(obj) && plain_instance_type(t) && !KR_TX(t)->has_dict && !kr_instance_shape(obj)) {
+        kr_value d = kr_type_lookup(vm, t, name);
+        if (d && kr_func_check(vm, d))
+            return method_cache_fill(vm, e, t, NULL, d, obj, out);
+    }
     /* Builtin types without per-instance attributes: a method found on the type cannot be shadowed,
      * so cache (type, version) -> method and call it with self, without a bound method. */
     /* (list, dict and set have an attrs_offset only for their heap subclasses: has_dict is what says
@@ -311,6 +360,8 @@ int kr_interp_op_load_method_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t,
     kr_value v = kr_getattr(vm, obj, name);
     if (!v)
         return -1;
+    if (t == vm->t.module)
+        attr_cache_fill_module(vm, e, obj, t, name, v);
     if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.method && KR_AS(kr_method, v)->self == obj) {
         out[0] = KR_AS(kr_method, v)->func;
         out[1] = obj;

@@ -22,6 +22,7 @@
 #define KRAIT_INTERP_OPS_H
 
 #include "code.h"
+#include "dict.h"
 #include "instance.h"
 #include "kr.h"
 #include "list.h"
@@ -85,14 +86,27 @@ KR_INTERP_OP_FAST bool kr_interp_op_load_entry_hit(const kr_fb_attr_entry *x, kr
 /* A polymorphic site's entries (KR_FB_ATTR_POLY) for LOAD_ATTR (method false) or LOAD_METHOD. */
 bool kr_interp_op_poly_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out, bool method);
 
-/* LOAD_ATTR's cache hit: obj's attribute from the cached slot, __slots__ member or class value
- * (t = obj's type). */
+/* A KR_FB_ATTR_MODULE entry applied to obj of type t (== the entry's type: a module): the global's
+ * current value while the module's dict and its keys are those cached. */
+KR_INTERP_OP_FAST bool kr_interp_op_module_hit(const kr_fb *e, kr_value obj, kr_value *out)
+{
+    kr_value d = KR_AS(kr_module, obj)->dict;
+    if (KR_OBJ(d) != (kr_object *)e->attr.shape || kr_dict_keys_version(d) != (uint64_t)kr_small_val(e->attr.value))
+        return false;
+    *out = *(const kr_value *)(uintptr_t)e->attr.index;
+    return true;
+}
+
+/* LOAD_ATTR's cache hit: obj's attribute from the cached slot, __slots__ member, class value or
+ * module global (t = obj's type). */
 KR_INTERP_OP_FAST bool kr_interp_op_load_attr_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out)
 {
     if (e->attr.kind == KR_FB_ATTR_POLY)
         return kr_interp_op_poly_hit(e, obj, t, out, false);
     if (e->attr.kind == KR_FB_ATTR_CLASS_VALUE)
         return e->attr.type == t && kr_interp_op_class_value_hit(e->attr.shape, e->attr.version, e->attr.value, obj, out);
+    if (e->attr.type == t && e->attr.kind == KR_FB_ATTR_MODULE)
+        return kr_interp_op_module_hit(e, obj, out);
     if (e->attr.type == t && e->attr.version == t->version) {
         if (e->attr.kind == KR_FB_ATTR_SHAPE_SLOT && (void *)kr_instance_shape(obj) == e->attr.shape) {
             *out = kr_instance_slots(obj)[e->attr.index];
@@ -153,6 +167,12 @@ int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
 /* LOAD_METHOD's cache hit: out[0], out[1] = (the cached function, obj). */
 KR_INTERP_OP_FAST bool kr_interp_op_load_method_hit(const kr_fb *e, kr_value obj, const kr_type *t, kr_value *out)
 {
+    if (e->attr.type == t && e->attr.kind == KR_FB_ATTR_MODULE) {
+        if (!kr_interp_op_module_hit(e, obj, out))
+            return false;
+        out[1] = KR_NULL; /* a module's function is called without self */
+        return true;
+    }
     if (e->attr.type == t && e->attr.version == t->version && e->attr.kind == KR_FB_ATTR_METHOD &&
         (!e->attr.shape || (void *)kr_instance_shape(obj) == e->attr.shape)) {
         out[0] = e->attr.value;
