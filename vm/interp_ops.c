@@ -676,11 +676,7 @@ kr_value kr_interp_op_build_tuple(kr_vm *vm, const kr_value *items, uint32_t n)
 
 kr_value kr_interp_op_build_string(kr_vm *vm, const kr_value *parts, uint32_t n)
 {
-    kr_sb sb;
-    kr_sb_init(&sb);
-    for (uint32_t i = 0; i < n; i++)
-        kr_sb_append(&sb, kr_str_data(parts[i]), (size_t)kr_str_nbytes(parts[i]));
-    return kr_sb_finish(vm, &sb);
+    return kr_str_concat_array(vm, parts, n);
 }
 
 kr_value kr_interp_op_format_value(kr_vm *vm, kr_value v, unsigned x, kr_value spec)

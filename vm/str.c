@@ -374,6 +374,32 @@ kr_value kr_str_concat(kr_vm *vm, kr_value a, kr_value b)
     return KR_VAL(s);
 }
 
+kr_value kr_str_concat_array(kr_vm *vm, const kr_value *parts, size_t n)
+{
+    if (n == 1 && KR_OBJ(parts[0])->type == vm->t.str)
+        return parts[0];
+    int64_t nbytes = 0, length = 0;
+    uint16_t ascii = KR_STR_ASCII;
+    for (size_t i = 0; i < n; i++) {
+        nbytes += kr_str_nbytes(parts[i]);
+        length += kr_str_len(parts[i]);
+        ascii &= KR_OBJ(parts[i])->flags;
+    }
+    kr_str *s = str_alloc_type(vm, vm->t.str, nbytes);
+    if (!s)
+        return KR_NULL;
+    char *p = s->data;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(p, kr_str_data(parts[i]), (size_t)kr_str_nbytes(parts[i]));
+        p += kr_str_nbytes(parts[i]);
+    }
+    if (nbytes <= 1)
+        return kr_str_finish_raw(vm, s); /* the cached one-character strs */
+    s->length = length;
+    s->ob.flags |= ascii;
+    return KR_VAL(s);
+}
+
 kr_value kr_str_repeat(kr_vm *vm, kr_value s, int64_t n)
 {
     int64_t nb = kr_str_nbytes(s);

@@ -22,6 +22,9 @@ void kr_str_free_tables(kr_vm *vm); /* optional, in kr_vm_free before the heap g
  * kr_str_finish_raw to compute length and the ASCII flag. */
 kr_str *kr_str_alloc_raw(kr_vm *vm, int64_t nbytes);
 kr_value kr_str_finish_raw(kr_vm *vm, kr_str *s);
+/* parts[0] + ... + parts[n-1], all exact strs (f-strings' BUILD_STRING): one allocation, the length and
+ * ASCII flag from the parts' (no scan); the one part itself when n is 1. */
+kr_value kr_str_concat_array(kr_vm *vm, const kr_value *parts, size_t n);
 /* Copies data whose code-point length is already known (length == nbytes means ASCII). */
 kr_value kr_str_new_known(kr_vm *vm, const char *utf8, size_t nbytes, int64_t length);
 /* s[start:stop:step] for the bounds of a slice (None, ints or __index__), as subscripting a str with
