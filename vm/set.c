@@ -99,12 +99,33 @@ bool kr_set_next(kr_value sv, int64_t *pos, kr_value *key)
 /* The slot of key, -1 if absent, -2 on error. */
 static int64_t set_lookup(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
 {
-restart:
     if (!s->table)
         return -1;
     uint64_t mask = (uint64_t)s->size - 1;
     uint64_t perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
+    if (kr_is_small(key)) {
+        /* A small int equals only itself among small ints (one word each): the probe compares words
+         * until an empty slot, unless an entry of the same hash is some other object (3.0 == 3),
+         * which the general loop below compares. No Python code runs here. */
+        for (;;) {
+            const set_entry *e = &s->table[i];
+            if (e->key == key)
+                return (int64_t)i;
+            if (!e->key)
+                return -1;
+            if (e->hash == hash && e->key != DUMMY && !kr_is_small(e->key))
+                break;
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+restart:
+    if (!s->table)
+        return -1;
+    mask = (uint64_t)s->size - 1;
+    perturb = (uint64_t)hash;
+    i = (uint64_t)hash & mask;
     bool key_is_str = is_exact_str(vm, key);
     for (;;) {
         set_entry *e = &s->table[i];
