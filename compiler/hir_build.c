@@ -2276,8 +2276,17 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_RERAISE:
     case KR_OP_ASSERT_FAIL: {
         /* always raises: the STEP never continues; DEOPT ends the block (re-running the instruction
-         * in the interpreter would be right too, should it ever be reached) */
-        step(b, pc);
+         * in the interpreter would be right too, should it ever be reached); RAISE and RERAISE are
+         * runtime calls (jit_rt.h) on the slots they read, without entering the interpreter */
+        if (op == KR_OP_RAISE && a < b->n && KR_INSN_B(in) < b->n) {
+            flush_ranges(b, a, 1, KR_INSN_B(in), KR_INSN_X(in) == 2 ? 1 : 0);
+            frame_rt(b, pc, KR_JIT_RT_RAISE);
+        } else if (op == KR_OP_RERAISE && a < b->n) {
+            kr_hir_ref v = tagged_value(b, a);
+            call_rt(b, KR_JIT_RT_RERAISE, &v, 1, 0);
+        } else {
+            step(b, pc);
+        }
         kr_hir_ref d = emit(b, KR_HIR_DEOPT, KR_HIR_TAGGED, 0, NULL, 0, 0);
         set_fs(b, d, fs_now(b), KR_DEOPT_UNCOMPILED);
         return true;

@@ -143,7 +143,9 @@ kr_value kr_jit_rt_new_cell(kr_vm *vm);
     X(MIN_MAX,    kr_jit_rt_min_max,    "vvi",  KR_JIT_RT_VALUE,  "CALL of the builtin min (imm 0) / max (imm 1) (guarded) with two positional arguments: s[A+2] if s[A+2] < s[A+1] (> for max) else s[A+1], as builtins.c's min_max compares") \
     X(PUSH_EXC_INFO, kr_jit_rt_push_exc_info, "i", KR_JIT_RT_STATUS, "PUSH_EXC_INFO (frame operands): s[A] = the handled exception (None when none), s[B] becomes it; always 0") \
     X(POP_EXCEPT, kr_jit_rt_pop_except, "v",    KR_JIT_RT_STATUS, "POP_EXCEPT: s[A], saved by PUSH_EXC_INFO, is the handled exception again; always 0") \
-    X(CHECK_EXC_MATCH, kr_interp_op_check_exc_match, "vv", KR_JIT_RT_STATUS, "CHECK_EXC_MATCH: kr_interp_op_check_exc_match(vm, s[B], s[C]) (a subtype test, or TypeError)")
+    X(CHECK_EXC_MATCH, kr_interp_op_check_exc_match, "vv", KR_JIT_RT_STATUS, "CHECK_EXC_MATCH: kr_interp_op_check_exc_match(vm, s[B], s[C]) (a subtype test, or TypeError)") \
+    X(RAISE,      kr_interp_raise,      "i",    KR_JIT_RT_STATUS, "RAISE (frame operands; X == 2 writes s[A]): always -1, the exception pending and vm->jit_exc_entry set as a stepped RAISE leaves it") \
+    X(RERAISE,    kr_interp_reraise,    "v",    KR_JIT_RT_STATUS, "RERAISE: always -1, s[A] pending, unwound without a new traceback entry (vm->jit_exc_entry)")
 
 enum kr_jit_rt_fn {
 #define KR_JIT_RT_ENUM(name, fn, sig, kind, doc) KR_JIT_RT_##name,
@@ -196,6 +198,10 @@ const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip);
 /* The same for a CALL or CALL_METHOD at ip, faster for calls of Python functions (the back end uses
  * it for STEPs of those two opcodes). */
 const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip);
+/* RAISE at ip and RERAISE of exc in vm->frame (CALL_RT): -1, with the exception pending and
+ * vm->jit_exc_entry naming where run() continues it. */
+int kr_interp_raise(kr_vm *vm, const kr_insn *ip);
+int kr_interp_reraise(kr_vm *vm, kr_value exc);
 /* A direct call's slow ends (hir.h's DIRECT CALLS), with kr_interp_step_call's contract for the CALL
  * at ip. kr_interp_call_resume: the callee's compiled code returned NULL, leaving its frame (vm->frame,
  * linked and counted in vm->c_depth by the caller's inline code) to the interpreter: finish it as

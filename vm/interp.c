@@ -818,6 +818,66 @@ enum { EXC_AT_ERROR = 0, EXC_AT_ERROR_TRACED = 1, EXC_AT_UNWIND = 2 };
 
 static kr_value run(kr_vm *vm, kr_frame *f, int mode, int *yielded);
 
+/* RAISE (A = the exception or class, B = the cause when X == 2; X == 0: a bare raise) on slots s, for
+ * run() and compiled code (kr_interp_raise): the exception pending, and where the unwinding continues:
+ * EXC_AT_ERROR (a failure of the instruction: context and traceback entry still to add),
+ * EXC_AT_ERROR_TRACED (the new exception, its context set: the traceback entry to add) or
+ * EXC_AT_UNWIND (a bare raise: the traceback is kept as it is). */
+static int raise_insn(kr_vm *vm, kr_value *s, kr_insn insn)
+{
+    unsigned x = KR_INSN_X(insn), a = KR_INSN_A(insn);
+    if (x == 0) {
+        kr_value h = vm->handled_exc;
+        if (!h || h == KR_NONE) {
+            kr_raise(vm, KR_EXC(vm, RuntimeError), "No active exception to reraise");
+            return EXC_AT_ERROR;
+        }
+        vm->exc = h;
+        return EXC_AT_UNWIND;
+    }
+    kr_value ev = s[a];
+    if (is_exc_class(vm, ev)) {
+        ev = kr_call0(vm, ev);
+        if (!ev)
+            return EXC_AT_ERROR;
+        if (!is_exc_instance(vm, ev)) {
+            /* CPython's message names both with repr (%R): "<class 'm.C'>" */
+            kr_value cls_repr = KR_NULL, type_repr = KR_NULL;
+            size_t m = kr_root_mark(vm);
+            kr_root_push(vm, &ev);
+            kr_root_push(vm, &cls_repr);
+            if ((cls_repr = kr_repr(vm, s[a])) && (type_repr = kr_repr(vm, KR_VAL(kr_type_of(vm, ev)))))
+                kr_raise(vm, KR_EXC(vm, TypeError), "calling %s should have returned an instance of BaseException, not %s",
+                         kr_str_data(cls_repr), kr_str_data(type_repr));
+            kr_root_reset(vm, m);
+            return EXC_AT_ERROR;
+        }
+    } else if (!is_exc_instance(vm, ev)) {
+        kr_raise(vm, KR_EXC(vm, TypeError), "exceptions must derive from BaseException");
+        return EXC_AT_ERROR;
+    }
+    if (x == 2) {
+        s[a] = ev; /* root it */
+        kr_value cause = s[KR_INSN_B(insn)];
+        if (cause == KR_NONE) {
+            cause = KR_NULL;
+        } else if (is_exc_class(vm, cause)) {
+            cause = kr_call0(vm, cause);
+            if (!cause)
+                return EXC_AT_ERROR;
+        } else if (!is_exc_instance(vm, cause)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "exception causes must derive from BaseException");
+            return EXC_AT_ERROR;
+        }
+        KR_AS(kr_exception, ev)->cause = cause;
+        KR_AS(kr_exception, ev)->suppress_context = true;
+        kr_gc_barrier(vm, KR_OBJ(ev), cause);
+    }
+    chain_context(vm, ev, true);
+    vm->exc = ev;
+    return EXC_AT_ERROR_TRACED;
+}
+
 /* Pops a returning on-stack function frame (not a generator's), as RETURN does. */
 static inline void frame_pop(kr_vm *vm, kr_frame *f)
 {
@@ -1892,50 +1952,16 @@ L_UNPACK_EX:
     DISPATCH();
 
     /* ---- exceptions ---- */
-L_RAISE: {
+L_RAISE:
     SAVE_PC();
-    if (OP_X == 0) {
-        kr_value h = vm->handled_exc;
-        if (!h || h == KR_NONE) {
-            kr_raise(vm, KR_EXC(vm, RuntimeError), "No active exception to reraise");
-            goto error;
-        }
-        vm->exc = h;
+    switch (raise_insn(vm, s, insn)) {
+    case EXC_AT_UNWIND:
         goto exception_unwind; /* a bare raise keeps the traceback as it is */
-    }
-    kr_value ev = s[OP_A];
-    if (is_exc_class(vm, ev)) {
-        ev = kr_call0(vm, ev);
-        CHECK(ev);
-        if (!is_exc_instance(vm, ev)) {
-            kr_raise(vm, KR_EXC(vm, TypeError), "calling %s should have returned an instance of BaseException, not %s",
-                     ((kr_type *)KR_OBJ(s[OP_A]))->name_c, kr_typename(vm, ev));
-            goto error;
-        }
-    } else if (!is_exc_instance(vm, ev)) {
-        kr_raise(vm, KR_EXC(vm, TypeError), "exceptions must derive from BaseException");
+    case EXC_AT_ERROR_TRACED:
+        goto error_traced;
+    default:
         goto error;
     }
-    if (OP_X == 2) {
-        s[OP_A] = ev; /* root it */
-        kr_value cause = s[OP_B];
-        if (cause == KR_NONE) {
-            cause = KR_NULL;
-        } else if (is_exc_class(vm, cause)) {
-            cause = kr_call0(vm, cause);
-            CHECK(cause);
-        } else if (!is_exc_instance(vm, cause)) {
-            kr_raise(vm, KR_EXC(vm, TypeError), "exception causes must derive from BaseException");
-            goto error;
-        }
-        KR_AS(kr_exception, ev)->cause = cause;
-        KR_AS(kr_exception, ev)->suppress_context = true;
-        kr_gc_barrier(vm, KR_OBJ(ev), cause);
-    }
-    chain_context(vm, ev, true);
-    vm->exc = ev;
-    goto error_traced;
-}
 L_RERAISE:
     vm->exc = s[OP_A];
     goto exception_unwind;
@@ -2336,6 +2362,22 @@ const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     if (!run(vm, f, RESUME_STEP, NULL))
         return NULL;
     return f->pc;
+}
+
+/* Compiled code's RAISE and RERAISE (compiler/jit_rt.h's CALL_RT): always -1 with the exception
+ * pending and vm->jit_exc_entry saying where run() continues the unwinding once the exit hands it the
+ * frame, as a stepped RAISE / RERAISE would (without entering run() for the instruction). */
+int kr_interp_raise(kr_vm *vm, const kr_insn *ip)
+{
+    vm->jit_exc_entry = raise_insn(vm, vm->frame->slots, ip[0]);
+    return -1;
+}
+
+int kr_interp_reraise(kr_vm *vm, kr_value exc)
+{
+    vm->exc = exc;
+    vm->jit_exc_entry = EXC_AT_UNWIND;
+    return -1;
 }
 
 /* Compiled code's CALL / CALL_METHOD: kr_interp_step's contract, with the common case (a Python
