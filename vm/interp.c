@@ -2272,9 +2272,7 @@ kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_
     kr_frame *nf = frame_alloc(vm, co);
     if (!nf)
         return KR_NULL;
-    if (kr_func_bind_args(vm, fn, nf->slots, args, nargs, kwnames) < 0)
-        return KR_NULL;
-    if (frame_init_rest(vm, co, nf->slots, fn->closure) < 0)
+    if (frame_bind(vm, fn, co, nf->slots, args, nargs, kwnames) < 0) /* the positional case inline */
         return KR_NULL;
     co->call_count++;
     if (co->flags & KR_CODE_GENERATOR)
