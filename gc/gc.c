@@ -213,6 +213,23 @@ static bool gc_array_reserve_n(kr_object ***arr, size_t n, size_t extra, size_t 
     return true;
 }
 
+/* Room for `extra` more pointers in the old generation's array: it grows by a quarter, not by half,
+ * because it is the one as long as the whole heap's object count (8 bytes an object), and it grows
+ * only at collections, by the survivors, so the copies stay rare and their cost small next to the sweep
+ * that comes with them. */
+static bool gc_array_reserve_old(kr_object ***arr, size_t n, size_t extra, size_t *cap)
+{
+    if (n + extra <= *cap)
+        return true;
+    size_t ncap = (n + extra) + (n + extra) / 4;
+    kr_object **p = realloc(*arr, ncap * sizeof *p);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = ncap;
+    return true;
+}
+
 /* Room for one more pointer in an object array; false when out of memory. */
 static bool gc_array_reserve(kr_object ***arr, size_t n, size_t *cap)
 {
@@ -419,11 +436,12 @@ static void gc_free_dead(kr_gc *gc, kr_object **arr, size_t *n, kr_object **to, 
         *n = 0;
 }
 
-/* Gives back most of an object array's spare room after a sweep freed much of it. */
+/* Gives back most of an object array's spare room after a sweep freed much of it (down to a quarter
+ * more than it holds: what gc_array_reserve_old would grow it to). */
 static void gc_array_shrink(kr_object ***arr, size_t n, size_t *cap)
 {
-    if (*cap > 4096 && n < *cap / 4) {
-        size_t ncap = *cap / 2;
+    if (*cap > 4096 && n < *cap / 2) {
+        size_t ncap = n + n / 4 < 4096 ? 4096 : n + n / 4;
         kr_object **p = realloc(*arr, ncap * sizeof *p);
         if (p) {
             *arr = p;
@@ -442,18 +460,30 @@ static void gc_fatal(const char *what)
 static void gc_sweep(kr_vm *vm, bool major)
 {
     kr_gc *gc = &vm->gc;
-    /* The survivors' room first: nothing may fail once objects are being freed. */
-    if (!gc_array_reserve_n(&gc->old, gc->nold, gc->nobjects, &gc->old_cap))
-        gc_fatal("for the old generation's array");
     if (major)
         gc_finalize_dead(vm, gc->old, gc->nold);
     gc_finalize_dead(vm, gc->objects, gc->nobjects);
     gc_finalize_dead(vm, gc->external, gc->nexternal);
     if (major)
         gc_free_dead(gc, gc->old, &gc->nold, gc->old, &gc->nold);
-    gc_free_dead(gc, gc->objects, &gc->nobjects, gc->old, &gc->nold);
+    /* The young survivors are compacted in place first and only then appended to the old array, which
+     * so grows by what survived, not by the young array's size: reserving room for every young object
+     * (a C call such as str.split can make a million of them, most dead by now) grew it by half again
+     * at once, megabytes of a big heap's peak. Growing it can fail only after the dead were freed:
+     * that is as fatal as before, and frees nothing that is still reachable. */
+    size_t nsurvivors = 0, nyoung = gc->nobjects;
+    gc_free_dead(gc, gc->objects, &gc->nobjects, gc->objects, &nsurvivors);
+    if (!gc_array_reserve_old(&gc->old, gc->nold, nsurvivors, &gc->old_cap))
+        gc_fatal("for the old generation's array");
+    memcpy(gc->old + gc->nold, gc->objects, nsurvivors * sizeof *gc->objects);
+    gc->nold += nsurvivors;
+    gc->nobjects = 0;
     gc_free_dead(gc, gc->external, &gc->nexternal, gc->external, &gc->nexternal);
-    gc_array_shrink(&gc->objects, gc->nobjects, &gc->objects_cap);
+    /* The young array is refilled by the next cycle: shrunk only to what this one needed (emptying it
+     * each time made every cycle regrow it step by step, a realloc churn that left freed blocks of
+     * every size behind in the C heap), so that a cycle that made unusually many objects (one C
+     * call making a million) does not keep its room for ever. */
+    gc_array_shrink(&gc->objects, nyoung, &gc->objects_cap);
     if (major)
         gc_array_shrink(&gc->old, gc->nold, &gc->old_cap);
 }
@@ -639,10 +669,14 @@ static bool gc_major_due(const kr_gc *gc)
         return true;
     if (gc->stress)
         return (gc->collections + 1) % KR_GC_STRESS_MAJOR_EVERY == 0;
-    /* The old generation is what the last collection left (live_after_last) plus the buffers old
-     * objects grew since; all of it is in `allocated` minus the nursery's share, which is not known
-     * per object: allocated bounds it from above. */
-    if (gc->live_after_last >= gc_major_threshold(gc))
+    /* Major once the heap, less a nursery's worth of young bytes (those a minor collection would
+     * mostly free), has grown past the threshold: the heap stays within about live * (100 +
+     * major_percent) / 100 plus a nursery. In a steady state of minor collections this is the old
+     * generation's own growth (the young bytes are the nursery); after a C call that allocated far
+     * more than a nursery at once (json.loads of a big document, str.split), the excess is counted as
+     * old, as it mostly becomes once promoted, and the major comes now rather than after one more
+     * cycle's worth of growth on top of it. */
+    if (gc->allocated >= gc_major_threshold(gc) + gc_nursery(gc))
         return true;
     return gc->limit && gc->allocated >= gc_soft_limit(gc);
 }

@@ -25,8 +25,8 @@
  * When collection happens: never inside an allocation. Allocation only accounts bytes; collection runs
  * at safepoints: kr_gc_safepoint(), which the interpreter calls at calls, loop back-edges and after
  * allocating instructions, when every live value is in a frame slot. A minor collection runs when a
- * nursery's worth of bytes was allocated since the last collection, a major one instead when the old
- * generation grew past a factor of what survived the last major (see gc.c for the numbers). C code
+ * nursery's worth of bytes was allocated since the last collection, a major one instead when the heap
+ * less a nursery grew past a factor of what survived the last major (see gc.c for the numbers). C code
  * that calls back into Python must root what it holds (kr_root_push, see vm/object.h).
  * KRAIT_GC_STRESS=1 collects at every safepoint that follows any allocation: minor collections, with
  * a major one every KR_GC_STRESS_MAJOR_EVERY-th.

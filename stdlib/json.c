@@ -289,6 +289,14 @@ typedef struct dec {
     kr_vm *vm;
     const char *start, *end;
     int depth, max_depth;
+    /* Object keys seen so far (CPython's scanner memo): a document of many objects with the same keys
+     * holds one str per distinct key instead of one per occurrence, as in CPython, where that is a
+     * large share of a decoded list of records; a key seen before also costs no allocation and no
+     * hashing for the dict (its str hash is cached). An open-addressed table of strs (KR_NULL: empty)
+     * by an FNV-1a hash of their bytes, malloc'd at the first key, freed by json_loads. Not a root:
+     * the decoder runs no Python code, so no collection happens while it lives. */
+    kr_value *memo;
+    size_t memo_mask, memo_used;
 } dec;
 
 static inline const char *skip_ws(const char *p, const char *end)
@@ -364,6 +372,74 @@ static kr_value dec_number(dec *d, const char **pp)
     return kr_float_new(d->vm, v);
 }
 
+static uint64_t dec_memo_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Room for one more key (load at most one half); false when out of memory (then no memo). */
+static bool dec_memo_reserve(dec *d)
+{
+    if (d->memo && (d->memo_used + 1) * 2 <= d->memo_mask + 1)
+        return true;
+    size_t cap = d->memo ? (d->memo_mask + 1) * 2 : 64;
+    kr_value *t = calloc(cap, sizeof *t); /* KR_NULL is 0 */
+    if (!t)
+        return false;
+    for (size_t i = 0; d->memo && i <= d->memo_mask; i++) {
+        kr_value k = d->memo[i];
+        if (k == KR_NULL)
+            continue;
+        size_t j = dec_memo_hash(kr_str_data(k), (size_t)kr_str_nbytes(k)) & (cap - 1);
+        while (t[j] != KR_NULL)
+            j = (j + 1) & (cap - 1);
+        t[j] = k;
+    }
+    free(d->memo);
+    d->memo = t;
+    d->memo_mask = cap - 1;
+    return true;
+}
+
+/* The memo's str equal to bytes[0..n) (inserting `made`, or a new str of them when `made` is KR_NULL,
+ * if there is none). */
+static kr_value dec_memo(dec *d, const char *bytes, size_t n, kr_value made)
+{
+    size_t i = dec_memo_hash(bytes, n) & d->memo_mask;
+    for (kr_value k; (k = d->memo[i]) != KR_NULL; i = (i + 1) & d->memo_mask) {
+        if ((size_t)kr_str_nbytes(k) == n && memcmp(kr_str_data(k), bytes, n) == 0)
+            return k;
+    }
+    if (made == KR_NULL && (made = kr_str_new(d->vm, bytes, n)) == KR_NULL)
+        return KR_NULL;
+    d->memo[i] = made;
+    d->memo_used++;
+    return made;
+}
+
+/* An object key starting at *pp (just after its opening quote), as scan_str makes it, but the memo's
+ * str when an equal key was seen before. A key without escapes is looked up by its bytes in the
+ * document, before any str is made for it. */
+static kr_value dec_key(dec *d, const char **pp)
+{
+    const char *start = *pp, *p = start, *end = d->end;
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20)
+        p++;
+    if (!dec_memo_reserve(d))
+        return scan_str(d->vm, pp, end, true);
+    if (p < end && *p == '"') {
+        kr_value k = dec_memo(d, start, (size_t)(p - start), KR_NULL);
+        if (k != KR_NULL)
+            *pp = p + 1;
+        return k;
+    }
+    kr_value k = scan_str(d->vm, pp, end, true);
+    return k == KR_NULL ? KR_NULL : dec_memo(d, kr_str_data(k), (size_t)kr_str_nbytes(k), k);
+}
+
 static kr_value dec_value(dec *d, const char **pp)
 {
     kr_vm *vm = d->vm;
@@ -394,7 +470,7 @@ static kr_value dec_value(dec *d, const char **pp)
             if (p >= end || *p != '"')
                 return KR_NULL;
             p++;
-            kr_value key = scan_str(vm, &p, end, true);
+            kr_value key = dec_key(d, &p);
             if (key == KR_NULL)
                 return KR_NULL;
             p = skip_ws(p, end);
@@ -500,11 +576,12 @@ static kr_value json_loads(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
     if (!kr_is_str(vm, args[0]))
         return KR_NOTIMPL;
     dec d = {vm, kr_str_data(args[0]), kr_str_data(args[0]) + kr_str_nbytes(args[0]), 0,
-             vm->recursion_limit > 0 ? vm->recursion_limit : 1000};
+             vm->recursion_limit > 0 ? vm->recursion_limit : 1000, NULL, 0, 0};
     if (d.max_depth > 10000)
         d.max_depth = 10000;
     const char *p = skip_ws(d.start, d.end);
     kr_value v = dec_value(&d, &p);
+    free(d.memo);
     if (v == KR_NULL) {
         if (kr_err_occurred(vm)) {
             if (!kr_err_matches(vm, KR_EXC(vm, MemoryError)))
