@@ -1,8 +1,9 @@
 /* gc.c: the VM heap and a precise, stop-the-world, generational mark-and-sweep collector.
  *
  * Invariants (outside a collection):
- *  - Every object is on exactly one of vm->gc.objects (young), vm->gc.old (old) or vm->gc.external,
- *    from kr_gc_alloc until it is swept.
+ *  - Every object is a block of vm->gc.heap (and on vm->gc.objects while young), or is on
+ *    vm->gc.external (and a block of vm->gc.buf_heap), from kr_gc_alloc until it is swept. Every other
+ *    block of vm->gc.heap is a pooled one (gc_mark KR_GC_POOLED, on a kr_gc.pool list).
  *  - Young objects have gc_mark == 0; old objects have gc_mark == mark_epoch (the "sticky" mark of
  *    the collection that promoted them or the last major one). So kr_gc_mark_obj, which stops at a
  *    marked object, never traces into an old object during a minor collection, and a major collection
@@ -124,8 +125,14 @@ int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
     kr_gc *gc = &vm->gc;
     memset(gc, 0, sizeof *gc);
     gc->heap = mi_heap_new();
-    if (!gc->heap)
+    gc->buf_heap = mi_heap_new();
+    if (!gc->heap || !gc->buf_heap) {
+        if (gc->heap)
+            mi_heap_destroy(gc->heap);
+        if (gc->buf_heap)
+            mi_heap_destroy(gc->buf_heap);
         return -1;
+    }
     gc->limit = memory_limit;
     /* Linux overcommits: a request for terabytes "succeeds" and then fills memory page by page.
      * Nothing larger than physical memory can be used, so such a request is a MemoryError now. */
@@ -142,6 +149,7 @@ int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
     gc->gray = malloc(gc->gray_cap * sizeof *gc->gray);
     if (!gc->gray) {
         mi_heap_destroy(gc->heap);
+        mi_heap_destroy(gc->buf_heap);
         return -1;
     }
     gc_set_threshold(vm);
@@ -158,18 +166,19 @@ void kr_gc_destroy(kr_vm *vm)
             o->type->finalize(vm, o);
     }
     free(gc->objects);
-    free(gc->old);
     free(gc->external);
     free(gc->remembered);
     free(gc->finalizable);
     free(gc->to_finalize);
     gc->finalizable = gc->to_finalize = NULL;
     gc->nfinalizable = gc->nto_finalize = 0;
-    gc->objects = gc->old = gc->external = gc->remembered = NULL;
+    gc->objects = gc->external = gc->remembered = NULL;
     gc->nobjects = gc->nold = gc->nexternal = gc->nremembered = 0;
     if (gc->heap)
         mi_heap_destroy(gc->heap);
-    gc->heap = NULL;
+    if (gc->buf_heap)
+        mi_heap_destroy(gc->buf_heap);
+    gc->heap = gc->buf_heap = NULL;
     free(gc->gray);
     gc->gray = NULL;
     free(vm->roots);
@@ -213,23 +222,6 @@ static bool gc_array_reserve_n(kr_object ***arr, size_t n, size_t extra, size_t 
     return true;
 }
 
-/* Room for `extra` more pointers in the old generation's array: it grows by a quarter, not by half,
- * because it is the one as long as the whole heap's object count (8 bytes an object), and it grows
- * only at collections, by the survivors, so the copies stay rare and their cost small next to the sweep
- * that comes with them. */
-static bool gc_array_reserve_old(kr_object ***arr, size_t n, size_t extra, size_t *cap)
-{
-    if (n + extra <= *cap)
-        return true;
-    size_t ncap = (n + extra) + (n + extra) / 4;
-    kr_object **p = realloc(*arr, ncap * sizeof *p);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = ncap;
-    return true;
-}
-
 /* Room for one more pointer in an object array; false when out of memory. */
 static bool gc_array_reserve(kr_object ***arr, size_t n, size_t *cap)
 {
@@ -265,7 +257,9 @@ void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
         gc_account(gc, bytes);
         o->gc_flags = (uint8_t)(cls << KR_GC_CLASS_SHIFT);
     } else {
-        o = mi_heap_zalloc(gc->heap, size);
+        /* External objects are listed (and swept) apart: not in the object heap, whose every block
+         * a major sweep visits. */
+        o = mi_heap_zalloc(external ? gc->buf_heap : gc->heap, size);
         if (!o) {
             kr_raise_nomemory(vm);
             return NULL;
@@ -287,7 +281,7 @@ void *kr_mem_alloc(kr_vm *vm, size_t size)
         kr_raise_nomemory(vm);
         return NULL;
     }
-    void *p = mi_heap_malloc(gc->heap, size ? size : 1);
+    void *p = mi_heap_malloc(gc->buf_heap, size ? size : 1);
     if (!p) {
         kr_raise_nomemory(vm);
         return NULL;
@@ -314,7 +308,7 @@ void *kr_mem_realloc(kr_vm *vm, void *p, size_t size)
         kr_raise_nomemory(vm);
         return NULL;
     }
-    void *q = mi_heap_realloc(gc->heap, p, size ? size : 1);
+    void *q = mi_heap_realloc(gc->buf_heap, p, size ? size : 1);
     if (!q) {
         kr_raise_nomemory(vm);
         return NULL;
@@ -377,14 +371,21 @@ static void gc_drain(kr_vm *vm)
     }
 }
 
-/* The sweep, in two passes over each object array, reading headers in array order with prefetching
- * ahead (it is bound by memory latency). An object is dead when its mark is not the current epoch:
- *   1. every dead object is finalized; nothing is freed yet, so a finalizer may still read its peers'
- *      headers (heap_finalize reads its possibly dead type);
- *   2. the survivors are appended to `to` (the old array; `to` may be the array itself, which is then
- *      compacted) with KR_GC_WATCH set, and the others are freed.
- * Two passes instead of a list of the dead: that list would cost a pointer per garbage object at the
- * moment the heap is largest. */
+/* The sweep. An object is dead when its mark is not the current epoch (KR_GC_POOLED: a pooled block,
+ * not an object). No dead object is freed before every dead one is finalized, and none has more
+ * than its header overwritten before (pooling and chaining write its first word, pooling its
+ * gc_mark), so that a finalizer may still read a dead peer's fields (heap_finalize reads its possibly
+ * dead type's).
+ *
+ * A minor collection sweeps the young array in two passes, reading headers in array order with
+ * prefetching ahead (it is bound by memory latency): first every dead object is finalized, then the
+ * survivors get KR_GC_WATCH and the dead are pooled or freed. There is no array of the old objects (it
+ * cost 8 bytes per object of the whole heap, as much as a third of a short str): a major collection
+ * visits every block of the object heap (gc->heap holds objects and pooled blocks only; buffers and
+ * external objects are in gc->buf_heap) page by page with mi_heap_visit_blocks, which finds the young
+ * objects too, in one pass that finalizes each dead object and pools it or chains it through its
+ * first word; the chain is freed after the visit, since mimalloc must not free under a visit (a page
+ * left empty may be released while it is walked). */
 enum { GC_PREFETCH_AHEAD = 16 };
 
 static void gc_finalize_dead(kr_vm *vm, kr_object **arr, size_t n)
@@ -399,45 +400,80 @@ static void gc_finalize_dead(kr_vm *vm, kr_object **arr, size_t n)
     }
 }
 
-/* Frees the dead of arr[0..*n) and appends the survivors to to[*nto...] (room reserved by the caller);
- * *n becomes 0 unless `to` is `arr`. */
-static void gc_free_dead(kr_gc *gc, kr_object **arr, size_t *n, kr_object **to, size_t *nto)
+/* Accounts a dead object's bytes as freed; keeps it in the pool of its size class (true) when it has
+ * one with room, else the caller frees it. */
+static bool gc_release(kr_gc *gc, kr_object *o)
+{
+    gc->objects_freed++;
+    size_t cls = o->gc_flags >> KR_GC_CLASS_SHIFT;
+    if (!cls) {
+        gc->allocated -= mi_usable_size(o);
+        return false;
+    }
+    size_t bytes = cls << 4;
+    gc->allocated -= bytes;
+    if (gc->pool_bytes + bytes > gc->pool_limit)
+        return false;
+    *(void **)o = gc->pool[cls];
+    o->gc_mark = KR_GC_POOLED;
+    gc->pool[cls] = o;
+    gc->pool_bytes += bytes;
+    return true;
+}
+
+/* Frees the dead of arr[0..*n) and compacts the survivors to its front (*n becomes their count). */
+static void gc_free_dead(kr_gc *gc, kr_object **arr, size_t *n)
 {
     uint8_t live = gc->mark_epoch;
-    size_t count = *n, k = to == arr ? 0 : *nto;
+    size_t count = *n, k = 0;
     for (size_t i = 0; i < count; i++) {
         if (i + GC_PREFETCH_AHEAD < count)
             __builtin_prefetch(arr[i + GC_PREFETCH_AHEAD], 1);
         kr_object *o = arr[i];
         if (o->gc_mark == live) {
             o->gc_flags |= KR_GC_WATCH;
-            to[k++] = o;
-        } else {
-            gc->objects_freed++;
-            size_t cls = o->gc_flags >> KR_GC_CLASS_SHIFT;
-            if (cls) {
-                size_t bytes = cls << 4;
-                gc->allocated -= bytes;
-                if (gc->pool_bytes + bytes <= gc->pool_limit) {
-                    *(void **)o = gc->pool[cls];
-                    gc->pool[cls] = o;
-                    gc->pool_bytes += bytes;
-                } else {
-                    mi_free(o);
-                }
-            } else {
-                gc->allocated -= mi_usable_size(o);
-                mi_free(o);
-            }
+            arr[k++] = o;
+        } else if (!gc_release(gc, o)) {
+            mi_free(o);
         }
     }
-    *nto = k;
-    if (to != arr)
-        *n = 0;
+    *n = k;
 }
 
-/* Gives back most of an object array's spare room after a sweep freed much of it (down to a quarter
- * more than it holds: what gc_array_reserve_old would grow it to). */
+typedef struct gc_sweep_state {
+    kr_vm *vm;
+    kr_gc *gc;
+    void *dead;  /* the dead to free after the visit, linked through their first word */
+    size_t live;
+} gc_sweep_state;
+
+/* A major sweep's one pass over the object heap: finalizes each dead object and then pools it or
+ * chains it for freeing, which overwrites only its header (the first word, and gc_mark when pooled),
+ * so a finalizer that runs later in the pass still reads a dead peer's fields beyond the header
+ * (heap_finalize reads its type's; a type, over 128 bytes, is never pooled). */
+static bool gc_visit_sweep(const mi_heap_t *heap, const mi_heap_area_t *area, void *block, size_t size, void *arg)
+{
+    (void)heap, (void)area, (void)size;
+    gc_sweep_state *st = arg;
+    kr_object *o = block;
+    if (!o || o->gc_mark == KR_GC_POOLED)
+        return true;
+    if (o->gc_mark == st->gc->mark_epoch) {
+        o->gc_flags |= KR_GC_WATCH;
+        st->live++;
+        return true;
+    }
+    if (o->type->finalize)
+        o->type->finalize(st->vm, o);
+    if (!gc_release(st->gc, o)) {
+        *(void **)o = st->dead;
+        st->dead = o;
+    }
+    return true;
+}
+
+/* Gives back most of an object array's spare room when it holds much less (down to a quarter more than
+ * `n`). */
 static void gc_array_shrink(kr_object ***arr, size_t n, size_t *cap)
 {
     if (*cap > 4096 && n < *cap / 2) {
@@ -456,36 +492,35 @@ static void gc_fatal(const char *what)
     abort();
 }
 
-/* Sweeps the young objects (and, for a major collection, the old ones), promoting every survivor. */
+/* Sweeps the young objects (and, for a major collection, the old ones), promoting every survivor:
+ * a survivor is old once it is off the young array, with its mark and KR_GC_WATCH. */
 static void gc_sweep(kr_vm *vm, bool major)
 {
     kr_gc *gc = &vm->gc;
-    if (major)
-        gc_finalize_dead(vm, gc->old, gc->nold);
-    gc_finalize_dead(vm, gc->objects, gc->nobjects);
+    size_t nyoung = gc->nobjects;
     gc_finalize_dead(vm, gc->external, gc->nexternal);
-    if (major)
-        gc_free_dead(gc, gc->old, &gc->nold, gc->old, &gc->nold);
-    /* The young survivors are compacted in place first and only then appended to the old array, which
-     * so grows by what survived, not by the young array's size: reserving room for every young object
-     * (a C call such as str.split can make a million of them, most dead by now) grew it by half again
-     * at once, megabytes of a big heap's peak. Growing it can fail only after the dead were freed:
-     * that is as fatal as before, and frees nothing that is still reachable. */
-    size_t nsurvivors = 0, nyoung = gc->nobjects;
-    gc_free_dead(gc, gc->objects, &gc->nobjects, gc->objects, &nsurvivors);
-    if (!gc_array_reserve_old(&gc->old, gc->nold, nsurvivors, &gc->old_cap))
-        gc_fatal("for the old generation's array");
-    memcpy(gc->old + gc->nold, gc->objects, nsurvivors * sizeof *gc->objects);
-    gc->nold += nsurvivors;
+    if (!major)
+        gc_finalize_dead(vm, gc->objects, gc->nobjects);
+    if (major) {
+        gc_sweep_state st = {vm, gc, NULL, 0};
+        mi_heap_visit_blocks(gc->heap, true, gc_visit_sweep, &st);
+        while (st.dead) {
+            void *next = *(void **)st.dead;
+            mi_free(st.dead);
+            st.dead = next;
+        }
+        gc->nold = st.live;
+    } else {
+        gc_free_dead(gc, gc->objects, &gc->nobjects);
+        gc->nold += gc->nobjects;
+    }
     gc->nobjects = 0;
-    gc_free_dead(gc, gc->external, &gc->nexternal, gc->external, &gc->nexternal);
+    gc_free_dead(gc, gc->external, &gc->nexternal);
     /* The young array is refilled by the next cycle: shrunk only to what this one needed (emptying it
      * each time made every cycle regrow it step by step, a realloc churn that left freed blocks of
      * every size behind in the C heap), so that a cycle that made unusually many objects (one C
      * call making a million) does not keep its room for ever. */
     gc_array_shrink(&gc->objects, nyoung, &gc->objects_cap);
-    if (major)
-        gc_array_shrink(&gc->old, gc->nold, &gc->old_cap);
 }
 
 /* Empties the remembered set: after a collection there is no young object left to remember. */
@@ -512,29 +547,58 @@ void kr_gc_barrier_call(kr_vm *vm, kr_object *container, kr_value value)
 }
 
 /* The verifier (KRAIT_GC_VERIFY): after a minor collection's marking, every young object an old object
- * references must be marked. Each old object's trace hook runs with an empty gray stack: marking pushes
- * only unmarked objects, and an unmarked object is young and unreached, so anything pushed is a young
- * object that an old one holds without having been remembered: a store without kr_gc_barrier. */
-static void gc_verify_old(kr_vm *vm, kr_object **arr, size_t n)
+ * references must be marked. Each marked object's trace hook runs with an empty gray stack: marking
+ * pushes only unmarked objects, and an unmarked object is young and unreached, so anything pushed is a
+ * young object that an old one holds without having been remembered: a store without kr_gc_barrier.
+ * (A young object marked by this collection was traced already: all it references is marked.) */
+static void gc_verify_one(kr_vm *vm, kr_object *o)
 {
     kr_gc *gc = &vm->gc;
-    for (size_t i = 0; i < n; i++) {
-        kr_object *o = arr[i];
-        if (o->gc_mark != gc->mark_epoch)
-            continue; /* a young object of `external` that died: not old */
-        if (o->type->trace)
-            o->type->trace(vm, o);
-        kr_gc_mark_obj(vm, &o->type->ob);
-        if (gc->ngray) {
-            kr_object *child = gc->gray[0];
-            fprintf(stderr,
-                    "krait: gc verify: old %s object %p (%s) references young %s object %p that is not "
-                    "marked: a store into it missed kr_gc_barrier\n",
-                    o->type->name_c, (void *)o, (o->gc_flags & KR_GC_WATCH) ? "not remembered" : "remembered",
-                    child->type ? child->type->name_c : "?", (void *)child);
-            abort();
-        }
+    if (o->gc_mark != gc->mark_epoch)
+        return; /* young and dead, or a pooled block */
+    if (o->type->trace)
+        o->type->trace(vm, o);
+    kr_gc_mark_obj(vm, &o->type->ob);
+    if (gc->ngray) {
+        kr_object *child = gc->gray[0];
+        fprintf(stderr,
+                "krait: gc verify: old %s object %p (%s) references young %s object %p that is not "
+                "marked: a store into it missed kr_gc_barrier\n",
+                o->type->name_c, (void *)o, (o->gc_flags & KR_GC_WATCH) ? "not remembered" : "remembered",
+                child->type ? child->type->name_c : "?", (void *)child);
+        abort();
     }
+}
+
+static bool gc_visit_verify(const mi_heap_t *heap, const mi_heap_area_t *area, void *block, size_t size,
+                            void *arg)
+{
+    (void)heap, (void)area, (void)size;
+    if (block)
+        gc_verify_one(arg, block);
+    return true;
+}
+
+typedef struct gc_each_state {
+    void (*fn)(kr_object *o, void *arg);
+    void *arg;
+} gc_each_state;
+
+static bool gc_visit_each(const mi_heap_t *heap, const mi_heap_area_t *area, void *block, size_t size, void *arg)
+{
+    (void)heap, (void)area, (void)size;
+    gc_each_state *st = arg;
+    if (block && ((kr_object *)block)->gc_mark != KR_GC_POOLED)
+        st->fn(block, st->arg);
+    return true;
+}
+
+void kr_gc_for_each_object(kr_vm *vm, void (*fn)(kr_object *o, void *arg), void *arg)
+{
+    gc_each_state st = {fn, arg};
+    mi_heap_visit_blocks(vm->gc.heap, true, gc_visit_each, &st);
+    for (size_t i = 0; i < vm->gc.nexternal; i++)
+        fn(vm->gc.external[i], arg);
 }
 
 static void gc_mark_roots(kr_vm *vm)
@@ -634,8 +698,9 @@ void kr_gc_collect_minor(kr_vm *vm)
     gc_drain(vm);
     gc_resurrect_finalizable(vm);
     if (gc->verify) {
-        gc_verify_old(vm, gc->old, gc->nold);
-        gc_verify_old(vm, gc->external, gc->nexternal);
+        mi_heap_visit_blocks(gc->heap, true, gc_visit_verify, vm);
+        for (size_t i = 0; i < gc->nexternal; i++)
+            gc_verify_one(vm, gc->external[i]);
     }
     gc_forget_remembered(gc);
     gc_sweep(vm, false);

@@ -1,15 +1,17 @@
 /* gc.h: the heap and the collector's interface.
  *
- * Every object and every buffer an object owns is allocated in the VM's own mi_heap, so destroying a
- * VM frees everything at once (mi_heap_destroy) and two VMs never share memory.
+ * Every object and every buffer an object owns is allocated in the VM's own mi_heaps (kr_gc.heap for
+ * objects, kr_gc.buf_heap for buffers and external objects), so destroying a VM frees everything at
+ * once (mi_heap_destroy) and two VMs never share memory.
  *
  * Collector: precise, non-moving, stop-the-world, generational mark and sweep (Lua 5.4's generational
- * mode, with "sticky" mark bits). Objects are listed in arrays of pointers: the young ones (allocated
- * since the last collection) in kr_gc.objects, the old ones (that survived one collection) in kr_gc.old.
+ * mode, with "sticky" mark bits). The young objects (allocated since the last collection) are listed
+ * in the array kr_gc.objects; the old ones (that survived one collection) are not listed: they are the
+ * other blocks of kr_gc.heap, which a major collection's sweep visits.
  *  - A minor collection marks from the roots and the remembered set, traces only into young objects
  *    (an old object keeps the mark of the collection that promoted it, so marking stops there) and
- *    sweeps only kr_gc.objects: the dead are freed, the survivors move to kr_gc.old. Old objects are
- *    never freed by a minor collection.
+ *    sweeps only kr_gc.objects: the dead are freed, the survivors become old (they leave the array).
+ *    Old objects are never freed by a minor collection.
  *  - A major collection flips the meaning of the mark (kr_gc.mark_epoch), so every object is unmarked
  *    at once, marks everything from the roots and sweeps both arrays. gc.collect() and kr_gc_collect
  *    are always major.
@@ -61,17 +63,19 @@ struct mi_heap_s;
 #define KR_GC_CLASS_SHIFT 4
 
 typedef struct kr_gc {
+    /* Objects (and pooled blocks) only, so that a major sweep can visit every block of it as an
+     * object; buffers (kr_mem_alloc) and external objects are in buf_heap. */
     struct mi_heap_s *heap;
-    /* Every object, as arrays of pointers (plain malloc: the collector's own memory). The sweep walks
-     * them in order and prefetches ahead, where a list through the objects made it wait on one cache
-     * miss per object. `objects` holds the young objects, `old` those that survived a collection, so
-     * that a minor sweep never reads an old header. Objects whose type has KR_TF_EXTERNAL_FINALIZE
-     * (of either age) are kept apart in `external`, so that destroying the VM runs their finalizers
-     * without touching every object of the heap; it is swept at every collection (it is small). */
+    struct mi_heap_s *buf_heap;
+    /* The young objects, as an array of pointers (plain malloc: the collector's own memory). A minor
+     * sweep walks it in order and prefetches ahead, where a list through the objects made it wait on
+     * one cache miss per object, and never reads an old header. Objects whose type has
+     * KR_TF_EXTERNAL_FINALIZE (of either age) are kept apart in `external`, so that destroying the VM
+     * runs their finalizers without touching every object of the heap; it is swept at every
+     * collection (it is small). nold counts the old objects of `heap`. */
     struct kr_object **objects;
     size_t nobjects, objects_cap;
-    struct kr_object **old;
-    size_t nold, old_cap;
+    size_t nold;
     struct kr_object **external;
     size_t nexternal, external_cap;
     /* Old objects that had a young value stored into them since the last collection (kr_gc_barrier);
@@ -130,6 +134,14 @@ void kr_mem_free(struct kr_vm *vm, void *p);
 /* Marking, for trace hooks and root scanning. */
 void kr_gc_mark(struct kr_vm *vm, kr_value v);
 void kr_gc_mark_obj(struct kr_vm *vm, struct kr_object *o); /* o may be NULL */
+
+/* The gc_mark of a dead small object kept in the pool (gc.h's kr_gc.pool): not an object, to be
+ * skipped by whoever visits the object heap's blocks. (Live marks are 0, 1 and 2.) */
+#define KR_GC_POOLED 0xFF
+
+/* Calls fn on every object of the heap, young and old (external ones included), dead or alive;
+ * outside a collection, for tests and debugging. */
+void kr_gc_for_each_object(struct kr_vm *vm, void (*fn)(struct kr_object *o, void *arg), void *arg);
 
 /* gc_flags bits. KR_GC_WATCH: the object is old and not in the remembered set, so a store of a young
  * value into it must record it. Young objects and remembered ones have it clear. */

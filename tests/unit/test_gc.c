@@ -9,17 +9,27 @@ static size_t count_objects(kr_vm *vm) { return vm->gc.nobjects + vm->gc.nold + 
 
 /* Right after a collection: no young object, every survivor old (carrying the current mark, watched by
  * the barrier), nothing remembered. */
+typedef struct old_check {
+    kr_vm *vm;
+    size_t n, bad;
+} old_check;
+
+static void check_old(kr_object *o, void *arg)
+{
+    old_check *c = arg;
+    c->n++;
+    bool external = o->type && (o->type->flags & KR_TF_EXTERNAL_FINALIZE);
+    if (o->gc_mark != c->vm->gc.mark_epoch || (!external && !(o->gc_flags & KR_GC_WATCH)))
+        c->bad++;
+}
+
 static bool all_old(kr_vm *vm)
 {
     if (vm->gc.nobjects != 0 || vm->gc.nremembered != 0)
         return false;
-    for (size_t i = 0; i < vm->gc.nold; i++)
-        if (vm->gc.old[i]->gc_mark != vm->gc.mark_epoch || !(vm->gc.old[i]->gc_flags & KR_GC_WATCH))
-            return false;
-    for (size_t i = 0; i < vm->gc.nexternal; i++)
-        if (vm->gc.external[i]->gc_mark != vm->gc.mark_epoch)
-            return false;
-    return true;
+    old_check c = {vm, 0, 0};
+    kr_gc_for_each_object(vm, check_old, &c);
+    return c.bad == 0 && c.n == vm->gc.nold + vm->gc.nexternal;
 }
 
 static bool is_young(kr_value v) { return KR_OBJ(v)->gc_mark == 0; }
