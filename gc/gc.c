@@ -655,18 +655,33 @@ void kr_gc_run_finalizers(kr_vm *vm)
     vm->exc = KR_NULL;
     size_t outer = kr_root_mark(vm);
     kr_root_push(vm, &pending);
-    /* One at a time from the end: the rest stay queued (rooted) while Python code runs, which may
-     * collect and queue more. */
-    while (gc->nto_finalize) {
-        kr_value o = KR_VAL(gc->to_finalize[--gc->nto_finalize]);
-        size_t m = kr_root_mark(vm);
-        kr_root_push(vm, &o);
+    /* In queue order, which is registration order among what one collection found: CPython finalizes
+     * a container before what it holds (that dies when the container is freed), and garbage found
+     * together in about the order it was made. Every queued object stays queued (rooted) until all
+     * ran, and the Python code may collect and queue more, which this loop reaches too. */
+    for (size_t i = 0; i < gc->nto_finalize; i++) {
+        kr_value o = KR_VAL(gc->to_finalize[i]);
         KR_OBJ(o)->type->py_finalize(vm, o);
-        kr_root_reset(vm, m);
     }
+    gc->nto_finalize = 0;
     kr_root_reset(vm, outer);
     vm->exc = pending;
     gc->finalizing = false;
+}
+
+void kr_gc_finalize_at_exit(kr_vm *vm)
+{
+    kr_gc *gc = &vm->gc;
+    if (gc->finalizing || gc->collecting)
+        return;
+    for (size_t i = 0; i < gc->nfinalizable; i++) {
+        gc->finalizable[i]->gc_flags &= (uint8_t)~KR_GC_FINALIZABLE;
+        if (gc_array_reserve(&gc->to_finalize, gc->nto_finalize, &gc->to_finalize_cap))
+            gc->to_finalize[gc->nto_finalize++] = gc->finalizable[i];
+        /* else out of memory: this one goes without */
+    }
+    gc->nfinalizable = 0;
+    kr_gc_run_finalizers(vm);
 }
 
 static void gc_finish(kr_vm *vm)

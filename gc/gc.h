@@ -152,9 +152,14 @@ enum { KR_GC_WATCH = 1u << 0, KR_GC_FINALIZABLE = 1u << 1 /* listed in kr_gc.fin
  * finds a registered object unreachable resurrects it (it and what it references survive this
  * collection) and queues it; kr_gc_run_finalizers, after the collection at the safepoint that ran
  * it (or from gc.collect()), calls each queued object's hook, which may run Python code. The object
- * is then ordinary garbage for a later collection. Not run when the VM is destroyed. */
+ * is then ordinary garbage for a later collection. The hooks of objects still registered when the
+ * VM is freed run then (kr_gc_finalize_at_exit). */
 void kr_gc_want_finalizer(struct kr_vm *vm, struct kr_object *o);
 void kr_gc_run_finalizers(struct kr_vm *vm);
+/* At VM teardown (krait_free), before anything is freed: runs the hook of every object still
+ * registered (reachable or not: as CPython's shutdown finalizes what module globals still hold), in
+ * registration order, after those already queued. Objects registered meanwhile are not run. */
+void kr_gc_finalize_at_exit(struct kr_vm *vm);
 
 void kr_gc_barrier_slow(struct kr_vm *vm, struct kr_object *container);
 

@@ -34,6 +34,7 @@ void krait_free(krait_vm *vm)
 {
     if (!vm)
         return;
+    kr_gc_finalize_at_exit(vm); /* __del__ methods and unfinished generators, as CPython at exit */
     krait_flush(vm);
     kr_vm_free(vm);
 }

@@ -195,6 +195,8 @@ kr_value kr_instance_new(kr_vm *vm, kr_type *cls)
     if (x->layout != KR_LAYOUT_INSTANCE) {
         /* a builtin-based layout (e.g. int's kr_intsub or plain object): zeroed, filled by the caller */
         kr_object *o = kr_gc_alloc(vm, cls, size < sizeof(kr_object) ? sizeof(kr_object) : size);
+        if (o && cls->py_finalize)
+            kr_gc_want_finalizer(vm, o); /* __del__ (vm/type.c's slot_del) once it is unreachable */
         return o ? KR_VAL(o) : KR_NULL;
     }
     kr_shape *root = NULL;
@@ -206,6 +208,8 @@ kr_value kr_instance_new(kr_vm *vm, kr_type *cls)
     if (!in)
         return KR_NULL;
     in->shape = root;
+    if (cls->py_finalize)
+        kr_gc_want_finalizer(vm, &in->ob); /* __del__ (vm/type.c's slot_del) once it is unreachable */
     return KR_VAL(in);
 }
 

@@ -23,6 +23,7 @@
 #include "instance.h"
 #include "int.h"
 #include "interp.h"
+#include "traceback.h"
 #include "list.h"
 
 typedef void (*kr_anyfn)(void);
@@ -467,7 +468,7 @@ static void heap_finalize(kr_vm *vm, kr_object *o)
 enum slot_kind {
     SK_REPR, SK_STR, SK_HASH, SK_RICHCMP, SK_GETATTRIBUTE, SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_GET,
     SK_SET, SK_DELETE, SK_CALL, SK_ITER, SK_NEXT, SK_LEN, SK_GETITEM, SK_SETITEM, SK_DELITEM, SK_CONTAINS,
-    SK_BOOL, SK_BINOP, SK_RBINOP, SK_INPLACE, SK_UNOP, SK_INDEX, SK_INIT, SK_NEW
+    SK_BOOL, SK_BINOP, SK_RBINOP, SK_INPLACE, SK_UNOP, SK_INDEX, SK_INIT, SK_NEW, SK_DEL
 };
 _Static_assert(SK_NEW == 26, "descr.c's SK_NEW_KIND must match");
 
@@ -544,6 +545,34 @@ static kr_value call_method_id(kr_vm *vm, kr_value self, int name_id, kr_value *
 }
 
 static kr_value slot_repr(kr_vm *vm, kr_value self) { return call_method_id(vm, self, KR_NAME___repr__, NULL, 0); }
+
+/* py_finalize of a class with __del__: the collector found an instance unreachable (gc/gc.h; each
+ * instance once, kr_instance_new registered it). As CPython, an exception it raises is reported
+ * ("Exception ignored in: <the __del__ function's repr>" and the traceback on stderr) and dropped. */
+static void slot_del(kr_vm *vm, kr_value self)
+{
+    bool unbound;
+    size_t m = kr_root_mark(vm);
+    kr_value f = lookup_special(vm, self, KR_NAME(vm, __del__), &unbound), exc = KR_NULL;
+    kr_root_push(vm, &f);
+    kr_root_push(vm, &exc);
+    if (f && call_special(vm, f, unbound, self, NULL, 0, KR_NULL)) {
+        kr_root_reset(vm, m);
+        return;
+    }
+    if (!kr_err_occurred(vm)) {
+        kr_root_reset(vm, m);
+        return; /* __del__ gone from the class since */
+    }
+    exc = kr_err_fetch(vm);
+    kr_value r = f ? kr_repr(vm, f) : KR_NULL;
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", r ? kr_str_data(r) : "<__del__>");
+    if (!r)
+        kr_err_clear(vm);
+    kr_traceback_print(vm, exc, stderr);
+    kr_root_reset(vm, m);
+}
 static kr_value slot_str(kr_vm *vm, kr_value self) { return call_method_id(vm, self, KR_NAME___str__, NULL, 0); }
 
 static int64_t slot_hash(kr_vm *vm, kr_value self)
@@ -962,6 +991,7 @@ static const slotdef slotdefs[] = {
     SLOT(__index__, SK_INDEX, 0, index, slot_index),
     SLOT(__init__, SK_INIT, 0, init, slot_init),
     SLOT(__new__, SK_NEW, 0, new_, slot_new),
+    SLOT(__del__, SK_DEL, 0, py_finalize, slot_del),
 };
 #define NSLOTDEFS ((int)(sizeof slotdefs / sizeof slotdefs[0]))
 
@@ -985,7 +1015,7 @@ kr_value kr_slot_wrapper_call(kr_vm *vm, kr_value descr, kr_value self, kr_value
     int want;
     switch (w->kind) {
     case SK_REPR: case SK_STR: case SK_HASH: case SK_ITER: case SK_NEXT: case SK_LEN: case SK_BOOL:
-    case SK_UNOP: case SK_INDEX:
+    case SK_UNOP: case SK_INDEX: case SK_DEL:
         want = 0; break;
     case SK_SETATTR: case SK_SET: case SK_SETITEM:
         want = 2; break;
@@ -1015,6 +1045,9 @@ kr_value kr_slot_wrapper_call(kr_vm *vm, kr_value descr, kr_value self, kr_value
         return ((kr_value(*)(kr_vm *, kr_value))fn)(vm, self);
     case SK_UNOP:
         return ((kr_value(*)(kr_vm *, kr_value))fn)(vm, self);
+    case SK_DEL: /* a builtin's finalizer (generator.__del__): reports its own errors */
+        ((void (*)(kr_vm *, kr_value))fn)(vm, self);
+        return KR_NONE;
     case SK_NEXT: {
         kr_value r = ((kr_value(*)(kr_vm *, kr_value))fn)(vm, self);
         if (!r && !kr_err_occurred(vm))

@@ -21,7 +21,7 @@
     X(__class_getitem__) X(__missing__) X(__reversed__) X(__round__) X(__trunc__) X(__floor__) \
     X(__ceil__) X(__prepare__) X(__length_hint__) X(__traceback__) X(__cause__) X(__context__) \
     X(__suppress_context__) X(__dir__) X(__weakref__) X(__classcell__) X(__mro_entries__) \
-    X(__instancecheck__) X(__subclasscheck__) X(__copy__) X(__deepcopy__) X(__sizeof__) \
+    X(__instancecheck__) X(__subclasscheck__) X(__copy__) X(__deepcopy__) X(__sizeof__) X(__del__) \
     X(__add__) X(__radd__) X(__iadd__) X(__sub__) X(__rsub__) X(__isub__) X(__mul__) X(__rmul__) \
     X(__imul__) X(__matmul__) X(__rmatmul__) X(__imatmul__) X(__truediv__) X(__rtruediv__) \
     X(__itruediv__) X(__floordiv__) X(__rfloordiv__) X(__ifloordiv__) X(__mod__) X(__rmod__) \
