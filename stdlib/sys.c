@@ -8,6 +8,8 @@
 #include "../vm/frame.h"
 #include "../vm/import.h"
 #include "../vm/init.h"
+#include "../vm/suggest.h"
+#include "../vm/traceback.h"
 #include "io.h"
 #include "sys.h"
 
@@ -131,6 +133,21 @@ static kr_value sys_displayhook(kr_vm *vm, kr_value *args, int nargs, kr_value k
     return KR_NONE;
 }
 
+/* sys.excepthook(type, value, traceback) (also sys.__excepthook__): prints value and its traceback on
+ * stderr as an uncaught exception is printed; the type and traceback arguments are value's own in
+ * every use CPython documents, so value's are used. */
+static kr_value sys_excepthook(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "excepthook", nargs, 3, 3) < 0 || kr_args_no_kw(vm, "excepthook", kwnames) < 0)
+        return KR_NULL;
+    if (!kr_exc_is_instance(vm, args[1]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "print_exception(): Exception expected for value, %s found",
+                        kr_typename(vm, args[1]));
+    fflush(stdout);
+    kr_traceback_print(vm, args[1], stderr);
+    return KR_NONE;
+}
+
 static kr_value sys_getsizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     if (kr_args_count(vm, "getsizeof", nargs, 1, 2) < 0 || kr_args_no_kw(vm, "getsizeof", kwnames) < 0)
@@ -150,6 +167,7 @@ static const kr_method_def sys_functions[] = {
     {"intern", sys_intern, KR_METH_STATIC, NULL},
     {"getdefaultencoding", sys_getdefaultencoding, KR_METH_STATIC, NULL},
     {"displayhook", sys_displayhook, KR_METH_STATIC, NULL},
+    {"excepthook", sys_excepthook, KR_METH_STATIC, NULL},
     {"getsizeof", sys_getsizeof, KR_METH_STATIC, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -266,6 +284,12 @@ kr_value kr_sys_module_create(kr_vm *vm)
         kr_module_add(vm, m, "builtin_module_names",
                       kr_tuple_pack(vm, 6, kr_intern(vm, "builtins"), kr_intern(vm, "sys"), kr_intern(vm, "math"),
                                     kr_intern(vm, "_time"), kr_intern(vm, "gc"), kr_intern(vm, "posix"))) < 0)
+        goto fail;
+    kr_value hook = kr_dict_get_str(vm, KR_AS(kr_module, m)->dict, KR_NAME(vm, excepthook));
+    if (!hook || kr_module_add(vm, m, "__excepthook__", hook) < 0)
+        goto fail;
+    kr_value stdlib_names = kr_suggest_stdlib_module_names(vm);
+    if (!stdlib_names || kr_module_add(vm, m, "stdlib_module_names", stdlib_names) < 0)
         goto fail;
     kr_value jit = kr_module_new(vm, "sys._jit");
     if (!jit || kr_module_add(vm, m, "_jit", jit) < 0 || kr_module_add_functions(vm, jit, jit_functions) < 0)

@@ -189,6 +189,8 @@ static void exc_trace(kr_vm *vm, kr_object *o)
     kr_gc_mark(vm, e->cause);
     kr_gc_mark(vm, e->context);
     kr_gc_mark(vm, e->attrs);
+    kr_gc_mark(vm, e->hint_names); /* vm/suggest.c's capture of the frame it left */
+    kr_gc_mark(vm, e->hint_self);
 }
 
 static int set_args(kr_vm *vm, kr_value self, kr_value *args, int nargs)

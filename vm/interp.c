@@ -25,6 +25,8 @@
 #include "range.h"
 #include "str.h"
 #include "traceback.h"
+#include "exc.h"
+#include "suggest.h"
 #include "tuple.h"
 #include "type.h"
 
@@ -516,10 +518,19 @@ static kr_value import_from(kr_vm *vm, kr_value mod, kr_value name)
         kr_err_clear(vm);
     const char *mn = modname && kr_is_str(vm, modname) ? kr_str_data(modname) : "<unknown module name>";
     if (file && kr_is_str(vm, file))
-        return kr_raise(vm, KR_EXC(vm, ImportError), "cannot import name '%s' from '%s' (%s)", kr_str_data(name), mn,
-                        kr_str_data(file));
-    return kr_raise(vm, KR_EXC(vm, ImportError), "cannot import name '%s' from '%s' (unknown location)",
-                    kr_str_data(name), mn);
+        kr_raise(vm, KR_EXC(vm, ImportError), "cannot import name '%s' from '%s' (%s)", kr_str_data(name), mn,
+                 kr_str_data(file));
+    else
+        kr_raise(vm, KR_EXC(vm, ImportError), "cannot import name '%s' from '%s' (unknown location)",
+                 kr_str_data(name), mn);
+    /* as CPython: the module's name, its file and the missing name (for the printed "Did you mean") */
+    kr_value e = vm->exc;
+    if (e && is_exc_instance(vm, e) &&
+        (kr_exc_set_attr(vm, e, "name", modname && kr_is_str(vm, modname) ? modname : KR_NONE) < 0 ||
+         kr_exc_set_attr(vm, e, "path", file && kr_is_str(vm, file) ? file : KR_NONE) < 0 ||
+         kr_exc_set_attr(vm, e, "name_from", name) < 0))
+        vm->exc = e; /* keep the ImportError rather than a MemoryError from decorating it */
+    return KR_NULL;
 }
 
 static int import_star(kr_vm *vm, kr_value mod, kr_value locals)
@@ -2196,8 +2207,11 @@ error_traced:
         vm->jit_exc_entry = EXC_AT_ERROR_TRACED;
         goto step_failed;
     }
-    if (vm->exc && is_exc_instance(vm, vm->exc))
+    if (vm->exc && is_exc_instance(vm, vm->exc)) {
+        if (!KR_AS(kr_exception, vm->exc)->traceback) /* leaving the frame it was raised in */
+            kr_suggest_capture_frame(vm, vm->exc, f);
         kr_tb_add(vm, vm->exc, KR_VAL(co), (uint32_t)(ip - co->insns));
+    }
 exception_unwind: {
     if (mode == RESUME_STEP) {
         vm->jit_exc_entry = EXC_AT_UNWIND;
@@ -2489,9 +2503,11 @@ kr_value kr_interp_globals(kr_vm *vm) { return vm->frame ? vm->frame->globals : 
 
 kr_value kr_interp_locals(kr_vm *vm)
 {
-    kr_frame *f = vm->frame;
-    if (!f)
-        return KR_NULL;
+    return vm->frame ? kr_interp_frame_locals(vm, vm->frame) : KR_NULL;
+}
+
+kr_value kr_interp_frame_locals(kr_vm *vm, kr_frame *f)
+{
     if (f->locals)
         return f->locals;
     kr_value d = kr_dict_new(vm);

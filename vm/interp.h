@@ -30,6 +30,8 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded);
 /* ---- frame introspection for builtins ---- */
 kr_value kr_interp_globals(kr_vm *vm);   /* globals() of the innermost Python frame, KR_NULL if none */
 kr_value kr_interp_locals(kr_vm *vm);    /* locals(): dict (new dict snapshot for function frames) */
+/* f's locals as locals() gives them in f (its mapping, or a new dict of the bound local names). */
+kr_value kr_interp_frame_locals(kr_vm *vm, struct kr_frame *f);
 /* Zero-argument super(): the __class__ cell and first argument of the innermost Python frame.
  * -1 with RuntimeError "super(): no arguments" / "super(): __class__ cell not found". */
 int kr_interp_super_args(kr_vm *vm, kr_value *type, kr_value *self);

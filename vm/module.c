@@ -1,5 +1,6 @@
 /* module.c: module objects. A module is a name plus a dict that is its code's globals; attribute access
  * reads and writes that dict, so `mod.x` and a global `x` inside the module are the same binding. */
+#include "exc.h"
 #include "module.h"
 
 #include <string.h>
@@ -77,9 +78,12 @@ static kr_value module_getattr(kr_vm *vm, kr_value self, kr_value name)
         return KR_NULL;
     kr_value modname = kr_dict_get(vm, m->dict, KR_NAME(vm, __name__));
     if (modname && kr_is_str(vm, modname))
-        return kr_raise(vm, KR_EXC(vm, AttributeError), "module '%s' has no attribute '%s'",
-                        kr_str_data(modname), kr_str_data(name));
-    return kr_raise(vm, KR_EXC(vm, AttributeError), "module has no attribute '%s'", kr_str_data(name));
+        kr_raise(vm, KR_EXC(vm, AttributeError), "module '%s' has no attribute '%s'", kr_str_data(modname),
+                 kr_str_data(name));
+    else
+        kr_raise(vm, KR_EXC(vm, AttributeError), "module has no attribute '%s'", kr_str_data(name));
+    kr_exc_set_attribute_context(vm, self, name);
+    return KR_NULL;
 }
 
 static int module_setattr(kr_vm *vm, kr_value self, kr_value name, kr_value value)

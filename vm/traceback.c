@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "suggest.h"
 #include "traceback.h"
 #include "tuple.h"
 
@@ -274,9 +275,15 @@ static void print_exc_line(kr_vm *vm, kr_value exc, FILE *out)
         fputs(": <exception str() failed>\n", out);
         return;
     }
-    if (kr_str_nbytes(s) > 0) {
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &s);
+    char hint[256]; /* ". Did you mean: 'x'?": part of the message line, as CPython prints it */
+    kr_suggest_message(vm, exc, hint, sizeof hint);
+    kr_root_reset(vm, m);
+    if (kr_str_nbytes(s) > 0 || hint[0]) {
         fputs(": ", out);
         fwrite(kr_str_data(s), 1, (size_t)kr_str_nbytes(s), out);
+        fputs(hint, out);
     }
     fputc('\n', out);
     print_notes(vm, exc, out);

@@ -35,7 +35,7 @@
     X(step) X(default) X(real) X(imag) X(numerator) X(denominator) X(object) X(builtins) X(sys) \
     X(stdout) X(stderr) X(stdin) X(argv) X(modules) X(exit) X(displayhook) X(excepthook) X(lambda) \
     X(genexpr) X(listcomp) X(setcomp) X(dictcomp) X(module) X(top) X(fromlist) X(level) X(globals) \
-    X(locals)
+    X(locals) X(name_from) X(dir)
 
 enum kr_name_id {
 #define KR_NAME_ENUM(n) KR_NAME_##n,
