@@ -406,23 +406,6 @@ bad:
 
 /* ---- BINARY_OP / COMPARE_OP / GET_ITEM / SET_ITEM ------------------------------------------------- */
 
-/* + - * and / by non-zero on doubles (the rest, and the errors, are kr_binary_op's). */
-static bool mixed_float_op(unsigned op, double x, double y, double *out)
-{
-    switch (op) {
-    case KR_OP_ADD: *out = x + y; return true;
-    case KR_OP_SUB: *out = x - y; return true;
-    case KR_OP_MUL: *out = x * y; return true;
-    case KR_OP_TRUEDIV:
-        if (y == 0.0)
-            return false;
-        *out = x / y;
-        return true;
-    default:
-        return false;
-    }
-}
-
 kr_value kr_interp_op_binary_slow(kr_vm *vm, kr_fb *e, unsigned x, kr_value a, kr_value b)
 {
     unsigned op = x & 0x7f;
@@ -452,7 +435,7 @@ kr_value kr_interp_op_binary_slow(kr_vm *vm, kr_fb *e, unsigned x, kr_value a, k
             fb = (double)kr_small_val(b);
             mixed = true;
         }
-        if (mixed && mixed_float_op(op, fa, fb, &r)) {
+        if (mixed && kr_interp_op_float_arith(op, fa, fb, &r)) {
             e->types.result |= KR_FB_FLOAT;
             return kr_float_new(vm, r);
         }

@@ -283,12 +283,10 @@ KR_INTERP_OP_FAST bool kr_interp_op_binary_small(kr_fb *e, unsigned op, kr_value
     }
 }
 
-/* BINARY_OP operator op on two exact floats (kr_interp_op_both_floats): records FLOAT for both
- * operands; true with x op y in *out for + - * and / by non-zero, else false. */
-KR_INTERP_OP_FAST bool kr_interp_op_binary_float(kr_fb *e, unsigned op, double x, double y, double *out)
+/* x op y on doubles for + - * and / by non-zero into *out (true); false for the rest, and the errors,
+ * which are kr_binary_op's. */
+KR_INTERP_OP_FAST bool kr_interp_op_float_arith(unsigned op, double x, double y, double *out)
 {
-    e->types.lhs |= KR_FB_FLOAT;
-    e->types.rhs |= KR_FB_FLOAT;
     switch (op) {
     case KR_OP_ADD: *out = x + y; return true;
     case KR_OP_SUB: *out = x - y; return true;
@@ -301,6 +299,15 @@ KR_INTERP_OP_FAST bool kr_interp_op_binary_float(kr_fb *e, unsigned op, double x
     default:
         return false;
     }
+}
+
+/* BINARY_OP operator op on two exact floats (kr_interp_op_both_floats): records FLOAT for both
+ * operands; true with x op y in *out for + - * and / by non-zero, else false. */
+KR_INTERP_OP_FAST bool kr_interp_op_binary_float(kr_fb *e, unsigned op, double x, double y, double *out)
+{
+    e->types.lhs |= KR_FB_FLOAT;
+    e->types.rhs |= KR_FB_FLOAT;
+    return kr_interp_op_float_arith(op, x, y, out);
 }
 
 /* BINARY_OP (x = the instruction's X: operator | KR_BINOP_INPLACE) where the fast paths above did not
