@@ -33,6 +33,7 @@ static const builtin_module builtin_modules[] = {
     {"posix", kr_os_module_create},
     {"_json", kr_json_module_create},
     {"_io", kr_io_module_create},
+    {"_suggestions", kr_suggestions_module_create},
     {NULL, NULL},
 };
 

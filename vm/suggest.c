@@ -220,13 +220,13 @@ void kr_suggest_capture_frame(kr_vm *vm, kr_value exc, kr_frame *f)
 
 /* The sorted str names of dir(obj) for an AttributeError's hint, without the _private ones unless the
  * wrong name is one too or the error came from obj's own method (self is obj); KR_NULL if dir() fails. */
-static kr_value attribute_candidates(kr_vm *vm, kr_value exc, kr_value obj, kr_value name)
+static kr_value attribute_candidates(kr_vm *vm, kr_value exc, bool with_frame, kr_value obj, kr_value name)
 {
     kr_value dir = kr_dict_get_str(vm, vm->builtins, KR_NAME(vm, dir));
     kr_value d = dir ? kr_call1(vm, dir, obj) : KR_NULL;
     if (!d || !kr_is_ptr(d) || KR_OBJ(d)->type != vm->t.list)
         return KR_NULL;
-    bool hide_private = kr_str_data(name)[0] != '_' && KR_AS(kr_exception, exc)->hint_self != obj;
+    bool hide_private = kr_str_data(name)[0] != '_' && !(with_frame && KR_AS(kr_exception, exc)->hint_self == obj);
     kr_list *l = KR_AS(kr_list, d);
     int64_t k = 0;
     for (int64_t i = 0; i < l->size; i++) {
@@ -238,7 +238,7 @@ static kr_value attribute_candidates(kr_vm *vm, kr_value exc, kr_value obj, kr_v
     return d;
 }
 
-void kr_suggest_message(kr_vm *vm, kr_value exc, char *buf, size_t n)
+void kr_suggest_message(kr_vm *vm, kr_value exc, bool with_frame, char *buf, size_t n)
 {
     buf[0] = 0;
     kr_type *t = kr_type_of(vm, exc);
@@ -263,7 +263,7 @@ void kr_suggest_message(kr_vm *vm, kr_value exc, char *buf, size_t n)
     if (attr_error) {
         obj = kr_getattr_opt(vm, exc, KR_NAME(vm, obj));
         if (obj)
-            cands = attribute_candidates(vm, exc, obj, name);
+            cands = attribute_candidates(vm, exc, with_frame, obj, name);
     } else if (import_error) {
         /* `from mod import nme`: the names of the module, as CPython's __import__(exc.name) finds it */
         kr_value modname = kr_getattr_opt(vm, exc, KR_NAME(vm, name));
@@ -278,7 +278,7 @@ void kr_suggest_message(kr_vm *vm, kr_value exc, char *buf, size_t n)
                     l->items[k++] = l->items[i];
             l->size = k;
         }
-    } else {
+    } else if (with_frame) {
         cands = e->hint_names;
         /* in a method, a name the instance has as an attribute: `self.name` */
         if (e->hint_self && cands) {

@@ -22,7 +22,9 @@ kr_value kr_suggest_stdlib_module_names(kr_vm *vm);
 void kr_suggest_capture_frame(kr_vm *vm, kr_value exc, struct kr_frame *f);
 
 /* The text to append to exc's printed message, e.g. ". Did you mean: 'foo'?", into buf (empty when
- * there is none). May run Python code (dir(), hasattr()); leaves no exception pending. */
-void kr_suggest_message(kr_vm *vm, kr_value exc, char *buf, size_t n);
+ * there is none). `with_frame`: the exception is printed with its traceback, so what was captured of
+ * its frame counts (CPython has no frame to look at when it formats an exception alone). May run Python
+ * code (dir(), hasattr()); leaves no exception pending. */
+void kr_suggest_message(kr_vm *vm, kr_value exc, bool with_frame, char *buf, size_t n);
 
 #endif

@@ -278,7 +278,7 @@ static void print_exc_line(kr_vm *vm, kr_value exc, FILE *out)
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &s);
     char hint[256]; /* ". Did you mean: 'x'?": part of the message line, as CPython prints it */
-    kr_suggest_message(vm, exc, hint, sizeof hint);
+    kr_suggest_message(vm, exc, KR_AS(kr_exception, exc)->traceback != KR_NULL, hint, sizeof hint);
     kr_root_reset(vm, m);
     if (kr_str_nbytes(s) > 0 || hint[0]) {
         fputs(": ", out);

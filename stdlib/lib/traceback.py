@@ -242,6 +242,14 @@ class TracebackException:
         self.exc_type = exc_type
         self._exc_type = exc_type
         self._str = _safe_string(exc_value, "exception")
+        if exc_value is not None and isinstance(exc_value, (NameError, AttributeError, ImportError)):
+            # CPython's "Did you mean" hints (its _compute_suggestion_error); Krait's tracebacks keep
+            # no frames, so the exception carries what the hint needs of the frame it was raised in
+            try:
+                import _suggestions
+                self._str += _suggestions._hint(exc_value, exc_traceback is not None)
+            except Exception:
+                pass
         try:
             self.__notes__ = getattr(exc_value, "__notes__", None)
         except Exception as e:
