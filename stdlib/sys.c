@@ -140,11 +140,12 @@ static kr_value sys_excepthook(kr_vm *vm, kr_value *args, int nargs, kr_value kw
 {
     if (kr_args_count(vm, "excepthook", nargs, 3, 3) < 0 || kr_args_no_kw(vm, "excepthook", kwnames) < 0)
         return KR_NULL;
-    if (!kr_exc_is_instance(vm, args[1]))
-        return kr_raise(vm, KR_EXC(vm, TypeError), "print_exception(): Exception expected for value, %s found",
-                        kr_typename(vm, args[1]));
     fflush(stdout);
-    kr_traceback_print(vm, args[1], stderr);
+    if (!kr_exc_is_instance(vm, args[1]))  /* printed, not raised, as CPython's PyErr_Display does */
+        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                kr_typename(vm, args[1]));
+    else
+        kr_traceback_print(vm, args[1], stderr);
     return KR_NONE;
 }
 

@@ -407,6 +407,34 @@ int krait_exit_code(krait_vm *vm)
 
 void krait_clear_exception(krait_vm *vm) { kr_err_clear(vm); }
 
+/* An uncaught exception goes to sys.excepthook when a program replaced it (CPython's order and messages
+ * when the hook itself fails), else is printed directly. */
+static void print_uncaught(kr_vm *vm, kr_value exc)
+{
+    kr_value hook = kr_sys_get(vm, "excepthook"), standard = kr_sys_get(vm, "__excepthook__");
+    kr_err_clear(vm);
+    if (!hook || hook == standard) {
+        kr_traceback_print(vm, exc, stderr);
+        return;
+    }
+    kr_value tb = KR_AS(kr_exception, exc)->traceback;
+    kr_value args[3] = {KR_VAL(kr_type_of(vm, exc)), exc, tb ? tb : KR_NONE};
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &hook);
+    if (kr_call(vm, hook, args, 3, KR_NULL)) {
+        kr_root_reset(vm, m);
+        return;
+    }
+    kr_value err = kr_err_fetch(vm);
+    kr_root_push(vm, &err);
+    fflush(stdout);
+    fputs("Error in sys.excepthook:\n", stderr);
+    kr_traceback_print(vm, err, stderr);
+    fputs("\nOriginal exception was:\n", stderr);
+    kr_traceback_print(vm, exc, stderr);
+    kr_root_reset(vm, m);
+}
+
 void krait_print_exception(krait_vm *vm)
 {
     kr_value exc = kr_err_fetch(vm);
@@ -428,7 +456,7 @@ void krait_print_exception(krait_vm *vm)
         }
         kr_err_clear(vm);
     } else {
-        kr_traceback_print(vm, exc, stderr);
+        print_uncaught(vm, exc);
     }
     fflush(stderr);
     kr_root_reset(vm, m);
