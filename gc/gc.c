@@ -421,11 +421,17 @@ static bool gc_release(kr_gc *gc, kr_object *o)
     return true;
 }
 
-/* Frees the dead of arr[0..*n) and compacts the survivors to its front (*n becomes their count). */
-static void gc_free_dead(kr_gc *gc, kr_object **arr, size_t *n)
+/* Finalizes and frees the dead of arr[0..*n) in one pass and compacts the survivors to its front (*n
+ * becomes their count). As in a major sweep (gc_visit_sweep), a dead object's release overwrites only
+ * its header, and what the pool does not keep is chained and freed after the pass (mi_free could give
+ * a whole page back while a later finalizer still reads a dead peer), so every finalizer sees its dead
+ * peers' fields intact. `finalize`: run the types' finalizers (false: already run). */
+static void gc_free_dead(kr_vm *vm, kr_object **arr, size_t *n, bool finalize)
 {
+    kr_gc *gc = &vm->gc;
     uint8_t live = gc->mark_epoch;
     size_t count = *n, k = 0;
+    void *dead = NULL;
     for (size_t i = 0; i < count; i++) {
         if (i + GC_PREFETCH_AHEAD < count)
             __builtin_prefetch(arr[i + GC_PREFETCH_AHEAD], 1);
@@ -433,11 +439,21 @@ static void gc_free_dead(kr_gc *gc, kr_object **arr, size_t *n)
         if (o->gc_mark == live) {
             o->gc_flags |= KR_GC_WATCH;
             arr[k++] = o;
-        } else if (!gc_release(gc, o)) {
-            mi_free(o);
+            continue;
+        }
+        if (finalize && o->type->finalize)
+            o->type->finalize(vm, o);
+        if (!gc_release(gc, o)) {
+            *(void **)o = dead;
+            dead = o;
         }
     }
     *n = k;
+    while (dead) {
+        void *next = *(void **)dead;
+        mi_free(dead);
+        dead = next;
+    }
 }
 
 typedef struct gc_sweep_state {
@@ -498,9 +514,9 @@ static void gc_sweep(kr_vm *vm, bool major)
 {
     kr_gc *gc = &vm->gc;
     size_t nyoung = gc->nobjects;
+    /* objects with external finalization first: what they release is done with before any object's
+     * memory is reused */
     gc_finalize_dead(vm, gc->external, gc->nexternal);
-    if (!major)
-        gc_finalize_dead(vm, gc->objects, gc->nobjects);
     if (major) {
         gc_sweep_state st = {vm, gc, NULL, 0};
         mi_heap_visit_blocks(gc->heap, true, gc_visit_sweep, &st);
@@ -511,11 +527,11 @@ static void gc_sweep(kr_vm *vm, bool major)
         }
         gc->nold = st.live;
     } else {
-        gc_free_dead(gc, gc->objects, &gc->nobjects);
+        gc_free_dead(vm, gc->objects, &gc->nobjects, true);
         gc->nold += gc->nobjects;
     }
     gc->nobjects = 0;
-    gc_free_dead(gc, gc->external, &gc->nexternal);
+    gc_free_dead(vm, gc->external, &gc->nexternal, false);
     /* The young array is refilled by the next cycle: shrunk only to what this one needed (emptying it
      * each time made every cycle regrow it step by step, a realloc churn that left freed blocks of
      * every size behind in the C heap), so that a cycle that made unusually many objects (one C
