@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "compiler/hir.h"
+#include "compiler/jit.h"
 #include "compiler/jit_rt.h"
 #include "vm/dict.h"
 #include "vm/function.h"
@@ -1307,28 +1308,48 @@ static kr_hir_ref tagged_value(builder *b, uint32_t s)
 }
 
 /* LOAD_GLOBAL: the cache holds the address of the value in the globals (or builtins) dict, valid while
- * the dicts' keys versions hold. Guards of the same dict in one block are merged by the optimiser. */
+ * the dicts' keys versions hold (a store that replaces a global's value keeps them, and the load reads
+ * the new value through the address). Guards of the same dict in one block are merged by the
+ * optimiser. Code whose keys-version guards failed too often (compiler/jit.h) steps the instruction. */
 static bool load_global(builder *b, uint32_t pc, kr_insn in)
 {
     const kr_fb *e = feedback(b, pc);
     kr_value g = e->global.globals, bd = e->global.builtins;
-    if (!g || !e->global.slot || kr_dict_keys_version(g) != e->global.globals_kv ||
-        (bd && kr_dict_keys_version(bd) != e->global.builtins_kv))
-        return false; /* empty, or stale: its guard would always fail */
+    kr_value *slot = e->global.slot;
+    if (!g || !slot ||
+        ((b->co->jit_flags & KR_JIT_GLOBAL_MASK) >> KR_JIT_GLOBAL_SHIFT) >= KR_JIT_GLOBAL_SPEC_LIMIT)
+        return false;
+    uint64_t gkv = e->global.globals_kv, bkv = e->global.builtins_kv;
+    if (kr_dict_keys_version(g) != gkv || (bd && kr_dict_keys_version(bd) != bkv)) {
+        /* Stale: a dict's keys changed since the interpreter last ran this instruction (typically code
+         * retired by a failing keys guard elsewhere and compiled again at once). Look the name up as the
+         * interpreter's cache fill does, in the same dicts (which the guards check are the frame's):
+         * no Python code runs. A global that was deleted (no builtins dict known) is left to STEP. */
+        kr_value name = kr_tuple_items(b->co->names)[KR_INSN_BX(in)];
+        slot = kr_dict_lookup_slot(b->vm, g, name);
+        if (slot)
+            bd = KR_NULL;
+        else if (bd)
+            slot = kr_dict_lookup_slot(b->vm, bd, name);
+        if (!slot)
+            return false;
+        gkv = kr_dict_keys_version(g);
+        bkv = bd ? kr_dict_keys_version(bd) : 0;
+    }
     int32_t fs = fs_now(b);
-    kr_hir_ref r = emit(b, KR_HIR_GUARD_DICT_VERSION, KR_HIR_TAGGED, 0, NULL, 0, (int64_t)e->global.globals_kv);
+    kr_hir_ref r = emit(b, KR_HIR_GUARD_DICT_VERSION, KR_HIR_TAGGED, 0, NULL, 0, (int64_t)gkv);
     ins(b, r)->value = g;
     ins(b, r)->imm2 = 1;
     set_fs(b, r, fs, KR_DEOPT_GLOBAL);
     if (bd) {
         /* the name is absent from globals: a new global of that name changes globals' keys version */
-        r = emit(b, KR_HIR_GUARD_DICT_VERSION, KR_HIR_TAGGED, 0, NULL, 0, (int64_t)e->global.builtins_kv);
+        r = emit(b, KR_HIR_GUARD_DICT_VERSION, KR_HIR_TAGGED, 0, NULL, 0, (int64_t)bkv);
         ins(b, r)->value = bd;
         ins(b, r)->imm2 = 2;
         set_fs(b, r, fs, KR_DEOPT_GLOBAL);
     }
-    write_slot(b, KR_INSN_A(in), emit(b, KR_HIR_LOAD_ADDR, KR_HIR_TAGGED, ANY_VALUE, NULL, 0,
-                                      (int64_t)(uintptr_t)e->global.slot));
+    write_slot(b, KR_INSN_A(in),
+               emit(b, KR_HIR_LOAD_ADDR, KR_HIR_TAGGED, ANY_VALUE, NULL, 0, (int64_t)(uintptr_t)slot));
     return true;
 }
 

@@ -286,7 +286,8 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
         jc = NULL;
         goto refused;
     }
-    jc->compile_ms = now_ms() - t0;
+    jc->ready_ms = now_ms();
+    jc->compile_ms = jc->ready_ms - t0;
     co->jit_state = jc;
     if (jc->npinned)
         kr_gc_barrier_all(vm, &co->ob); /* the code object (perhaps old) now keeps them alive */
@@ -357,6 +358,41 @@ bool kr_jit_call_site_matured(kr_vm *vm, kr_code *co, uint32_t pc)
     return false;
 }
 
+/* Restarts co's call and loop counters: it is compiled again only after warming up anew. */
+static void reset_counters(kr_code *co)
+{
+    co->call_count = 0;
+    for (uint32_t i = 0; i < co->nfb; i++)
+        if (co->fb_op[i] == KR_OP_JUMP_BACKWARD)
+            co->fb[i].loop.count = 0;
+}
+
+/* A GUARD_DICT_VERSION of jc failed. Keys versions only ever increase (vm/dict.h), so that guard fails
+ * on every later run: waiting for KR_JIT_DEOPT_LIMIT deopts would only make each call of a hot
+ * function deopt dozens of times whenever the program defines one more global (a storm that would
+ * also cost the code the speculations storms turn off). The code is retired at once instead, not as
+ * a storm, and compiled again at its next call or back-edge (kr_hir_build looks the stale global
+ * caches up itself). An invalidation that comes KR_JIT_GLOBAL_AMORTIZE times the compile time or more
+ * after the compilation costs little (a script's next phase defining globals) and is not counted;
+ * the others are (jit_flags, compiler/jit.h): from the third one co is compiled again only when warm
+ * anew, and from KR_JIT_GLOBAL_SPEC_LIMIT on without keys-version guards at all, so a function whose
+ * globals keep changing neither deopts nor recompiles for it any more. */
+#define KR_JIT_GLOBAL_AMORTIZE 20.0
+static void note_global_invalidation(kr_code *co, kr_jit_code *jc, struct kr_jit *j)
+{
+    double lived = now_ms() - jc->ready_ms;
+    if (!jit_retire(j, co, jc))
+        return; /* out of memory: the code stays, and deopts at the guard (correct, only slower) */
+    if (lived >= KR_JIT_GLOBAL_AMORTIZE * (jc->compile_ms > 0.01 ? jc->compile_ms : 0.01))
+        return;
+    unsigned n = (co->jit_flags & KR_JIT_GLOBAL_MASK) >> KR_JIT_GLOBAL_SHIFT;
+    if (n < 15)
+        n++;
+    co->jit_flags = (co->jit_flags & ~KR_JIT_GLOBAL_MASK) | n << KR_JIT_GLOBAL_SHIFT;
+    if (n > 2)
+        reset_counters(co);
+}
+
 void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
 {
     struct kr_jit *j = vm->jit;
@@ -367,9 +403,16 @@ void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
     if (!jc || exit < jc->exits || exit >= jc->exits + jc->nexits)
         return; /* retired code still running */
     jc->deopts++;
-    for (size_t i = 0; i < j->nlog; i++)
-        if (j->log[i].code == co && !j->log[i].refusal)
+    /* the latest line of co is its current code's (earlier lines keep their retired code's count) */
+    for (size_t i = j->nlog; i-- > 0;)
+        if (j->log[i].code == co && !j->log[i].refusal) {
             j->log[i].deopts = jc->deopts;
+            break;
+        }
+    if (exit->reason == KR_DEOPT_GLOBAL) {
+        note_global_invalidation(co, jc, j);
+        return;
+    }
     if (jc->deopts < KR_JIT_DEOPT_LIMIT || !jit_retire(j, co, jc))
         return;
     unsigned recompiles = (co->jit_flags >> 8) + 1;
@@ -381,10 +424,7 @@ void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
         return;
     }
     /* count up again from zero, with the new feedback */
-    co->call_count = 0;
-    for (uint32_t i = 0; i < co->nfb; i++)
-        if (co->fb_op[i] == KR_OP_JUMP_BACKWARD)
-            co->fb[i].loop.count = 0;
+    reset_counters(co);
 }
 
 void kr_jit_note_exception_exit(kr_vm *vm)

@@ -14,10 +14,17 @@
 
 #include "compiler/jit_rt.h"
 
-/* code->jit_flags */
+/* code->jit_flags: flags in bits 0..3; bits 4..7 count how often a failing dict keys-version guard
+ * (reason KR_DEOPT_GLOBAL: a global or builtin added or deleted, a dict resized, other globals)
+ * retired the code (kr_jit_note_deopt, saturating at 15); bits 8.. count deopt storms. */
 enum kr_jit_code_flags {
     KR_JIT_NEVER = 1u << 0,       /* refused or given up: stay in the interpreter */
 };
+#define KR_JIT_GLOBAL_SHIFT 4
+#define KR_JIT_GLOBAL_MASK (0xfu << KR_JIT_GLOBAL_SHIFT)
+/* Invalidations after which kr_hir_build compiles LOAD_GLOBAL without the keys-version guards (the
+ * interpreter's handler, through its own cache): the code's globals keep changing. */
+#define KR_JIT_GLOBAL_SPEC_LIMIT 8
 
 /* Nested compiled-code activations (each uses the C stack) allowed before calls from compiled code
  * continue in the interpreter instead (which does not recurse on the C stack). */

@@ -68,6 +68,7 @@ typedef struct kr_jit_code {
     kr_jit_exit *exits;    /* owned; the exit paths point at them */
     uint32_t nexits;
     double compile_ms;
+    double ready_ms;       /* when compiled (CLOCK_MONOTONIC): jit.c's control of global invalidations */
     uint32_t deopts;       /* deopts taken (jit.c's storm control) */
     kr_value *pinned;      /* heap values the code embeds (constants, identity guards, direct callees), */
     uint32_t npinned;      /* kept alive through the code object (kr_jit_code_trace) */
