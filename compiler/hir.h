@@ -34,15 +34,18 @@
  * flushes every dirty slot (STORE_SLOT, boxing doubles with BOX_FLOAT), so the step's frame state has
  * no dirty slots; after it, every slot the instruction may write is CLEAN and must be re-read with
  * LOAD_SLOT (kr_bytecode_writes() in compiler/jit_rt.h says which). Everything that is not specialised
- * works this way, so any function can be compiled but a generator using `yield from`.
+ * works this way, so any function can be compiled.
  *
  * ---- Generators -------------------------------------------------------------------------------------
  * A generator's code compiles like a function's with one more kind of entry: the pc after each YIELD
  * (where the interpreter or a later compiled entry resumes the frame; the sender has stored the sent
  * value in s[A] by then, and every slot is read from memory, as at an OSR entry). YIELD is a
  * terminator: RETURN with imm = resume pc + 1, after a full flush, so a suspended frame is always
- * complete in memory and any resumption (send in compiled code, throw() and `yield from` delegation in
- * the interpreter) may continue it. vm/interp.c enters compiled code at kr_interp_resume (counting
+ * complete in memory and any resumption (send in compiled code, throw() in the interpreter) may
+ * continue it. YIELD_FROM at pc p is a CALL_RT YIELD_FROM after a full flush (compiler/jit_rt.h),
+ * whose KR_UNBOUND result (the delegate finished) continues at p + 1 and any other value is yielded
+ * by RETURN with imm = p + 1: the frame resumes at the YIELD_FROM, which re-runs; p and p + 1 are
+ * entries. vm/interp.c enters compiled code at kr_interp_resume (counting
  * resumptions toward the threshold) and by OSR, and tells a yield from a return by vm->jit_yielded.
  * Two cheaper forms:
  *  - CALL_RT: an instruction whose interpreter behaviour is one call of a runtime function on its
@@ -330,8 +333,7 @@ void kr_hir_compute_loops(kr_hir_func *fn);
 int kr_hir_verify(kr_hir_func *fn);
 
 /* ---- builder, optimiser, printer ----------------------------------------------------------- */
-/* Builds fn from fn->code and its feedback (compiler/hir_build.c). 0, or -1 with fn->error (e.g.
- * "yield from"). */
+/* Builds fn from fn->code and its feedback (compiler/hir_build.c). 0, or -1 with fn->error. */
 int kr_hir_build(kr_hir_func *fn);
 /* Type propagation, constant folding, redundant guard elimination, dead code (compiler/hir_opt.c). */
 void kr_hir_optimize(kr_hir_func *fn);

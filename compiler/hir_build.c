@@ -2293,6 +2293,33 @@ static bool build_insn(builder *b, uint32_t pc)
         emit1(b, KR_HIR_RETURN, KR_HIR_TAGGED, 0, v, (int64_t)pc + 2); /* resume at pc + 1 */
         return true;
     }
+    case KR_OP_YIELD_FROM: {
+        /* One step of delegation (kr_jit_rt_yield_from), then: the delegate finished (KR_UNBOUND, its
+         * result in s[C]): continue after it; it yielded: this frame yields that value, suspended at
+         * the YIELD_FROM itself, which is an entry (the resumption re-runs it with the sent value in
+         * s[A]), as is the pc after it (throw() may finish the delegate and resume there). The
+         * frame is complete in memory before the call, as at a YIELD: the delegate may suspend it. */
+        if (a >= b->n || sb >= b->n || sc >= b->n || pc + 1 >= b->co->ninsns) {
+            fail(b, "yield from: operands");
+            return true;
+        }
+        flush(b);
+        kr_hir_ref r = frame_rt(b, pc, KR_JIT_RT_YIELD_FROM);
+        ins(b, r)->type = KR_HT_ANY; /* a yielded value or the KR_UNBOUND mark */
+        forget(b, sc, 1, KR_HT_ANY);
+        kr_hir_ref done = emit2(b, KR_HIR_IS, KR_HIR_TAGGED, KR_HT_BOOL, r, emit_const(b, KR_UNBOUND), 0);
+        emit1(b, KR_HIR_BRANCH, KR_HIR_TAGGED, 0, done, 0);
+        link(b, b->bb_at[pc + 1]);
+        uint32_t y = kr_hir_add_block(b->fn, NONE32);
+        if (b->fn->error[0]) {
+            fail(b, "out of memory");
+            return true;
+        }
+        kr_hir_add_edge(b->fn, b->blk, y);
+        b->blk = y;
+        emit1(b, KR_HIR_RETURN, KR_HIR_TAGGED, 0, r, (int64_t)pc + 1); /* resume at pc */
+        return true;
+    }
     case KR_OP_RAISE:
     case KR_OP_RERAISE:
     case KR_OP_ASSERT_FAIL: {
@@ -2374,6 +2401,7 @@ static bool ends_block(unsigned op)
     case KR_OP_JUMP: case KR_OP_JUMP_BACKWARD: case KR_OP_JUMP_IF_FALSE: case KR_OP_JUMP_IF_TRUE:
     case KR_OP_JUMP_IF_NONE: case KR_OP_JUMP_IF_NOT_NONE: case KR_OP_FOR_ITER: case KR_OP_RETURN:
     case KR_OP_RETURN_CONST: case KR_OP_RAISE: case KR_OP_RERAISE: case KR_OP_ASSERT_FAIL: case KR_OP_YIELD:
+    case KR_OP_YIELD_FROM:
         return true;
     default:
         return false;
@@ -2402,11 +2430,8 @@ static int scan(builder *b)
         kr_insn in = co->insns[pc];
         unsigned op = KR_INSN_OP(in);
         uint32_t next = pc + kr_opcode_words[op];
-        if (op == KR_OP_YIELD_FROM) {
-            free(lead);
-            free(isentry);
-            return kr_hir_refuse(b->fn, "yield from");
-        }
+        if (op == KR_OP_YIELD_FROM && next < n) /* resumed at itself, or after it (build_insn) */
+            lead[pc] = isentry[pc] = isentry[next] = true;
         if (op == KR_OP_YIELD && next < n) /* a generator resumes after it: an entry (entry_state) */
             isentry[next] = true;
         if (op == KR_OP_JUMP || op == KR_OP_JUMP_BACKWARD || op == KR_OP_JUMP_IF_FALSE || op == KR_OP_JUMP_IF_TRUE ||
@@ -2478,7 +2503,7 @@ static int scan(builder *b)
             t->succ[t->nsucc++] = b->bb_at[KR_CACHE_E(co->insns[lastpc + 1])];
             if (next < n)
                 t->succ[t->nsucc++] = b->bb_at[next];
-        } else if (!ends_block(op) && next < n) {
+        } else if ((!ends_block(op) || op == KR_OP_YIELD_FROM) && next < n) { /* YIELD_FROM: when the delegate finishes */
             t->succ[t->nsucc++] = b->bb_at[next];
         }
     }

@@ -152,8 +152,8 @@ int kr_bytecode_writes(const kr_code *co, uint32_t pc, uint32_t *first, uint32_t
     case KR_OP_UNPACK_EX: /* before + the list + after */
         span(co, b, b + (c & 0xff) + (c >> 8), first, count);
         return 0;
-    /* Compiled code ends at a YIELD (hir.h, "Generators") and does not step YIELD_FROM; should either
-     * be asked, a resumed frame's slots change behind the instruction's back. */
+    /* Compiled code ends at a YIELD (hir.h, "Generators") and never steps YIELD_FROM (a CALL_RT that
+     * ends its block); should either be asked, a resumed frame's slots change behind its back. */
     case KR_OP_YIELD:
     case KR_OP_YIELD_FROM:
         return 1;

@@ -7,6 +7,7 @@
 #include "vm/code.h"
 #include "vm/dict.h"
 #include "vm/function.h"
+#include "vm/interp.h"
 #include "vm/interp_ops.h"
 #include "vm/kr.h"
 #include "vm/list.h"
@@ -346,4 +347,35 @@ kr_value kr_jit_rt_min_max(kr_vm *vm, kr_value a, kr_value b, int64_t is_max)
     if (c < 0)
         return KR_NULL;
     return c ? b : a;
+}
+
+/* YIELD_FROM (jit_rt.h): compiled code flushed every slot, so the frame is complete in memory whichever
+ * way this ends. The delegate runs on the C stack (a generator through kr_gen_send, which enters its
+ * compiled code as next() does); the interpreter instead links a generator delegate's frame above this
+ * one, so past KR_JIT_MAX_C_DEPTH compiled activations the frame is left to it here and a deep chain
+ * of delegations costs no more C stack than interpreted. */
+kr_value kr_jit_rt_yield_from(kr_vm *vm, const kr_insn *ip)
+{
+    kr_frame *f = vm->frame;
+    kr_value *s = f->slots;
+    kr_insn in = ip[0];
+    /* resumed (or first reached) here: no longer suspended, as run() clears it when it resumes */
+    f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
+    if (vm->c_depth >= KR_JIT_MAX_C_DEPTH) {
+        f->pc = ip;
+        vm->jit_leave = 1;
+        return KR_NULL;
+    }
+    kr_value v;
+    int st = kr_gen_delegate(vm, s[KR_INSN_B(in)], s[KR_INSN_A(in)], &v);
+    if (st < 0)
+        return KR_NULL;
+    if (st == 0) {
+        s[KR_INSN_C(in)] = v;
+        return KR_UNBOUND;
+    }
+    /* the delegate yielded: this frame suspends at this instruction (it re-runs on resumption, the
+     * sent value stored in s[A] by then: vm/frame.h's kr_frame_suspension) */
+    f->flags |= KR_FRAME_IN_YIELD_FROM;
+    return v;
 }

@@ -146,7 +146,8 @@ kr_value kr_jit_rt_new_cell(kr_vm *vm);
     X(POP_EXCEPT, kr_jit_rt_pop_except, "v",    KR_JIT_RT_STATUS, "POP_EXCEPT: s[A], saved by PUSH_EXC_INFO, is the handled exception again; always 0") \
     X(CHECK_EXC_MATCH, kr_interp_op_check_exc_match, "vv", KR_JIT_RT_STATUS, "CHECK_EXC_MATCH: kr_interp_op_check_exc_match(vm, s[B], s[C]) (a subtype test, or TypeError)") \
     X(RAISE,      kr_interp_raise,      "i",    KR_JIT_RT_STATUS, "RAISE (frame operands; X == 2 writes s[A]): always -1, the exception pending and vm->jit_exc_entry set as a stepped RAISE leaves it") \
-    X(RERAISE,    kr_interp_reraise,    "v",    KR_JIT_RT_STATUS, "RERAISE: always -1, s[A] pending, unwound without a new traceback entry (vm->jit_exc_entry)")
+    X(RERAISE,    kr_interp_reraise,    "v",    KR_JIT_RT_STATUS, "RERAISE: always -1, s[A] pending, unwound without a new traceback entry (vm->jit_exc_entry)") \
+    X(YIELD_FROM, kr_jit_rt_yield_from, "i",    KR_JIT_RT_VALUE,  "YIELD_FROM (frame operands; every slot in memory): one step of delegation, s[A] sent into s[B] (kr_gen_delegate). The value the delegate yielded, which this frame yields in turn (suspended at this instruction, KR_FRAME_IN_YIELD_FROM set); KR_UNBOUND when the delegate finished, its result in s[C]; KR_NULL with an exception, or without one to leave the frame at this instruction to the interpreter (vm->jit_leave: KR_JIT_MAX_C_DEPTH reached, where the interpreter delegates without C recursion)")
 
 enum kr_jit_rt_fn {
 #define KR_JIT_RT_ENUM(name, fn, sig, kind, doc) KR_JIT_RT_##name,
@@ -191,6 +192,7 @@ kr_value kr_jit_rt_min_max(kr_vm *vm, kr_value a, kr_value b, int64_t is_max);
 int kr_jit_rt_push_exc_info(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_pop_except(kr_vm *vm, kr_value saved);
 int kr_interp_op_check_exc_match(kr_vm *vm, kr_value ev, kr_value cls); /* vm/interp_ops.h */
+kr_value kr_jit_rt_yield_from(kr_vm *vm, const kr_insn *ip);
 
 /* vm/interp.c: run the one instruction at ip on f (f == vm->frame, all slots in memory). Returns the
  * pc to continue at, or NULL with the exception pending (no traceback entry added yet). Not for

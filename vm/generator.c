@@ -13,6 +13,7 @@
 #include "interp.h"
 #include "traceback.h"
 #include "tuple.h"
+#include "type.h"
 
 #define GEN(v) KR_AS(kr_generator, v)
 
@@ -138,6 +139,40 @@ int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out)
         f->slots[KR_INSN_A(*kr_frame_suspension(f))] = v;
     }
     return gen_resume(vm, gen, 0, out);
+}
+
+/* One step of `yield from` delegation without linking frames (the interpreter's YIELD_FROM when it
+ * cannot run a generator delegate inline, and compiled code's, compiler/jit_rt.c): send `sent` into
+ * sub (a generator: resumed as send() does; another iterator: its __next__ when sent is None, else
+ * its send method). 1: the delegate yielded *out; 0: it finished with result *out (StopIteration's
+ * value, None when an iterator ended without one); -1: it raised (pending, PEP 479 already applied
+ * to a generator delegate). */
+int kr_gen_delegate(kr_vm *vm, kr_value sub, kr_value sent, kr_value *out)
+{
+    if (kr_is_ptr(sub) && KR_OBJ(sub)->type == vm->t.generator)
+        return kr_gen_send(vm, sub, sent, out);
+    kr_value v;
+    if (sent == KR_NONE) {
+        v = kr_type_next_keep_stop(vm, sub); /* a StopIteration's value is the result */
+    } else {
+        v = kr_call_method(vm, sub, "send", &sent, 1);
+    }
+    if (v) {
+        *out = v;
+        return 1;
+    }
+    if (!kr_err_occurred(vm)) { /* an iterator's end without StopIteration (kr_next's fast form) */
+        *out = KR_NONE;
+        return 0;
+    }
+    if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+        return -1;
+    kr_value ex = kr_err_fetch(vm);
+    v = kr_getattr(vm, ex, KR_NAME(vm, value));
+    if (!v)
+        return -1;
+    *out = v;
+    return 0;
 }
 
 static kr_value stop_iteration(kr_vm *vm, kr_value value)

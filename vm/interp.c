@@ -1741,38 +1741,12 @@ L_YIELD_FROM: {
             LOAD_FRAME();
             DISPATCH();
         }
-        int st = kr_gen_send(vm, sub, sent, &v);
-        CHECK_I(st);
-        if (st == 0) {
-            s[OP_C] = v;
-            DISPATCH();
-        }
-    } else if (sent == KR_NONE) {
-        v = kr_next(vm, sub);
-        if (!v) {
-            if (kr_err_occurred(vm)) {
-                if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
-                    goto error;
-                kr_value ex = kr_err_fetch(vm);
-                kr_value val = kr_getattr(vm, ex, KR_NAME(vm, value));
-                CHECK(val);
-                s[OP_C] = val;
-            } else {
-                s[OP_C] = KR_NONE;
-            }
-            DISPATCH();
-        }
-    } else {
-        v = kr_call_method(vm, sub, "send", &sent, 1);
-        if (!v) {
-            if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
-                goto error;
-            kr_value ex = kr_err_fetch(vm);
-            kr_value val = kr_getattr(vm, ex, KR_NAME(vm, value));
-            CHECK(val);
-            s[OP_C] = val;
-            DISPATCH();
-        }
+    }
+    int st = kr_gen_delegate(vm, sub, sent, &v);
+    CHECK_I(st);
+    if (st == 0) {
+        s[OP_C] = v;
+        DISPATCH();
     }
     /* the delegate yielded v: suspend at this instruction; resuming re-executes it with the sent value */
     retval = v;

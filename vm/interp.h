@@ -55,6 +55,9 @@ kr_value kr_gen_new(kr_vm *vm, kr_function *fn, const kr_value *slots);
 void kr_gen_suspended(kr_vm *vm, kr_value gen);
 /* gen.send(v): result in *out. Returns 1 = yielded, 0 = returned (*out = return value), -1 = error. */
 int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out);
+/* One step of `yield from` delegation to sub (generator.c): 1 yielded *out, 0 finished with result
+ * *out, -1 raised. */
+int kr_gen_delegate(kr_vm *vm, kr_value sub, kr_value sent, kr_value *out);
 void kr_gen_init(kr_vm *vm);
 /* For the interpreter's inline yield from: free a finished generator's frame; turn a pending
  * StopIteration into RuntimeError("generator raised StopIteration") (PEP 479). */

@@ -711,6 +711,16 @@ static kr_value slot_next(kr_vm *vm, kr_value self)
     return r;
 }
 
+kr_value kr_type_next_keep_stop(kr_vm *vm, kr_value it)
+{
+    kr_type *t = kr_type_of(vm, it);
+    if (t->next == slot_next) /* the class's __next__, its StopIteration left pending */
+        return call_method_id(vm, it, KR_NAME___next__, NULL, 0);
+    if (!t->next)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object is not an iterator", t->name_c);
+    return t->next(vm, it);
+}
+
 /* The value of __len__/__index__-like results as int64 with CPython's checks. */
 static int64_t slot_len(kr_vm *vm, kr_value self)
 {

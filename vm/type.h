@@ -143,6 +143,10 @@ int kr_type_instance_lookup(kr_vm *vm, kr_type *tp, struct kr_shape *shape, kr_v
 kr_value kr_object_default_repr(kr_vm *vm, kr_value self);
 /* "module.qualname" or "qualname" for builtins, as CPython's type repr and messages use it. */
 kr_value kr_type_fullname(kr_vm *vm, kr_type *t);
+/* next(it) for `yield from` (vm/generator.c): as the type's next slot, but a StopIteration raised by a
+ * class's __next__ stays pending (the slot clears it: exhaustion is KR_NULL without an exception),
+ * since its value is the result of the yield from. KR_NULL without an exception: exhausted. */
+kr_value kr_type_next_keep_stop(kr_vm *vm, kr_value it);
 /* Unbound builtin-method check: args[0] must be an instance of owner; -1 + TypeError otherwise. */
 int kr_descr_check_self(kr_vm *vm, const char *name, kr_type *owner, kr_value *args, int nargs);
 /* The function wrapped by a bound method, classmethod or staticmethod (no new reference semantics). */
