@@ -200,11 +200,18 @@ void kr_gc_destroy(kr_vm *vm)
     vm->roots = NULL;
 }
 
-static bool gc_over_limit(kr_gc *gc, size_t size)
+/* Whether a request of `size` bytes, replacing a block of `old` usable bytes (0 for a new one), must fail.
+ * The accounting counts usable sizes (gc_account), which mimalloc rounds up to its size class, so the
+ * limit is checked against that rounded size: checking the request let `allocated` end a few bytes
+ * over the limit. */
+static bool gc_over_limit(kr_gc *gc, size_t size, size_t old)
 {
     if (size > gc->max_request)
         return true;
-    if (gc->limit && gc->allocated + size > gc->limit) {
+    if (!gc->limit)
+        return false;
+    size_t need = mi_good_size(size ? size : 1);
+    if (need > old && gc->allocated + (need - old) > gc->limit) {
         /* Garbage, old garbage too, may be what fills the heap: a major collection at the very next
          * safepoint. */
         gc->want_major = true;
@@ -246,13 +253,13 @@ static bool gc_array_reserve(kr_object ***arr, size_t n, size_t *cap)
 void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
 {
     kr_gc *gc = &vm->gc;
-    if (gc_over_limit(gc, size)) {
-        kr_raise_nomemory(vm);
-        return NULL;
-    }
     bool external = type && (type->flags & KR_TF_EXTERNAL_FINALIZE);
     size_t cls = (size + 15) >> 4;
     bool small = size && cls <= KR_GC_POOL_CLASSES && !external;
+    if (gc_over_limit(gc, small ? cls << 4 : size, 0)) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
     kr_object *o;
     if (small && (o = kr_gc_pool_take(gc, type, size)))
         return o;
@@ -292,7 +299,7 @@ void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
 void *kr_mem_alloc(kr_vm *vm, size_t size)
 {
     kr_gc *gc = &vm->gc;
-    if (gc_over_limit(gc, size)) {
+    if (gc_over_limit(gc, size, 0)) {
         kr_raise_nomemory(vm);
         return NULL;
     }
@@ -319,7 +326,7 @@ void *kr_mem_realloc(kr_vm *vm, void *p, size_t size)
         return kr_mem_alloc(vm, size);
     kr_gc *gc = &vm->gc;
     size_t old = mi_usable_size(p);
-    if (size > old && gc_over_limit(gc, size - old)) {
+    if (size > old && gc_over_limit(gc, size, old)) {
         kr_raise_nomemory(vm);
         return NULL;
     }
