@@ -348,7 +348,8 @@ typedef struct kr_exception {
     kr_value cause;      /* KR_NULL or exception */
     kr_value context;    /* KR_NULL or exception */
     kr_value attrs;      /* dict of extra attributes (subclass fields, filename, errno, value, ...) or KR_NULL */
-    kr_value hint_names; /* NameError: the names its frame saw (locals, globals, builtins), or KR_NULL */
+    kr_value hint_names; /* NameError: its frame's scope (bound local names or locals mapping, globals,
+                          * builtins) for vm/suggest.c, or KR_NULL */
     kr_value hint_self;  /* NameError, AttributeError: its frame's local `self`, or KR_NULL */
     bool suppress_context;
 } kr_exception;

@@ -4,7 +4,7 @@
  *
  * CPython looks at the innermost frame of the traceback when it prints; Krait's traceback entries keep
  * the code and line only, so what the hint needs of that frame is captured where the exception leaves
- * it (kr_suggest_capture_frame) and kept in the exception (hint_names, hint_self). */
+ * it (kr_suggest_capture_frame) and kept in the exception (hint_names: its scope; hint_self). */
 #include <string.h>
 
 #include <stdio.h>
@@ -189,33 +189,113 @@ static int append_keys(kr_vm *vm, kr_value l, kr_value d)
     return 0;
 }
 
+/* f's local `self` if bound (a plain slot, a cell, or the locals mapping of a class body / exec), else
+ * KR_NULL. Names are interned, so a pointer comparison finds it. */
+static kr_value frame_self(kr_vm *vm, kr_frame *f)
+{
+    kr_value self_name = KR_NAME(vm, self);
+    if (f->locals) {
+        kr_value v = kr_dict_check_exact(vm, f->locals) ? kr_dict_get_str(vm, f->locals, self_name) : KR_NULL;
+        kr_err_clear(vm);
+        return v;
+    }
+    kr_code *co = f->code;
+    for (uint32_t i = 0; i < co->nlocals; i++)
+        if (kr_tuple_items(co->varnames)[i] == self_name)
+            return f->slots[i] != KR_UNBOUND ? f->slots[i] : KR_NULL;
+    for (uint32_t i = 0; i < co->ncellvars + co->nfreevars; i++) {
+        kr_value n = i < co->ncellvars ? kr_tuple_items(co->cellvars)[i] : kr_tuple_items(co->freevars)[i - co->ncellvars];
+        if (n == self_name) {
+            kr_value c = KR_AS(kr_cell, f->slots[co->nlocals + i])->contents;
+            return c != KR_UNBOUND ? c : KR_NULL;
+        }
+    }
+    return KR_NULL;
+}
+
+/* The names bound in f's fast locals (plain slots, then cells and free variables), as a tuple. */
+static kr_value frame_bound_names(kr_vm *vm, kr_frame *f)
+{
+    kr_code *co = f->code;
+    uint32_t n = 0, total = co->nlocals + co->ncellvars + co->nfreevars;
+    for (uint32_t i = 0; i < total; i++) {
+        kr_value v = f->slots[i];
+        if (i >= co->nlocals)
+            v = KR_AS(kr_cell, v)->contents;
+        n += v != KR_UNBOUND;
+    }
+    kr_value t = kr_tuple_new(vm, n);
+    if (!t)
+        return KR_NULL;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < total && k < n; i++) {
+        kr_value v = f->slots[i], name;
+        if (i < co->nlocals) {
+            name = kr_tuple_items(co->varnames)[i];
+        } else {
+            v = KR_AS(kr_cell, v)->contents;
+            name = i < co->nlocals + co->ncellvars ? kr_tuple_items(co->cellvars)[i - co->nlocals]
+                                                   : kr_tuple_items(co->freevars)[i - co->nlocals - co->ncellvars];
+        }
+        if (v != KR_UNBOUND)
+            KR_AS(kr_tuple, t)->items[k++] = name;
+    }
+    return t;
+}
+
+/* Cheap, because programs raise and catch these in loops (`try: o.x except AttributeError:`): the
+ * local `self` by a scan of the frame's names, and for a NameError with a name a small tuple (its bound
+ * local names or locals mapping, its globals, its builtins); the candidate list is made only if the
+ * exception is printed (kr_suggest_message). */
 void kr_suggest_capture_frame(kr_vm *vm, kr_value exc, kr_frame *f)
 {
     kr_type *t = kr_type_of(vm, exc);
     bool name_error = kr_type_is_subtype(t, KR_EXC(vm, NameError));
     if (!name_error && !kr_type_is_subtype(t, KR_EXC(vm, AttributeError)))
         return;
-    kr_value pending = vm->exc, locals = KR_NULL, names = KR_NULL;
+    kr_value pending = vm->exc, locals = KR_NULL;
     vm->exc = KR_NULL;
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &pending);
     kr_root_push(vm, &exc);
     kr_root_push(vm, &locals);
-    kr_root_push(vm, &names);
-    locals = kr_interp_frame_locals(vm, f);
-    if (locals && kr_dict_check_exact(vm, locals)) {
-        kr_value self = kr_dict_get_str(vm, locals, KR_NAME(vm, self));
-        if (self)
-            KR_AS(kr_exception, exc)->hint_self = self;
-        kr_value name = name_error ? kr_getattr_opt(vm, exc, KR_NAME(vm, name)) : KR_NULL;
-        if (name && kr_is_str(vm, name) && (names = kr_list_new(vm, 0)) && append_keys(vm, names, locals) == 0 &&
-            append_keys(vm, names, f->globals) == 0 && append_keys(vm, names, f->builtins) == 0)
-            KR_AS(kr_exception, exc)->hint_names = names;
+    kr_exception *e = KR_AS(kr_exception, exc);
+    e->hint_self = frame_self(vm, f);
+    kr_value name = name_error ? kr_getattr_opt(vm, exc, KR_NAME(vm, name)) : KR_NULL;
+    if (name && kr_is_str(vm, name)) {
+        locals = f->locals ? f->locals : frame_bound_names(vm, f);
+        if (locals)
+            e->hint_names = kr_tuple_pack(vm, 3, locals, f->globals, f->builtins);
     }
     kr_gc_barrier_all(vm, KR_OBJ(exc));
     kr_err_clear(vm);
     kr_root_reset(vm, m);
     vm->exc = pending;
+}
+
+/* A NameError's candidates from its captured scope (locals names or mapping, globals, builtins): a new
+ * list, or KR_NULL. */
+static kr_value scope_candidates(kr_vm *vm, kr_value scope)
+{
+    if (!scope || !kr_tuple_check(vm, scope) || kr_tuple_size(scope) != 3)
+        return KR_NULL;
+    kr_value l = kr_list_new(vm, 0);
+    if (!l)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &l);
+    const kr_value *x = kr_tuple_items(scope);
+    if (kr_tuple_check(vm, x[0])) {
+        for (int64_t i = 0; i < kr_tuple_size(x[0]); i++)
+            if (kr_list_append(vm, l, kr_tuple_items(x[0])[i]) < 0)
+                l = KR_NULL;
+    } else if (append_keys(vm, l, x[0]) < 0) {
+        l = KR_NULL;
+    }
+    if (l && (append_keys(vm, l, x[1]) < 0 || append_keys(vm, l, x[2]) < 0))
+        l = KR_NULL;
+    kr_root_reset(vm, m);
+    return l;
 }
 
 /* The sorted str names of dir(obj) for an AttributeError's hint, without the _private ones unless the
@@ -279,7 +359,7 @@ void kr_suggest_message(kr_vm *vm, kr_value exc, bool with_frame, char *buf, siz
             l->size = k;
         }
     } else if (with_frame) {
-        cands = e->hint_names;
+        cands = scope_candidates(vm, e->hint_names);
         /* in a method, a name the instance has as an attribute: `self.name` */
         if (e->hint_self && cands) {
             kr_value v = kr_getattr_opt(vm, e->hint_self, name);

@@ -17,8 +17,8 @@ kr_value kr_suggest_stdlib_module_names(kr_vm *vm);
 
 /* Where a NameError or AttributeError leaves its innermost frame (vm/interp.c, before the first
  * traceback entry): keeps in `exc` what the printed hint needs of that frame, which is gone by the time
- * the traceback prints: for a NameError with a name, the frame's bound local names, its globals' and its
- * builtins' names; for both, the local `self` if bound. Failures are ignored. */
+ * the traceback prints: for a NameError with a name, the frame's bound local names (or its locals
+ * mapping), globals and builtins; for both, the local `self` if bound. Failures are ignored. */
 void kr_suggest_capture_frame(kr_vm *vm, kr_value exc, struct kr_frame *f);
 
 /* The text to append to exc's printed message, e.g. ". Did you mean: 'foo'?", into buf (empty when

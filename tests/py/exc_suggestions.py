@@ -36,6 +36,33 @@ def no_hint():
     return zzzzzzzzzzzz
 
 
+def cell_hint():
+    total_count = 1
+
+    def inner():
+        return total_count
+    return totl_count
+
+
+def class_body_hint():
+    class K: alpha = 1; beta = alpah  # one line: CPython shows a statement's whole span
+
+
+def eafp_loop():
+    # caught NameError / AttributeError in a loop: nothing printed, nothing kept
+    n = 0
+    for i in range(2000):
+        try:
+            undefined_here
+        except NameError:
+            n += 1
+        try:
+            n.nothing
+        except AttributeError:
+            n += 1
+    print("eafp", n)
+
+
 show(lambda: Point().valeu)
 show(lambda: Point().norm())
 show(lambda: Point().via_self())
@@ -44,6 +71,9 @@ show(lambda: Point()._hiden)
 show(lambda: Point().hiden)
 show(locals_hint)
 show(no_hint)
+show(cell_hint)
+show(class_body_hint)
+eafp_loop()
 show(lambda: [].apend(1))
 show(lambda: "abc".uper())
 show(lambda: math.sqr(2))
