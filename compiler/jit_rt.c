@@ -238,10 +238,9 @@ kr_value kr_jit_rt_build_list(kr_vm *vm, const kr_insn *ip)
     return kr_list_from_array(vm, &frame_slots(vm)[KR_INSN_B(ip[0])], KR_INSN_C(ip[0]));
 }
 
-/* The bounds of the slice the BUILD_SLICE before ip would make (None for an absent step). */
-static void slice_bounds(kr_vm *vm, const kr_insn *ip, kr_value *bounds)
+/* The bounds of the slice BUILD_SLICE instruction bs makes (None for an absent step). */
+static void slice_bounds(kr_vm *vm, kr_insn bs, kr_value *bounds)
 {
-    kr_insn bs = ip[-1];
     const kr_value *s = &frame_slots(vm)[KR_INSN_B(bs)];
     bounds[0] = s[0];
     bounds[1] = s[1];
@@ -251,14 +250,14 @@ static void slice_bounds(kr_vm *vm, const kr_insn *ip, kr_value *bounds)
 kr_value kr_jit_rt_get_slice(kr_vm *vm, const kr_insn *ip)
 {
     kr_value bounds[3];
-    slice_bounds(vm, ip, bounds);
+    slice_bounds(vm, ip[-1], bounds); /* the BUILD_SLICE fused with it */
     return kr_interp_op_getitem_slice(vm, fb_at(vm, ip), frame_slots(vm)[KR_INSN_B(ip[0])], bounds);
 }
 
 int kr_jit_rt_set_slice(kr_vm *vm, const kr_insn *ip)
 {
     kr_value bounds[3];
-    slice_bounds(vm, ip, bounds);
+    slice_bounds(vm, ip[-1], bounds); /* the BUILD_SLICE fused with it */
     kr_value *s = frame_slots(vm);
     return kr_interp_op_setitem_slice(vm, fb_at(vm, ip), s[KR_INSN_A(ip[0])], bounds, s[KR_INSN_C(ip[0])]);
 }
@@ -266,8 +265,9 @@ int kr_jit_rt_set_slice(kr_vm *vm, const kr_insn *ip)
 /* BUILD_SLICE, as the interpreter's case. */
 kr_value kr_jit_rt_build_slice(kr_vm *vm, const kr_insn *ip)
 {
-    const kr_value *s = &frame_slots(vm)[KR_INSN_B(ip[0])];
-    return kr_slice_new(vm, s[0], s[1], KR_INSN_C(ip[0]) == 3 ? s[2] : KR_NONE);
+    kr_value bounds[3];
+    slice_bounds(vm, ip[0], bounds);
+    return kr_slice_new(vm, bounds[0], bounds[1], bounds[2]);
 }
 
 kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip)

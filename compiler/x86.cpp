@@ -70,6 +70,7 @@ public:
 
 constexpr int kRegsSize = int(sizeof(kr_jit_regs)); // 256: keeps rsp 16-byte aligned
 constexpr int kPollSave = 8 * 8 + 15 * 8 + 8;       // rax rcx rdx rsi rdi r8 r9 r10, xmm0..14; aligned
+constexpr int kPollSavedGp[] = {0, 1, 2, 6, 7, 8, 9, 10}; // the caller-saved GPRs but r11 (scratch)
 
 struct PollSlow {
     Label slow, back;
@@ -222,6 +223,8 @@ private:
     void emitBuildTupleFast(const kr_lir_insn &in, Label done);
     void emitForIterListFast(const kr_lir_insn &in, Label done);
     void emitPolyFast(const kr_lir_insn &in, int u, Label done);
+    void emitSaveCallerSaved();
+    void emitRestoreCallerSaved();
     void emitEpilogue();
     // Blocks are emitted in order except the skipped ones (empty edge splits, see run()), whose
     // label is their successor's: a jump to the next emitted block is a fall-through.
@@ -780,6 +783,24 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         a_.add(x86::eax, int32_t(KR_FALSE));
     }
     a_.bind(done);
+}
+
+// A slow path's call keeps every caller-saved register the allocator may use (kPollSavedGp, xmm0..14)
+// in the kPollSave bytes the caller has just reserved at rsp; restored after the call.
+void Emitter::emitSaveCallerSaved()
+{
+    for (int i = 0; i < 8; i++)
+        a_.mov(x86::qword_ptr(x86::rsp, 8 * i), x86::gpq(uint32_t(kPollSavedGp[i])));
+    for (int i = 0; i < 15; i++)
+        a_.movsd(x86::qword_ptr(x86::rsp, 64 + 8 * i), x86::xmm(uint32_t(i)));
+}
+
+void Emitter::emitRestoreCallerSaved()
+{
+    for (int i = 0; i < 8; i++)
+        a_.mov(x86::gpq(uint32_t(kPollSavedGp[i])), x86::qword_ptr(x86::rsp, 8 * i));
+    for (int i = 0; i < 15; i++)
+        a_.movsd(x86::xmm(uint32_t(i)), x86::qword_ptr(x86::rsp, 64 + 8 * i));
 }
 
 // A polymorphic LOAD_ATTR / LOAD_METHOD site (vm/code.h's KR_FB_ATTR_POLY), probed inline as
@@ -1956,21 +1977,14 @@ void Emitter::run()
         a_.jmp(r.back);
     }
     for (const PollSlow &p : polls_) {
-        static const int kSaved[] = {0, 1, 2, 6, 7, 8, 9, 10};
         a_.bind(p.slow);
         a_.sub(x86::rsp, kPollSave);
-        for (int i = 0; i < 8; i++)
-            a_.mov(x86::qword_ptr(x86::rsp, 8 * i), x86::gpq(uint32_t(kSaved[i])));
-        for (int i = 0; i < 15; i++)
-            a_.movsd(x86::qword_ptr(x86::rsp, 64 + 8 * i), x86::xmm(uint32_t(i)));
+        emitSaveCallerSaved();
         a_.mov(x86::rdi, x86::r12);
         a_.mov(x86::rax, uint64_t(uintptr_t(lay_.rt_poll)));
         a_.call(x86::rax);
         a_.mov(x86::r11d, x86::eax);
-        for (int i = 0; i < 8; i++)
-            a_.mov(x86::gpq(uint32_t(kSaved[i])), x86::qword_ptr(x86::rsp, 8 * i));
-        for (int i = 0; i < 15; i++)
-            a_.movsd(x86::xmm(uint32_t(i)), x86::qword_ptr(x86::rsp, 64 + 8 * i));
+        emitRestoreCallerSaved();
         a_.add(x86::rsp, kPollSave);
         a_.test(x86::r11d, x86::r11d);
         a_.js(exitLabels_[size_t(p.exit)]);
@@ -1980,24 +1994,17 @@ void Emitter::run()
         // As a poll's slow path, every caller-saved register kept; the two arguments go through the
         // stack first, since they may sit in the argument registers themselves (16 bytes: rsp stays
         // aligned).
-        static const int kSaved[] = {0, 1, 2, 6, 7, 8, 9, 10};
         a_.bind(bs.slow);
         a_.push(bs.value);
         a_.push(bs.container);
         a_.sub(x86::rsp, kPollSave);
-        for (int i = 0; i < 8; i++)
-            a_.mov(x86::qword_ptr(x86::rsp, 8 * i), x86::gpq(uint32_t(kSaved[i])));
-        for (int i = 0; i < 15; i++)
-            a_.movsd(x86::qword_ptr(x86::rsp, 64 + 8 * i), x86::xmm(uint32_t(i)));
+        emitSaveCallerSaved();
         a_.mov(x86::rdi, x86::r12);
         a_.mov(x86::rsi, x86::qword_ptr(x86::rsp, kPollSave));
         a_.mov(x86::rdx, x86::qword_ptr(x86::rsp, kPollSave + 8));
         a_.mov(x86::rax, uint64_t(uintptr_t(lay_.rt_barrier)));
         a_.call(x86::rax);
-        for (int i = 0; i < 8; i++)
-            a_.mov(x86::gpq(uint32_t(kSaved[i])), x86::qword_ptr(x86::rsp, 8 * i));
-        for (int i = 0; i < 15; i++)
-            a_.movsd(x86::xmm(uint32_t(i)), x86::qword_ptr(x86::rsp, 64 + 8 * i));
+        emitRestoreCallerSaved();
         a_.add(x86::rsp, kPollSave + 16);
         a_.jmp(bs.back);
     }

@@ -279,20 +279,14 @@ static kr_value scope_candidates(kr_vm *vm, kr_value scope)
 {
     if (!scope || !kr_tuple_check(vm, scope) || kr_tuple_size(scope) != 3)
         return KR_NULL;
-    kr_value l = kr_list_new(vm, 0);
+    const kr_value *x = kr_tuple_items(scope);
+    bool names = kr_tuple_check(vm, x[0]); /* the bound local names, else a locals mapping */
+    kr_value l = names ? kr_list_from_array(vm, kr_tuple_items(x[0]), kr_tuple_size(x[0])) : kr_list_new(vm, 0);
     if (!l)
         return KR_NULL;
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &l);
-    const kr_value *x = kr_tuple_items(scope);
-    if (kr_tuple_check(vm, x[0])) {
-        for (int64_t i = 0; i < kr_tuple_size(x[0]); i++)
-            if (kr_list_append(vm, l, kr_tuple_items(x[0])[i]) < 0)
-                l = KR_NULL;
-    } else if (append_keys(vm, l, x[0]) < 0) {
-        l = KR_NULL;
-    }
-    if (l && (append_keys(vm, l, x[1]) < 0 || append_keys(vm, l, x[2]) < 0))
+    if ((!names && append_keys(vm, l, x[0]) < 0) || append_keys(vm, l, x[1]) < 0 || append_keys(vm, l, x[2]) < 0)
         l = KR_NULL;
     kr_root_reset(vm, m);
     return l;
