@@ -47,8 +47,8 @@ static void shape_trace(kr_vm *vm, kr_object *o)
 
 void kr_instance_init(kr_vm *vm)
 {
-    /* Plain calloc: the table holds no references and is freed by kr_vm_free. */
-    vm->shape_cache = calloc(KR_SHAPE_CACHE_SIZE, sizeof(kr_shape_cache_entry));
+    /* Not in the GC heap: the table holds no references and kr_vm_free frees it. */
+    vm->shape_cache = kr_vm_table_new(KR_SHAPE_CACHE_SIZE * sizeof(kr_shape_cache_entry));
     if (!vm->shape_cache) {
         fputs("krait: fatal: out of memory creating the shape cache\n", stderr);
         abort();

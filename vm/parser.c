@@ -55,6 +55,7 @@ typedef struct parser {
     int in_fstring; /* > 0 while parsing a replacement field */
     int fail_pos;   /* token index where the first error was recorded */
     int expr_nest;  /* active expression() calls: 0 outside any expression */
+    kr_lex_token error_token; /* what tok_at returns when the token table cannot grow: matches nothing */
 } parser;
 
 /* ------------------------------------------------------------------------------------------------
@@ -119,13 +120,16 @@ static void *fail_memory(parser *p)
 /* Tokens live in fixed-size blocks so that pointers to them stay valid while more are read. */
 #define TOK_BLOCK 256
 
-static kr_lex_token *tokp(const parser *p, int i) { return &p->blocks[i / TOK_BLOCK][i % TOK_BLOCK]; }
+static kr_lex_token *tokp(const parser *p, int i)
+{
+    unsigned u = (unsigned)i; /* token indices are never negative: shifts, not signed division */
+    return &p->blocks[u / TOK_BLOCK][u % TOK_BLOCK];
+}
 
-static kr_lex_token error_token = {KR_TOK_ERROR, "", 0, 0, 0, 0, 0};
 
 /* Makes token i valid. After the tokenizer fails, the ERROR token repeats; its error is recorded the
  * first time it is filled (the parser is looking at it, so CPython would raise it now). */
-static kr_lex_token *tok_at(parser *p, int i)
+static kr_lex_token *tok_fill(parser *p, int i)
 {
     while (i >= p->ntoks) {
         if (p->lex_done)
@@ -137,7 +141,7 @@ static kr_lex_token *tok_at(parser *p, int i)
                 kr_lex_token **n = realloc(p->blocks, (size_t)ncap * sizeof *n);
                 if (!n) {
                     fail_memory(p);
-                    return &error_token; /* matches nothing: every caller fails out */
+                    return &p->error_token; /* matches nothing: every caller fails out */
                 }
                 p->blocks = n;
                 p->nblocks_cap = ncap;
@@ -145,7 +149,7 @@ static kr_lex_token *tok_at(parser *p, int i)
             p->blocks[b] = malloc(TOK_BLOCK * sizeof(kr_lex_token));
             if (!p->blocks[b]) {
                 fail_memory(p);
-                return &error_token;
+                return &p->error_token;
             }
             p->nblocks = b + 1;
         }
@@ -167,6 +171,15 @@ static kr_lex_token *tok_at(parser *p, int i)
         }
     }
     return tokp(p, i);
+}
+
+/* The parser peeks at every precedence level, so the common case (the token was read already) stays
+ * inline and the tokenizer call is out of line. */
+static inline kr_lex_token *tok_at(parser *p, int i)
+{
+    if (i < p->ntoks)
+        return tokp(p, i);
+    return tok_fill(p, i);
 }
 
 static void free_tokens(parser *p)
@@ -3936,6 +3949,7 @@ static kr_ast_mod *run(parser *p, kr_ast_arena *arena, const char *src, size_t l
     p->arena = arena;
     p->err = err;
     p->mode = mode;
+    p->error_token = (kr_lex_token){.type = KR_TOK_ERROR, .start = ""};
     kr_ast_mod *m = NULL;
     if (kr_lex_init(&p->lx, arena, src ? src : "", src ? len : 0, &p->lexerr) < 0) {
         *err = p->lexerr;

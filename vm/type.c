@@ -2784,9 +2784,9 @@ void kr_descr_init(kr_vm *vm);
 
 void kr_typeobj_init(kr_vm *vm)
 {
-    /* Plain calloc, like builtin_types: the table holds no references and is freed by kr_vm_free. */
-    vm->type_cache = calloc(KR_TYPE_CACHE_SIZE, sizeof(kr_type_cache_entry));
-    vm->attr_cache = calloc(KR_ATTR_CACHE_SIZE, sizeof(kr_attr_cache_entry));
+    /* Not in the GC heap: the tables hold no references (see kr_type_cache_entry) and kr_vm_free frees them. */
+    vm->type_cache = kr_vm_table_new(KR_TYPE_CACHE_SIZE * sizeof(kr_type_cache_entry));
+    vm->attr_cache = kr_vm_table_new(KR_ATTR_CACHE_SIZE * sizeof(kr_attr_cache_entry));
     if (!vm->type_cache || !vm->attr_cache) {
         fputs("krait: fatal: out of memory creating the type attribute cache\n", stderr);
         abort();

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 
 #include "compiler/jit.h"
@@ -136,6 +137,28 @@ fail:
     return NULL;
 }
 
+/* The mapping's length sits in a header of one cache line before the table, so that the table stays
+ * aligned to 64 bytes and kr_vm_table_free needs no size. */
+#define KR_VM_TABLE_HEADER 64
+
+void *kr_vm_table_new(size_t bytes)
+{
+    size_t total = bytes + KR_VM_TABLE_HEADER;
+    void *map = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED)
+        return NULL;
+    *(size_t *)map = total;
+    return (char *)map + KR_VM_TABLE_HEADER;
+}
+
+void kr_vm_table_free(void *table)
+{
+    if (!table)
+        return;
+    char *map = (char *)table - KR_VM_TABLE_HEADER;
+    munmap(map, *(size_t *)map);
+}
+
 void kr_vm_free(kr_vm *vm)
 {
     if (!vm)
@@ -143,9 +166,9 @@ void kr_vm_free(kr_vm *vm)
     kr_gc_destroy(vm);
     kr_jit_free(vm); /* after the code objects' finalizers, which release their own compiled code */
     free(vm->builtin_types);
-    free(vm->type_cache);  /* type.c's and instance.c's lookup caches (plain calloc) */
-    free(vm->attr_cache);
-    free(vm->shape_cache);
+    kr_vm_table_free(vm->type_cache); /* type.c's and instance.c's lookup caches */
+    kr_vm_table_free(vm->attr_cache);
+    kr_vm_table_free(vm->shape_cache);
     free(vm->stack);
     free(vm);
 }

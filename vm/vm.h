@@ -202,6 +202,11 @@ typedef struct kr_vm_options {
 } kr_vm_options;
 kr_vm *kr_vm_new(const kr_vm_options *opts);
 void kr_vm_free(kr_vm *vm);
+/* A zero-filled lookup table straight from the kernel (no memset, and the pages a program never
+ * touches are never faulted in: start-up creates several tables of 100 KB); NULL when out of memory.
+ * Not GC-accounted; released with kr_vm_table_free. */
+void *kr_vm_table_new(size_t bytes);
+void kr_vm_table_free(void *table);
 /* Every root the VM holds outside frames (types, modules, interned strings, C roots...); called by gc.c. */
 void kr_vm_trace_roots(kr_vm *vm);
 
