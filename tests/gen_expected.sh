@@ -9,8 +9,8 @@
 # PYTHONDONTWRITEBYTECODE=1, stdin from NAME.in when present (else /dev/null):
 #   NAME.out  = stdout, exactly
 #   NAME.err  = stderr with the repository's absolute path removed (CPython 3.13 prints
-#               File "/abs/path/tests/py/NAME.py") and without the lines made only of
-#               whitespace, ^ and ~ (caret lines); the filter is tests/run_golden.py's
+#               File "/abs/path/tests/py/NAME.py"), caret lines kept; the filter is
+#               tests/run_golden.py's
 #   NAME.code = the exit code
 # .err and .code are written only when the exit code is non-zero (and removed otherwise).
 set -eu

@@ -346,6 +346,44 @@ static kr_value code_get_flags(kr_vm *vm, kr_value self)
     return kr_small(r);
 }
 
+/* co_positions(): an iterator of (lineno, end_lineno, col, end_col) per instruction word, as CPython's
+ * per code unit: tb_lasti indexes it directly (CPython's traceback divides its byte offset by 2).
+ * Columns are UTF-8 byte offsets, as the compiler records them. */
+static kr_value code_m_positions(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "co_positions", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "co_positions", kwnames) < 0)
+        return KR_NULL;
+    kr_value self = args[0];
+    kr_code *co = kr_code_of(self);
+    kr_value t = kr_tuple_new(vm, co->ninsns);
+    if (!t)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &t);
+    kr_root_push(vm, &self);
+    for (uint32_t pc = 0; pc < kr_code_of(self)->ninsns; pc++) {
+        kr_code_loc l = kr_code_of(self)->locs[pc];
+        kr_value e = l.lineno > 0 ? kr_tuple_pack(vm, 4, kr_small(l.lineno), kr_small(l.end_lineno),
+                                                  l.col >= 0 ? kr_small(l.col) : KR_NONE,
+                                                  l.end_col >= 0 ? kr_small(l.end_col) : KR_NONE)
+                                  : kr_tuple_pack(vm, 4, KR_NONE, KR_NONE, KR_NONE, KR_NONE);
+        if (!e) {
+            kr_root_reset(vm, m);
+            return KR_NULL;
+        }
+        KR_AS(kr_tuple, t)->items[pc] = e;
+        kr_gc_barrier(vm, KR_OBJ(t), e);
+    }
+    kr_value it = kr_iter(vm, t);
+    kr_root_reset(vm, m);
+    return it;
+}
+
+static const kr_method_def code_methods[] = {
+    {"co_positions", code_m_positions, KR_METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static const kr_getset_def code_getsets[] = {
     {"co_consts", code_get_consts, NULL, NULL},
     {"co_names", code_get_names, NULL, NULL},
@@ -372,5 +410,6 @@ void kr_code_init(kr_vm *vm)
     t->finalize = code_finalize;
     t->repr = code_repr;
     t->getsets = code_getsets;
+    t->methods = code_methods;
     vm->t.code = t;
 }

@@ -384,6 +384,31 @@ static void emit_jump_back(unit *u, int label)
 
 #define LOC_OF(n) ((kr_code_loc){(n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset})
 
+/* CPython's update_start_location_to_match_attr: an attribute access (or a method call) whose node
+ * starts on another line than the attribute name ends gets a location starting at the name, so a
+ * traceback of `(obj\n .attr)` shows the line of `.attr`. The name's length is counted in code
+ * points, as CPython does (its columns are bytes: the same for ASCII names). */
+static kr_code_loc attr_loc(kr_code_loc loc, const kr_ast_expr *attr)
+{
+    if (loc.lineno == attr->end_lineno)
+        return loc;
+    loc.lineno = attr->end_lineno;
+    int len = 0;
+    for (const unsigned char *p = (const unsigned char *)attr->v.Attribute.attr; *p; p++)
+        len += (*p & 0xC0) != 0x80;
+    if (len <= attr->end_col_offset) {
+        loc.col = attr->end_col_offset - len;
+    } else {
+        loc.col = -1;
+        loc.end_col = -1;
+    }
+    if (loc.end_lineno < loc.lineno)
+        loc.end_lineno = loc.lineno;
+    if (loc.lineno == loc.end_lineno && loc.end_col < loc.col)
+        loc.end_col = loc.col;
+    return loc;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Constants and names
  */
@@ -1148,6 +1173,8 @@ static void build_list_with_stars(unit *u, kr_ast_expr **elts, int n, int dst, b
 {
     int mark = u->top;
     int i = 0;
+    /* the unpacking instructions carry the location of the enclosing display or call (CPython's) */
+    kr_code_loc outer = u->loc;
     /* leading plain elements in one BUILD */
     int base = u->top;
     while (i < n && elts[i]->kind != KR_AST_EXPR_STARRED) {
@@ -1161,7 +1188,7 @@ static void build_list_with_stars(unit *u, kr_ast_expr **elts, int n, int dst, b
         kr_ast_expr *el = elts[i];
         if (el->kind == KR_AST_EXPR_STARRED) {
             int v = compile_expr_any(u, el->v.Starred.value);
-            u->loc = LOC_OF(el);
+            u->loc = outer;
             if (set)
                 emit(u, KR_OP_SET_UPDATE, 0, dst, v, 0);
             else if (callee_slot >= 0)
@@ -1273,11 +1300,11 @@ static void compile_call(unit *u, kr_ast_expr *e, int dst)
         pop_to(u, a + 1);
         push(u); /* a+1: self or KR_NULL */
         int obj = compile_expr_any(u, func->v.Attribute.value);
-        u->loc = LOC_OF(func);
+        u->loc = attr_loc(LOC_OF(func), func);
         emit(u, KR_OP_LOAD_METHOD, 0, a, obj, name_index(u, func->v.Attribute.attr));
         pop_to(u, a + 2);
         int kw = compile_plain_args(u, e);
-        u->loc = LOC_OF(e);
+        u->loc = attr_loc(LOC_OF(e), func);
         emit(u, KR_OP_CALL_METHOD, 0, a, nargs, kw);
     } else {
         compile_expr_to(u, func, a);
@@ -1392,7 +1419,7 @@ static void compile_dict(unit *u, kr_ast_expr *e, int dst)
             emit(u, KR_OP_MAP_ADD, 0, dst, k, v);
         } else {
             int v = compile_expr_any(u, e->v.Dict.values[i]);
-            u->loc = LOC_OF(e->v.Dict.values[i]);
+            u->loc = LOC_OF(e);
             emit(u, KR_OP_DICT_UPDATE, 0, dst, v, 0);
         }
         pop_to(u, mark);
@@ -1845,7 +1872,7 @@ static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst)
         break;
     case KR_AST_EXPR_ATTRIBUTE: {
         int obj = compile_expr_any(u, e->v.Attribute.value);
-        u->loc = LOC_OF(e);
+        u->loc = attr_loc(LOC_OF(e), e);
         emit(u, KR_OP_LOAD_ATTR, 0, dst, obj, name_index(u, e->v.Attribute.attr));
         break;
     }
@@ -2003,7 +2030,7 @@ static void store_target(unit *u, kr_ast_expr *t, int src)
         break;
     case KR_AST_EXPR_ATTRIBUTE: {
         int obj = compile_expr_any(u, t->v.Attribute.value);
-        u->loc = LOC_OF(t);
+        u->loc = attr_loc(LOC_OF(t), t);
         emit(u, KR_OP_STORE_ATTR, 0, obj, name_index(u, t->v.Attribute.attr), src);
         break;
     }
@@ -2063,7 +2090,7 @@ static void compile_delete(unit *u, kr_ast_expr *t)
         break;
     case KR_AST_EXPR_ATTRIBUTE: {
         int obj = compile_expr_any(u, t->v.Attribute.value);
-        u->loc = LOC_OF(t);
+        u->loc = attr_loc(LOC_OF(t), t);
         emit(u, KR_OP_DELETE_ATTR, 0, obj, name_index(u, t->v.Attribute.attr), 0);
         break;
     }
@@ -2125,12 +2152,12 @@ static void compile_augassign(unit *u, kr_ast_stmt *s)
         int obj = compile_expr_any(u, t->v.Attribute.value);
         int v = push(u);
         int name = name_index(u, t->v.Attribute.attr);
-        u->loc = LOC_OF(t);
+        u->loc = attr_loc(LOC_OF(t), t);
         emit(u, KR_OP_LOAD_ATTR, 0, v, obj, name);
         int r = compile_expr_any(u, s->v.AugAssign.value);
         u->loc = LOC_OF(s);
         emit(u, KR_OP_BINARY_OP, op, v, v, r);
-        u->loc = LOC_OF(t);
+        u->loc = attr_loc(LOC_OF(t), t);
         emit(u, KR_OP_STORE_ATTR, 0, obj, name, v);
         break;
     }
@@ -2556,9 +2583,11 @@ static void compile_assert(unit *u, kr_ast_stmt *s)
     u->loc = LOC_OF(s);
     if (s->v.Assert.msg) {
         int m = compile_expr_any(u, s->v.Assert.msg);
-        u->loc = LOC_OF(s);
+        /* CPython raises at the test's location */
+        u->loc = LOC_OF(s->v.Assert.test);
         emit(u, KR_OP_ASSERT_FAIL, 1, m, 0, 0);
     } else {
+        u->loc = LOC_OF(s->v.Assert.test);
         emit(u, KR_OP_ASSERT_FAIL, 0, 0, 0, 0);
     }
     bind_label(u, ok);
@@ -2570,7 +2599,7 @@ static void compile_import(unit *u, kr_ast_stmt *s)
     int mark = u->top;
     for (int i = 0; i < s->v.Import.n_names; i++) {
         kr_ast_alias *a = s->v.Import.names[i];
-        u->loc = LOC_OF(a);
+        u->loc = LOC_OF(s); /* CPython: the whole statement */
         int t = push(u);
         emit(u, KR_OP_IMPORT_NAME, 0, t, name_index(u, a->name), const_none(u));
         if (a->asname) {
@@ -2658,7 +2687,6 @@ static void compile_import_from(unit *u, kr_ast_stmt *s)
     int v = push(u);
     for (int i = 0; i < n; i++) {
         kr_ast_alias *a = s->v.ImportFrom.names[i];
-        u->loc = LOC_OF(a);
         emit(u, KR_OP_IMPORT_FROM, 0, v, t, name_index(u, a->name));
         store_name_from(u, a->asname ? a->asname : a->name, v);
     }
@@ -3752,6 +3780,20 @@ static char *source_line(const char *src, size_t len, int lineno)
     return s;
 }
 
+
+/* A 1-based byte offset into the UTF-8 text -> the 1-based character offset (the characters
+ * before it, plus one; offsets past the end count as one past the last character). */
+static int byte_to_char_offset(const char *text, int off)
+{
+    size_t len = strlen(text), lim = off - 1 < 0 ? 0 : (size_t)(off - 1);
+    if (lim > len)
+        lim = len;
+    int chars = 0;
+    for (size_t i = 0; i < lim; i++)
+        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return chars + 1 + (off - 1 > (int)len ? off - 1 - (int)len : 0);
+}
+
 kr_value kr_compile_raise_syntax_error(kr_vm *vm, const kr_syntax_error *err, const char *filename,
                                        const char *src, size_t len)
 {
@@ -3785,9 +3827,18 @@ kr_value kr_compile_raise_syntax_error(kr_vm *vm, const kr_syntax_error *err, co
     if (!msg || !fname)
         return KR_NULL;
     kr_value lineno = kr_small(err->lineno);
-    kr_value offset = err->col_offset ? kr_small(err->col_offset) : KR_NONE;
+    /* The parser's offsets count UTF-8 bytes; SyntaxError's count characters of the text (CPython's
+     * _PyPegen_byte_offset_to_character_offset). The end converts with the same text when it is on
+     * the same line. */
+    int col = err->col_offset, end_col = err->end_col_offset;
+    if (ktext != KR_NONE) {
+        col = col > 0 ? byte_to_char_offset(kr_str_data(ktext), col) : col;
+        if (!err->end_lineno || err->end_lineno == err->lineno)
+            end_col = end_col > 0 ? byte_to_char_offset(kr_str_data(ktext), end_col) : end_col;
+    }
+    kr_value offset = col ? kr_small(col) : KR_NONE;
     kr_value end_lineno = err->end_lineno ? kr_small(err->end_lineno) : KR_NONE;
-    kr_value end_offset = err->end_col_offset ? kr_small(err->end_col_offset) : KR_NONE;
+    kr_value end_offset = end_col ? kr_small(end_col) : KR_NONE;
     kr_value details = kr_tuple_pack(vm, 6, fname, lineno, offset, ktext, end_lineno, end_offset);
     if (!details)
         return KR_NULL;

@@ -43,6 +43,7 @@ kr_value kr_math_module_create(kr_vm *vm);
 kr_value kr_time_module_create(kr_vm *vm);
 kr_value kr_gc_module_create(kr_vm *vm);
 kr_value kr_suggestions_module_create(kr_vm *vm); /* stdlib/suggestmodule.c */
+kr_value kr_traceback_module_create(kr_vm *vm);   /* vm/traceback.c: _traceback */
 kr_value kr_os_module_create(kr_vm *vm);
 kr_value kr_json_module_create(kr_vm *vm);
 

@@ -1,4 +1,4 @@
-/* traceback.c: traceback objects and printing in CPython 3.13's format (without caret lines).
+/* traceback.c: traceback objects and printing in CPython 3.13's format, caret lines included.
  *
  * The source-line cache (filename -> lines) lives in vm->interp_state, in buffers from the VM heap
  * (kr_mem_alloc), so it disappears with the VM. */
@@ -6,8 +6,13 @@
 #include <string.h>
 
 #include "code.h"
+#include "init.h"
+#include "module.h"
+#include "parser.h"
+#include "str.h"
 #include "suggest.h"
 #include "traceback.h"
+#include "traceback_wide.h"
 #include "tuple.h"
 
 typedef struct tb_file {
@@ -22,24 +27,47 @@ typedef struct tb_cache {
     int nfiles;
 } tb_cache;
 
+/* The recorded position of the instruction at pc (clamped like kr_code_line). */
+static kr_code_loc tb_code_loc(const kr_code *co, int64_t pc)
+{
+    if (!co->ninsns)
+        return (kr_code_loc){co->firstlineno, co->firstlineno, -1, -1};
+    if (pc < 0)
+        pc = 0;
+    if ((uint64_t)pc >= co->ninsns)
+        pc = (int64_t)co->ninsns - 1;
+    return co->locs[pc];
+}
+
 int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc)
 {
     kr_exception *e = KR_AS(kr_exception, exc);
-    /* CPython 3.12+ inlines list/set/dict comprehensions (PEP 709): they have no traceback entry.
-     * Generator expressions keep theirs. */
+    kr_code_loc loc = tb_code_loc(kr_code_of(code), pc);
+    /* CPython 3.12+ inlines list/set/dict comprehensions (PEP 709): they have no traceback entry,
+     * and the caller's entry shows the position inside the comprehension. A comprehension frame
+     * leaves a provisional entry (or keeps the one of a comprehension nested in it) that the caller's
+     * entry absorbs. Generator expressions keep their entries. */
     uint32_t cf = kr_code_of(code)->flags;
-    if ((cf & KR_CODE_COMPREHENSION) && !(cf & KR_CODE_GENERATOR))
-        return 0;
+    bool inlined = (cf & KR_CODE_COMPREHENSION) && !(cf & KR_CODE_GENERATOR);
+    kr_value head = e->traceback;
+    if (head && KR_AS(kr_traceback, head)->inlined) {
+        if (inlined)
+            return 0;
+        loc = KR_AS(kr_traceback, head)->loc;
+        head = KR_AS(kr_traceback, head)->next;
+    }
     kr_traceback *tb = kr_gc_alloc(vm, vm->t.traceback, sizeof(kr_traceback));
     if (!tb) {
         kr_err_clear(vm); /* keep the original exception pending: drop this entry */
         vm->exc = exc;
         return -1;
     }
-    tb->next = e->traceback;
+    tb->next = head;
     tb->code = code;
     tb->lasti = (int32_t)pc;
-    tb->lineno = kr_code_line(kr_code_of(code), pc);
+    tb->loc = loc;
+    tb->lineno = loc.lineno;
+    tb->inlined = inlined;
     e->traceback = KR_VAL(tb);
     kr_gc_barrier(vm, KR_OBJ(exc), KR_VAL(tb));
     return 0;
@@ -97,39 +125,604 @@ static tb_file *tb_load(kr_vm *vm, const char *name)
     return f;
 }
 
-/* The stripped text of line `lineno` of `filename` into buf; false if unavailable. */
-static bool tb_source_line(kr_vm *vm, const char *filename, int lineno, char *buf, size_t n)
+/* ---- the source lines of a frame, with CPython 3.13's caret lines ----
+ *
+ * A port of traceback.py's StackSummary.format_frame_summary (the part after the "File" line),
+ * _should_show_carets, _extract_caret_anchors_from_line_segment, _byte_offset_to_character_offset,
+ * _display_width and the textwrap.dedent/indent it applies. Text is handled as arrays of code points
+ * so that the Python string indexing of the original maps one to one; positions from the compiler
+ * and the parser are UTF-8 byte offsets and are converted exactly where CPython converts them.
+ * The Python traceback module calls this through _traceback._format_source: one implementation.
+ *
+ * Temporaries live in one kr_ast_arena (also the parser's), freed at the end; any allocation
+ * failure degrades to the output CPython gives without columns. Deliberate simplifications: lines
+ * are split on '\n' only (CPython's str.splitlines also splits on \f, \v, \x1c-\x1e, \x85, U+2028/9
+ * inside a line) and invalid UTF-8 decodes to U+FFFD per byte. */
+
+typedef struct tb_buf {
+    char *p;
+    size_t n, cap;
+    bool failed;
+} tb_buf;
+
+static void buf_put(tb_buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (b->n + n + 1 > cap)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+static void buf_cp(tb_buf *b, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6));
+        u[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12));
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (c >> 18));
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    buf_put(b, u, n);
+}
+
+static void buf_cps(tb_buf *b, const uint32_t *s, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++)
+        buf_cp(b, s[i]);
+}
+
+static int utf8_len(uint32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+/* A line of code points (no newline). */
+typedef struct tb_line {
+    const uint32_t *c;
+    int32_t n;
+} tb_line;
+
+/* Decodes UTF-8 into code points in the arena (invalid bytes -> U+FFFD each). */
+static bool tb_decode(kr_ast_arena *a, const char *s, size_t len, tb_line *out)
+{
+    uint32_t *c = kr_ast_arena_alloc(a, (len + 1) * sizeof *c);
+    if (!c)
+        return false;
+    int32_t n = 0;
+    const unsigned char *p = (const unsigned char *)s, *e = p + len;
+    while (p < e) {
+        uint32_t ch = *p;
+        int k = ch < 0x80 ? 0 : (ch & 0xE0) == 0xC0 ? 1 : (ch & 0xF0) == 0xE0 ? 2 : (ch & 0xF8) == 0xF0 ? 3 : -1;
+        if (k < 0 || e - p <= k) {
+            c[n++] = k == 0 ? ch : 0xFFFD;
+            p++;
+            continue;
+        }
+        uint32_t v = k == 0 ? ch : k == 1 ? ch & 0x1F : k == 2 ? ch & 0x0F : ch & 0x07;
+        bool ok = true;
+        for (int i = 1; i <= k; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                ok = false;
+            v = (v << 6) | (p[i] & 0x3F);
+        }
+        if (!ok || v > 0x10FFFF) {
+            c[n++] = 0xFFFD;
+            p++;
+            continue;
+        }
+        c[n++] = v;
+        p += k + 1;
+    }
+    out->c = c;
+    out->n = n;
+    return true;
+}
+
+/* The UTF-8 bytes of s[0..n) in the arena, NUL-terminated. */
+static char *tb_encode(kr_ast_arena *a, const uint32_t *s, int32_t n, size_t *len)
+{
+    size_t m = 0;
+    for (int32_t i = 0; i < n; i++)
+        m += (size_t)utf8_len(s[i]);
+    tb_buf b = {0};
+    char *out = kr_ast_arena_alloc(a, m + 1);
+    if (!out)
+        return NULL;
+    buf_cps(&b, s, n);
+    if (b.failed) {
+        free(b.p);
+        return NULL;
+    }
+    if (m)
+        memcpy(out, b.p, m);
+    free(b.p);
+    *len = m;
+    return out;
+}
+
+/* _byte_offset_to_character_offset: len(line.encode()[:off].decode(errors="replace")); a cut
+ * through a character's bytes decodes to one U+FFFD. Negative offsets slice from the end. */
+static int32_t tb_byte_to_char(tb_line l, int64_t off)
+{
+    int64_t total = 0;
+    for (int32_t i = 0; i < l.n; i++)
+        total += utf8_len(l.c[i]);
+    if (off < 0)
+        off = off + total < 0 ? 0 : off + total;
+    int64_t at = 0;
+    int32_t i = 0;
+    for (; i < l.n && at < off; i++)
+        at += utf8_len(l.c[i]);
+    return i;
+}
+
+static bool tb_is_wide(uint32_t c)
+{
+    size_t lo = 0, hi = sizeof tb_wide_ranges / sizeof tb_wide_ranges[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < tb_wide_ranges[mid][0])
+            hi = mid;
+        else if (c > tb_wide_ranges[mid][1])
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
+/* _display_width(line, offset): offset itself for an ASCII line (even past its end), else the
+ * columns of line[:offset] with wide characters counting two. offset < 0: the whole line. */
+static int64_t tb_display_width(tb_line l, int64_t off)
+{
+    if (off < 0)
+        off = l.n;
+    bool ascii = true;
+    for (int32_t i = 0; i < l.n && ascii; i++)
+        ascii = l.c[i] < 0x80;
+    if (ascii)
+        return off;
+    int64_t w = 0;
+    for (int32_t i = 0; i < l.n && i < off; i++)
+        w += tb_is_wide(l.c[i]) ? 2 : 1;
+    return w;
+}
+
+static int32_t tb_lstrip_count(tb_line l)
+{
+    int32_t i = 0;
+    while (i < l.n && kr_unicode_isspace(l.c[i]))
+        i++;
+    return i;
+}
+
+/* Splits s[0..n) at '\n' like str.splitlines (no trailing empty piece) into an arena array. */
+static int tb_split(kr_ast_arena *a, const uint32_t *s, int32_t n, tb_line **out)
+{
+    int cnt = 1;
+    for (int32_t i = 0; i < n; i++)
+        cnt += s[i] == '\n';
+    tb_line *ls = kr_ast_arena_alloc(a, (size_t)cnt * sizeof *ls);
+    if (!ls)
+        return -1;
+    int k = 0;
+    int32_t start = 0;
+    for (int32_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == '\n') {
+            if (i < n || i > start)
+                ls[k++] = (tb_line){s + start, i - start};
+            start = i + 1;
+        }
+    }
+    *out = ls;
+    return k;
+}
+
+/* textwrap.dedent over lines (each treated as ending in '\n'): lines of only blanks and tabs become
+ * empty, then the longest common leading [ \t]* of the other lines is removed. In place. */
+static void tb_dedent(tb_line *ls, int n)
+{
+    const uint32_t *margin = NULL;
+    int32_t mlen = 0;
+    for (int i = 0; i < n; i++) {
+        int32_t j = 0;
+        while (j < ls[i].n && (ls[i].c[j] == ' ' || ls[i].c[j] == '\t'))
+            j++;
+        if (j == ls[i].n) {
+            ls[i].n = 0;
+            continue;
+        }
+        if (!margin) {
+            margin = ls[i].c;
+            mlen = j;
+        } else {
+            int32_t k = 0;
+            while (k < mlen && k < j && margin[k] == ls[i].c[k])
+                k++;
+            mlen = k;
+        }
+    }
+    for (int i = 0; i < n && mlen > 0; i++)
+        if (ls[i].n >= mlen && !memcmp(ls[i].c, margin, (size_t)mlen * sizeof(uint32_t))) {
+            ls[i].c += mlen;
+            ls[i].n -= mlen;
+        }
+}
+
+/* ---- the anchors: _extract_caret_anchors_from_line_segment ---- */
+typedef struct tb_anchors {
+    int left_line;
+    int64_t left_off;
+    int right_line;
+    int64_t right_off;
+    char primary, secondary;
+} tb_anchors;
+
+typedef struct tb_seg {
+    tb_line *l;
+    int n;
+} tb_seg;
+
+/* next_valid_char; false where CPython's assert fails. */
+static bool seg_valid(const tb_seg *s, int *ln, int64_t *col)
+{
+    if (*ln < 0)
+        return false;
+    while (*ln < s->n && *col >= s->l[*ln].n) {
+        *col = 0;
+        (*ln)++;
+    }
+    return *ln < s->n && *col < s->l[*ln].n;
+}
+
+/* normalize: a byte offset of the parser into a character index of segment line ln. */
+static bool seg_norm(const tb_seg *s, int ln, int64_t off, int64_t *out)
+{
+    if (ln < 0 || ln >= s->n)
+        return false;
+    *out = tb_byte_to_char(s->l[ln], off);
+    return true;
+}
+
+enum { STOP_OPERATOR, STOP_LBRACKET, STOP_LPAREN };
+
+/* increment_until: the next character satisfying stop, skipping the rest of a line at '\\' or '#'. */
+static bool seg_until(const tb_seg *s, int *ln, int64_t *col, int stop)
+{
+    for (;;) {
+        uint32_t ch = s->l[*ln].c[*col];
+        bool hit = stop == STOP_OPERATOR ? !kr_unicode_isspace(ch) && ch != ')'
+                   : stop == STOP_LBRACKET ? ch == '['
+                                           : ch == '(';
+        if (ch == '\\' || ch == '#') {
+            (*ln)++;
+            *col = 0;
+        } else if (!hit) {
+            (*col)++;
+        } else {
+            return true;
+        }
+        if (!seg_valid(s, ln, col))
+            return false;
+    }
+}
+
+/* setup_positions: the end of e (lines counted in the segment: the wrapper adds "(\n"). */
+static bool seg_end_of(const tb_seg *s, const kr_ast_expr *e, bool force_valid, int *ln, int64_t *col)
+{
+    *ln = e->end_lineno - 2;
+    if (!seg_norm(s, *ln, e->end_col_offset, col))
+        return false;
+    return force_valid ? seg_valid(s, ln, col) : true;
+}
+
+static bool tb_find_anchors(kr_ast_arena *a, const uint32_t *seg, int32_t nseg, tb_anchors *out)
+{
+    /* "(\n" + segment + "\n)": a (possibly multi-line) expression */
+    uint32_t *w = kr_ast_arena_alloc(a, ((size_t)nseg + 4) * sizeof *w);
+    if (!w)
+        return false;
+    w[0] = '(';
+    w[1] = '\n';
+    memcpy(w + 2, seg, (size_t)nseg * sizeof *w);
+    w[nseg + 2] = '\n';
+    w[nseg + 3] = ')';
+    size_t len;
+    char *src = tb_encode(a, w, nseg + 4, &len);
+    if (!src)
+        return false;
+    kr_syntax_error err;
+    kr_ast_mod *mod = kr_parse(a, src, len, "<traceback>", KR_PARSE_FILE, &err);
+    if (!mod || mod->kind != KR_AST_MOD_MODULE || mod->v.Module.n_body != 1)
+        return false;
+    kr_ast_stmt *st = mod->v.Module.body[0];
+    if (st->kind != KR_AST_STMT_EXPR)
+        return false;
+    kr_ast_expr *e = st->v.Expr.value;
+    tb_seg s;
+    s.n = tb_split(a, seg, nseg, &s.l);
+    if (s.n < 0)
+        return false;
+    out->primary = '~';
+    out->secondary = '^';
+    int ln;
+    int64_t col;
+    switch (e->kind) {
+    case KR_AST_EXPR_BINOP: {
+        /* the operator: the first character after the left operand that is neither blank nor ')';
+         * one or two characters long, before the right operand */
+        if (!seg_end_of(&s, e->v.BinOp.left, true, &ln, &col) || !seg_until(&s, &ln, &col, STOP_OPERATOR))
+            return false;
+        int64_t right_col = col + 1;
+        if (right_col < s.l[ln].n) {
+            const kr_ast_expr *r = e->v.BinOp.right;
+            int64_t rc = 0;
+            bool before_right = r->lineno - 2 > ln;
+            if (!before_right) {
+                if (!seg_norm(&s, r->lineno - 2, r->col_offset, &rc))
+                    return false;
+                before_right = right_col < rc;
+            }
+            uint32_t ch = s.l[ln].c[right_col];
+            if (before_right && !kr_unicode_isspace(ch) && ch != '\\' && ch != '#')
+                right_col++;
+        }
+        *out = (tb_anchors){ln, col, ln, right_col, '~', '^'};
+        return true;
+    }
+    case KR_AST_EXPR_SUBSCRIPT:
+    case KR_AST_EXPR_CALL: {
+        /* from the opening bracket after the value / callee to the end of the expression */
+        bool sub = e->kind == KR_AST_EXPR_SUBSCRIPT;
+        const kr_ast_expr *left = sub ? e->v.Subscript.value : e->v.Call.func;
+        if (!seg_end_of(&s, left, true, &ln, &col) ||
+            !seg_until(&s, &ln, &col, sub ? STOP_LBRACKET : STOP_LPAREN))
+            return false;
+        int rln;
+        int64_t rcol;
+        if (!seg_end_of(&s, e, false, &rln, &rcol))
+            return false;
+        *out = (tb_anchors){ln, col, rln, rcol, '~', '^'};
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* _should_show_carets: not when the instruction is the whole of `x = f(...)` / `return f(...)`
+ * (f a plain name), else when there are anchors or the instruction is not the whole line. The
+ * comparison of the parser's byte columns with character offsets is CPython's. */
+static bool tb_show_carets(kr_ast_arena *a, tb_line *all, int n, int64_t start, int64_t end, bool anchors)
+{
+    size_t total = 0;
+    for (int i = 0; i < n; i++)
+        total += (size_t)all[i].n + 1;
+    uint32_t *j = kr_ast_arena_alloc(a, (total + 1) * sizeof *j);
+    if (j) {
+        size_t k = 0;
+        for (int i = 0; i < n; i++) {
+            if (i)
+                j[k++] = '\n';
+            memcpy(j + k, all[i].c, (size_t)all[i].n * sizeof *j);
+            k += (size_t)all[i].n;
+        }
+        size_t len;
+        char *src = tb_encode(a, j, (int32_t)k, &len);
+        kr_syntax_error err;
+        kr_ast_mod *mod = src ? kr_parse(a, src, len, "<traceback>", KR_PARSE_FILE, &err) : NULL;
+        if (mod && mod->kind == KR_AST_MOD_MODULE) {
+            if (mod->v.Module.n_body == 0)
+                return false;
+            kr_ast_stmt *st = mod->v.Module.body[0];
+            const kr_ast_expr *v = NULL;
+            if (st->kind == KR_AST_STMT_RETURN && st->v.Return.value &&
+                st->v.Return.value->kind == KR_AST_EXPR_CALL &&
+                st->v.Return.value->v.Call.func->kind == KR_AST_EXPR_NAME)
+                v = st->v.Return.value;
+            else if (st->kind == KR_AST_STMT_ASSIGN && st->v.Assign.value->kind == KR_AST_EXPR_CALL &&
+                     st->v.Assign.n_targets == 1 && st->v.Assign.targets[0]->kind == KR_AST_EXPR_NAME)
+                v = st->v.Assign.value;
+            if (v && v->lineno == 1 && v->end_lineno == n && v->col_offset == start && v->end_col_offset == end)
+                return false;
+        }
+    }
+    if (anchors)
+        return true;
+    tb_line f = all[0], l = all[n - 1];
+    int64_t s0 = start < f.n ? start : f.n;
+    if (tb_lstrip_count((tb_line){f.c, (int32_t)s0}) < s0)
+        return true;
+    for (int64_t i = end < 0 ? 0 : end; i < l.n; i++)
+        if (!kr_unicode_isspace(l.c[i]))
+            return true;
+    return false;
+}
+
+/* One source line and, when carets are shown, its caret line (format_frame_summary's output_line). */
+static void tb_output_line(tb_buf *b, tb_line *all, int n, int i, bool carets, const tb_anchors *an,
+                           int64_t dp_start, int64_t dp_end, int64_t left_off, int64_t right_off)
+{
+    buf_cps(b, all[i].c, all[i].n);
+    buf_put(b, "\n", 1);
+    if (!carets)
+        return;
+    int64_t spaces = tb_lstrip_count(all[i]);
+    int64_t ncar = i == n - 1 ? dp_end : tb_display_width(all[i], -1);
+    for (int64_t col = 0; col < ncar; col++) {
+        char ch;
+        if (col < spaces || (i == 0 && col < dp_start))
+            ch = ' ';
+        else if (an && (i > an->left_line || (i == an->left_line && col >= left_off)) &&
+                 (i < an->right_line || (i == an->right_line && col < right_off)))
+            ch = an->secondary;
+        else
+            ch = an ? an->primary : '^';
+        buf_put(b, &ch, 1);
+    }
+    buf_put(b, "\n", 1);
+}
+
+/* Appends to out what CPython 3.13's format_frame_summary prints after the "File" line for an
+ * instruction at lines lineno..end_lineno, columns col..end_col (UTF-8 bytes; < 0: unknown). */
+static void tb_format_source(kr_vm *vm, const char *filename, int lineno, int end_lineno, int col, int end_col,
+                             tb_buf *out)
 {
     tb_file *f = tb_load(vm, filename);
-    if (!f || !f->text || lineno <= 0)
-        return false;
+    if (!f || !f->text || lineno <= 0 || end_lineno < lineno)
+        return;
+    kr_ast_arena *a = kr_ast_arena_create();
+    if (!a)
+        return;
+    tb_buf res = {0}; /* the lines before the final dedent */
+    int n = end_lineno - lineno + 1;
+    tb_line *orig = kr_ast_arena_alloc(a, (size_t)n * sizeof *orig);
+    tb_line *all = kr_ast_arena_alloc(a, (size_t)n * sizeof *all);
+    if (!orig || !all)
+        goto done;
+    /* the lines, each rstripped (linecache.getline(...).rstrip(); '' past the end of the file) */
     const char *p = f->text, *end = f->text + f->len;
     for (int l = 1; l < lineno && p < end; l++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            return false;
-        p = nl + 1;
+        p = nl ? nl + 1 : end;
     }
-    if (p >= end)
-        return false;
-    const char *e = memchr(p, '\n', (size_t)(end - p));
-    if (!e)
-        e = end;
-    while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
-        p++;
-    while (e > p && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
-        e--;
-    size_t len = (size_t)(e - p);
-    if (len >= n)
-        len = n - 1;
-    memcpy(buf, p, len);
-    buf[len] = 0;
-    return len > 0;
+    bool any = false;
+    for (int i = 0; i < n; i++) {
+        const char *e = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+        if (!e)
+            e = end;
+        if (!tb_decode(a, p, (size_t)(e - p), &orig[i]))
+            goto done;
+        while (orig[i].n > 0 && kr_unicode_isspace(orig[i].c[orig[i].n - 1]))
+            orig[i].n--;
+        any |= orig[i].n > 0;
+        p = e < end ? e + 1 : end;
+    }
+    if (!any) /* CPython: `if frame_summary._dedented_lines.strip()` */
+        goto done;
+    memcpy(all, orig, (size_t)n * sizeof *all);
+    tb_dedent(all, n);
+    if (col < 0 || end_col < 0) {
+        /* no columns: the first line, stripped */
+        tb_line l = orig[0];
+        int32_t s = tb_lstrip_count(l);
+        if (s < l.n) {
+            buf_put(out, "    ", 4);
+            buf_cps(out, l.c + s, l.n - s);
+        }
+        buf_put(out, "\n", 1);
+        goto done;
+    }
+    int64_t start = tb_byte_to_char(orig[0], col), stop = tb_byte_to_char(orig[n - 1], end_col);
+    int64_t dedented = orig[0].n - all[0].n; /* applied to the last line too, as CPython does */
+    start = start - dedented > 0 ? start - dedented : 0;
+    stop = stop - dedented > 0 ? stop - dedented : 0;
+    int64_t dp_start = tb_display_width(all[0], start), dp_end = tb_display_width(all[n - 1], stop);
+
+    /* segment = "\n".join(all)[start : len - (len(all[-1]) - stop)] with Python's slice clamping */
+    int64_t total = n - 1;
+    for (int i = 0; i < n; i++)
+        total += all[i].n;
+    uint32_t *joined = kr_ast_arena_alloc(a, ((size_t)total + 1) * sizeof *joined);
+    if (!joined)
+        goto done;
+    int64_t k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            joined[k++] = '\n';
+        memcpy(joined + k, all[i].c, (size_t)all[i].n * sizeof *joined);
+        k += all[i].n;
+    }
+    int64_t s0 = start < total ? start : total, s1 = total - (all[n - 1].n - stop);
+    if (s1 > total)
+        s1 = total;
+    if (s1 < s0)
+        s1 = s0;
+    tb_anchors an;
+    bool has_anchors = tb_find_anchors(a, joined + s0, (int32_t)(s1 - s0), &an);
+    bool carets = tb_show_carets(a, all, n, start, stop, has_anchors);
+
+    int64_t left_off = 0, right_off = 0;
+    bool *sig = kr_ast_arena_alloc(a, (size_t)n * sizeof *sig);
+    if (!sig)
+        goto done;
+    sig[0] = sig[n - 1] = true;
+    if (has_anchors) {
+        left_off = an.left_off + (an.left_line == 0 ? start : 0);
+        right_off = an.right_off + (an.right_line == 0 ? start : 0);
+        left_off = tb_display_width(all[an.left_line], left_off);
+        right_off = tb_display_width(all[an.right_line], right_off);
+        for (int d = -1; d <= 1; d++) {
+            if (an.left_line + d >= 0 && an.left_line + d < n)
+                sig[an.left_line + d] = true;
+            if (an.right_line + d >= 0 && an.right_line + d < n)
+                sig[an.right_line + d] = true;
+        }
+    }
+    /* significant lines; one skipped line is shown, more become "...<N lines>..." */
+    int prev = -1;
+    for (int i = 0; i < n; i++) {
+        if (!sig[i])
+            continue;
+        if (prev >= 0) {
+            int diff = i - prev;
+            if (diff == 2) {
+                tb_output_line(&res, all, n, i - 1, carets, has_anchors ? &an : NULL, dp_start, dp_end, left_off,
+                               right_off);
+            } else if (diff > 2) {
+                char m[48];
+                int mn = snprintf(m, sizeof m, "...<%d lines>...\n", diff - 1);
+                buf_put(&res, m, (size_t)mn);
+            }
+        }
+        tb_output_line(&res, all, n, i, carets, has_anchors ? &an : NULL, dp_start, dp_end, left_off, right_off);
+        prev = i;
+    }
+    /* textwrap.indent(textwrap.dedent(result), '    ', lambda line: True) */
+    if (!res.failed && res.n) {
+        tb_line whole;
+        tb_line *rl;
+        int rn;
+        if (tb_decode(a, res.p, res.n, &whole) && (rn = tb_split(a, whole.c, whole.n, &rl)) >= 0) {
+            tb_dedent(rl, rn);
+            for (int i = 0; i < rn; i++) {
+                buf_put(out, "    ", 4);
+                buf_cps(out, rl[i].c, rl[i].n);
+                buf_put(out, "\n", 1);
+            }
+        }
+    }
+done:
+    free(res.p);
+    kr_ast_arena_free(a);
 }
 
 static void print_tb(kr_vm *vm, kr_value tb, FILE *out)
 {
-    char line[4096];
     fputs("Traceback (most recent call last):\n", out);
     /* CPython collapses more than 3 identical consecutive entries (recursion). */
     enum { CUTOFF = 3 };
@@ -151,8 +744,12 @@ static void print_tb(kr_vm *vm, kr_value tb, FILE *out)
             continue;
         const char *fn = kr_str_data(co->filename);
         fprintf(out, "  File \"%s\", line %d, in %s\n", fn, t->lineno, kr_str_data(co->name));
-        if (tb_source_line(vm, fn, t->lineno, line, sizeof line))
-            fprintf(out, "    %s\n", line);
+        /* tb_lineno can be assigned to nothing else: t->loc.lineno == t->lineno */
+        tb_buf src = {0};
+        tb_format_source(vm, fn, t->lineno, t->loc.end_lineno, t->loc.col, t->loc.end_col, &src);
+        if (src.n && !src.failed)
+            fwrite(src.p, 1, src.n, out);
+        free(src.p);
     }
     if (cnt > CUTOFF)
         fprintf(out, "  [Previous line repeated %ld more time%s]\n", cnt - CUTOFF, cnt - CUTOFF > 1 ? "s" : "");
@@ -166,43 +763,71 @@ static kr_value exc_attr(kr_vm *vm, kr_value exc, const char *name)
     return v;
 }
 
-/* SyntaxError: '  File "f", line N' + the text + a caret line, then "SyntaxError: msg". */
+/* SyntaxError: '  File "f", line N' + the text + a caret line, then "SyntaxError: msg": CPython
+ * 3.13's TracebackException._format_syntax_error. Offsets are 1-based character offsets into
+ * exc.text; the caret line keeps the text's tabs before the error so that it lines up. */
 static void print_syntax_error_location(kr_vm *vm, kr_value exc, FILE *out)
 {
     kr_value fn = exc_attr(vm, exc, "filename"), ln = exc_attr(vm, exc, "lineno");
+    kr_value eln = exc_attr(vm, exc, "end_lineno");
     kr_value text = exc_attr(vm, exc, "text"), off = exc_attr(vm, exc, "offset");
     kr_value eoff = exc_attr(vm, exc, "end_offset");
     if (!fn || !kr_is_str(vm, fn))
         return;
     if (ln && kr_is_small(ln))
-        fprintf(out, "  File \"%s\", line %lld\n", kr_str_data(fn), (long long)kr_small_val(ln));
+        fprintf(out, "  File \"%s\", line %lld\n", kr_str_nbytes(fn) ? kr_str_data(fn) : "<string>",
+                (long long)kr_small_val(ln));
     else
         fprintf(out, "  File \"%s\"\n", kr_str_data(fn));
-    if (text && kr_is_str(vm, text)) {
-        const char *p = kr_str_data(text), *e = p + kr_str_nbytes(text);
-        const char *start = p;
-        while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
-            p++;
-        while (e > p && (e[-1] == '\n' || e[-1] == '\r'))
-            e--;
-        fprintf(out, "    %.*s\n", (int)(e - p), p);
-        if (off && kr_is_small(off) && kr_small_val(off) > 0) {
-            long long o = kr_small_val(off) - 1 - (long long)(p - start);
-            long long w = 1;
-            if (eoff && kr_is_small(eoff) && kr_small_val(eoff) > kr_small_val(off))
-                w = kr_small_val(eoff) - kr_small_val(off);
-            if (o < 0)
-                o = 0;
-            if (o > e - p)
-                o = e - p;
-            fputs("    ", out);
-            for (long long i = 0; i < o; i++)
-                fputc(' ', out);
-            for (long long i = 0; i < w && i < 1000; i++)
-                fputc('^', out);
-            fputc('\n', out);
+    if (!text || !kr_is_str(vm, text))
+        return;
+    kr_ast_arena *a = kr_ast_arena_create();
+    tb_line t;
+    if (!a || !tb_decode(a, kr_str_data(text), (size_t)kr_str_nbytes(text), &t)) {
+        kr_ast_arena_free(a);
+        return;
+    }
+    tb_line r = t; /* rtext = text.rstrip('\n'); ltext = rtext.lstrip(' \n\f') */
+    while (r.n > 0 && r.c[r.n - 1] == '\n')
+        r.n--;
+    tb_line l = r;
+    while (l.n > 0 && (l.c[0] == ' ' || l.c[0] == '\n' || l.c[0] == '\f')) {
+        l.c++;
+        l.n--;
+    }
+    int64_t spaces = r.n - l.n;
+    tb_buf b = {0};
+    buf_put(&b, "    ", 4);
+    buf_cps(&b, l.c, l.n);
+    buf_put(&b, "\n", 1);
+    if (off && kr_is_small(off)) {
+        int64_t o = kr_small_val(off), eo;
+        bool same_line = (!ln || ln == KR_NONE) ? (!eln || eln == KR_NONE)
+                                                : (eln && kr_is_small(ln) && kr_is_small(eln) && ln == eln);
+        if (same_line)
+            eo = eoff && kr_is_small(eoff) && kr_small_val(eoff) != 0 ? kr_small_val(eoff) : o;
+        else
+            eo = r.n + 1;
+        if (t.n && o > t.n)
+            o = r.n + 1;
+        if (t.n && eo > t.n)
+            eo = r.n + 1;
+        if (o >= eo || eo < 0)
+            eo = o + 1;
+        int64_t col = o - 1 - spaces, ecol = eo - 1 - spaces;
+        if (col >= 0) {
+            buf_put(&b, "    ", 4);
+            for (int64_t i = 0; i < col && i < l.n; i++)
+                buf_cp(&b, kr_unicode_isspace(l.c[i]) ? l.c[i] : ' ');
+            for (int64_t i = col; i < ecol; i++)
+                buf_put(&b, "^", 1);
+            buf_put(&b, "\n", 1);
         }
     }
+    if (!b.failed)
+        fwrite(b.p, 1, b.n, out);
+    free(b.p);
+    kr_ast_arena_free(a);
 }
 
 /* PEP 678: the strings of exc.__notes__, one per line after the exception line (as CPython; a
@@ -347,6 +972,75 @@ void kr_tb_free_cache(kr_vm *vm)
     }
     kr_mem_free(vm, c);
     vm->interp_state = NULL;
+}
+
+/* ---- the _traceback module: the same rules for stdlib/lib/traceback.py ----
+ *   _format_source(filename, lineno, end_lineno, colno, end_colno): what format_frame_summary
+ *       prints after the "File" line (source lines, caret lines), '' when the source is unavailable;
+ *       colno/end_colno None: no columns (the first line only).
+ *   _tb_position(tb): (lineno, end_lineno, colno, end_colno) of a traceback entry (CPython's
+ *       co_positions()[tb_lasti // 2], with an inlined comprehension's position as CPython has it). */
+static bool tb_int_arg(kr_vm *vm, kr_value v, int64_t *out)
+{
+    if (v == KR_NONE) {
+        *out = -1;
+        return true;
+    }
+    return kr_index_i64(vm, v, out) == 0;
+}
+
+static kr_value tbmod_format_source(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "_format_source", nargs, 5, 5) < 0 || kr_args_no_kw(vm, "_format_source", kwnames) < 0)
+        return KR_NULL;
+    if (!kr_is_str(vm, args[0]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "_format_source() argument 1 must be str, not %s",
+                        kr_typename(vm, args[0]));
+    int64_t v[4];
+    for (int i = 0; i < 4; i++)
+        if (!tb_int_arg(vm, args[i + 1], &v[i]))
+            return KR_NULL;
+    for (int i = 0; i < 4; i++)
+        if (v[i] > INT32_MAX || v[i] < -1)
+            v[i] = -1;
+    if (v[1] < 0)
+        v[1] = v[0];
+    tb_buf b = {0};
+    tb_format_source(vm, kr_str_data(args[0]), (int)v[0], (int)v[1], (int)v[2], (int)v[3], &b);
+    if (b.failed) {
+        free(b.p);
+        return kr_raise(vm, KR_EXC(vm, MemoryError), "out of memory formatting a traceback");
+    }
+    kr_value r = kr_str_new(vm, b.p ? b.p : "", b.n);
+    free(b.p);
+    return r;
+}
+
+static kr_value tbmod_tb_position(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_count(vm, "_tb_position", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "_tb_position", kwnames) < 0)
+        return KR_NULL;
+    if (!kr_is_ptr(args[0]) || KR_OBJ(args[0])->type != vm->t.traceback)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "_tb_position() argument must be a traceback, not %s",
+                        kr_typename(vm, args[0]));
+    kr_traceback *t = KR_AS(kr_traceback, args[0]);
+    kr_code_loc l = t->loc;
+    return kr_tuple_pack(vm, 4, kr_small(t->lineno), kr_small(l.end_lineno), l.col >= 0 ? kr_small(l.col) : KR_NONE,
+                         l.end_col >= 0 ? kr_small(l.end_col) : KR_NONE);
+}
+
+static const kr_method_def tbmod_functions[] = {
+    {"_format_source", tbmod_format_source, KR_METH_STATIC, NULL},
+    {"_tb_position", tbmod_tb_position, KR_METH_STATIC, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+kr_value kr_traceback_module_create(kr_vm *vm)
+{
+    kr_value m = kr_module_new(vm, "_traceback");
+    if (!m || kr_module_add_functions(vm, m, tbmod_functions) < 0)
+        return KR_NULL;
+    return m;
 }
 
 /* ---- the traceback type ---- */

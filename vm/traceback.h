@@ -7,12 +7,21 @@
 
 #include "kr.h"
 
+#include "code.h"
+
 typedef struct kr_traceback {
     kr_object ob;
     kr_value next;   /* traceback or KR_NULL (tb_next: toward the innermost frame) */
     kr_value code;   /* kr_code */
-    int32_t lineno;
+    int32_t lineno;  /* == loc.lineno */
     int32_t lasti;   /* pc */
+    /* The source position shown for this entry: code's position at lasti, except where a list/set/
+     * dict comprehension raised (CPython inlines those, PEP 709: the position is the one inside the
+     * comprehension). */
+    kr_code_loc loc;
+    /* true for the provisional entry of a comprehension frame: the entry of the frame that called it
+     * absorbs it (takes its loc and unlinks it) when the exception reaches that frame */
+    bool inlined;
 } kr_traceback;
 
 /* Prepend an entry (code, pc) to exc's traceback. -1 on MemoryError. */

@@ -1,13 +1,17 @@
 """Extract, format and print exceptions and their tracebacks, in CPython 3.13's format.
 
 Krait's traceback objects carry tb_next, tb_lineno, tb_lasti and tb_frame, a snapshot whose f_code
-is the code object (co_name, co_filename) and whose f_lineno is the line; there are no column
-positions, so no caret lines are produced for frames (SyntaxError locations keep theirs). Stack
-extraction of the running frames (extract_stack / format_stack / print_stack) needs live frame
-objects, which Krait does not expose, and is not provided.
+is the code object (co_name, co_filename) and whose f_lineno is the line. The source lines of a
+frame with CPython 3.13's caret lines (~~~^^^ under the failing operation, multi-line spans, the
+"...<N lines>..." abbreviation) come from _traceback._format_source, the C implementation the
+interpreter's own printer uses (vm/traceback.c), so both print the same; _traceback._tb_position
+gives an entry's (lineno, end_lineno, colno, end_colno). Stack extraction of the running frames
+(extract_stack / format_stack / print_stack) needs live frame objects, which Krait does not expose,
+and is not provided.
 """
 
 import sys
+import _traceback
 
 __all__ = ["extract_tb", "format_exc", "format_exception", "format_exception_only", "format_list",
            "format_tb", "print_exc", "print_exception", "print_last", "print_list", "print_tb",
@@ -68,7 +72,8 @@ def _parse_value_tb(exc, value, tb):
 class FrameSummary:
     """Information about a single frame of a traceback: filename, lineno, name and line."""
 
-    __slots__ = ("filename", "lineno", "end_lineno", "colno", "end_colno", "name", "_line", "locals")
+    __slots__ = ("filename", "lineno", "end_lineno", "colno", "end_colno", "name", "_line", "_given",
+                 "locals")
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None,
                  end_lineno=None, colno=None, end_colno=None):
@@ -79,6 +84,7 @@ class FrameSummary:
         self.end_colno = end_colno
         self.name = name
         self._line = line
+        self._given = line is not None  # the caller's text: shown as is, without carets
         if lookup_line:
             self.line
         self.locals = {k: _safe_string(v, "local", func=repr) for k, v in locals.items()} if locals else None
@@ -120,6 +126,13 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_with_full_positions(tb):
+    # As walk_tb, with (lineno, end_lineno, colno, end_colno) for each entry (CPython's).
+    while tb is not None:
+        yield tb.tb_frame, _traceback._tb_position(tb)
+        tb = tb.tb_next
+
+
 def _limited(items, limit):
     if limit is None:
         limit = getattr(sys, "tracebacklimit", None)
@@ -138,11 +151,22 @@ class StackSummary(list):
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        def extended_frame_gen():
+            for f, lineno in frame_gen:
+                yield f, (lineno, None, None, None)
+        return klass._extract_from_extended_frame_gen(extended_frame_gen(), limit=limit,
+                                                      lookup_lines=lookup_lines,
+                                                      capture_locals=capture_locals)
+
+    @classmethod
+    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None, lookup_lines=True,
+                                         capture_locals=False):
         result = klass()
-        for f, lineno in _limited(frame_gen, limit):
+        for f, (lineno, end_lineno, colno, end_colno) in _limited(frame_gen, limit):
             co = f.f_code
             result.append(FrameSummary(co.co_filename, lineno, co.co_name, lookup_line=False,
-                                       locals=None))
+                                       locals=None, end_lineno=end_lineno, colno=colno,
+                                       end_colno=end_colno))
         if lookup_lines:
             for f in result:
                 f.line
@@ -164,9 +188,14 @@ class StackSummary(list):
         if filename.startswith("<stdin>-"):
             filename = "<stdin>"
         row = ['  File "{}", line {}, in {}\n'.format(filename, frame_summary.lineno, frame_summary.name)]
-        line = frame_summary.line
-        if line:
-            row.append("    {}\n".format(line))
+        if frame_summary._given:
+            line = frame_summary.line
+            if line:
+                row.append("    {}\n".format(line))
+        elif frame_summary.lineno is not None:
+            row.append(_traceback._format_source(frame_summary.filename, frame_summary.lineno,
+                                                 frame_summary.end_lineno, frame_summary.colno,
+                                                 frame_summary.end_colno))
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append("    {name} = {value}\n".format(name=name, value=value))
@@ -204,7 +233,7 @@ class StackSummary(list):
 
 def extract_tb(tb, limit=None):
     """A StackSummary of the traceback's entries, outermost first."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_from_extended_frame_gen(_walk_tb_with_full_positions(tb), limit=limit)
 
 
 def format_list(extracted_list):
@@ -237,8 +266,9 @@ class TracebackException:
         if _seen is None:
             _seen = set()
         _seen.add(id(exc_value))
-        self.stack = StackSummary.extract(walk_tb(exc_traceback), limit=limit, lookup_lines=lookup_lines,
-                                          capture_locals=capture_locals)
+        self.stack = StackSummary._extract_from_extended_frame_gen(
+            _walk_tb_with_full_positions(exc_traceback), limit=limit, lookup_lines=lookup_lines,
+            capture_locals=capture_locals)
         self.exc_type = exc_type
         self._exc_type = exc_type
         self._str = _safe_string(exc_value, "exception")
@@ -340,14 +370,20 @@ class TracebackException:
         elif self.filename is not None:
             filename_suffix = " ({})".format(self.filename)
         text = self.text
-        if isinstance(text, str):
+        if text is not None:
+            # CPython 3.13's rules: offsets are 1-based characters into text; the caret line keeps
+            # the tabs of the text before the error
             rtext = text.rstrip("\n")
             ltext = rtext.lstrip(" \n\f")
             spaces = len(rtext) - len(ltext)
-            yield "    {}\n".format(ltext)
-            if self.offset is not None:
+            if self.offset is None:
+                yield "    {}\n".format(ltext)
+            else:
                 offset = self.offset
-                end_offset = self.end_offset if self.end_offset not in (None, 0) else offset
+                if self.lineno == self.end_lineno:
+                    end_offset = self.end_offset if self.end_offset not in {None, 0} else offset
+                else:
+                    end_offset = len(rtext) + 1
                 if self.text and offset > len(self.text):
                     offset = len(rtext) + 1
                 if self.text and end_offset > len(self.text):
@@ -356,6 +392,7 @@ class TracebackException:
                     end_offset = offset + 1
                 colno = offset - 1 - spaces
                 end_colno = end_offset - 1 - spaces
+                yield "    {}\n".format(ltext)
                 if colno >= 0:
                     caretspace = "".join(c if c.isspace() else " " for c in ltext[:colno])
                     yield "    {}{}\n".format(caretspace, "^" * (end_colno - colno))
