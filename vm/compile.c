@@ -3807,7 +3807,14 @@ kr_value kr_compile_raise_syntax_error(kr_vm *vm, const kr_syntax_error *err, co
     char *owned = NULL;
     const char *text = err->text;
     if (!text) {
-        owned = source_line(src, len, err->lineno);
+        /* An error of the compiler proper (the parser always gives the text): CPython reads the
+         * line from the file (PyErr_ProgramTextObject), so a source without a file ("<string>",
+         * compile() of a string under a pseudo-name) has text None and no caret line. */
+        FILE *fp = filename && filename[0] != '<' ? fopen(filename, "rb") : NULL;
+        if (fp) {
+            fclose(fp);
+            owned = source_line(src, len, err->lineno);
+        }
         text = owned;
     }
     /* No Python code runs while these are built (str/int/tuple constructors only), so the C locals

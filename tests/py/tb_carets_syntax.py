@@ -16,6 +16,10 @@ sources = [
     "f(a for a in b, c)\n",
     "x = 'é' 'ü' ++\n",
     "del f()\n",
+    # errors of the compiler proper: no text (nor caret line) for a source without a file
+    "return 5\n",
+    "x = 1\nbreak\n",
+    "def f():\n    x = 1\n    global x\n",
 ]
 for src in sources:
     try:
