@@ -293,7 +293,7 @@ static void code_finalize(kr_vm *vm, kr_object *self)
     if (co->jit_state)
         kr_jit_code_free(vm, co);
     for (uint32_t i = 0; i < co->nfb; i++)
-        if ((co->fb_op[i] == KR_OP_LOAD_ATTR || co->fb_op[i] == KR_OP_LOAD_METHOD) &&
+        if ((co->fb_op[i] == KR_OP_LOAD_ATTR || co->fb_op[i] == KR_OP_LOAD_METHOD || co->fb_op[i] == KR_OP_STORE_ATTR) &&
             co->fb[i].attr.kind == KR_FB_ATTR_POLY)
             kr_mem_free(vm, co->fb[i].attr.shape);
     if (co->liveness) {

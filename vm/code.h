@@ -73,8 +73,8 @@ enum kr_fb_attr_kind {
                                  with self (the instance cannot shadow it) */
     KR_FB_ATTR_SHAPE_SLOT,    /* instance attribute: shape `shape`, inline slot `index` (vm/instance.h) */
     KR_FB_ATTR_SHAPE_ADD,     /* STORE_ATTR adding an attribute: shape `shape` -> child shape `value`
-                                 (a kr_shape as a value), written at slot `index` when capacity allows */
-    KR_FB_ATTR_POLY,          /* LOAD_ATTR / LOAD_METHOD that saw several receiver types: `shape` points
+                                 (a kr_shape as a value), written at slot `index` (the buffer grown if full) */
+    KR_FB_ATTR_POLY,          /* LOAD_ATTR / LOAD_METHOD / STORE_ATTR that saw several receiver types: `shape` points
                                  to a kr_fb_poly (owned by the code object) of entries of the kinds
                                  above; `type` is NULL, so the single-entry checks miss */
     KR_FB_ATTR_MEMBER_SLOT,   /* LOAD_ATTR / STORE_ATTR of a __slots__ member: on objects of exactly `type`
@@ -99,7 +99,7 @@ enum kr_fb_attr_kind {
 /* LOAD_METHOD / LOAD_ATTR TYPE_VALUE on instances of user classes (kr_instance layout) also guard on the
  * instance's shape (`shape` non-NULL: the instance has no attribute shadowing the cached one). */
 
-/* A polymorphic load site's entries (KR_FB_ATTR_POLY): each one as the single entry of a site would
+/* A polymorphic site's entries (KR_FB_ATTR_POLY): each one as the single entry of a site would
  * be, for its own receiver type; a new type replaces entries round-robin once all ways are used. */
 #define KR_FB_POLY_WAYS 4
 typedef struct kr_fb_attr_entry {

@@ -11,9 +11,18 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "instance.h"
+#include "tuple.h"
 #include "type.h"
 
 #define EXC(v) KR_AS(kr_exception, v)
+
+/* kr_exception begins with kr_instance's attribute storage, so kr_instance_get/set/dict, the shape
+ * caches and compiled LOAD_INST_SLOT / STORE_INST_SLOT apply to exceptions unchanged. */
+_Static_assert(offsetof(kr_exception, shape) == offsetof(kr_instance, shape), "exception shape offset");
+_Static_assert(offsetof(kr_exception, slots) == offsetof(kr_instance, slots), "exception slots offset");
+_Static_assert(offsetof(kr_exception, attrs) == offsetof(kr_instance, dict), "exception dict offset");
+_Static_assert(sizeof(kr_exception) >= offsetof(kr_instance, fixed), "members go after the exception fields");
 
 /* ---- raising ------------------------------------------------------------------------------------ */
 
@@ -145,25 +154,33 @@ kr_value kr_raise_value(kr_vm *vm, kr_value exc)
 
 kr_value kr_exc_attr(kr_vm *vm, kr_value exc, const char *name)
 {
-    kr_value d = EXC(exc)->attrs;
-    if (!d)
+    kr_exception *e = EXC(exc);
+    /* by C string, so a lookup allocates nothing and raises nothing; the shape chains of exceptions
+     * are short (their fields and a few user attributes) */
+    if (e->shape) {
+        for (kr_shape *s = e->shape; s->parent; s = s->parent)
+            if (strcmp(kr_str_data(s->name), name) == 0)
+                return e->slots[s->index];
         return KR_NULL;
-    return kr_dict_get_cstr(vm, d, name);
+    }
+    return e->attrs ? kr_dict_get_cstr(vm, e->attrs, name) : KR_NULL;
 }
 
 int kr_exc_set_attr(kr_vm *vm, kr_value exc, const char *name, kr_value value)
 {
-    kr_exception *e = EXC(exc);
-    if (!e->attrs) {
-        e->attrs = kr_dict_new(vm);
-        if (!e->attrs)
-            return -1;
-        kr_gc_barrier(vm, KR_OBJ(exc), e->attrs);
-    }
     kr_value k = kr_intern(vm, name);
     if (!k)
         return -1;
-    return kr_dict_set(vm, e->attrs, k, value);
+    int r = kr_instance_set(vm, exc, k, value);
+    if (r == 1) { /* no storage: only the preallocated MemoryError before kr_exc_setup gave it a shape */
+        kr_value d = kr_dict_new(vm);
+        if (!d)
+            return -1;
+        EXC(exc)->attrs = d;
+        kr_gc_barrier(vm, KR_OBJ(exc), d);
+        r = kr_instance_set(vm, exc, k, value);
+    }
+    return r < 0 ? -1 : 0;
 }
 
 static kr_value attr_or_none(kr_vm *vm, kr_value exc, const char *name)
@@ -188,9 +205,20 @@ static void exc_trace(kr_vm *vm, kr_object *o)
     kr_gc_mark(vm, e->traceback);
     kr_gc_mark(vm, e->cause);
     kr_gc_mark(vm, e->context);
-    kr_gc_mark(vm, e->attrs);
+    kr_instance_trace_attrs(vm, o);
     kr_gc_mark(vm, e->hint_names); /* vm/suggest.c's capture of the frame it left */
     kr_gc_mark(vm, e->hint_self);
+}
+
+static void exc_finalize(kr_vm *vm, kr_object *o) { kr_instance_finalize(vm, o); }
+
+/* A new exception's attribute storage: the class's empty shape, values in the inline room. */
+static void exc_storage_init(kr_exception *e, kr_shape *root)
+{
+    e->shape = root;
+    e->slots = e->inline_slots;
+    e->ob.aux = KR_EXC_INLINE_SLOTS;
+    e->ob.flags |= KR_INSTANCE_INLINE_SLOTS;
 }
 
 static int set_args(kr_vm *vm, kr_value self, kr_value *args, int nargs)
@@ -266,10 +294,16 @@ static kr_value exc_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_v
         if (sub)
             cls = sub;
     }
+    kr_shape *root = kr_shape_root(vm, cls);
+    if (!root)
+        return KR_NULL;
     kr_exception *e = kr_gc_alloc(vm, cls, cls->instance_size < sizeof(kr_exception) ? sizeof(kr_exception) : cls->instance_size);
     if (!e)
         return KR_NULL;
+    if (cls->py_finalize)
+        kr_gc_want_finalizer(vm, &e->ob); /* __del__ (vm/type.c's slot_del) once it is unreachable */
     kr_value self = KR_VAL(e);
+    exc_storage_init(e, root);
     e->args = vm->empty_tuple;
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &self);
@@ -289,6 +323,17 @@ static int exc_init(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_valu
 {
     if (no_kw(vm, self, kwnames) < 0)
         return -1;
+    /* __new__ stored these very arguments already (the usual `Exception.__init__(self, code)` or
+     * `super().__init__(code)` of a subclass called with the same ones): keep that tuple, the same
+     * value a new one would be */
+    kr_value a = EXC(self)->args;
+    if (a && kr_tuple_check_exact(vm, a) && kr_tuple_size(a) == nargs) {
+        int i = 0;
+        while (i < nargs && kr_tuple_items(a)[i] == args[i])
+            i++;
+        if (i == nargs)
+            return 0;
+    }
     return set_args(vm, self, args, nargs);
 }
 
@@ -360,10 +405,14 @@ static kr_value exc_reduce(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
 {
     (void)nargs;
     (void)kwnames;
-    kr_value d = EXC(args[0])->attrs;
-    if (d && kr_dict_size(d))
-        return kr_tuple_pack(vm, 3, KR_VAL(kr_type_of(vm, args[0])), EXC(args[0])->args, d);
-    return kr_tuple_pack(vm, 2, KR_VAL(kr_type_of(vm, args[0])), EXC(args[0])->args);
+    kr_exception *e = EXC(args[0]);
+    if (e->shape ? e->shape->count != 0 : e->attrs && kr_dict_size(e->attrs)) {
+        kr_value d = kr_instance_dict(vm, args[0]);
+        if (!d)
+            return KR_NULL;
+        return kr_tuple_pack(vm, 3, KR_VAL(kr_type_of(vm, args[0])), e->args, d);
+    }
+    return kr_tuple_pack(vm, 2, KR_VAL(kr_type_of(vm, args[0])), e->args);
 }
 
 static kr_value exc_get_args(kr_vm *vm, kr_value self) { (void)vm; return EXC(self)->args; }
@@ -429,9 +478,7 @@ static int exc_set_dict(kr_vm *vm, kr_value self, kr_value v)
     if (!v || !(kr_type_of(vm, v)->flags & KR_TF_DICT_SUBCLASS))
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "__dict__ must be set to a dictionary, not a '%s'",
                           v ? kr_typename(vm, v) : "NoneType");
-    EXC(self)->attrs = v;
-    kr_gc_barrier(vm, KR_OBJ(self), v);
-    return 0;
+    return kr_instance_set_dict(vm, self, v);
 }
 
 static const kr_method_def exc_methods[] = {
@@ -739,7 +786,6 @@ void kr_exc_init(kr_vm *vm)
     for (int i = 0; i < KR_EXC_COUNT; i++) {
         kr_type *base = i == KR_EXC_BaseException ? vm->t.object : vm->exc_types[bases[i]];
         kr_type *t = kr_type_new_builtin(vm, names[i], base, sizeof(kr_exception), KR_TF_BASETYPE | KR_TF_EXCEPTION);
-        t->attrs_offset = offsetof(kr_exception, attrs);
         t->flags |= base->flags & KR_TF_EXC_FIELDS; /* bases come first in KR_EXCEPTIONS */
         if (i == KR_EXC_StopIteration || i == KR_EXC_SystemExit || i == KR_EXC_ImportError || i == KR_EXC_OSError ||
             i == KR_EXC_SyntaxError || i == KR_EXC_NameError || i == KR_EXC_AttributeError || i == KR_EXC_UnicodeError)
@@ -748,6 +794,7 @@ void kr_exc_init(kr_vm *vm)
     }
     kr_type *b = vm->exc_types[KR_EXC_BaseException];
     b->trace = exc_trace;
+    b->finalize = exc_finalize;
     b->new_ = exc_new;
     b->init = exc_init;
     b->repr = exc_repr;
@@ -776,6 +823,10 @@ int kr_exc_setup(kr_vm *vm)
     if (!e)
         return -1;
     e->args = vm->empty_tuple;
+    kr_shape *root = kr_shape_root(vm, t);
+    if (!root)
+        return -1;
+    exc_storage_init(e, root);
     vm->memory_error = KR_VAL(e);
     return 0;
 }

@@ -3,8 +3,9 @@
  * Exception instances are kr_exception (object.h). Type-specific attributes (StopIteration.value,
  * SystemExit.code, OSError.errno/strerror/filename/filename2, SyntaxError.msg/filename/lineno/offset/
  * text/end_lineno/end_offset, ImportError.msg/name/path, NameError.name, AttributeError.name/obj,
- * UnicodeError.encoding/object/start/end/reason) live in the instance's attribute dict (`attrs`, which is
- * every exception type's attrs_offset), set to None by __new__ and filled by __init__.
+ * UnicodeError.encoding/object/start/end/reason) live with the instance's other attributes (its shape
+ * and slots, vm/instance.h, or its dict once in dict mode), set to None by __new__ and filled by
+ * __init__.
  */
 #ifndef KRAIT_EXC_H
 #define KRAIT_EXC_H

@@ -213,6 +213,16 @@ kr_value kr_instance_new(kr_vm *vm, kr_type *cls)
     return KR_VAL(in);
 }
 
+/* Release the attribute values' buffer (unless it is the object's own inline room). */
+static void drop_slots(kr_vm *vm, kr_instance *in)
+{
+    if (in->slots && !(in->ob.flags & KR_INSTANCE_INLINE_SLOTS))
+        kr_mem_free(vm, in->slots);
+    in->ob.flags &= (uint16_t)~KR_INSTANCE_INLINE_SLOTS;
+    in->slots = NULL;
+    in->ob.aux = 0;
+}
+
 static kr_value to_dict_mode(kr_vm *vm, kr_instance *in)
 {
     if (in->dict)
@@ -241,10 +251,7 @@ static kr_value to_dict_mode(kr_vm *vm, kr_instance *in)
     in->dict = d;
     kr_gc_barrier(vm, &in->ob, d);
     in->shape = NULL;
-    if (in->slots)
-        kr_mem_free(vm, in->slots);
-    in->slots = NULL;
-    in->ob.aux = 0;
+    drop_slots(vm, in);
     return d;
 }
 
@@ -262,6 +269,39 @@ kr_value kr_instance_get(kr_vm *vm, kr_value self, kr_value name)
         return v;
     }
     return KR_NULL;
+}
+
+/* Grow in->slots to at least n values: doubling from 4, so n attributes added one by one cost
+ * O(log n) reallocations. */
+static bool slots_grow(kr_vm *vm, kr_instance *in, uint32_t n)
+{
+    uint32_t cap = in->ob.aux ? in->ob.aux * 2 : 4;
+    while (cap < n)
+        cap *= 2;
+    kr_value *ns;
+    if (in->ob.flags & KR_INSTANCE_INLINE_SLOTS) {
+        /* out of the inline room: the values move to a buffer of their own */
+        if (!(ns = kr_mem_alloc(vm, cap * sizeof(kr_value))))
+            return false;
+        memcpy(ns, in->slots, in->ob.aux * sizeof(kr_value));
+        in->ob.flags &= (uint16_t)~KR_INSTANCE_INLINE_SLOTS;
+    } else if (!(ns = kr_mem_realloc(vm, in->slots, cap * sizeof(kr_value)))) {
+        return false;
+    }
+    in->slots = ns;
+    in->ob.aux = cap;
+    return true;
+}
+
+bool kr_instance_reserve(kr_vm *vm, kr_value self, uint32_t n)
+{
+    kr_instance *in = KR_AS(kr_instance, self);
+    if (n <= in->ob.aux)
+        return true;
+    if (slots_grow(vm, in, n))
+        return true;
+    kr_err_clear(vm);
+    return false;
 }
 
 int kr_instance_set(kr_vm *vm, kr_value self, kr_value name, kr_value value)
@@ -282,16 +322,8 @@ int kr_instance_set(kr_vm *vm, kr_value self, kr_value name, kr_value value)
                 kr_shape *child = kr_shape_add(vm, in->shape, iname);
                 if (!child)
                     return -1;
-                if (child->count > in->ob.aux) {
-                    uint32_t cap = in->ob.aux ? in->ob.aux * 2 : 4;
-                    while (cap < child->count)
-                        cap *= 2;
-                    kr_value *ns = kr_mem_realloc(vm, in->slots, cap * sizeof(kr_value));
-                    if (!ns)
-                        return -1;
-                    in->slots = ns;
-                    in->ob.aux = cap;
-                }
+                if (child->count > in->ob.aux && !slots_grow(vm, in, child->count))
+                    return -1;
                 in->slots[child->index] = value;
                 in->shape = child;
                 kr_gc_barrier(vm, &in->ob, value);
@@ -337,16 +369,13 @@ int kr_instance_set_dict(kr_vm *vm, kr_value self, kr_value dict)
     if (!KR_TX(in->ob.type)->has_dict)
         return kr_raise_i(vm, KR_EXC(vm, AttributeError), "'%s' object has no attribute '__dict__'", in->ob.type->name_c);
     in->shape = NULL;
-    if (in->slots)
-        kr_mem_free(vm, in->slots);
-    in->slots = NULL;
-    in->ob.aux = 0;
+    drop_slots(vm, in);
     in->dict = dict;
     kr_gc_barrier(vm, &in->ob, dict);
     return 0;
 }
 
-void kr_instance_trace(kr_vm *vm, kr_object *o)
+void kr_instance_trace_attrs(kr_vm *vm, kr_object *o)
 {
     kr_instance *in = (kr_instance *)o;
     if (in->shape) {
@@ -355,15 +384,14 @@ void kr_instance_trace(kr_vm *vm, kr_object *o)
             kr_gc_mark(vm, in->slots[i]);
     }
     kr_gc_mark(vm, in->dict);
+}
+
+void kr_instance_trace(kr_vm *vm, kr_object *o)
+{
+    kr_instance_trace_attrs(vm, o);
     size_t end = o->type->instance_size;
     for (size_t off = offsetof(kr_instance, fixed); off + sizeof(kr_value) <= end; off += sizeof(kr_value))
         kr_gc_mark(vm, *(kr_value *)((char *)o + off));
 }
 
-void kr_instance_finalize(kr_vm *vm, kr_object *o)
-{
-    kr_instance *in = (kr_instance *)o;
-    if (in->slots)
-        kr_mem_free(vm, in->slots);
-    in->slots = NULL;
-}
+void kr_instance_finalize(kr_vm *vm, kr_object *o) { drop_slots(vm, (kr_instance *)o); }

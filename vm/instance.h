@@ -2,7 +2,9 @@
  *
  * A class whose only builtin base is object (KR_LAYOUT_INSTANCE, see type.h) has instances laid out as
  * kr_instance: a shape pointer, a buffer of attribute values indexed by the shape, an optional dict (dict
- * mode), then the class's __slots__ words. A shape is an immutable node in a per-class tree rooted at the
+ * mode), then the class's __slots__ words. Exceptions (kr_exception, object.h) begin with the same three
+ * fields and also have KR_LAYOUT_INSTANCE; their own fields follow, then their classes' __slots__ words
+ * (member descriptors address them by byte offset, whatever the base layout). A shape is an immutable node in a per-class tree rooted at the
  * class's empty shape (KR_TX(cls)->root_shape): each child adds one attribute name (an interned str) at
  * slot index parent->count. Two instances that received the same attributes in the same order share a
  * shape, so `shape + slot index` identifies where an attribute lives.
@@ -17,8 +19,8 @@
  * guards that). Hit test: kr_type_of(obj) == type && type->version == version &&
  * kr_instance_shape(obj) == shape; then the value is kr_instance_slots(obj)[index]. A store to an existing
  * attribute hits the same way and writes the slot (plus kr_gc_barrier); a store that adds an attribute
- * goes through kr_generic_setattr (or may cache the transition: shape → child, when
- * kr_instance_capacity(obj) > index).
+ * goes through kr_generic_setattr (or may cache the transition: shape → child, growing the buffer with
+ * kr_instance_reserve when kr_instance_capacity(obj) <= index).
  */
 #ifndef KRAIT_INSTANCE_H
 #define KRAIT_INSTANCE_H
@@ -47,6 +49,11 @@ typedef struct kr_instance {
     kr_value dict;           /* dict mode: the attribute dict; else KR_NULL */
     kr_value fixed[];        /* __slots__ members (member descriptors index them by byte offset) */
 } kr_instance;
+
+/* ob.flags bit of a shaped object whose `slots` point into the object itself (room it was allocated
+ * with: kr_exception.inline_slots), so they are neither freed nor reallocated; growing past them moves
+ * the values to a kr_mem_alloc'd buffer and clears the bit. */
+enum { KR_INSTANCE_INLINE_SLOTS = 1u << 15 };
 
 void kr_instance_init(kr_vm *vm); /* phase 1: the shape type */
 
@@ -78,12 +85,20 @@ kr_shape *kr_shape_root(kr_vm *vm, kr_type *cls);
  * missing attribute (the caller raises AttributeError). */
 kr_value kr_instance_get(kr_vm *vm, kr_value self, kr_value name);
 int kr_instance_set(kr_vm *vm, kr_value self, kr_value name, kr_value value);
+/* Make room for n attribute values in a shaped instance (the growth kr_instance_set uses), so that a
+ * cached shape transition (KR_FB_ATTR_SHAPE_ADD) also applies to an instance whose buffer is full, e.g.
+ * a new one receiving its first attribute. false when the buffer cannot grow (no exception left
+ * pending: the caller's slow path retries and raises). Never collects. */
+bool kr_instance_reserve(kr_vm *vm, kr_value self, uint32_t n);
 /* obj.__dict__: switches the instance to dict mode and returns the (live) dict. */
 kr_value kr_instance_dict(kr_vm *vm, kr_value self);
 int kr_instance_set_dict(kr_vm *vm, kr_value self, kr_value dict);
 
-/* GC hooks for kr_instance objects (chained from type.c's heap type hooks). */
+/* GC hooks for kr_instance objects (chained from type.c's heap type hooks). kr_instance_trace marks
+ * the attribute storage (kr_instance_trace_attrs: shape, slots, dict) and the __slots__ words after it;
+ * exceptions, which share the storage but not the rest of the layout, mark only the storage. */
 void kr_instance_trace(kr_vm *vm, kr_object *o);
+void kr_instance_trace_attrs(kr_vm *vm, kr_object *o);
 void kr_instance_finalize(kr_vm *vm, kr_object *o);
 
 #endif

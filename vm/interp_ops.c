@@ -127,17 +127,6 @@ void kr_interp_fb_barrier(kr_vm *vm, const kr_fb *e)
     /* Not a running code's entry: none is filled elsewhere; remember nothing rather than guess. */
 }
 
-static void attr_cache_fill_member(kr_vm *vm, kr_fb *e, kr_type *t, int64_t offset)
-{
-    kr_interp_fb_barrier(vm, e);
-    e->attr.type = t;
-    e->attr.version = t->version;
-    e->attr.kind = KR_FB_ATTR_MEMBER_SLOT;
-    e->attr.shape = NULL;
-    e->attr.index = offset;
-    e->attr.value = KR_NULL;
-}
-
 /* Caches the slot, __slots__ member or plain class attribute v that kr_getattr found for obj.name,
  * unless the site has missed too often (megamorphic: stop refilling) or a data descriptor on the class
  * other than a member takes precedence. */
@@ -250,6 +239,56 @@ kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type 
     return v;
 }
 
+/* The store hits kr_interp_op_store_attr_hit leaves to the miss: an attribute added along a cached
+ * transition to an instance whose buffer is full (a new one receiving its first attribute: the buffer
+ * grows), and a polymorphic site's entries (KR_FB_ATTR_POLY: additions only, store_cache_record). */
+static bool store_add(kr_vm *vm, kr_value obj, const void *shape, int64_t index, kr_value child, kr_value v)
+{
+    if ((void *)kr_instance_shape(obj) != shape ||
+        (kr_instance_capacity(obj) <= (uint32_t)index && !kr_instance_reserve(vm, obj, (uint32_t)index + 1)))
+        return false;
+    kr_instance_slots(obj)[index] = v;
+    KR_AS(kr_instance, obj)->shape = (kr_shape *)KR_OBJ(child);
+    kr_gc_barrier(vm, KR_OBJ(obj), v);
+    kr_gc_barrier(vm, KR_OBJ(obj), child);
+    return true;
+}
+
+static bool store_add_hit(kr_vm *vm, const kr_fb *e, kr_value obj, const kr_type *t, kr_value v)
+{
+    if (e->attr.kind == KR_FB_ATTR_SHAPE_ADD)
+        return e->attr.type == t && e->attr.version == t->version &&
+               store_add(vm, obj, e->attr.shape, e->attr.index, e->attr.value, v);
+    if (e->attr.kind != KR_FB_ATTR_POLY)
+        return false;
+    const kr_fb_poly *p = e->attr.shape;
+    for (uint32_t i = 0; i < p->n; i++) {
+        const kr_fb_attr_entry *x = &p->e[i];
+        if (x->type == t) /* one entry per type (attr_cache_record) */
+            return x->version == t->version && store_add(vm, obj, x->shape, x->index, x->value, v);
+    }
+    return false;
+}
+
+/* Records a STORE_ATTR entry. Only attribute additions (SHAPE_ADD) make a site polymorphic: the same
+ * __init__ run for several classes (subclasses, each with its own shape tree) adds the same names to
+ * instances of each. Those stores are runtime calls in compiled code anyway; a store into an existing
+ * slot or member keeps a single entry, which the JIT compiles inline (hir_build.c's store_attr), so a
+ * polymorphic site (which holds SHAPE_ADD entries only) gives way to it. */
+static void store_cache_record(kr_vm *vm, kr_fb *e, const kr_fb_attr_entry *n)
+{
+    bool join = n->kind == KR_FB_ATTR_SHAPE_ADD &&
+                (e->attr.kind == KR_FB_ATTR_SHAPE_ADD || e->attr.kind == KR_FB_ATTR_POLY);
+    if (!join) {
+        if (e->attr.kind == KR_FB_ATTR_POLY) /* (compiled code never holds a store site's kr_fb_poly) */
+            kr_mem_free(vm, e->attr.shape);
+        e->attr.kind = KR_FB_ATTR_NONE; /* replaced, not joined, by attr_cache_record */
+        e->attr.type = NULL;
+        e->attr.shape = NULL;
+    }
+    attr_cache_record(vm, e, n);
+}
+
 /* A store to obj.name may be cached when it goes to the instance's shape: no data descriptor (a
  * property setter, a slot descriptor) on the class intercepts it. */
 static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
@@ -264,24 +303,26 @@ static bool attr_cacheable_store(kr_vm *vm, kr_value obj, kr_type *t, kr_value n
 
 int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name, kr_value v)
 {
+    if (store_add_hit(vm, e, obj, t, v))
+        return 0;
     /* a __slots__ member (whether or not the instance also has a shape: the member wins) */
     if (e->attr.misses < 64 && kr_is_ptr(obj) && plain_instance_type(t) && t->setattr == kr_generic_setattr) {
         int64_t off = member_offset(vm, t, name);
         if (off >= 0) {
-            if (e->attr.type)
+            if (e->attr.kind != KR_FB_ATTR_NONE)
                 e->attr.misses++;
             uint32_t ver = t->version;
             if (kr_setattr(vm, obj, name, v) < 0)
                 return -1;
             if (t->version == ver)
-                attr_cache_fill_member(vm, e, t, off);
+                store_cache_record(vm, e, &(kr_fb_attr_entry){t, NULL, KR_NULL, off, t->version, KR_FB_ATTR_MEMBER_SLOT});
             return 0;
         }
     }
-    /* a site that keeps missing is polymorphic: stop re-filling it (as loads do) */
+    /* a site that keeps missing is megamorphic: stop re-filling it (as loads do) */
     if (e->attr.misses >= 64 || !attr_cacheable_store(vm, obj, t, name))
         return kr_setattr(vm, obj, name, v); /* nothing to cache: a tail call, no frame of our own */
-    if (e->attr.type)
+    if (e->attr.kind != KR_FB_ATTR_NONE)
         e->attr.misses++;
     kr_shape *before = kr_instance_shape(obj);
     uint32_t ver = t->version;
@@ -289,25 +330,14 @@ int kr_interp_op_store_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, 
         return -1;
     /* cache what the store did, unless it changed the type (its version: the lookup above is stale) */
     if (before && t->version == ver) {
-        kr_interp_fb_barrier(vm, e);
         kr_shape *after = kr_instance_shape(obj);
         if (after == before) {
             int idx = kr_shape_lookup(after, name);
-            if (idx >= 0) {
-                e->attr.type = t;
-                e->attr.version = t->version;
-                e->attr.kind = KR_FB_ATTR_SHAPE_SLOT;
-                e->attr.shape = after;
-                e->attr.index = idx;
-                e->attr.value = KR_NULL;
-            }
+            if (idx >= 0)
+                store_cache_record(vm, e, &(kr_fb_attr_entry){t, after, KR_NULL, idx, t->version, KR_FB_ATTR_SHAPE_SLOT});
         } else if (after && after->parent == before && after->name == name) {
-            e->attr.type = t;
-            e->attr.version = t->version;
-            e->attr.kind = KR_FB_ATTR_SHAPE_ADD;
-            e->attr.shape = before;
-            e->attr.index = after->index;
-            e->attr.value = KR_VAL(after);
+            store_cache_record(vm, e, &(kr_fb_attr_entry){t, before, KR_VAL(after), after->index, t->version,
+                                                          KR_FB_ATTR_SHAPE_ADD});
         }
     }
     return 0;

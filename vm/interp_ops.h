@@ -134,7 +134,8 @@ void kr_interp_fb_barrier(kr_vm *vm, const kr_fb *e);
 kr_value kr_interp_op_load_attr_miss(kr_vm *vm, kr_fb *e, kr_value obj, kr_type *t, kr_value name);
 
 /* STORE_ATTR's cache hits: an existing slot, a __slots__ member, or adding the attribute along the
- * cached shape transition. true when v is stored. */
+ * cached shape transition. true when v is stored. (The miss tries the rest first, out of line: a
+ * polymorphic site's entries, and the transition into a full buffer, grown.) */
 KR_INTERP_OP_FAST bool kr_interp_op_store_attr_hit(kr_vm *vm, const kr_fb *e, kr_value obj, const kr_type *t, kr_value v)
 {
     if (e->attr.type != t || e->attr.version != t->version)

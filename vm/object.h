@@ -340,18 +340,28 @@ enum kr_exc_id {
 };
 #define KR_EXC(vm, name) ((vm)->exc_types[KR_EXC_##name])
 
-/* Exception instances (also the base layout of user exception classes). */
+/* Exception instances (also the base layout of user exception classes). Attribute storage is kr_instance's (vm/instance.h): the same three fields at the same offsets
+ * (vm/exc.c asserts it), so user attributes of exceptions (`self.code = code` in a subclass's
+ * __init__) live in shapes and inline slots, and the interpreter's and the JIT's shape caches work on
+ * them as on ordinary instances (every exception type has KR_LAYOUT_INSTANCE, vm/type.h). ob.aux is
+ * the capacity of `slots`. */
+enum { KR_EXC_INLINE_SLOTS = 4 };
 typedef struct kr_exception {
     kr_object ob;
+    struct kr_shape *shape; /* NULL: dict mode (or the preallocated MemoryError before set-up) */
+    kr_value *slots;     /* shape->count attribute values, kr_mem_alloc'd */
+    kr_value attrs;      /* dict mode: the attribute dict (subclass fields, filename, errno, value, ...); else KR_NULL */
     kr_value args;       /* tuple */
     kr_value traceback;  /* KR_NULL or a traceback object (vm/traceback.c) */
     kr_value cause;      /* KR_NULL or exception */
     kr_value context;    /* KR_NULL or exception */
-    kr_value attrs;      /* dict of extra attributes (subclass fields, filename, errno, value, ...) or KR_NULL */
     kr_value hint_names; /* NameError: its frame's scope (bound local names or locals mapping, globals,
                           * builtins) for vm/suggest.c, or KR_NULL */
     kr_value hint_self;  /* NameError, AttributeError: its frame's local `self`, or KR_NULL */
     bool suppress_context;
+    /* where `slots` points while the attributes fit (KR_INSTANCE_INLINE_SLOTS): most exceptions get
+     * their few attributes without a buffer of their own */
+    kr_value inline_slots[KR_EXC_INLINE_SLOTS];
 } kr_exception;
 
 /* All return KR_NULL (or -1 for the _i variants) so that `return kr_raise(...)` reads naturally. */

@@ -430,7 +430,7 @@ static void heap_trace(kr_vm *vm, kr_object *o)
     kr_gc_mark_obj(vm, &t->ob);
     if (x->base_trace)
         x->base_trace(vm, o);
-    if (x->layout == KR_LAYOUT_INSTANCE) {
+    if (x->layout == KR_LAYOUT_INSTANCE && x->builtin_base == vm->t.object) {
         kr_instance_trace(vm, o);
         return;
     }
@@ -440,6 +440,7 @@ static void heap_trace(kr_vm *vm, kr_object *o)
             kr_gc_mark(vm, e->dict);
         return;
     }
+    /* (an exception's base_trace marked its attribute storage: what remains are __slots__ words) */
     /* every word a heap class appended after the builtin layout is a kr_value (attrs dict, slots) */
     size_t from = x->builtin_base->instance_size, to = t->instance_size;
     for (size_t off = from; off + sizeof(kr_value) <= to; off += sizeof(kr_value))
@@ -452,7 +453,7 @@ static void heap_finalize(kr_vm *vm, kr_object *o)
     if (x->base_finalize)
         x->base_finalize(vm, o);
     if (x->layout == KR_LAYOUT_INSTANCE)
-        kr_instance_finalize(vm, o);
+        kr_instance_finalize(vm, o); /* (idempotent: an exception's base_finalize did it already) */
     else if (x->layout == KR_LAYOUT_SIDE) {
         kr_side_entry *e = side_find(vm, o);
         if (e) {
@@ -1325,6 +1326,11 @@ int kr_type_ready(kr_vm *vm, kr_type *t)
                   t != vm->t.bytes && t != vm->t.int_ && t != vm->t.float_ && !(b && !KR_TX(b)->has_dict && b->attrs_offset == t->attrs_offset && b != vm->t.object);
     /* variable-size instances (and bytearray, which allocates a fixed sizeof for every subclass): heap
      * subclasses keep their attribute dict in the side table */
+    /* Exceptions keep their attributes in kr_instance's storage at the start of kr_exception (object.h) */
+    if (t->flags & KR_TF_EXCEPTION) {
+        x->layout = KR_LAYOUT_INSTANCE;
+        x->has_dict = true;
+    }
     x->varsize = t == vm->t.tuple || t == vm->t.str || t == vm->t.bytes || t == vm->t.bytearray ||
                  (b && KR_TX(b)->varsize);
     t->flags |= KR_TF_READY;
@@ -2439,7 +2445,9 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
     } else if (bb == vm->t.type || kr_type_is_subtype(bb, vm->t.type)) {
         x->layout = KR_LAYOUT_PLAIN; /* classes keep attributes in their own namespace */
         x->has_dict = false;
-    } else if (best->flags & KR_TF_HEAPTYPE) {
+    } else if (best->flags & KR_TF_HEAPTYPE || bx->layout == KR_LAYOUT_INSTANCE) {
+        /* a heap base, or a builtin one with instance storage (exceptions): the same layout, its
+         * __slots__ words (if any) and ours after its size */
         x->layout = bx->layout;
         t->attrs_offset = best->attrs_offset;
         x->nfixed = bx->nfixed;

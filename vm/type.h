@@ -8,9 +8,10 @@
  * Instance layouts of heap types (ext->layout):
  *   KR_LAYOUT_PLAIN     the base builtin's layout and nothing else (e.g. `object()`, or __slots__ = ())
  *   KR_LAYOUT_INSTANCE  kr_instance (vm/instance.h): shape + inline attribute slots, for classes whose
- *                       only builtin base is object
+ *                       only builtin base is object; also every exception type, builtin or not
+ *                       (kr_exception begins with the same attribute storage; builtin_base says which)
  *   KR_LAYOUT_ATTRS     a builtin base's layout plus a kr_value holding a dict at t->attrs_offset
- *                       (list/dict/float/int/exception subclasses; exceptions reuse kr_exception.attrs)
+ *                       (list/dict/float/int subclasses)
  *   KR_LAYOUT_SIDE      variable-size builtin bases (tuple, str, bytes): the attribute dict lives in a
  *                       per-VM side table keyed by the object, removed by the type's finalize hook
  * __slots__ members live in ext->nfixed kr_value words at ext->fixed_offset (member descriptors).
