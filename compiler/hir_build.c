@@ -55,6 +55,9 @@
 #include "vm/type.h"
 #include "vm/vm.h"
 
+struct builder;
+static const kr_exc_entry *local_reraise(const struct builder *b, uint32_t pc, kr_insn in);
+
 #define KR_HIR_MAX_BUILDS 12
 #define NONE32 UINT32_MAX
 /* Any value a dict, instance or container slot may hold (never KR_UNBOUND or KR_NULL). */
@@ -2325,7 +2328,15 @@ static bool build_insn(builder *b, uint32_t pc)
     case KR_OP_ASSERT_FAIL: {
         /* always raises: the STEP never continues; DEOPT ends the block (re-running the instruction
          * in the interpreter would be right too, should it ever be reached); RAISE and RERAISE are
-         * runtime calls (jit_rt.h) on the slots they read, without entering the interpreter */
+         * runtime calls (jit_rt.h) on the slots they read, without entering the interpreter; a
+         * RERAISE caught in this frame is a jump to its handler (local_reraise) */
+        const kr_exc_entry *h = local_reraise(b, pc, in);
+        if (h) {
+            write_slot(b, h->slot, tagged_value(b, a));
+            emit(b, KR_HIR_JUMP, KR_HIR_TAGGED, 0, NULL, 0, 0);
+            link(b, b->bb_at[h->handler]);
+            return true;
+        }
         if (op == KR_OP_RAISE && a < b->n && KR_INSN_B(in) < b->n) {
             flush_ranges(b, a, 1, KR_INSN_B(in), KR_INSN_X(in) == 2 ? 1 : 0);
             frame_rt(b, pc, KR_JIT_RT_RAISE);
@@ -2406,6 +2417,28 @@ static bool ends_block(unsigned op)
     default:
         return false;
     }
+}
+
+/* The exception table entry that catches an exception raised at pc (the interpreter's exception_unwind
+ * takes the first that covers it), or NULL: the exception leaves the frame. */
+static const kr_exc_entry *handler_at(const kr_code *co, uint32_t pc)
+{
+    for (uint32_t i = 0; i < co->nexctab; i++)
+        if (co->exctab[i].start <= pc && pc < co->exctab[i].end)
+            return &co->exctab[i];
+    return NULL;
+}
+
+/* A RERAISE caught in its own frame (the end of an `except` that did not match, of a `finally` or of
+ * an except block's cleanup, inside an outer try): the interpreter would only store the exception in
+ * the handler's slot and continue there, with the traceback as it is. Compiled code does the same as
+ * a jump, rather than leaving and re-entering at the handler. */
+static const kr_exc_entry *local_reraise(const builder *b, uint32_t pc, kr_insn in)
+{
+    if (KR_INSN_OP(in) != KR_OP_RERAISE || KR_INSN_A(in) >= b->n)
+        return NULL;
+    const kr_exc_entry *e = handler_at(b->co, pc);
+    return e && e->handler < b->co->ninsns && e->slot < b->n ? e : NULL;
 }
 
 /* Leaders, blocks, successors, RPO from the entries, headers. -1 on failure (fn->error set). */
@@ -2503,6 +2536,8 @@ static int scan(builder *b)
             t->succ[t->nsucc++] = b->bb_at[KR_CACHE_E(co->insns[lastpc + 1])];
             if (next < n)
                 t->succ[t->nsucc++] = b->bb_at[next];
+        } else if (local_reraise(b, lastpc, in)) {
+            t->succ[t->nsucc++] = b->bb_at[local_reraise(b, lastpc, in)->handler];
         } else if ((!ends_block(op) || op == KR_OP_YIELD_FROM) && next < n) { /* YIELD_FROM: when the delegate finishes */
             t->succ[t->nsucc++] = b->bb_at[next];
         }

@@ -264,14 +264,16 @@ static inline int truthy(kr_vm *vm, kr_value v)
 
 static bool is_exc_instance(kr_vm *vm, kr_value v)
 {
-    return kr_is_ptr(v) && (kr_type_of(vm, v)->flags & KR_TF_EXCEPTION) && kr_type_of(vm, v) != vm->t.type &&
-           kr_exc_is_instance(vm, v);
+    return kr_is_ptr(v) && (KR_OBJ(v)->type->flags & KR_TF_EXCEPTION) && KR_OBJ(v)->type != vm->t.type;
 }
 
+/* A class deriving from BaseException (by flags, as interp_ops.c's exc_class: `raise obj` asks this
+ * first of every instance it raises, so no MRO walks). */
 static bool is_exc_class(kr_vm *vm, kr_value v)
 {
-    return kr_is_ptr(v) && kr_type_is_subtype(kr_type_of(vm, v), vm->t.type) &&
-           kr_type_is_subtype((kr_type *)KR_OBJ(v), KR_EXC(vm, BaseException));
+    (void)vm;
+    return kr_is_ptr(v) && (KR_OBJ(v)->type->flags & KR_TF_TYPE_SUBCLASS) &&
+           (((kr_type *)KR_OBJ(v))->flags & KR_TF_EXCEPTION);
 }
 
 /* exc.__context__ = the handled exception, as CPython's _PyErr_SetObject (cutting a cycle). */
@@ -2443,6 +2445,34 @@ failed:
     return call_failed(vm, f, ip);
 }
 
+/* An exception left the compiled code of nf, an entry frame a direct call pushed (vm->frame), at a pc no
+ * handler of nf covers: what run(RESUME_JIT_EXIT) would do -- the traceback entry (after the context
+ * chaining, as vm->jit_exc_entry says) and the pop of nf -- without entering run(). false (nothing
+ * done) when a handler covers the pc: run() continues nf there. */
+static bool unwind_entry_frame(kr_vm *vm, kr_frame *nf)
+{
+    kr_code *co = nf->code;
+    uint32_t lasti = (uint32_t)(nf->pc - co->insns);
+    for (uint32_t i = 0; i < co->nexctab; i++)
+        if (co->exctab[i].start <= lasti && lasti < co->exctab[i].end)
+            return false;
+    int at = vm->jit_exc_entry;
+    vm->jit_exc_entry = EXC_AT_ERROR;
+    if (at == EXC_AT_ERROR)
+        chain_context(vm, vm->exc, false);
+    if (at != EXC_AT_UNWIND && is_exc_instance(vm, vm->exc)) {
+        if (!KR_AS(kr_exception, vm->exc)->traceback) /* leaving the frame it was raised in */
+            kr_suggest_capture_frame(vm, vm->exc, nf);
+        kr_tb_add(vm, vm->exc, KR_VAL(co), lasti);
+    }
+    vm->handled_exc = nf->saved_handled;
+    vm->frame = nf->prev;
+    if (nf->flags & KR_FRAME_ON_STACK)
+        vm->stack_top = (kr_value *)nf;
+    vm->depth--;
+    return true;
+}
+
 const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
     /* the callee's frame is the one linked on f; the interpreter continues vm->frame, which is it or,
@@ -2451,6 +2481,11 @@ const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     while (nf->prev != f)
         nf = nf->prev;
     nf->flags &= ~(uint32_t)KR_FRAME_JIT;
+    if (vm->exc && nf == vm->frame && (nf->flags & (KR_FRAME_ENTRY | KR_FRAME_GEN)) == KR_FRAME_ENTRY &&
+        unwind_entry_frame(vm, nf)) {
+        vm->c_depth--;
+        return call_failed(vm, f, ip);
+    }
     kr_value v = run(vm, vm->frame, RESUME_JIT_EXIT, NULL);
     vm->c_depth--;
     if (!v)

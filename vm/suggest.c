@@ -250,6 +250,10 @@ static kr_value frame_bound_names(kr_vm *vm, kr_frame *f)
 void kr_suggest_capture_frame(kr_vm *vm, kr_value exc, kr_frame *f)
 {
     kr_type *t = kr_type_of(vm, exc);
+    /* NameError and AttributeError have fields (KR_TF_EXC_FIELDS, inherited): the exceptions raised
+     * most often (KeyError, ValueError, user classes...) are told apart without walking their MROs */
+    if (!(t->flags & KR_TF_EXC_FIELDS))
+        return;
     bool name_error = kr_type_is_subtype(t, KR_EXC(vm, NameError));
     if (!name_error && !kr_type_is_subtype(t, KR_EXC(vm, AttributeError)))
         return;
@@ -316,6 +320,10 @@ void kr_suggest_message(kr_vm *vm, kr_value exc, bool with_frame, char *buf, siz
 {
     buf[0] = 0;
     kr_type *t = kr_type_of(vm, exc);
+    /* NameError and AttributeError have fields (KR_TF_EXC_FIELDS, inherited): the exceptions raised
+     * most often (KeyError, ValueError, user classes...) are told apart without walking their MROs */
+    if (!(t->flags & KR_TF_EXC_FIELDS))
+        return;
     bool name_error = kr_type_is_subtype(t, KR_EXC(vm, NameError));
     bool attr_error = !name_error && kr_type_is_subtype(t, KR_EXC(vm, AttributeError));
     bool import_error = !name_error && !attr_error && kr_type_is_subtype(t, KR_EXC(vm, ImportError));
