@@ -10,7 +10,10 @@
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/instance.h"
+#include "vm/iterobj.h"
 #include "vm/list.h"
+#include "vm/range.h"
+#include "vm/tuple.h"
 #include "vm/vm.h"
 
 const char *const kr_lir_op_names[KR_LIR_OP_COUNT] = {
@@ -97,6 +100,17 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->kind_method = KR_FB_ATTR_METHOD;
     out->list_iter_seq = (int32_t)offsetof(kr_list_iter, seq);
     out->list_iter_index = (int32_t)offsetof(kr_list_iter, index);
+    out->tuple_iter_seq = (int32_t)offsetof(kr_tuple_iter, seq);
+    out->tuple_iter_index = (int32_t)offsetof(kr_tuple_iter, index);
+    out->obj_flags = (int32_t)offsetof(kr_object, flags);
+    out->range_iter_next = (int32_t)offsetof(kr_range_iter, next);
+    out->range_iter_step = (int32_t)offsetof(kr_range_iter, step);
+    out->range_iter_remaining = (int32_t)offsetof(kr_range_iter, remaining);
+    out->range_big = KR_RANGE_BIG;
+    out->zip_iters = (int32_t)kr_zip_iters_offset();
+    out->t_tuple_iter = vm->t.tuple_iter;
+    out->t_range_iter = vm->t.range_iter;
+    out->t_zip = vm->t.zip;
     /* function pointers as data pointers: POSIX guarantees the conversion (dlsym relies on it) */
     out->rt_exit = (const void *)(uintptr_t)kr_jit_rt_exit;
     out->rt_poll = (const void *)(uintptr_t)kr_jit_rt_poll;

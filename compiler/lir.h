@@ -88,7 +88,7 @@
     X(FNEG,      1, "out = -in0 (sign bit flipped)") \
     X(BOX_CALL,  0, "rax = kr_jit_rt_box_float(vm, in0); exit 0 when NULL; a call (inline first: a float from the collector's pool when it has one)") \
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call. imm3 > 0: a direct call, calls[imm3 - 1] (hir.h's DIRECT CALLS)") \
-    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. Inline first where it pays (x86.cpp): UNPACK of an exact tuple / list, FOR_ITER over a list iterator, BUILD_TUPLE from the collector's pool, LOAD_ATTR / LOAD_METHOD with imm3 (the site's kr_fb_poly)") \
+    X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. Inline first where it pays (x86.cpp): UNPACK of an exact tuple / list, FOR_ITER over a list or range iterator, FOR_ITER_UNPACK over a zip of two list / tuple iterators, BINARY_OP of small ints / floats, BUILD_TUPLE from the collector's pool, LOAD_ATTR / LOAD_METHOD with imm3 (the site's kr_fb_poly)") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
     X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
     X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \
@@ -234,6 +234,12 @@ typedef struct kr_lir_layout {
     int32_t pe_type, pe_shape, pe_value, pe_index, pe_version, pe_kind;
     int32_t kind_shape_slot, kind_type_value, kind_method;
     int32_t list_iter_seq, list_iter_index;                 /* kr_list_iter (vm/list.h) */
+    int32_t tuple_iter_seq, tuple_iter_index;               /* kr_tuple_iter (vm/tuple.h) */
+    int32_t obj_flags;                                      /* kr_object.flags (uint16_t) */
+    int32_t range_iter_next, range_iter_step, range_iter_remaining; /* kr_range_iter (vm/range.h) */
+    uint16_t range_big;                                     /* its KR_RANGE_BIG flag */
+    int32_t zip_iters;                                      /* a zip's tuple of iterators (vm/iterobj.h) */
+    const void *t_tuple_iter, *t_range_iter, *t_zip;        /* vm->t.* */
     const void *rt_exit, *rt_poll, *rt_truthy, *rt_box_float, *interp_step;     /* entry points */
     const void *interp_step_call;                           /* STEP of CALL / CALL_METHOD */
     /* direct calls: the frame link (vm/interp.c's frame_link / frame_pop) done inline */

@@ -221,7 +221,8 @@ private:
     void emitPoolAlloc(int cls, const void *type, Label slow);
     void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
     void emitBuildTupleFast(const kr_lir_insn &in, Label done);
-    void emitForIterListFast(const kr_lir_insn &in, Label done);
+    void emitForIterFast(const kr_lir_insn &in, Label done);
+    void emitBinaryOpFast(const kr_lir_insn &in, int u, Label done);
     void emitPolyFast(const kr_lir_insn &in, int u, Label done);
     void emitSaveCallerSaved();
     void emitRestoreCallerSaved();
@@ -729,8 +730,10 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         emitUnpackFast(in, done, in.imm == KR_JIT_RT_UNPACK_ITERATED);
     else if (in.imm == KR_JIT_RT_BUILD_TUPLE)
         emitBuildTupleFast(in, done);
-    else if (in.imm == KR_JIT_RT_FOR_ITER || in.imm == KR_JIT_RT_FOR_ITER_UNPACK) // a list iterator's step is the same
-        emitForIterListFast(in, done);
+    else if (in.imm == KR_JIT_RT_FOR_ITER || in.imm == KR_JIT_RT_FOR_ITER_UNPACK)
+        emitForIterFast(in, done);
+    else if (in.imm == KR_JIT_RT_BINARY_OP)
+        emitBinaryOpFast(in, u, done);
     else if ((in.imm == KR_JIT_RT_LOAD_ATTR || in.imm == KR_JIT_RT_LOAD_METHOD) && in.imm3)
         emitPolyFast(in, u, done);
     static const x86::Gp kArgs[] = {x86::rsi, x86::rdx, x86::rcx, x86::r8, x86::r9};
@@ -878,20 +881,37 @@ void Emitter::emitPolyFast(const kr_lir_insn &in, int u, Label done)
     a_.bind(slow);
 }
 
-// FOR_ITER over a list iterator that has an item left, inline (kr_interp_op_for_iter_list): the item
-// into s[B], the index advanced, rax = KR_TRUE (status 1) and on to `done`. The exhausted iterator
-// (which drops its list), other iterators and counted ranges take the runtime call. The loop
-// feedback the call counts only triggers compilation, which has happened. Registers as
-// emitUnpackFast.
-void Emitter::emitForIterListFast(const kr_lir_insn &in, Label done)
+// FOR_ITER inline for the iterators generic loops meet most (no runtime call, no feedback: the loop
+// feedback the call counts only triggers compilation, which has happened):
+// - a list iterator with an item left (kr_interp_op_for_iter_list): the item into s[B];
+// - FOR_ITER only: an exact range iterator without KR_RANGE_BIG with an item left whose value is a
+//   small int (range_iter_next): the item into s[B], next += step, remaining -= 1 (a genexpr's
+//   `for j in range(n)` iterates the range iterator passed in, which the counted loop cannot fuse);
+// - FOR_ITER_UNPACK into two slots: an exact zip of two iterators, each an exact list or tuple
+//   iterator, both with an item left (kr_zip_next_into): both items into the UNPACK's slots, both
+//   indexes advanced, KR_NULL in s[B] (the UNPACK_ITERATED then does nothing). Nothing is changed
+//   before both items are found, so the call sees the zip untouched.
+// Each sets rax = KR_TRUE (status 1) and goes on to `done`. Exhausted iterators (which drop their
+// sequence, or end a zip with strict's checks), big ranges and anything else take the runtime call.
+// Only caller-saved registers, as emitUnpackFast.
+void Emitter::emitForIterFast(const kr_lir_insn &in, Label done)
 {
     using namespace x86;
-    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
-    uint32_t state = KR_INSN_A(insn), item = KR_INSN_B(insn);
+    const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    uint32_t state = KR_INSN_A(ip[0]), item = KR_INSN_B(ip[0]);
+    const bool unpack = in.imm == KR_JIT_RT_FOR_ITER_UNPACK;
     if (in.nin != 0)
         return;
-    Label slow = a_.newLabel();
-    emitLoadExact(rax, rcx, state, lay_.t_list_iter, slow);
+    Label slow = a_.newLabel(), notList = a_.newLabel();
+    a_.mov(rax, slotMem(state));
+    a_.test(al, 7);
+    a_.jnz(slow);
+    a_.test(rax, rax);
+    a_.jz(slow);
+    a_.mov(r11, qword_ptr(rax, lay_.obj_type));
+    a_.mov(rcx, uint64_t(uintptr_t(lay_.t_list_iter)));
+    a_.cmp(r11, rcx);
+    a_.jne(notList);
     a_.mov(rdx, qword_ptr(rax, lay_.list_iter_seq));
     a_.test(rdx, rdx);
     a_.jz(slow);
@@ -904,6 +924,179 @@ void Emitter::emitForIterListFast(const kr_lir_insn &in, Label done)
     a_.add(rcx, 1);
     a_.mov(qword_ptr(rax, lay_.list_iter_index), rcx);
     a_.mov(eax, int32_t(KR_TRUE));
+    a_.jmp(done);
+    a_.bind(notList);
+    if (!unpack) {
+        a_.mov(rcx, uint64_t(uintptr_t(lay_.t_range_iter)));
+        a_.cmp(r11, rcx);
+        a_.jne(slow);
+        a_.test(word_ptr(rax, lay_.obj_flags), int32_t(lay_.range_big));
+        a_.jnz(slow);
+        a_.mov(rcx, qword_ptr(rax, lay_.range_iter_remaining));
+        a_.test(rcx, rcx);
+        a_.jz(slow);
+        a_.mov(rdx, qword_ptr(rax, lay_.range_iter_next));
+        a_.lea(r11, qword_ptr(rdx, rdx)); // tagged: 2 * next + 1, unless next is beyond a small int
+        a_.sar(r11, 1);
+        a_.cmp(r11, rdx);
+        a_.jne(slow);
+        a_.lea(r11, qword_ptr(rdx, rdx, 0, 1));
+        a_.mov(slotMem(item), r11);
+        a_.add(rdx, qword_ptr(rax, lay_.range_iter_step)); // modulo 2^64 after the last item (vm/range.h)
+        a_.mov(qword_ptr(rax, lay_.range_iter_next), rdx);
+        a_.sub(rcx, 1);
+        a_.mov(qword_ptr(rax, lay_.range_iter_remaining), rcx);
+        a_.mov(eax, int32_t(KR_TRUE));
+        a_.jmp(done);
+    } else if (KR_INSN_C(ip[2]) == 2 && lay_.list_iter_index == lay_.tuple_iter_index) {
+        // the items are found first (r8, r9) and both iterators advanced only then
+        const uint32_t ub = KR_INSN_B(ip[2]);
+        a_.mov(rcx, uint64_t(uintptr_t(lay_.t_zip)));
+        a_.cmp(r11, rcx);
+        a_.jne(slow);
+        a_.mov(rax, qword_ptr(rax, lay_.zip_iters));
+        a_.test(rax, rax);
+        a_.jz(slow);
+        a_.cmp(qword_ptr(rax, lay_.tuple_size), 2);
+        a_.jne(slow);
+        a_.mov(rsi, qword_ptr(rax, lay_.tuple_items));
+        a_.mov(rdi, qword_ptr(rax, lay_.tuple_items + 8));
+        const Gp its[2] = {rsi, rdi}, vals[2] = {r8, r9};
+        for (int k = 0; k < 2; k++) {
+            const Gp it = its[k], v = vals[k];
+            Label tuple = a_.newLabel(), found = a_.newLabel();
+            a_.test(it.r8(), 7);
+            a_.jnz(slow);
+            a_.mov(rcx, qword_ptr(it, lay_.obj_type));
+            a_.mov(rdx, uint64_t(uintptr_t(lay_.t_list_iter)));
+            a_.cmp(rcx, rdx);
+            a_.jne(tuple);
+            a_.mov(rdx, qword_ptr(it, lay_.list_iter_seq));
+            a_.test(rdx, rdx);
+            a_.jz(slow);
+            a_.mov(r10, qword_ptr(it, lay_.list_iter_index));
+            a_.cmp(r10, qword_ptr(rdx, lay_.list_size));
+            a_.jge(slow);
+            a_.mov(rdx, qword_ptr(rdx, lay_.list_items));
+            a_.mov(v, qword_ptr(rdx, r10, 3));
+            a_.jmp(found);
+            a_.bind(tuple);
+            a_.mov(rdx, uint64_t(uintptr_t(lay_.t_tuple_iter)));
+            a_.cmp(rcx, rdx);
+            a_.jne(slow);
+            a_.mov(rdx, qword_ptr(it, lay_.tuple_iter_seq));
+            a_.test(rdx, rdx);
+            a_.jz(slow);
+            a_.mov(r10, qword_ptr(it, lay_.tuple_iter_index));
+            a_.cmp(r10, qword_ptr(rdx, lay_.tuple_size));
+            a_.jge(slow);
+            a_.mov(v, qword_ptr(rdx, r10, 3, lay_.tuple_items));
+            a_.bind(found);
+        }
+        a_.add(qword_ptr(rsi, lay_.list_iter_index), 1);
+        a_.add(qword_ptr(rdi, lay_.list_iter_index), 1);
+        a_.mov(slotMem(ub), r8);
+        a_.mov(slotMem(ub + 1), r9);
+        a_.mov(slotMem(item), 0);
+        a_.mov(eax, int32_t(KR_TRUE));
+        a_.jmp(done);
+    }
+    a_.bind(slow);
+}
+
+// BINARY_OP left generic (the site saw several types, e.g. a loop run with ints, then with floats),
+// inline for the common operands; no feedback (the site is compiled already), the same results:
+// - two small ints: + - * with an overflow check (the call then makes the big int);
+// - small ints and exact floats, at least one float: + - * / on doubles (an int converted exactly as
+//   float(int) does: cvtsi2sd rounds to nearest even, and a small int has at most 62 bits), a zero
+//   divisor left to the call for its ZeroDivisionError; the result boxed from the collector's pool,
+//   else by kr_jit_rt_box_float (exit 0 on its failure, as the call's).
+// Scratch registers are caller-saved ones other than the inputs, which the call needs; once the
+// double is computed the inputs are no longer needed.
+void Emitter::emitBinaryOpFast(const kr_lir_insn &in, int u, Label done)
+{
+    using namespace x86;
+    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    const unsigned op = KR_INSN_X(insn) & 0x7f;
+    if (in.nin != 2 || (op != KR_OP_ADD && op != KR_OP_SUB && op != KR_OP_MUL && op != KR_OP_TRUEDIV))
+        return;
+    const Gp a = gp(in.in[0], u), b = gp(in.in[1], u);
+    std::vector<Gp> scratch;
+    for (Gp g : {rcx, rdx, rsi, rdi, r8, r9, r10, r11})
+        if (g.id() != a.id() && g.id() != b.id())
+            scratch.push_back(g);
+    const Gp t = scratch[0], t2 = scratch[1];
+    Label slow = a_.newLabel(), notInts = a_.newLabel(), boxSlow = a_.newLabel();
+    a_.mov(t, a);
+    a_.and_(t, b);
+    a_.test(t.r8(), 1);
+    a_.jz(notInts);
+    if (op == KR_OP_TRUEDIV) {
+        a_.jmp(slow);
+    } else {
+        a_.mov(t, a);
+        if (op == KR_OP_ADD) {
+            a_.sub(t, 1); // a - 1 + b: tagged sum; a - 1 cannot overflow (a is odd)
+            a_.add(t, b);
+            a_.jo(slow);
+        } else if (op == KR_OP_SUB) {
+            a_.sub(t, b); // even, at most INT64_MAX - 1: the + 1 cannot overflow
+            a_.jo(slow);
+            a_.add(t, 1);
+        } else {
+            a_.sar(t, 1); // x * (2y) + 1
+            a_.lea(t2, qword_ptr(b, -1));
+            a_.imul(t, t2);
+            a_.jo(slow);
+            a_.or_(t, 1);
+        }
+        a_.mov(rax, t);
+        a_.jmp(done);
+    }
+    a_.bind(notInts);
+    const Gp ops[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        const Xmm x = x86::xmm(uint32_t(k));
+        Label ptr = a_.newLabel(), got = a_.newLabel();
+        a_.test(ops[k].r8(), 1);
+        a_.jz(ptr);
+        a_.mov(t, ops[k]);
+        a_.sar(t, 1);
+        a_.cvtsi2sd(x, t);
+        a_.jmp(got);
+        a_.bind(ptr);
+        a_.test(ops[k].r8(), 7);
+        a_.jnz(slow);
+        a_.test(ops[k], ops[k]);
+        a_.jz(slow);
+        a_.mov(t, uint64_t(uintptr_t(lay_.t_float)));
+        a_.cmp(qword_ptr(ops[k], lay_.obj_type), t);
+        a_.jne(slow);
+        a_.movsd(x, qword_ptr(ops[k], lay_.float_value));
+        a_.bind(got);
+    }
+    if (op == KR_OP_ADD) {
+        a_.addsd(xmm0, xmm1);
+    } else if (op == KR_OP_SUB) {
+        a_.subsd(xmm0, xmm1);
+    } else if (op == KR_OP_MUL) {
+        a_.mulsd(xmm0, xmm1);
+    } else {
+        a_.xorps(xmm2, xmm2);
+        a_.ucomisd(xmm1, xmm2); // equal (or unordered: a NaN divisor, rare) -> the call
+        a_.je(slow);
+        a_.divsd(xmm0, xmm1);
+    }
+    emitPoolAlloc(lay_.float_class, lay_.t_float, boxSlow);
+    a_.movsd(qword_ptr(r11, lay_.float_value), xmm0);
+    a_.mov(rax, r11);
+    a_.jmp(done);
+    a_.bind(boxSlow);
+    a_.mov(rdi, r12);
+    a_.mov(rax, uint64_t(uintptr_t(lay_.rt_box_float)));
+    a_.call(rax);
+    a_.test(rax, rax);
+    a_.jz(exitLabel(in, 0));
     a_.jmp(done);
     a_.bind(slow);
 }

@@ -247,6 +247,8 @@ static kr_value zip_next(kr_vm *vm, kr_value self)
     return result;
 }
 
+size_t kr_zip_iters_offset(void) { return offsetof(zip_obj, iters); }
+
 int64_t kr_zip_arity(kr_value self)
 {
     kr_value iters = KR_AS(zip_obj, self)->iters;

@@ -22,5 +22,8 @@ kr_value kr_callable_iter_new(kr_vm *vm, kr_value callable, kr_value sentinel);
 int64_t kr_zip_arity(kr_value zip);
 int kr_zip_next_into(kr_vm *vm, kr_value zip, kr_value *out);
 int kr_enumerate_next_into(kr_vm *vm, kr_value en, kr_value *out);
+/* The byte offset of a zip's tuple of iterators (KR_NULL once exhausted) in the object, for compiled
+ * code's inline step of a zip of list / tuple iterators (compiler/x86.cpp, emitForIterFast). */
+size_t kr_zip_iters_offset(void);
 
 #endif
