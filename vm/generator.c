@@ -10,6 +10,7 @@
  * the collection that finds it unreachable (CPython does so at once, by reference counting). */
 #include <string.h>
 
+#include "compiler/jit.h"
 #include "interp.h"
 #include "traceback.h"
 #include "tuple.h"
@@ -280,10 +281,71 @@ throw_here_pending:
 }
 
 /* ---- Python-visible methods ---- */
-static kr_value gen_iternext(kr_vm *vm, kr_value self)
+
+/* next(gen): send(None). The common case, a started generator that is not running (every step of a
+ * for loop, sum(), list(), ... after the first), is kr_gen_send + gen_resume + kr_gen_suspended in
+ * one function: the same steps in the same order, with kr_gen_suspended's work only when it has
+ * some (the collector watches the generator, or its code has handlers it may be suspended in). */
+kr_value kr_gen_next(kr_vm *vm, kr_value self)
 {
+    kr_generator *g = GEN(self);
+    kr_frame *f = g->frame;
     kr_value out;
-    int st = kr_gen_send(vm, self, KR_NONE, &out);
+    int st;
+    if (__builtin_expect(f && g->started && !g->running, 1)) {
+        f->slots[KR_INSN_A(*kr_frame_suspension(f))] = KR_NONE;
+        g->running = true;
+        kr_value caller_handled = vm->handled_exc;
+        if (g->handled_exc)
+            vm->handled_exc = g->handled_exc;
+        int yielded = 0;
+        kr_value r;
+        kr_code *co = f->code;
+        kr_jit_fn jf = (kr_jit_fn)co->jit_code;
+        if (jf && kr_jit_on(vm) && vm->c_depth + 1 < KR_JIT_MAX_C_DEPTH && vm->depth < vm->recursion_limit) {
+            /* kr_interp_resume's compiled path (vm/interp.c, with jit_call's part), inline: its
+             * limits hold (the interpreter's C depth limit is above the JIT's), so link the frame,
+             * count the resumption and enter the code at the resume point */
+            f->prev = vm->frame;
+            vm->frame = f;
+            vm->depth++;
+            vm->c_depth += 2;
+            co->call_count++;
+            f->flags |= KR_FRAME_JIT;
+            r = jf(vm, f, (uint32_t)(f->pc - co->insns));
+            f->flags &= ~(uint32_t)KR_FRAME_JIT;
+            vm->c_depth--;
+            if (r) {
+                yielded = vm->jit_yielded;
+                vm->jit_yielded = 0;
+                vm->frame = f->prev;
+                vm->depth--;
+            } else {
+                r = kr_interp_resume_exit(vm, &yielded);
+            }
+            vm->c_depth--;
+        } else {
+            r = kr_interp_resume(vm, f, 0, &yielded);
+        }
+        g->running = false;
+        if (__builtin_expect(yielded, 1)) {
+            g->handled_exc = vm->handled_exc != caller_handled ? vm->handled_exc : KR_NULL;
+            vm->handled_exc = caller_handled;
+            if ((g->ob.gc_flags & KR_GC_WATCH) || f->code->nexctab)
+                kr_gen_suspended(vm, self);
+            return r;
+        }
+        vm->handled_exc = caller_handled;
+        gen_finish(vm, g);
+        if (!r) {
+            kr_gen_pep479(vm);
+            return KR_NULL;
+        }
+        out = r;
+        st = 0;
+    } else {
+        st = kr_gen_send(vm, self, KR_NONE, &out);
+    }
     if (st == 1)
         return out;
     if (st == 0 && out != KR_NONE)
@@ -462,7 +524,7 @@ void kr_gen_init(kr_vm *vm)
     t->py_finalize = gen_py_finalize;
     t->repr = gen_repr;
     t->iter = gen_iter;
-    t->next = gen_iternext;
+    t->next = kr_gen_next;
     t->methods = gen_methods;
     t->getsets = gen_getsets;
     vm->t.generator = t;

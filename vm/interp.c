@@ -2343,6 +2343,10 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
     return r;
 }
 
+/* Compiled code that kr_gen_next resumed itself (generator.c, as kr_interp_resume does) left its frame,
+ * still linked, to the interpreter: run it from there, as kr_interp_resume does then. */
+kr_value kr_interp_resume_exit(kr_vm *vm, int *yielded) { return run(vm, vm->frame, RESUME_JIT_EXIT, yielded); }
+
 /* Compiled code's generic operations (compiler/jit_rt.h): one instruction with the interpreter's code. */
 const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
