@@ -8,6 +8,7 @@
 #include "frame.h"
 #include "dict.h"
 #include "function.h"
+#include "interp.h"
 #include "iterobj.h"
 #include "str.h"
 #include "range.h"
@@ -597,7 +598,8 @@ int kr_interp_op_get_iter(kr_vm *vm, kr_fb *e, unsigned x, kr_value o, kr_value 
 
 int kr_interp_op_for_iter_next(kr_vm *vm, kr_value it, kr_value *item)
 {
-    kr_value v = kr_next(vm, it);
+    /* a generator (a pipeline's stages) straight through its next slot, without kr_next's dispatch */
+    kr_value v = kr_is_ptr(it) && KR_OBJ(it)->type == vm->t.generator ? kr_gen_next(vm, it) : kr_next(vm, it);
     if (!v) {
         if (kr_err_occurred(vm)) {
             if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))
