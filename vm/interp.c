@@ -2310,7 +2310,8 @@ kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value
     return r;
 }
 
-/* Resume a generator frame (generator.c). mode: 0 send (value stored by the caller), 1 throw. */
+/* Resume a generator frame (generator.c). mode: 0 send (value stored by the caller), 1 throw.
+ * kr_gen_next (generator.c) does the compiled path below itself for next(): keep the two alike. */
 kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
 {
     if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH || vm->depth >= vm->recursion_limit) {
