@@ -10,7 +10,6 @@
  * the collection that finds it unreachable (CPython does so at once, by reference counting). */
 #include <string.h>
 
-#include "compiler/jit.h"
 #include "interp.h"
 #include "traceback.h"
 #include "tuple.h"
@@ -299,34 +298,7 @@ kr_value kr_gen_next(kr_vm *vm, kr_value self)
         if (g->handled_exc)
             vm->handled_exc = g->handled_exc;
         int yielded = 0;
-        kr_value r;
-        kr_code *co = f->code;
-        kr_jit_fn jf = (kr_jit_fn)co->jit_code;
-        if (jf && kr_jit_on(vm) && vm->c_depth + 1 < KR_JIT_MAX_C_DEPTH && vm->depth < vm->recursion_limit) {
-            /* kr_interp_resume's compiled path (vm/interp.c, with jit_call's part), inline: its
-             * limits hold (the interpreter's C depth limit is above the JIT's), so link the frame,
-             * count the resumption and enter the code at the resume point */
-            f->prev = vm->frame;
-            vm->frame = f;
-            vm->depth++;
-            vm->c_depth += 2;
-            co->call_count++;
-            f->flags |= KR_FRAME_JIT;
-            r = jf(vm, f, (uint32_t)(f->pc - co->insns));
-            f->flags &= ~(uint32_t)KR_FRAME_JIT;
-            vm->c_depth--;
-            if (r) {
-                yielded = vm->jit_yielded;
-                vm->jit_yielded = 0;
-                vm->frame = f->prev;
-                vm->depth--;
-            } else {
-                r = kr_interp_resume_exit(vm, &yielded);
-            }
-            vm->c_depth--;
-        } else {
-            r = kr_interp_resume(vm, f, 0, &yielded);
-        }
+        kr_value r = kr_interp_resume(vm, f, 0, &yielded);
         g->running = false;
         if (__builtin_expect(yielded, 1)) {
             g->handled_exc = vm->handled_exc != caller_handled ? vm->handled_exc : KR_NULL;

@@ -2310,8 +2310,7 @@ kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value
     return r;
 }
 
-/* Resume a generator frame (generator.c). mode: 0 send (value stored by the caller), 1 throw.
- * kr_gen_next (generator.c) does the compiled path below itself for next(): keep the two alike. */
+/* Resume a generator frame (generator.c). mode: 0 send (value stored by the caller), 1 throw. */
 kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
 {
     if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH || vm->depth >= vm->recursion_limit) {
@@ -2343,10 +2342,6 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
     vm->c_depth--;
     return r;
 }
-
-/* Compiled code that kr_gen_next resumed itself (generator.c, as kr_interp_resume does) left its frame,
- * still linked, to the interpreter: run it from there, as kr_interp_resume does then. */
-kr_value kr_interp_resume_exit(kr_vm *vm, int *yielded) { return run(vm, vm->frame, RESUME_JIT_EXIT, yielded); }
 
 /* Compiled code's generic operations (compiler/jit_rt.h): one instruction with the interpreter's code. */
 const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
