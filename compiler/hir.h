@@ -126,7 +126,7 @@ enum kr_hir_type_bits {
     /* ---- floats (DOUBLE) ---- */ \
     X(UNBOX_FLOAT,  "DOUBLE: the value of float object a0 (type FLOAT)") \
     X(BOX_FLOAT,    "TAGGED FLOAT: a new float object for a0; allocates but never collects; exc on MemoryError (fs)") \
-    X(FLOAT_BINOP,  "DOUBLE: a0 <imm> a1, imm among ADD SUB MUL TRUEDIV; TRUEDIV deopts when a1 == 0.0") \
+    X(FLOAT_BINOP,  "DOUBLE: a0 <imm> a1, imm among ADD SUB MUL TRUEDIV POW; TRUEDIV deopts when a1 == 0.0; POW (a call of kr_jit_rt_float_pow, which never allocates) deopts where float ** raises (0.0 to a negative power, a negative base to a non-integer power, overflow), and the interpreter raises") \
     X(FLOAT_NEG,    "DOUBLE: -a0") \
     X(FLOAT_CMP,    "TAGGED BOOL: a0 <imm> a1 (kr_cmpop; NaN compares false except NE)") \
     /* ---- booleans and identity ---- */ \
@@ -237,7 +237,8 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
     X(UNCOMPILED, "uncompiled path") \
     X(GLOBAL, "global or builtin changed") \
     X(SHAPE, "class or shape changed") \
-    X(BOUNDS, "index out of range")
+    X(BOUNDS, "index out of range") \
+    X(FLOAT_POW, "float ** error")
 enum kr_deopt_reason {
 #define KR_DEOPT_ENUM(name, doc) KR_DEOPT_##name,
     KR_DEOPT_REASONS(KR_DEOPT_ENUM)

@@ -934,7 +934,7 @@ static bool int_binop_ok(unsigned op)
 
 static bool float_binop_ok(unsigned op)
 {
-    return op == KR_OP_ADD || op == KR_OP_SUB || op == KR_OP_MUL || op == KR_OP_TRUEDIV;
+    return op == KR_OP_ADD || op == KR_OP_SUB || op == KR_OP_MUL || op == KR_OP_TRUEDIV || op == KR_OP_POW;
 }
 
 /* How an arithmetic operand can be used: known int / float, int / float after a guard the feedback
@@ -996,6 +996,8 @@ static bool binary_op(builder *b, uint32_t pc, kr_insn in)
         kr_hir_ref r = emit2(b, KR_HIR_FLOAT_BINOP, KR_HIR_DOUBLE, KR_HT_FLOAT, x, y, op);
         if (op == KR_OP_TRUEDIV)
             set_fs(b, r, fs_now(b), KR_DEOPT_ZERO_DIV);
+        else if (op == KR_OP_POW)
+            set_fs(b, r, fs_now(b), KR_DEOPT_FLOAT_POW);
         write_slot(b, a, r);
         return true;
     }

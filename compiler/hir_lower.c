@@ -539,6 +539,13 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         case KR_OP_SUB: op = KR_LIR_FSUB; break;
         case KR_OP_MUL: op = KR_LIR_FMUL; break;
         case KR_OP_TRUEDIV: op = KR_LIR_FDIV; break;
+        case KR_OP_POW:
+            /* a call that leaves the result's bits in rax (kr_jit_rt_float_pow) */
+            if ((a[0] = use_val(c, h.args[0])) < 0 || (a[1] = use_val(c, h.args[1])) < 0 ||
+                !emit(c, KR_LIR_FPOW_CALL, r, -1, a, 2) || add_exit1(c, r, KR_DEOPT_FLOAT_POW) < 0 ||
+                !emit(c, KR_LIR_FGETRET, r, out, NULL, 0))
+                return -1;
+            return 0;
         default: return kr_hir_refuse(fn, "lowering: FLOAT_BINOP %lld", (long long)h.imm);
         }
         if ((a[0] = use_val(c, h.args[0])) < 0 || (a[1] = use_val(c, h.args[1])) < 0 ||

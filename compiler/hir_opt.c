@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "compiler/hir.h"
+#include "vm/floatobj.h"
 #include "vm/object.h"
 
 typedef struct opt {
@@ -268,6 +269,12 @@ static void simplify(opt *o, kr_hir_ref r)
                 if (q != 0.0)
                     make_const_double(o, r, p / q);
                 break;
+            case KR_OP_POW: {
+                double d;
+                if (kr_float_pow_raw(p, q, &d) == KR_FLOAT_POW_OK) /* else it deopts: not folded */
+                    make_const_double(o, r, d);
+                break;
+            }
             default: break;
             }
         }

@@ -334,7 +334,7 @@ static opsig signature(const kr_hir_insn *in)
         s.nargs = 2;
         s.argrep = KR_HIR_DOUBLE;
         s.rep = KR_HIR_DOUBLE;
-        s.fs = in->imm == KR_OP_TRUEDIV;
+        s.fs = in->imm == KR_OP_TRUEDIV || in->imm == KR_OP_POW;
         break;
     case KR_HIR_FLOAT_NEG:
         s.nargs = 1;

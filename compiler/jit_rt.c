@@ -80,6 +80,15 @@ int kr_jit_rt_truthy(kr_vm *vm, kr_value v) { return kr_truthy(vm, v); }
 
 kr_value kr_jit_rt_box_float(kr_vm *vm, double d) { return kr_float_new(vm, d); }
 
+kr_jit_rt_pow_result kr_jit_rt_float_pow(double x, double y)
+{
+    kr_jit_rt_pow_result r = {0, 0};
+    double d = 0.0;
+    r.failed = kr_float_pow_raw(x, y, &d) != KR_FLOAT_POW_OK;
+    memcpy(&r.bits, &d, sizeof d);
+    return r;
+}
+
 kr_value kr_jit_rt_new_cell(kr_vm *vm)
 {
     kr_value c = kr_cell_new(vm, KR_UNBOUND);

@@ -82,6 +82,15 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
 int kr_jit_rt_poll(kr_vm *vm);                      /* 0, or -1 with KeyboardInterrupt pending */
 int kr_jit_rt_truthy(kr_vm *vm, kr_value v);        /* 1, 0, or -1 with an exception */
 kr_value kr_jit_rt_box_float(kr_vm *vm, double d);  /* KR_NULL with MemoryError */
+/* FLOAT_BINOP POW (LIR FPOW_CALL): x ** y with float's semantics (vm/floatobj.h's kr_float_pow_raw).
+ * Two integer words, which the System V ABI returns in rax and rdx: the result's bits, and whether
+ * Python raises there instead (compiled code then deopts and the interpreter raises). No vm: it
+ * neither allocates nor raises. */
+typedef struct kr_jit_rt_pow_result {
+    uint64_t bits;
+    uint64_t failed;
+} kr_jit_rt_pow_result;
+kr_jit_rt_pow_result kr_jit_rt_float_pow(double x, double y);
 /* A direct call's new cell (unbound) when the pool has none; KR_NULL, with nothing pending, when out
  * of memory (the call then takes the generic path, which raises). */
 kr_value kr_jit_rt_new_cell(kr_vm *vm);

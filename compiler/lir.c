@@ -116,6 +116,7 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->rt_poll = (const void *)(uintptr_t)kr_jit_rt_poll;
     out->rt_truthy = (const void *)(uintptr_t)kr_jit_rt_truthy;
     out->rt_box_float = (const void *)(uintptr_t)kr_jit_rt_box_float;
+    out->rt_float_pow = (const void *)(uintptr_t)kr_jit_rt_float_pow;
     out->interp_step = (const void *)(uintptr_t)kr_interp_step;
     out->interp_step_call = (const void *)(uintptr_t)kr_interp_step_call;
     out->vm_frame = (int32_t)offsetof(kr_vm, frame);
@@ -293,6 +294,7 @@ uint64_t kr_lir_insn_fixed(const kr_lir_insn *in)
 int kr_lir_insn_is_call(const kr_lir_insn *in)
 {
     return in->op == KR_LIR_TRUTHY_CALL || in->op == KR_LIR_BOX_CALL || in->op == KR_LIR_STEP_CALL ||
+           in->op == KR_LIR_FPOW_CALL ||
            in->op == KR_LIR_CALL_RT;
 }
 

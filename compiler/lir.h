@@ -99,7 +99,9 @@
     X(DEOPT,     0, "leave through exit 0") \
     X(LOAD_FIELD, 1, "out = *(kr_value *)(in0 + imm); exit 0 when it is KR_NULL (an unset __slots__ member)") \
     X(STORE_FIELD, 0, "*(kr_value *)(in0 + imm) = in1") \
-    X(BARRIER,   0, "the write barrier of a store of in1 into heap object in0: if in0's gc_flags has KR_GC_WATCH, kr_gc_barrier_call(vm, in0, in1) with every register saved")
+    X(BARRIER,   0, "the write barrier of a store of in1 into heap object in0: if in0's gc_flags has KR_GC_WATCH, kr_gc_barrier_call(vm, in0, in1) with every register saved") \
+    X(FPOW_CALL, 0, "rax = the bits of in0 ** in1 (doubles) from kr_jit_rt_float_pow; exit 0 where float ** raises; a call") \
+    X(FGETRET,   1, "out(FP) = the double whose bits are in rax (the previous FPOW_CALL's result)")
 
 enum kr_lir_op {
 #define KR_LIR_OP_ENUM(name, out, doc) KR_LIR_##name,
@@ -255,6 +257,7 @@ typedef struct kr_lir_layout {
     int32_t obj_gc_flags;                                   /* kr_object.gc_flags (BARRIER) */
     uint8_t gc_watch;                                       /* its KR_GC_WATCH bit */
     const void *rt_barrier;                                 /* kr_gc_barrier_call */
+    const void *rt_float_pow;                               /* kr_jit_rt_float_pow */
 } kr_lir_layout;
 void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out);
 

@@ -1968,6 +1968,21 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         if (O().id() != 0)
             a_.mov(O(), rax);
         break;
+    case KR_LIR_FPOW_CALL: {
+        // the arguments into xmm0 and xmm1 through xmm15 (either may be in the other's register)
+        a_.movaps(x86::xmm15, XI(1));
+        if (XI(0).id() != 0)
+            a_.movaps(x86::xmm0, XI(0));
+        a_.movaps(x86::xmm1, x86::xmm15);
+        a_.mov(rax, uint64_t(uintptr_t(lay_.rt_float_pow)));
+        a_.call(rax);
+        a_.test(x86::rdx, x86::rdx); // kr_jit_rt_pow_result.failed: the interpreter raises
+        a_.jnz(exitLabel(in, 0));
+        break;
+    }
+    case KR_LIR_FGETRET:
+        a_.movq(XO(), rax);
+        break;
     case KR_LIR_POLL: {
         // One compare and branch: krait_interrupt (vm/api.c) also zeroes the GC threshold, so
         // `allocated >= threshold` covers both an interrupt and GC debt; the slow path

@@ -365,21 +365,26 @@ static bool is_odd_integer(double x)
     return fmod(fabs(x), 2.0) == 1.0;
 }
 
-int kr_float_pow_d(kr_vm *vm, double iv, double iw, double *out)
+/* CPython's float_pow (Objects/floatobject.c) case by case, without raising: the special cases decided
+ * here rather than by the platform's pow, which leaves only a finite, positive base other than 1 and
+ * a finite, non-zero exponent to pow. */
+int kr_float_pow_raw(double iv, double iw, double *out)
 {
-    if (iw == 0) {
+    if (iw == 0) { /* v**0 is 1, even 0**0 and nan**0 */
         *out = 1.0;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
-    if (isnan(iv)) {
+    if (isnan(iv)) { /* nan**w = nan, unless w == 0 */
         *out = iv;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
-    if (isnan(iw)) {
+    if (isnan(iw)) { /* v**nan = nan, unless v == 1; 1**nan = 1 */
         *out = iv == 1.0 ? 1.0 : iw;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
     if (isinf(iw)) {
+        /* v**inf: 0.0 if |v| < 1, 1.0 if |v| == 1, inf if |v| > 1 (v infinite included); v**-inf the
+         * reverse */
         double a = fabs(iv);
         if (a == 1.0)
             *out = 1.0;
@@ -387,46 +392,59 @@ int kr_float_pow_d(kr_vm *vm, double iv, double iw, double *out)
             *out = fabs(iw);
         else
             *out = 0.0;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
     if (isinf(iv)) {
+        /* (+-inf)**w: inf for w > 0, 0 for w < 0, with v's sign when w is an odd integer */
         bool odd = is_odd_integer(iw);
         if (iw > 0.0)
             *out = odd ? iv : fabs(iv);
         else
             *out = odd ? copysign(0.0, iv) : 0.0;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
-    if (iv == 0.0) {
-        if (iw < 0.0) {
-            kr_raise(vm, KR_EXC(vm, ZeroDivisionError), "0.0 cannot be raised to a negative power");
-            return -1;
-        }
+    if (iv == 0.0) { /* 0**w: 0 (signed like v when w is an odd integer) for w > 0, an error for w < 0 */
+        if (iw < 0.0)
+            return KR_FLOAT_POW_ZERO_NEGATIVE;
         *out = is_odd_integer(iw) ? iv : 0.0;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
     bool negate = false;
     if (iv < 0.0) {
-        if (iw != floor(iw)) {
-            /* CPython returns a complex number here. */
-            kr_raise(vm, KR_EXC(vm, ValueError), "Krait does not support complex numbers");
-            return -1;
-        }
+        if (iw != floor(iw))
+            return KR_FLOAT_POW_COMPLEX; /* CPython returns a complex number here */
+        /* an exact integer exponent, perhaps a huge one: |v|**w, negated when w is odd */
         iv = -iv;
         negate = is_odd_integer(iw);
     }
-    if (iv == 1.0) {
+    if (iv == 1.0) { /* 1**w is 1; (-1)**huge too, where some libms return nan */
         *out = negate ? -1.0 : 1.0;
-        return 0;
+        return KR_FLOAT_POW_OK;
     }
-    errno = 0;
+    /* finite, positive, not 1, with a finite non-zero exponent: pow's only error is overflow, which
+     * CPython detects as an infinite result (_Py_ADJUST_ERANGE1; underflow to 0 is no error) */
     double ix = pow(iv, iw);
-    if (isinf(ix)) {
+    if (isinf(ix))
+        return KR_FLOAT_POW_OVERFLOW;
+    *out = negate ? -ix : ix;
+    return KR_FLOAT_POW_OK;
+}
+
+int kr_float_pow_d(kr_vm *vm, double iv, double iw, double *out)
+{
+    switch (kr_float_pow_raw(iv, iw, out)) {
+    case KR_FLOAT_POW_OK:
+        return 0;
+    case KR_FLOAT_POW_ZERO_NEGATIVE:
+        kr_raise(vm, KR_EXC(vm, ZeroDivisionError), "0.0 cannot be raised to a negative power");
+        return -1;
+    case KR_FLOAT_POW_COMPLEX:
+        kr_raise(vm, KR_EXC(vm, ValueError), "Krait does not support complex numbers");
+        return -1;
+    default:
         kr_raise(vm, KR_EXC(vm, OverflowError), "(34, 'Numerical result out of range')");
         return -1;
     }
-    *out = negate ? -ix : ix;
-    return 0;
 }
 
 kr_value kr_float_binop(kr_vm *vm, int op, kr_value a, kr_value b)

@@ -24,6 +24,12 @@ kr_value kr_float_divmod(kr_vm *vm, kr_value a, kr_value b);
 int kr_float_floordiv_d(kr_vm *vm, double a, double b, double *out);
 int kr_float_mod_d(kr_vm *vm, double a, double b, double *out);
 int kr_float_pow_d(kr_vm *vm, double a, double b, double *out);
+/* a ** b with float's semantics (CPython's float_pow) but without raising, for the interpreter's fast
+ * path and compiled code: KR_FLOAT_POW_OK with *out set, or the error kr_float_pow_d would raise
+ * (ZeroDivisionError for 0.0 to a negative power, ValueError for a negative base to a non-integer
+ * power, which is a complex number in CPython, OverflowError). */
+enum { KR_FLOAT_POW_OK, KR_FLOAT_POW_ZERO_NEGATIVE, KR_FLOAT_POW_COMPLEX, KR_FLOAT_POW_OVERFLOW };
+int kr_float_pow_raw(double a, double b, double *out);
 int64_t kr_float_hash_double(double d, kr_value self);   /* CPython's _Py_HashDouble; self for NaN */
 /* Parse a Python float literal/float() string (whitespace, sign, inf/nan, underscores between digits).
  * Returns 0, or -1 with no exception when the text is not a float. */

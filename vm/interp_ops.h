@@ -23,6 +23,7 @@
 
 #include "code.h"
 #include "dict.h"
+#include "floatobj.h"
 #include "instance.h"
 #include "kr.h"
 #include "list.h"
@@ -284,8 +285,8 @@ KR_INTERP_OP_FAST bool kr_interp_op_binary_small(kr_fb *e, unsigned op, kr_value
     }
 }
 
-/* x op y on doubles for + - * and / by non-zero into *out (true); false for the rest, and the errors,
- * which are kr_binary_op's. */
+/* x op y on doubles for + - *, / by non-zero and ** where it does not raise (kr_float_pow_raw) into
+ * *out (true); false for the rest, and the errors, which are kr_binary_op's. */
 KR_INTERP_OP_FAST bool kr_interp_op_float_arith(unsigned op, double x, double y, double *out)
 {
     switch (op) {
@@ -297,13 +298,15 @@ KR_INTERP_OP_FAST bool kr_interp_op_float_arith(unsigned op, double x, double y,
             return false;
         *out = x / y;
         return true;
+    case KR_OP_POW:
+        return kr_float_pow_raw(x, y, out) == KR_FLOAT_POW_OK;
     default:
         return false;
     }
 }
 
 /* BINARY_OP operator op on two exact floats (kr_interp_op_both_floats): records FLOAT for both
- * operands; true with x op y in *out for + - * and / by non-zero, else false. */
+ * operands; true with x op y in *out as kr_interp_op_float_arith computes it, else false. */
 KR_INTERP_OP_FAST bool kr_interp_op_binary_float(kr_fb *e, unsigned op, double x, double y, double *out)
 {
     e->types.lhs |= KR_FB_FLOAT;
