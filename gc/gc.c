@@ -250,19 +250,56 @@ static bool gc_array_reserve(kr_object ***arr, size_t n, size_t *cap)
     return n < *cap || gc_array_reserve_n(arr, n, 1, cap);
 }
 
+/* How many fresh blocks an empty pool list is refilled with at once (gc_pool_refill). */
+enum { GC_POOL_REFILL = 32 };
+
+/* Refills the empty pool list of class cls with fresh blocks from mimalloc (as pooled blocks: gc_mark
+ * KR_GC_POOLED, linked through their first word, in the order mimalloc returned them, which in a fresh
+ * page is ascending), so that the allocations that follow take the pool's path, compiled code's
+ * inline one (compiler/x86.cpp's emitPoolAlloc) included, instead of each making its way here through
+ * the runtime. In allocation-heavy code whose young objects survive a collection (the trees of
+ * perf/bench/binary_trees), the sweep gives the pool back less than a cycle allocates, so it runs
+ * dry every cycle: a fifth of that program's tuples came through the full slow path before. Only
+ * when pooling is on (pool_limit != 0) and without a memory limit (pooled blocks are not accounted in
+ * `allocated`, which the limit checks); the pool may then hold up to GC_POOL_REFILL blocks per class
+ * beyond pool_limit, a few KB. False when mimalloc has no memory. */
+static bool gc_pool_refill(kr_gc *gc, size_t cls)
+{
+    size_t bytes = cls << 4;
+    void *head = NULL, **link = &head;
+    for (int i = 0; i < GC_POOL_REFILL; i++) {
+        kr_object *o = mi_heap_malloc_small(gc->heap, bytes);
+        if (!o)
+            break;
+        o->gc_mark = KR_GC_POOLED;
+        *link = o;
+        link = (void **)o;
+        gc->pool_bytes += bytes;
+    }
+    *link = NULL;
+    gc->pool[cls] = head;
+    return head != NULL;
+}
+
 void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
 {
     kr_gc *gc = &vm->gc;
     bool external = type && (type->flags & KR_TF_EXTERNAL_FINALIZE);
     size_t cls = (size + 15) >> 4;
     bool small = size && cls <= KR_GC_POOL_CLASSES && !external;
+    if (small) {
+        kr_object *o = kr_gc_pool_take(gc, type, size);
+        if (!o && !gc->pool[cls] && gc->pool_limit && !gc->limit && gc->nobjects < gc->objects_cap &&
+            gc_pool_refill(gc, cls))
+            o = kr_gc_pool_take(gc, type, size);
+        if (o)
+            return o;
+    }
     if (gc_over_limit(gc, small ? cls << 4 : size, 0)) {
         kr_raise_nomemory(vm);
         return NULL;
     }
     kr_object *o;
-    if (small && (o = kr_gc_pool_take(gc, type, size)))
-        return o;
     if (external ? !gc_array_reserve(&gc->external, gc->nexternal, &gc->external_cap)
                  : !gc_array_reserve(&gc->objects, gc->nobjects, &gc->objects_cap)) {
         kr_raise_nomemory(vm);
@@ -399,14 +436,15 @@ static void gc_drain(kr_vm *vm)
  * gc_mark), so that a finalizer may still read a dead peer's fields (heap_finalize reads its possibly
  * dead type's).
  *
- * A minor collection sweeps the young array in two passes, reading headers in array order with
- * prefetching ahead (it is bound by memory latency): first every dead object is finalized, then the
- * survivors get KR_GC_WATCH and the dead are pooled or freed. There is no array of the old objects (it
+ * A minor collection sweeps the young array in one pass, reading headers in array order with
+ * prefetching ahead (it is bound by memory latency): each dead object is finalized and released into
+ * a batch (gc_dead_batch: pooled or chained for mi_free), each survivor gets KR_GC_WATCH and leaves
+ * the array, promoted. There is no array of the old objects (it
  * cost 8 bytes per object of the whole heap, as much as a third of a short str): a major collection
  * visits every block of the object heap (gc->heap holds objects and pooled blocks only; buffers and
  * external objects are in gc->buf_heap) page by page with mi_heap_visit_blocks, which finds the young
- * objects too, in one pass that finalizes each dead object and pools it or chains it through its
- * first word; the chain is freed after the visit, since mimalloc must not free under a visit (a page
+ * objects too, in one pass that finalizes each dead object and releases it into a batch as well;
+ * the batch's chain is freed after the visit, since mimalloc must not free under a visit (a page
  * left empty may be released while it is walked). */
 enum { GC_PREFETCH_AHEAD = 16 };
 
@@ -422,73 +460,132 @@ static void gc_finalize_dead(kr_vm *vm, kr_object **arr, size_t n)
     }
 }
 
-/* Accounts a dead object's bytes as freed; keeps it in the pool of its size class (true) when it has
- * one with room, else the caller frees it. */
-static bool gc_release(kr_gc *gc, kr_object *o)
+/* The dead objects a sweep found, released in a batch: each is kept in the pool of its size class
+ * while the pool has room (gc.h), else chained for mi_free, and the pool's lists and the byte counts
+ * are updated once at the end (gc_batch_finish) rather than per object. During the pass a dead object
+ * has only its header overwritten (its first word, which links it, and gc_mark when pooled), so a
+ * finalizer that runs later in the pass still reads a dead peer's fields beyond the header; and nothing
+ * is freed before the pass ends (mi_free could give a whole page back while a later finalizer still
+ * reads a dead peer, or while mi_heap_visit_blocks walks it). Finalizers may free buffers (kr_mem_free
+ * lowers gc->allocated) but never touch the pool, so the order of the updates does not matter. The
+ * pool's lists are built in sweep order (appended at their tails), so that allocation reuses blocks
+ * in the order they were allocated before, mostly ascending addresses. */
+typedef struct gc_dead_batch {
+    void *head[KR_GC_POOL_CLASSES + 1], *tail[KR_GC_POOL_CLASSES + 1];
+    void *dead;    /* to mi_free after the pass, linked through their first word */
+    size_t room;   /* bytes the pool may still take */
+    size_t pooled; /* bytes pooled */
+    size_t freed;  /* bytes chained for mi_free */
+    size_t ndead;
+} gc_dead_batch;
+
+static inline void gc_batch_init(const kr_gc *gc, gc_dead_batch *b)
 {
-    gc->objects_freed++;
-    size_t cls = o->gc_flags >> KR_GC_CLASS_SHIFT;
-    if (!cls) {
-        gc->allocated -= mi_usable_size(o);
-        return false;
-    }
-    size_t bytes = cls << 4;
-    gc->allocated -= bytes;
-    if (gc->pool_bytes + bytes > gc->pool_limit)
-        return false;
-    *(void **)o = gc->pool[cls];
-    o->gc_mark = KR_GC_POOLED;
-    gc->pool[cls] = o;
-    gc->pool_bytes += bytes;
-    return true;
+    memset(b, 0, sizeof *b);
+    b->room = gc->pool_limit > gc->pool_bytes ? gc->pool_limit - gc->pool_bytes : 0;
 }
 
-/* Finalizes and frees the dead of arr[0..*n) in one pass and compacts the survivors to its front (*n
- * becomes their count). As in a major sweep (gc_visit_sweep), a dead object's release overwrites only
- * its header, and what the pool does not keep is chained and freed after the pass (mi_free could give
- * a whole page back while a later finalizer still reads a dead peer), so every finalizer sees its dead
- * peers' fields intact. `finalize`: run the types' finalizers (false: already run). */
-static void gc_free_dead(kr_vm *vm, kr_object **arr, size_t *n, bool finalize)
+/* A dead object, already finalized. */
+static inline void gc_batch_add(gc_dead_batch *b, kr_object *o)
+{
+    size_t cls = o->gc_flags >> KR_GC_CLASS_SHIFT, bytes = cls << 4;
+    b->ndead++;
+    if (cls && bytes <= b->room) {
+        b->room -= bytes;
+        b->pooled += bytes;
+        *(void **)o = NULL;
+        o->gc_mark = KR_GC_POOLED;
+        if (b->tail[cls])
+            *(void **)b->tail[cls] = o;
+        else
+            b->head[cls] = o;
+        b->tail[cls] = o;
+    } else {
+        b->freed += cls ? bytes : mi_usable_size(o); /* a small object's block is exactly its class */
+        *(void **)o = b->dead;
+        b->dead = o;
+    }
+}
+
+/* After the pass: the pooled lists spliced in front of the pool's, the bytes accounted, the rest freed. */
+static void gc_batch_finish(kr_gc *gc, gc_dead_batch *b)
+{
+    for (size_t c = 1; c <= KR_GC_POOL_CLASSES; c++) {
+        if (b->head[c]) {
+            *(void **)b->tail[c] = gc->pool[c];
+            gc->pool[c] = b->head[c];
+        }
+    }
+    gc->pool_bytes += b->pooled;
+    gc->allocated -= b->pooled + b->freed;
+    gc->objects_freed += b->ndead;
+    while (b->dead) {
+        void *next = *(void **)b->dead;
+        mi_free(b->dead);
+        b->dead = next;
+    }
+}
+
+/* Finalizes and releases (gc_dead_batch) the dead of arr[0..*n) in one pass; with `compact`, moves
+ * the survivors to the array's front (*n becomes their count; without, *n is their count and the
+ * array is left as it is: the young array, whose survivors are promoted, needs no compaction).
+ * `finalize`: run the types' finalizers (false: already run). This loop is most of a minor
+ * collection's cost in float-heavy code (perf/bench/nbody: a fifth of all instructions, after a
+ * quarter when each dead object went through a release call that updated the pool and counters). */
+static inline __attribute__((always_inline)) void gc_free_dead_impl(kr_vm *vm, kr_object **arr, size_t *n,
+                                                                    bool finalize, bool compact)
 {
     kr_gc *gc = &vm->gc;
     uint8_t live = gc->mark_epoch;
     size_t count = *n, k = 0;
-    void *dead = NULL;
+    gc_dead_batch b;
+    gc_batch_init(gc, &b);
     for (size_t i = 0; i < count; i++) {
         if (i + GC_PREFETCH_AHEAD < count)
             __builtin_prefetch(arr[i + GC_PREFETCH_AHEAD], 1);
         kr_object *o = arr[i];
         if (o->gc_mark == live) {
             o->gc_flags |= KR_GC_WATCH;
-            arr[k++] = o;
+            if (compact)
+                arr[k] = o;
+            k++;
             continue;
         }
-        if (finalize && o->type->finalize)
-            o->type->finalize(vm, o);
-        if (!gc_release(gc, o)) {
-            *(void **)o = dead;
-            dead = o;
+        if (finalize) {
+            void (*fin)(kr_vm *, kr_object *) = o->type->finalize;
+            if (fin)
+                fin(vm, o);
         }
+        gc_batch_add(&b, o);
     }
     *n = k;
-    while (dead) {
-        void *next = *(void **)dead;
-        mi_free(dead);
-        dead = next;
-    }
+    gc_batch_finish(gc, &b);
+}
+
+/* The young array's sweep: its survivors are promoted (they leave the array), so they are counted,
+ * not compacted. */
+static void gc_free_dead_young(kr_vm *vm)
+{
+    gc_free_dead_impl(vm, vm->gc.objects, &vm->gc.nobjects, true, false);
+}
+
+/* The external objects' sweep after gc_finalize_dead ran their finalizers: the survivors stay listed. */
+static void gc_free_dead_external(kr_vm *vm)
+{
+    gc_free_dead_impl(vm, vm->gc.external, &vm->gc.nexternal, false, true);
 }
 
 typedef struct gc_sweep_state {
     kr_vm *vm;
     kr_gc *gc;
-    void *dead;  /* the dead to free after the visit, linked through their first word */
+    gc_dead_batch batch;
     size_t live;
 } gc_sweep_state;
 
-/* A major sweep's one pass over the object heap: finalizes each dead object and then pools it or
- * chains it for freeing, which overwrites only its header (the first word, and gc_mark when pooled),
- * so a finalizer that runs later in the pass still reads a dead peer's fields beyond the header
- * (heap_finalize reads its type's; a type, over 128 bytes, is never pooled). */
+/* A major sweep's one pass over the object heap: finalizes each dead object and then releases it into
+ * the batch (gc_dead_batch: only its header is overwritten, so a finalizer that runs later in the
+ * pass still reads a dead peer's fields beyond the header; heap_finalize reads its type's, and a type,
+ * over 128 bytes, is never pooled). */
 static bool gc_visit_sweep(const mi_heap_t *heap, const mi_heap_area_t *area, void *block, size_t size, void *arg)
 {
     (void)heap, (void)area, (void)size;
@@ -503,10 +600,7 @@ static bool gc_visit_sweep(const mi_heap_t *heap, const mi_heap_area_t *area, vo
     }
     if (o->type->finalize)
         o->type->finalize(st->vm, o);
-    if (!gc_release(st->gc, o)) {
-        *(void **)o = st->dead;
-        st->dead = o;
-    }
+    gc_batch_add(&st->batch, o);
     return true;
 }
 
@@ -540,20 +634,17 @@ static void gc_sweep(kr_vm *vm, bool major)
      * memory is reused */
     gc_finalize_dead(vm, gc->external, gc->nexternal);
     if (major) {
-        gc_sweep_state st = {vm, gc, NULL, 0};
+        gc_sweep_state st = {.vm = vm, .gc = gc, .live = 0};
+        gc_batch_init(gc, &st.batch);
         mi_heap_visit_blocks(gc->heap, true, gc_visit_sweep, &st);
-        while (st.dead) {
-            void *next = *(void **)st.dead;
-            mi_free(st.dead);
-            st.dead = next;
-        }
+        gc_batch_finish(gc, &st.batch); /* after the visit: mimalloc must not free under it */
         gc->nold = st.live;
     } else {
-        gc_free_dead(vm, gc->objects, &gc->nobjects, true);
+        gc_free_dead_young(vm);
         gc->nold += gc->nobjects;
     }
     gc->nobjects = 0;
-    gc_free_dead(vm, gc->external, &gc->nexternal, false);
+    gc_free_dead_external(vm);
     /* The young array is refilled by the next cycle: shrunk only to what this one needed (emptying it
      * each time made every cycle regrow it step by step, a realloc churn that left freed blocks of
      * every size behind in the C heap), so that a cycle that made unusually many objects (one C

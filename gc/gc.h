@@ -37,7 +37,10 @@
  * strings...) are allocated in 16-byte size classes, recorded in the object's gc_flags (KR_GC_CLASS),
  * and the sweep keeps dead ones in per-class free lists (kr_gc.pool, up to a nursery's worth of
  * bytes) that allocation reuses first: a float-heavy loop then recycles its boxes without touching
- * mimalloc's page metadata, whose cache misses dominated freeing scattered garbage. Pooled memory is
+ * mimalloc's page metadata, whose cache misses dominated freeing scattered garbage. The sweep releases
+ * its dead in a batch (gc.c's gc_dead_batch: each class's list spliced once, in allocation order), and
+ * an allocation that finds its class's list empty refills it with a batch of fresh blocks
+ * (gc_pool_refill), so that compiled code's inline pool allocation keeps hitting. Pooled memory is
  * not counted in `allocated`. Off under AddressSanitizer and in stress mode, where freed memory must
  * stay poisoned.
  */

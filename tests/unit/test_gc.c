@@ -306,6 +306,127 @@ START_TEST(test_small_objects_are_pooled_and_reused)
 }
 END_TEST
 
+/* A minor collection's sweep releases the young dead in a batch (gc/gc.c's gc_dead_batch): the dead
+ * small objects go to the front of their class's pool list in the order they were allocated (so the
+ * next allocations reuse them in that order), up to the pool's room, and the rest are freed; the
+ * survivors are promoted with their values; allocated, pool_bytes and objects_freed change by exactly
+ * the dead objects' bytes and count. */
+START_TEST(test_minor_sweep_pools_young_dead_in_order)
+{
+    enum { N = 64 };
+    kr_vm *vm = kr_vm_new(NULL);
+    if (vm->gc.pool_limit == 0) { /* a sanitizer build: pooling is off, nothing to check */
+        kr_vm_free(vm);
+        return;
+    }
+    kr_gc_collect(vm);
+    /* an empty float pool, so that every float below is a fresh block and the pool's list afterwards
+     * holds only what this sweep put there */
+    kr_value first = kr_float_new(vm, 0.0);
+    unsigned cls = KR_OBJ(first)->gc_flags >> KR_GC_CLASS_SHIFT;
+    size_t bytes = (size_t)cls << 4;
+    vm->gc.pool[cls] = NULL;
+    vm->gc.pool_bytes = 0;
+    kr_value keep[N / 4];
+    void *dead[N];
+    size_t ndead = 0, m = kr_root_mark(vm);
+    for (int i = 0; i < N / 4; i++)
+        kr_root_push(vm, &keep[i]);
+    for (int i = 0; i < N; i++) {
+        kr_value f = kr_float_new(vm, i + 0.5);
+        ck_assert(f != KR_NULL);
+        if (i % 4 == 1)
+            keep[i / 4] = f;
+        else
+            dead[ndead++] = KR_OBJ(f);
+    }
+    dead[ndead++] = KR_OBJ(first); /* allocated first but listed last: it is young too */
+    size_t allocated = vm->gc.allocated, freed = vm->gc.objects_freed;
+    /* room for all but the last 5 dead floats: those are freed, not pooled */
+    vm->gc.pool_limit = (ndead - 5) * bytes;
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_eq(vm->gc.objects_freed - freed, ndead);
+    ck_assert_uint_eq(allocated - vm->gc.allocated, ndead * bytes);
+    ck_assert_uint_eq(vm->gc.pool_bytes, (ndead - 5) * bytes);
+    for (int i = 0; i < N / 4; i++) {
+        ck_assert(kr_float_value(keep[i]) == 4 * i + 1.5);
+        ck_assert_uint_eq(KR_OBJ(keep[i])->gc_mark, vm->gc.mark_epoch);
+        ck_assert(KR_OBJ(keep[i])->gc_flags & KR_GC_WATCH);
+    }
+    /* the pool's list: `first` (the young array's first entry), then the dead in allocation order,
+     * without the 5 that did not fit */
+    void *p = vm->gc.pool[cls];
+    ck_assert_ptr_eq(p, dead[ndead - 1]);
+    p = *(void **)p;
+    for (size_t i = 0; i < ndead - 6; i++, p = *(void **)p) {
+        ck_assert_ptr_eq(p, dead[i]);
+        ck_assert_uint_eq(((kr_object *)p)->gc_mark, KR_GC_POOLED);
+    }
+    ck_assert_ptr_null(p);
+    /* and allocation takes them in that order, zeroed and young */
+    kr_value g = kr_float_new(vm, 7.25);
+    ck_assert_ptr_eq(KR_OBJ(g), dead[ndead - 1]);
+    kr_value h = kr_float_new(vm, 8.25);
+    ck_assert_ptr_eq(KR_OBJ(h), dead[0]);
+    ck_assert_uint_eq(KR_OBJ(h)->gc_mark, 0);
+    ck_assert(kr_float_value(g) == 7.25 && kr_float_value(h) == 8.25);
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
+/* An allocation that finds its class's pool list empty refills it with a batch of fresh blocks
+ * (gc/gc.c's gc_pool_refill): the object is the first of them, the rest wait in the pool as pooled
+ * blocks (not objects: a collection's sweep and kr_gc_for_each_object skip them, and only the
+ * object's bytes are accounted), and the next allocations take them in order. */
+static void count_each(kr_object *o, void *arg)
+{
+    (void)o;
+    (*(size_t *)arg)++;
+}
+
+START_TEST(test_empty_pool_is_refilled_in_a_batch)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    if (vm->gc.pool_limit == 0) { /* a sanitizer build: pooling is off, nothing to check */
+        kr_vm_free(vm);
+        return;
+    }
+    kr_gc_collect(vm);
+    kr_value probe = kr_float_new(vm, 0.0);
+    unsigned cls = KR_OBJ(probe)->gc_flags >> KR_GC_CLASS_SHIFT;
+    size_t bytes = (size_t)cls << 4;
+    vm->gc.pool[cls] = NULL; /* forget the class's pooled blocks (the VM's heap still frees them) */
+    vm->gc.pool_bytes = 0;
+    size_t allocated = vm->gc.allocated, objects = 0;
+    kr_gc_for_each_object(vm, count_each, &objects);
+    kr_value f = kr_float_new(vm, 1.25);
+    ck_assert(f != KR_NULL && kr_float_value(f) == 1.25);
+    ck_assert_uint_eq(KR_OBJ(f)->gc_mark, 0);
+    ck_assert_uint_eq(vm->gc.allocated - allocated, bytes);
+    size_t pooled = vm->gc.pool_bytes / bytes;
+    ck_assert_uint_ge(pooled, 1);
+    ck_assert_uint_eq(vm->gc.pool_bytes, pooled * bytes);
+    size_t n = 0;
+    for (void *p = vm->gc.pool[cls]; p; p = *(void **)p, n++)
+        ck_assert_uint_eq(((kr_object *)p)->gc_mark, KR_GC_POOLED);
+    ck_assert_uint_eq(n, pooled);
+    size_t after = 0;
+    kr_gc_for_each_object(vm, count_each, &after);
+    ck_assert_uint_eq(after, objects + 1); /* the float, not the pooled blocks */
+    void *next = vm->gc.pool[cls];
+    kr_value g = kr_float_new(vm, 2.25);
+    ck_assert_ptr_eq(KR_OBJ(g), next);
+    ck_assert_uint_eq(vm->gc.pool_bytes, (pooled - 1) * bytes);
+    /* a major collection sweeps the three dead floats (probe, f, g) into the pool and leaves the
+     * pooled blocks alone */
+    kr_gc_collect(vm);
+    ck_assert_uint_eq(vm->gc.allocated, allocated - bytes);
+    ck_assert_uint_eq(vm->gc.pool_bytes, (pooled + 2) * bytes);
+    kr_vm_free(vm);
+}
+END_TEST
+
 START_TEST(test_two_vms_are_independent)
 {
     kr_vm *a = kr_vm_new(NULL), *b = kr_vm_new(NULL);
@@ -331,6 +452,8 @@ int main(void)
     tcase_add_test(tc, test_stress_mode_collects_after_any_allocation);
     tcase_add_test(tc, test_two_vms_are_independent);
     tcase_add_test(tc, test_small_objects_are_pooled_and_reused);
+    tcase_add_test(tc, test_minor_sweep_pools_young_dead_in_order);
+    tcase_add_test(tc, test_empty_pool_is_refilled_in_a_batch);
     tcase_add_test(tc, test_old_container_keeps_young_value_across_minor);
     tcase_add_test(tc, test_minor_frees_unreachable_young);
     tcase_add_test(tc, test_old_garbage_freed_only_by_major);
