@@ -1589,10 +1589,20 @@ static kr_value object_dir(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
     kr_value inst = KR_NULL;
     if (kr_is_ptr(self)) {
         kr_type *t = KR_OBJ(self)->type;
-        if (KR_TX(t)->layout == KR_LAYOUT_INSTANCE && KR_TX(t)->has_dict)
-            inst = kr_instance_dict(vm, self);
-        else
+        if (KR_TX(t)->layout == KR_LAYOUT_INSTANCE && KR_TX(t)->has_dict) {
+            kr_shape *shape = kr_instance_shape(self);
+            if (shape) {
+                /* the names from the shape chain: kr_instance_dict would move the object to dict mode
+                 * for good, and its attribute accesses off the shape caches */
+                for (; shape->parent; shape = shape->parent)
+                    if (kr_dict_set(vm, d, shape->name, KR_NONE) < 0)
+                        goto fail;
+            } else {
+                inst = kr_instance_dict(vm, self);
+            }
+        } else {
             inst = kr_type_attrs_dict(vm, self, false);
+        }
     }
     if (inst) {
         int64_t pos = 0;
