@@ -161,7 +161,10 @@ enum kr_hir_type_bits {
     X(DEOPT,        "leave unconditionally through fs (a path the builder does not compile)") \
     /* ---- __slots__ members (appended: vm/type.h's member descriptors address them by byte offset) ---- */ \
     X(LOAD_FIELD,   "TAGGED: *(kr_value *)(a0 + imm), a0 a heap object (after a GUARD_SHAPE of a class whose instances have that word); an unset member (KR_NULL) deopts (reason UNBOUND) to the LOAD_ATTR, which the interpreter re-runs to raise its AttributeError") \
-    X(STORE_FIELD,  "*(kr_value *)(a0 + imm) = a1 (TAGGED), then the write barrier (kr_gc_barrier)")
+    X(STORE_FIELD,  "*(kr_value *)(a0 + imm) = a1 (TAGGED), then the write barrier (kr_gc_barrier)") \
+    /* ---- induction variables (hir_opt.c's strength reduction of `iv % C`) ---- */ \
+    X(INT_MOD_STEP, "TAGGED SMALLINT: (a0 + imm) mod imm2, for a0 in [0, imm2) and 0 < |imm| < imm2 < 2**29: one add and one conditional correction, never a deopt") \
+    X(GUARD_INT_RANGE, "TAGGED SMALLINT: a0 (a SMALLINT) if imm <= a0 <= imm2, else deopt (reason LOOP_BOUNDS): a counted loop's entry bounds, which let its body's arithmetic on the counter go unchecked (hir_opt.c)")
 
 enum kr_hir_op {
 #define KR_HIR_OP_ENUM(name, doc) KR_HIR_##name,
@@ -209,6 +212,10 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
  * 1 (or -1) the sum is at most the stop (at least the stop) and cannot overflow: no deopt then; nor
  * when a constant stop bounds it (hir_lower.c's range_step_fits). */
 #define KR_HIR_INT_RANGE_STEP 1
+/* INT_BINOP imm2: an ADD, SUB or MUL of a counted loop's counter and a constant (|c| < 2**30) that the
+ * loop's bounds keep within the small ints (hir_opt.c's loop range analysis, with GUARD_INT_RANGE at the
+ * loop entries): no frame state, no deopt. */
+#define KR_HIR_INT_NO_OVERFLOW 2
 
 /* STEP imm2 flags: a direct call guarded on the code object (DIRECT CALLS); a call site that had never
  * run when compiled (compiler/jit.h, kr_jit_call_site_matured). */
@@ -238,7 +245,8 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
     X(GLOBAL, "global or builtin changed") \
     X(SHAPE, "class or shape changed") \
     X(BOUNDS, "index out of range") \
-    X(FLOAT_POW, "float ** error")
+    X(FLOAT_POW, "float ** error") \
+    X(LOOP_BOUNDS, "loop bounds")
 enum kr_deopt_reason {
 #define KR_DEOPT_ENUM(name, doc) KR_DEOPT_##name,
     KR_DEOPT_REASONS(KR_DEOPT_ENUM)

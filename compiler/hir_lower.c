@@ -492,6 +492,11 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         }
         if (konst && h.imm2 == KR_HIR_INT_RANGE_STEP && range_step_fits(fn, h.args[0], kr_small_val((kr_value)k)))
             nr = 0; /* a counted loop's increment that stays within its stop (hir.h) */
+        if (h.imm2 == KR_HIR_INT_NO_OVERFLOW) {
+            if (!konst)
+                return kr_hir_refuse(fn, "lowering: unchecked INT_BINOP without a constant operand");
+            nr = 0; /* within the loop's bounds (hir.h) */
+        }
         if (konst) {
             if ((a[0] = use_val(c, x)) < 0 || !(in = emit(c, op, r, out, a, 1)))
                 return -1;
@@ -511,6 +516,18 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
     case KR_HIR_INT_INVERT:
         if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_INOT, r, out, a, 1))
             return -1;
+        return 0;
+    case KR_HIR_GUARD_INT_RANGE: /* bounds as tagged words: the compare needs no untagging */
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_GUARD_RANGE, r, -1, a, 1)))
+            return -1;
+        in->imm = h.imm > KR_SMALL_MIN ? 2 * h.imm + 1 : INT64_MIN;
+        in->imm2 = h.imm2 < KR_SMALL_MAX ? 2 * h.imm2 + 1 : INT64_MAX;
+        return add_exit1(c, r, h.reason);
+    case KR_HIR_INT_MOD_STEP: /* (x + s) mod C, x in [0, C), 0 < |s| < C (hir_opt.c) on tagged words */
+        if ((a[0] = use_val(c, h.args[0])) < 0 || !(in = emit(c, KR_LIR_IWRAP, r, out, a, 1)))
+            return -1;
+        in->imm = 2 * (h.imm > 0 ? h.imm - h.imm2 : h.imm); /* x + s - C, or x + s: negative when out of range */
+        in->imm2 = 2 * h.imm2;                                /* ... then + C brings it back */
         return 0;
     case KR_HIR_INT_CMP:
     case KR_HIR_FLOAT_CMP:

@@ -7,9 +7,12 @@
  *   - constant folding of INT_BINOP / INT_NEG / INT_INVERT / INT_CMP / NOT / IS / TRUTHY and the float
  *     ops on constants, with the interpreter's exact semantics and never when the result would leave
  *     the small int range (those keep their deopt);
- * then dead code elimination: pure instructions no live instruction or frame state needs. Nothing that
+ * then, once, two loop passes (below): the strength reduction of `iv % C` (a stepped remainder phi) and
+ * the loop range analysis (a counted loop's counter arithmetic without overflow checks, behind entry
+ * guards), and dead code elimination: pure instructions no live instruction or frame state needs. Nothing that
  * can leave compiled code (guards, STEP, CALL_RT, POLL, BOX_FLOAT, TRUTHY, deopting arithmetic) and no
- * STORE_SLOT is ever removed, except guards proven to pass. The CFG is not changed.
+ * STORE_SLOT is ever removed, except guards proven to pass, remainders the first loop pass replaced and
+ * overflow checks the second one proved unnecessary. The CFG is not changed.
  *
  * Replacing a value keeps frame states valid: a guard or phi is only replaced by a value of the same
  * rep whose type is within its own, so a dirty slot's value stays immediate or double. */
@@ -17,6 +20,7 @@
 #include <string.h>
 
 #include "compiler/hir.h"
+#include "compiler/jit.h"
 #include "vm/floatobj.h"
 #include "vm/object.h"
 
@@ -476,13 +480,356 @@ static void propagate_types(opt *o)
     }
 }
 
+/* ---- strength reduction of `iv % C` (an induction variable's remainder by a constant) ----
+ * A loop header's SMALLINT phi `iv` that some back-edge advances by a constant step s (its input from that
+ * predecessor is ADD(iv, s) or SUB(iv, -s): a counted range loop's counter, or `i += s` in a while
+ * loop) and a remainder MOD(iv, C) by a constant C > |s| anywhere inside a loop: a new header phi r,
+ * INVARIANT r == iv % C (Python's floor modulo, so r is in [0, C) whatever the sign of iv), replaces
+ * every such MOD. Its inputs, computed at the end of each predecessor of the header:
+ *   - where iv's input is ADD(iv, s): INT_MOD_STEP(r, s, C) = (r + s) mod C, an add and one
+ *     conditional correction, since |s| < C (the new iv is iv + s exactly: the ADD deopted otherwise);
+ *   - anywhere else (the loop entry, the OSR entry, a path that assigns the variable): MOD(input, C),
+ *     a multiply-high remainder that cannot fail (C != 0: no frame state).
+ * The remainder then costs no multiply per iteration and `iv % C == 0` is one compare. r is no Python
+ * variable: it is in no frame state, so exits are unaffected. An instruction in a predecessor's tail
+ * is available at the header's phi and dominated by the phi r it reads (the predecessor is inside the
+ * loop whenever its input is computed from iv). Run once, after the other passes. */
+#define IV_MOD_MAX (1 << 29) /* 2C and 2(s - C) fit an imm32 (LIR IWRAP) */
+
+/* Is v = iv + s for a constant s (ADD either way round, SUB of a constant)? */
+static bool iv_step(const kr_hir_func *fn, kr_hir_ref iv, kr_hir_ref v, int64_t *s)
+{
+    const kr_hir_insn *in = &fn->insns[v];
+    if (in->dead || in->op != KR_HIR_INT_BINOP || in->nargs != 2)
+        return false;
+    if (in->imm == KR_OP_ADD && in->args[0] == iv)
+        return small_const(fn, in->args[1], s);
+    if (in->imm == KR_OP_ADD && in->args[1] == iv)
+        return small_const(fn, in->args[0], s);
+    if (in->imm == KR_OP_SUB && in->args[0] == iv && small_const(fn, in->args[1], s)) {
+        *s = -*s;
+        return true;
+    }
+    return false;
+}
+
+/* The divisor C of MOD(iv, C) when it is a candidate, else 0. */
+static int64_t iv_mod_divisor(const kr_hir_func *fn, kr_hir_ref m)
+{
+    const kr_hir_insn *mi = &fn->insns[m];
+    int64_t c;
+    if (mi->dead || mi->op != KR_HIR_INT_BINOP || mi->imm != KR_OP_MOD || mi->nargs != 2 ||
+        !small_const(fn, mi->args[1], &c) || c < 2 || c >= IV_MOD_MAX || fn->blocks[mi->block].loop_depth == 0)
+        return 0;
+    const kr_hir_insn *iv = &fn->insns[mi->args[0]];
+    if (iv->dead || iv->op != KR_HIR_PHI || iv->rep != KR_HIR_TAGGED || iv->type != KR_HT_SMALLINT ||
+        !fn->blocks[iv->block].loop_header || iv->block == 0)
+        return 0;
+    bool stepped = false;
+    for (uint32_t a = 0; a < iv->nargs; a++) {
+        int64_t s;
+        if (fn->blocks[iv->block].preds[a] == 0)
+            return 0; /* block 0 holds nothing but cell loads (hir.h) */
+        if (!iv_step(fn, mi->args[0], iv->args[a], &s))
+            continue;
+        if (s == 0 || s >= c || -s >= c)
+            return 0;
+        stepped = true;
+    }
+    return stepped ? c : 0;
+}
+
+static void reduce_iv_mod(kr_hir_func *fn)
+{
+    uint32_t n0 = fn->ninsns;
+    kr_hir_ref *map = calloc(n0 ? n0 : 1, sizeof *map); /* MOD -> its phi r */
+    kr_hir_ref *pargs = NULL;
+    if (!map)
+        return;
+    bool any = false;
+    for (kr_hir_ref m = 1; m < n0 && !fn->error[0]; m++) {
+        int64_t c = map[m] ? 0 : iv_mod_divisor(fn, m);
+        if (!c)
+            continue;
+        kr_hir_ref iv = fn->insns[m].args[0], divisor = fn->insns[m].args[1];
+        uint32_t h = fn->insns[iv].block, np = fn->blocks[h].npreds;
+        kr_hir_ref *na = realloc(pargs, np * sizeof *na);
+        if (!na)
+            break;
+        pargs = na;
+        kr_hir_ref r = kr_hir_insert_phi(fn, h, KR_HIR_TAGGED, KR_HT_SMALLINT);
+        for (uint32_t a = 0; a < np && r && !fn->error[0]; a++) {
+            uint32_t p = fn->blocks[h].preds[a];
+            kr_hir_ref in = fn->insns[iv].args[a];
+            int64_t s;
+            if (iv_step(fn, iv, in, &s)) {
+                pargs[a] = kr_hir_insert_before_end(fn, p, KR_HIR_INT_MOD_STEP, KR_HIR_TAGGED, KR_HT_SMALLINT, &r, 1, s);
+                if (pargs[a])
+                    fn->insns[pargs[a]].imm2 = c;
+            } else {
+                kr_hir_ref args[2] = {in, divisor};
+                pargs[a] = kr_hir_insert_before_end(fn, p, KR_HIR_INT_BINOP, KR_HIR_TAGGED, KR_HT_SMALLINT, args, 2,
+                                                    KR_OP_MOD);
+            }
+            if (pargs[a])
+                fn->insns[pargs[a]].pc = fn->insns[m].pc; /* a real pc (a synthetic block has none) */
+        }
+        if (!r || fn->error[0])
+            break; /* out of memory: fn->error refuses the compilation */
+        fn->insns[r].pc = fn->insns[iv].pc;
+        kr_hir_set_args(fn, r, pargs, np);
+        for (kr_hir_ref m2 = m; m2 < n0; m2++) {
+            const kr_hir_insn *x = &fn->insns[m2];
+            int64_t c2;
+            if (!x->dead && x->op == KR_HIR_INT_BINOP && x->imm == KR_OP_MOD && x->nargs == 2 && x->args[0] == iv &&
+                small_const(fn, x->args[1], &c2) && c2 == c)
+                map[m2] = r;
+        }
+        any = true;
+    }
+    if (any && !fn->error[0]) {
+        for (kr_hir_ref r = 1; r < fn->ninsns; r++) {
+            kr_hir_insn *in = &fn->insns[r];
+            for (uint32_t a = 0; a < in->nargs && !in->dead; a++)
+                if (in->args[a] < n0 && map[in->args[a]])
+                    in->args[a] = map[in->args[a]];
+        }
+        for (uint32_t i = 0; i < fn->nfs; i++)
+            for (uint32_t d = 0; d < fn->fss[i].ndirty; d++)
+                if (fn->fss[i].dirty[d].value < n0 && map[fn->fss[i].dirty[d].value])
+                    fn->fss[i].dirty[d].value = map[fn->fss[i].dirty[d].value];
+        for (kr_hir_ref m = 1; m < n0; m++)
+            if (map[m])
+                fn->insns[m].dead = true;
+    }
+    free(map);
+    free(pargs);
+}
+
+/* ---- loop range analysis: counter arithmetic without overflow checks ----
+ * A counted range loop (hir_build.c's for_iter): header h ends in BRANCH(RANGE_NEXT(iv, stop, s)), s a
+ * constant, every back-edge input of the phi iv is ADD(iv, s) and stop is a constant or a phi of h that
+ * the loop does not change. In the loop body (the blocks of h's natural loop but h: every path to them
+ * from the header took the true edge in this iteration) iv is before the stop, and since iv only moves
+ * by s from its entry values e:  s > 0: min(e) <= iv < stop;  s < 0: stop < iv <= max(e).
+ * So when  s > 0: every e >= -B and stop <= B  (s < 0: e <= B and stop >= -B),  |iv| <= B in the body,
+ * and iv + k, iv - k, iv * k (|k| < 2**30, B = KR_SMALL_MAX - |k| resp. KR_SMALL_MAX / |k|) stay small
+ * ints: they lose their overflow deopt (KR_HIR_INT_NO_OVERFLOW: a MUL by 2 is then one lea). Constant
+ * bounds are checked here; others get a GUARD_INT_RANGE at the end of their entry predecessor (which
+ * must end in a JUMP to h), whose frame state is the header's: that of the loop increment (its pc is
+ * h's FOR_ITER), its header phis mapped to their inputs from that predecessor. A failing guard (a range
+ * beyond the bounds, rare) retires the code at once and sets KR_JIT_NO_LOOP_RANGE (compiler/jit.c), so
+ * the recompiled code keeps its overflow checks instead: no deopt storm. */
+#define LOOP_RANGE_MAX_K ((int64_t)1 << 30) /* the constant fits LIR's imm32 forms (lir.h) */
+
+typedef struct loop_guard {
+    uint32_t pred;    /* index in h's preds */
+    kr_hir_ref value;
+    int64_t lo, hi;
+} loop_guard;
+
+/* Is r one of the counter's candidate operations (see above)? Its bound B, or -1. */
+static int64_t counter_op_bound(const kr_hir_func *fn, kr_hir_ref r, kr_hir_ref iv)
+{
+    const kr_hir_insn *in = &fn->insns[r];
+    int64_t k;
+    if (in->dead || in->op != KR_HIR_INT_BINOP || in->nargs != 2 || in->fs < 0)
+        return -1;
+    bool commutative = in->imm == KR_OP_ADD || in->imm == KR_OP_MUL;
+    if (!(in->args[0] == iv && small_const(fn, in->args[1], &k)) &&
+        !(commutative && in->args[1] == iv && small_const(fn, in->args[0], &k)))
+        return -1;
+    if (k <= -LOOP_RANGE_MAX_K || k >= LOOP_RANGE_MAX_K)
+        return -1;
+    int64_t ak = k < 0 ? -k : k;
+    switch (in->imm) {
+    case KR_OP_ADD: case KR_OP_SUB: return KR_SMALL_MAX - ak;
+    case KR_OP_MUL: return ak ? KR_SMALL_MAX / ak : KR_SMALL_MAX;
+    default: return -1;
+    }
+}
+
+static bool ends_in_jump(const kr_hir_func *fn, uint32_t b)
+{
+    const kr_hir_block *bl = &fn->blocks[b];
+    return bl->ninsns && fn->insns[bl->insns[bl->ninsns - 1]].op == KR_HIR_JUMP && bl->nsuccs == 1;
+}
+
+/* The frame state of h's header (fs, its values header phis, constants and values from before the
+ * loop) at the end of entry predecessor number a; -1 if some value is not available there. */
+static int32_t entry_state(kr_hir_func *fn, const uint8_t *in_loop, uint32_t h, int32_t fs, uint32_t a, bool add)
+{
+    uint32_t n = fn->fss[fs].ndirty;
+    kr_hir_fs_entry *e = malloc((n ? n : 1) * sizeof *e);
+    if (!e)
+        return -1;
+    for (uint32_t d = 0; d < n; d++) {
+        kr_hir_ref v = fn->fss[fs].dirty[d].value;
+        const kr_hir_insn *vi = &fn->insns[v];
+        e[d].slot = fn->fss[fs].dirty[d].slot;
+        if (vi->op == KR_HIR_PHI && vi->block == h) {
+            v = vi->args[a];
+        } else if (vi->op != KR_HIR_CONST && vi->op != KR_HIR_CONST_DOUBLE && in_loop[vi->block]) {
+            free(e);
+            return -1;
+        }
+        e[d].value = v;
+    }
+    int32_t r = add ? kr_hir_add_fs(fn, fn->fss[fs].pc, e, n) : 0;
+    free(e);
+    return r;
+}
+
+static void loop_ranges(kr_hir_func *fn, uint8_t *in_loop, uint32_t *work, kr_hir_ref *cands, loop_guard *guards)
+{
+    for (uint32_t h = 1; h < fn->nblocks && !fn->error[0]; h++) {
+        const kr_hir_block *hb = &fn->blocks[h];
+        if (!hb->loop_header || !hb->ninsns || hb->nsuccs != 2)
+            continue;
+        const kr_hir_insn *br = &fn->insns[hb->insns[hb->ninsns - 1]];
+        if (br->op != KR_HIR_BRANCH || fn->insns[br->args[0]].op != KR_HIR_RANGE_NEXT)
+            continue;
+        const kr_hir_insn *rn = &fn->insns[br->args[0]];
+        kr_hir_ref iv = rn->args[0], stop = rn->args[1];
+        int64_t step, s;
+        const kr_hir_insn *ivi = &fn->insns[iv], *si = &fn->insns[stop];
+        if (!small_const(fn, rn->args[2], &step) || step == 0 || ivi->op != KR_HIR_PHI || ivi->block != h ||
+            ivi->type != KR_HT_SMALLINT)
+            continue;
+        /* the natural loop of the back-edges that step iv */
+        memset(in_loop, 0, fn->nblocks);
+        in_loop[h] = 1;
+        uint32_t nw = 0;
+        kr_hir_ref inc = 0;
+        bool ok = true;
+        for (uint32_t a = 0; a < hb->npreds; a++) {
+            uint32_t p = hb->preds[a];
+            if (!iv_step(fn, iv, ivi->args[a], &s))
+                continue;
+            if (s != step || p == h)
+                ok = false;
+            inc = ivi->args[a];
+            if (!in_loop[p]) {
+                in_loop[p] = 1;
+                work[nw++] = p;
+            }
+        }
+        while (nw) {
+            const kr_hir_block *ub = &fn->blocks[work[--nw]];
+            for (uint32_t q = 0; q < ub->npreds; q++)
+                if (!in_loop[ub->preds[q]]) {
+                    in_loop[ub->preds[q]] = 1;
+                    work[nw++] = ub->preds[q];
+                }
+        }
+        if (!ok || !inc || in_loop[hb->succs[1]] || !in_loop[hb->succs[0]] || hb->succs[0] == h ||
+            in_loop[0] || fn->insns[inc].fs < 0 || fn->fss[fn->insns[inc].fs].pc != hb->pc)
+            continue;
+        bool stop_const = si->op == KR_HIR_CONST;
+        if (!stop_const && (si->op != KR_HIR_PHI || si->block != h))
+            continue;
+        /* the candidates and the bound they need; the increment by 1 or -1 needs none (iv + 1 <= stop) */
+        int64_t bound = KR_SMALL_MAX;
+        uint32_t nc = 0;
+        int32_t fs = fn->insns[inc].fs;
+        for (kr_hir_ref r = 1; r < fn->ninsns; r++) {
+            const kr_hir_insn *in = &fn->insns[r];
+            if (in->dead || !in_loop[in->block] || in->block == h)
+                continue;
+            int64_t b = counter_op_bound(fn, r, iv);
+            if (b < 0)
+                continue;
+            if (r == inc && (step == 1 || step == -1)) {
+                fn->insns[r].fs = -1;
+                fn->insns[r].imm2 = KR_HIR_INT_NO_OVERFLOW;
+                continue;
+            }
+            cands[nc++] = r;
+            if (b < bound)
+                bound = b;
+        }
+        if (!nc)
+            continue;
+        /* what each entry must satisfy: constants checked now, the rest guarded */
+        uint32_t ng = 0;
+        for (uint32_t a = 0; a < hb->npreds && ok; a++) {
+            uint32_t p = hb->preds[a];
+            if (iv_step(fn, iv, ivi->args[a], &s))
+                continue;
+            if (in_loop[p]) {
+                ok = false; /* another back-edge */
+                break;
+            }
+            kr_hir_ref e = ivi->args[a], st = stop_const ? stop : si->args[a];
+            kr_hir_ref vals[2] = {e, st};
+            /* s > 0: e >= -B, stop <= B; s < 0: e <= B, stop >= -B */
+            int64_t lo[2] = {step > 0 ? -bound : KR_SMALL_MIN, step > 0 ? KR_SMALL_MIN : -bound};
+            int64_t hi[2] = {step > 0 ? KR_SMALL_MAX : bound, step > 0 ? bound : KR_SMALL_MAX};
+            for (int i = 0; i < 2 && ok; i++) {
+                int64_t c;
+                if (small_const(fn, vals[i], &c)) {
+                    ok = c >= lo[i] && c <= hi[i];
+                    continue;
+                }
+                if (!ends_in_jump(fn, p) || entry_state(fn, in_loop, h, fs, a, false) < 0) {
+                    ok = false;
+                    break;
+                }
+                guards[ng++] = (loop_guard){a, vals[i], lo[i], hi[i]};
+            }
+        }
+        if (!stop_const)
+            for (uint32_t a = 0; a < hb->npreds && ok; a++)
+                if (iv_step(fn, iv, ivi->args[a], &s) && si->args[a] != stop)
+                    ok = false; /* the loop changes its stop */
+        if (!ok)
+            continue;
+        for (uint32_t g = 0; g < ng; g++) {
+            uint32_t p = fn->blocks[h].preds[guards[g].pred];
+            int32_t gfs = entry_state(fn, in_loop, h, fs, guards[g].pred, true);
+            kr_hir_ref x = gfs < 0 ? 0
+                                   : kr_hir_insert_before_end(fn, p, KR_HIR_GUARD_INT_RANGE, KR_HIR_TAGGED, KR_HT_SMALLINT,
+                                                              &guards[g].value, 1, guards[g].lo);
+            if (!x) {
+                kr_hir_refuse(fn, "out of memory in the HIR optimiser");
+                return;
+            }
+            fn->insns[x].imm2 = guards[g].hi;
+            fn->insns[x].fs = gfs;
+            fn->insns[x].reason = KR_DEOPT_LOOP_BOUNDS;
+            fn->insns[x].pc = fn->fss[gfs].pc;
+        }
+        for (uint32_t c = 0; c < nc; c++) {
+            fn->insns[cands[c]].fs = -1;
+            fn->insns[cands[c]].imm2 = KR_HIR_INT_NO_OVERFLOW;
+        }
+    }
+}
+
+static void analyse_loop_ranges(kr_hir_func *fn)
+{
+    if (fn->code->jit_flags & KR_JIT_NO_LOOP_RANGE)
+        return; /* a guard failed before: keep the overflow checks */
+    uint32_t nb = fn->nblocks ? fn->nblocks : 1, ni = fn->ninsns ? fn->ninsns : 1;
+    uint8_t *in_loop = malloc(nb);
+    uint32_t *work = malloc(nb * sizeof *work);
+    kr_hir_ref *cands = malloc(ni * sizeof *cands);
+    loop_guard *guards = malloc(2 * nb * sizeof *guards); /* two per entry predecessor at most */
+    if (in_loop && work && cands && guards)
+        loop_ranges(fn, in_loop, work, cands, guards);
+    free(in_loop);
+    free(work);
+    free(cands);
+    free(guards);
+}
+
 static bool pure(const kr_hir_insn *in)
 {
     switch ((enum kr_hir_op)in->op) {
     case KR_HIR_CONST: case KR_HIR_CONST_DOUBLE: case KR_HIR_LOAD_SLOT: case KR_HIR_PHI:
     case KR_HIR_INT_INVERT: case KR_HIR_INT_CMP: case KR_HIR_INT_TO_DOUBLE: case KR_HIR_UNBOX_FLOAT:
     case KR_HIR_FLOAT_NEG: case KR_HIR_FLOAT_CMP: case KR_HIR_IS: case KR_HIR_NOT: case KR_HIR_RANGE_NEXT:
-    case KR_HIR_LOAD_ADDR: case KR_HIR_LOAD_INST_SLOT: case KR_HIR_LEN:
+    case KR_HIR_LOAD_ADDR: case KR_HIR_LOAD_INST_SLOT: case KR_HIR_LEN: case KR_HIR_INT_MOD_STEP:
         return true;
     case KR_HIR_INT_BINOP: case KR_HIR_FLOAT_BINOP:
         return in->fs < 0; /* cannot deopt */
@@ -585,9 +932,15 @@ void kr_hir_optimize(kr_hir_func *fn)
             if (!o.changed)
                 break;
         }
+        free(o.fwd);
+        kr_hir_compute_loops(fn);
+        reduce_iv_mod(fn);
+        if (!fn->error[0])
+            analyse_loop_ranges(fn);
+        if (fn->error[0])
+            return; /* out of memory: refused */
         eliminate_dead(&o);
         compact(fn);
-        free(o.fwd);
     }
     kr_hir_count_uses(fn);
     kr_hir_compute_loops(fn);

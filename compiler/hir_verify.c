@@ -307,7 +307,13 @@ static opsig signature(const kr_hir_insn *in)
         s.argtype = KR_HT_SMALLINT;
         s.fs = true;
         break;
+    case KR_HIR_GUARD_INT_RANGE:
+        s.nargs = 1;
+        s.argtype = KR_HT_SMALLINT;
+        s.fs = true;
+        break;
     case KR_HIR_INT_INVERT:
+    case KR_HIR_INT_MOD_STEP:
         s.nargs = 1;
         s.argtype = KR_HT_SMALLINT;
         break;
@@ -483,6 +489,12 @@ static int verify_insn(vctx *v, uint32_t b, uint32_t k)
     kr_hir_ref r = bl->insns[k];
     const kr_hir_insn *in = &fn->insns[r];
     opsig s = signature(in);
+    if (in->op == KR_HIR_INT_BINOP && in->imm == KR_OP_MOD && in->nargs == 2 && in->args[1] < fn->ninsns &&
+        fn->insns[in->args[1]].op == KR_HIR_CONST && fn->insns[in->args[1]].value != kr_small(0) &&
+        kr_is_small(fn->insns[in->args[1]].value))
+        s.fs = false; /* a remainder by a non-zero constant cannot fail (hir_opt.c's loop-entry remainders) */
+    if (in->op == KR_HIR_INT_BINOP && in->imm2 == KR_HIR_INT_NO_OVERFLOW)
+        s.fs = false; /* proven within the small ints (hir.h) */
     if (s.rep >= 0 && in->rep != (uint8_t)s.rep)
         return bad(v, r, "result rep %u, want %d", in->rep, s.rep);
     if (in->op == KR_HIR_PHI) {

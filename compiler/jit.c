@@ -413,6 +413,13 @@ void kr_jit_note_deopt(kr_vm *vm, kr_code *co, const kr_jit_exit *exit)
         note_global_invalidation(co, jc, j);
         return;
     }
+    if (exit->reason == KR_DEOPT_LOOP_BOUNDS) {
+        /* a counted loop beyond the bounds its unchecked arithmetic assumed (hir_opt.c): such ranges
+         * are rare, so the code is retired at once and compiled again with the overflow checks */
+        if (jit_retire(j, co, jc))
+            co->jit_flags |= KR_JIT_NO_LOOP_RANGE;
+        return;
+    }
     if (jc->deopts < KR_JIT_DEOPT_LIMIT || !jit_retire(j, co, jc))
         return;
     unsigned recompiles = (co->jit_flags >> 8) + 1;

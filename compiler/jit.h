@@ -19,6 +19,7 @@
  * retired the code (kr_jit_note_deopt, saturating at 15); bits 8.. count deopt storms. */
 enum kr_jit_code_flags {
     KR_JIT_NEVER = 1u << 0,       /* refused or given up: stay in the interpreter */
+    KR_JIT_NO_LOOP_RANGE = 1u << 1, /* a loop-bounds guard failed (hir_opt.c): compile without them */
 };
 #define KR_JIT_GLOBAL_SHIFT 4
 #define KR_JIT_GLOBAL_MASK (0xfu << KR_JIT_GLOBAL_SHIFT)

@@ -403,6 +403,12 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
             case KR_LIR_MOVI: case KR_LIR_FMOVI: case KR_LIR_GUARD_IS: case KR_LIR_IS: case KR_LIR_RANGE:
                 fprintf(out, " #%lld", (long long)in->imm);
                 break;
+            case KR_LIR_GUARD_RANGE:
+                fprintf(out, " in [#%lld, #%lld]", (long long)in->imm, (long long)in->imm2);
+                break;
+            case KR_LIR_IWRAP:
+                fprintf(out, " #%lld wrap #%lld", (long long)in->imm, (long long)in->imm2);
+                break;
             case KR_LIR_LOAD:
                 fprintf(out, " [slot %lld]", (long long)in->imm);
                 break;

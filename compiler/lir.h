@@ -101,7 +101,9 @@
     X(STORE_FIELD, 0, "*(kr_value *)(in0 + imm) = in1") \
     X(BARRIER,   0, "the write barrier of a store of in1 into heap object in0: if in0's gc_flags has KR_GC_WATCH, kr_gc_barrier_call(vm, in0, in1) with every register saved") \
     X(FPOW_CALL, 0, "rax = the bits of in0 ** in1 (doubles) from kr_jit_rt_float_pow; exit 0 where float ** raises; a call") \
-    X(FGETRET,   1, "out(FP) = the double whose bits are in rax (the previous FPOW_CALL's result)")
+    X(FGETRET,   1, "out(FP) = the double whose bits are in rax (the previous FPOW_CALL's result)") \
+    X(IWRAP,     1, "out = in0 + imm, then + imm2 when that is negative (HIR INT_MOD_STEP: imm and imm2 even, both fit an imm32)") \
+    X(GUARD_RANGE, 0, "exit 0 unless imm <= in0 <= imm2 (tagged words; INT64_MIN / INT64_MAX: no check on that side)")
 
 enum kr_lir_op {
 #define KR_LIR_OP_ENUM(name, out, doc) KR_LIR_##name,

@@ -167,7 +167,7 @@ int kr_lir_allocate(kr_lir_func *lf, int spill_all)
              * use says so to kr_ra_verify, which then checks the location the exit reads. */
             int n = fs_vregs(lf, in, fsv, (int)maxdirty);
             bool rev = kr_lir_insn_reversible(in);
-            if (rev && in->out >= 0)
+            if ((rev || in->op == KR_LIR_IWRAP) && in->out >= 0)
                 err |= kr_ra_hint_vreg(ra, in->out, in->in[0]) < 0; /* in place when in0 dies here */
             for (int i = 0; i < n; i++) {
                 int v = fsv[i];

@@ -1369,6 +1369,13 @@ void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86:
             a_.mov(out, r11);
         return;
     case KR_LIR_ISUB: // a - 2c = 2(x - c) + 1, likewise
+        if (in.nexits == 0) { // proven not to overflow (hir.h, KR_HIR_INT_NO_OVERFLOW)
+            if (out.id() == a.id())
+                a_.sub(out, int32_t(w - 1));
+            else
+                a_.lea(out, x86::ptr(a, int32_t(1 - w)));
+            return;
+        }
         if (out.id() == a.id()) {
             a_.sub(out, int32_t(w - 1));
             a_.jo(undoExit(in, out, x86::Gp(), int32_t(w - 1), false));
@@ -1381,6 +1388,16 @@ void Emitter::emitArithConst(const kr_lir_insn &in, const x86::Gp &a, const x86:
             a_.mov(out, r11);
         return;
     case KR_LIR_IMUL:
+        if (in.nexits == 0) { // proven not to overflow (hir.h, KR_HIR_INT_NO_OVERFLOW)
+            if (c == 2) {
+                a_.lea(out, x86::ptr(a, a, 0, -1)); // 2x + 2x + 1
+            } else {
+                a_.lea(r11, x86::ptr(a, -1));
+                a_.imul(r11, r11, int32_t(c));
+                a_.lea(out, x86::ptr(r11, 1));
+            }
+            return;
+        }
         a_.lea(r11, x86::ptr(a, -1)); // 2x
         if (c == 2) {
             a_.add(r11, a); // 2x + 2x + 1 = 2(2x) + 1: an add is cheaper than imul
@@ -1726,6 +1743,13 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.jo(exitLabel(in, 0));
         a_.mov(O(), r11);
         break;
+    case KR_LIR_IWRAP: // 2y + 1 < 0 iff y < 0: the add's sign flag says whether to add imm2 back
+        if (O().id() != I(0).id())
+            a_.mov(O(), I(0));
+        a_.add(O(), int32_t(in.imm));
+        a_.lea(r11, x86::ptr(O(), int32_t(in.imm2)));
+        a_.cmovs(O(), r11);
+        break;
     case KR_LIR_INOT: // ~x tagged = ~a with bit 0 set again = a ^ ~1
         if (O().id() != I(0).id())
             a_.mov(O(), I(0));
@@ -1777,6 +1801,23 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
             a_.cmp(I(0), r11);
         }
         a_.jne(exitLabel(in, 0));
+        break;
+    case KR_LIR_GUARD_RANGE: // signed compares of tagged words order as the ints do
+        for (int side = 0; side < 2; side++) {
+            int64_t w = side ? in.imm2 : in.imm;
+            if (w == (side ? INT64_MAX : INT64_MIN))
+                continue;
+            if (fitsI32(w)) {
+                a_.cmp(I(0), int32_t(w));
+            } else {
+                a_.mov(r11, w);
+                a_.cmp(I(0), r11);
+            }
+            if (side)
+                a_.jg(exitLabel(in, 0));
+            else
+                a_.jl(exitLabel(in, 0));
+        }
         break;
     case KR_LIR_GUARD_BOUND:
         a_.cmp(I(0), int32_t(KR_UNBOUND));

@@ -165,8 +165,9 @@ START_TEST(test_range_loop)
     CHECK_HIR(fn, fn->nentries == 2 && fn->entry_pcs[0] == 0);
     CHECK_HIR(fn, KR_INSN_OP(co->insns[fn->entry_pcs[1]]) == KR_OP_FOR_ITER);
     CHECK_HIR(fn, fn->blocks[0].nsuccs == 2);
-    /* s, i and the three iterator slots are loop-carried small ints */
-    CHECK_HIR(fn, count_rep_phis(fn, KR_HIR_TAGGED, true) >= 4);
+    /* s and the counter and stop are loop-carried small ints (i's phi only served the increment's
+     * overflow exit, which the step of 1 rules out: hir_opt.c's loop range analysis) */
+    CHECK_HIR(fn, count_rep_phis(fn, KR_HIR_TAGGED, true) >= 3);
     char *text = dump(fn);
     ck_assert_ptr_nonnull(strstr(text, "RANGE_NEXT"));
     ck_assert_ptr_nonnull(strstr(text, "INT_BINOP ADD"));
@@ -804,6 +805,40 @@ END_TEST
  * known type or a direct kr_isinstance, abs and min/max of small ints as branch-free int ops, of
  * other values a direct runtime call; generic items, membership, method loads and function creation
  * are CALL_RTs. None of them is a STEP. */
+/* hir_opt.c's loop passes: `i % C` of the counter becomes a stepped remainder phi, and the counter's
+ * arithmetic with constants loses its overflow checks behind guards on the loop's entry bounds. */
+START_TEST(test_loop_counter)
+{
+    run_module("def f(n):\n    t = 0\n    for i in range(n):\n        t += i * 2\n"
+               "        if i % 1000 == 0:\n            t = t % 1_000_000\n        t += i % 7 + (i - 3) % 1000\n"
+               "    return t\n"
+               "def g(n):\n    t = 0\n    for i in range(n, 0, -3):\n        t += i % 5 + i * 4\n    return t\n"
+               "for _ in range(5):\n    r = f(3000)\n    r = g(3000)\n");
+    kr_hir_func *fn = build_named("f");
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_MOD_STEP, -1, 1) == 2);          /* i % 1000 and i % 7 */
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_MOD, 1) == 2);      /* t % 1_000_000, (i - 3) % 1000 */
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_MOD, 0) == 6);      /* + i % 1000, i % 7 at 2 entries */
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_INT_RANGE, -1, 0) >= 1);       /* n at the entries */
+    int unchecked = 0, checked = 0;
+    for (kr_hir_ref r = 1; r < fn->ninsns; r++) {
+        const kr_hir_insn *in = &fn->insns[r];
+        if (in->dead || in->op != KR_HIR_INT_BINOP || fn->blocks[in->block].loop_depth == 0)
+            continue;
+        if (in->imm == KR_OP_MUL || (in->imm == KR_OP_SUB && in->imm2 == KR_HIR_INT_NO_OVERFLOW))
+            unchecked += in->fs < 0 && in->imm2 == KR_HIR_INT_NO_OVERFLOW;
+        if (in->imm == KR_OP_ADD && in->fs >= 0)
+            checked++;
+    }
+    CHECK_HIR(fn, unchecked == 2);  /* i * 2, i - 3 */
+    CHECK_HIR(fn, checked == 3);    /* the additions to t */
+    kr_hir_free(fn);
+    fn = build_named("g");
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_MOD_STEP, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_INT_RANGE, -1, 0) >= 1);       /* n <= B at the entries */
+    kr_hir_free(fn);
+}
+END_TEST
+
 START_TEST(test_known_builtins)
 {
     run_module("class A:\n    def m(self):\n        return 1\n"
@@ -946,6 +981,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_call_flush);
     tcase_add_test(tc, test_frame_call_rt);
     tcase_add_test(tc, test_slice_fused);
+    tcase_add_test(tc, test_loop_counter);
     tcase_add_test(tc, test_known_builtins);
     tcase_add_test(tc, test_cells);
     tcase_add_test(tc, test_slots_members);
