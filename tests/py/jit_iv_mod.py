@@ -227,3 +227,31 @@ print(run(up1_by1000, top - 3000, top + 3000))     # big ints past the end: the 
 print(run(up3_by7, -top, -top + 3000), run(down1_by13, -top - 1, -top + 3000))
 print(while_up(top - 3000, top + 40))              # i += 3 overflows the small ints mid-loop
 print(while_down(-top - 40, -top + 3000))          # i -= 2 likewise
+
+
+def two_steps(n):
+    # two back-edges that advance i by different steps, and a continue
+    i = -500
+    t = 0
+    while i < n:
+        t += i % 9
+        if i % 9 == 4:
+            i += 5
+            continue
+        i += 2
+        t += i % 9 * 10
+    return t, i
+
+
+def for_continue_break(n):
+    t = 0
+    for i in range(-n, n, 2):
+        if i % 5 == 1:
+            continue
+        if i > n - 7:
+            break
+        t = t * 3 + i % 5 & 0xFFFFFF
+    return t
+
+
+print(two_steps(6000), two_steps(-400), for_continue_break(5000), for_continue_break(3))
