@@ -1612,6 +1612,14 @@ static uint32_t len_arg_type(builder *b, uint32_t s)
         return t;
     if (!x->val || recompiles(b->co))
         return 0;
+    /* a global or builtin (`len(TABLE)`): the type of its value now, which the guard checks each time
+     * (LOAD_ADDR's imm is the address of the dict entry's value, see load_global) */
+    const kr_hir_insn *xi = ins(b, x->val);
+    if (xi->op == KR_HIR_LOAD_ADDR && !x->dirty) {
+        uint32_t g = value_type(b->vm, *(const kr_value *)(uintptr_t)xi->imm);
+        if (g & SIZED_TYPES)
+            return g;
+    }
     for (uint32_t l = 0; l < b->co->nlocals && l < b->n; l++)
         if (l != s && b->st[l].val == x->val) {
             uint32_t f = local_seq_feedback(b, l);

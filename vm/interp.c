@@ -2403,7 +2403,10 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
             return kr_interp_step(vm, f, ip);
         /* anything else callable: do_call's generic tail (builtins, C methods, classes) */
         kr_fb *e = &f->code->fb[KR_CACHE_FB(ip[1])];
-        e->call.count++;
+        /* a site compiled before it ran matures here too: with its feedback, a C method of a builtin
+         * type (str.partition, list.append...) becomes a direct call (DIRECT CALLS in docs/JIT.md) */
+        bool leave = ++e->call.count == KR_JIT_CALL_MATURITY &&
+                     kr_jit_call_site_matured(vm, f->code, (uint32_t)(ip - f->code->insns));
         fb_record_callee(vm, e, callee);
         f->pc = ip + 2;
         kr_value v = kr_call(vm, callee, args, nargs, KR_NULL);
@@ -2411,6 +2414,10 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
             goto failed;
         s[dst] = v;
         kr_gc_safepoint(vm);
+        if (leave) {
+            vm->jit_leave = 1;
+            return NULL;
+        }
         return ip + 2;
     }
     kr_function *fn = KR_AS(kr_function, callee);

@@ -449,6 +449,17 @@ kr_value kr_interp_op_binary_slow(kr_vm *vm, kr_fb *e, unsigned x, kr_value a, k
         double r;
         if (kr_interp_op_binary_float(e, op, kr_float_value(a), kr_float_value(b), &r))
             return kr_float_new(vm, r);
+    } else if (kr_is_ptr(a) && KR_OBJ(a)->type == vm->t.str && (op == KR_OP_ADD || op == KR_OP_MOD) &&
+               kr_is_ptr(b) && (KR_OBJ(b)->type == vm->t.str || (op == KR_OP_MOD && !kr_is_str(vm, b)))) {
+        /* exact str + exact str, and exact str % anything that is not a str subclass (which could
+         * define __rmod__ and go first): what binary_op1 would end in, without its dispatch. str has
+         * no in-place operators, so X's in-place flag changes nothing. */
+        e->types.lhs |= KR_FB_STR;
+        e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
+        kr_value v = op == KR_OP_ADD ? kr_str_concat(vm, a, b) : kr_str_mod_format(vm, a, b);
+        if (v)
+            e->types.result |= (uint8_t)kr_code_type_bits(vm, v);
+        return v;
     } else {
         e->types.lhs |= (uint8_t)kr_code_type_bits(vm, a);
         e->types.rhs |= (uint8_t)kr_code_type_bits(vm, b);
