@@ -117,6 +117,13 @@ kr_value kr_format(kr_vm *vm, kr_value v, kr_value spec)
     kr_type *t = kr_type_of(vm, v);
     if (kr_str_nbytes(spec) == 0 && (t == vm->t.str))
         return v;
+    /* exact int, float and str: their __format__ cannot be replaced, so call what it calls */
+    if (t == vm->t.int_)
+        return kr_format_int(vm, v, kr_str_data(spec), (size_t)kr_str_nbytes(spec));
+    if (t == vm->t.float_)
+        return kr_format_float(vm, kr_float_value(v), kr_str_data(spec), (size_t)kr_str_nbytes(spec));
+    if (t == vm->t.str)
+        return kr_format_str(vm, v, kr_str_data(spec), (size_t)kr_str_nbytes(spec));
     kr_value f = kr_type_lookup(vm, t, KR_NAME(vm, __format__));
     if (!f)
         return kr_raise(vm, KR_EXC(vm, TypeError), "Type %s doesn't define __format__", t->name_c);

@@ -147,6 +147,16 @@ static kr_value unknown_code(kr_vm *vm, uint32_t type, const char *tname)
 
 static void sb_fill(kr_sb *sb, uint32_t fill, int64_t n)
 {
+    if (n <= 0)
+        return;
+    if (fill < 0x80) {
+        /* the usual ' ' or '0': one reservation and a memset */
+        if (!kr_sb_reserve(sb, (size_t)n))
+            return;
+        memset(sb->buf + sb->len, (int)fill, (size_t)n);
+        sb->len += (size_t)n;
+        return;
+    }
     for (int64_t i = 0; i < n; i++)
         kr_sb_append_cp(sb, fill);
 }
@@ -160,8 +170,11 @@ static void group_digits(kr_sb *sb, const char *digits, int64_t n, char sep, int
     if (sep) {
         while (D + (D > 0 ? (D - 1) / group : 0) < min_width)
             D++;
-    } else if (D < min_width) {
-        D = min_width;
+    } else {
+        /* no separators: the zero padding, then the digits at once */
+        sb_fill(sb, '0', min_width - n);
+        kr_sb_append(sb, digits, (size_t)n);
+        return;
     }
     for (int64_t k = 0; k < D; k++) {
         if (sep && k > 0 && (D - k) % group == 0)
@@ -237,33 +250,43 @@ static void render_text(kr_sb *sb, const kr_format_spec *f, const char *d, int64
     sb_fill(sb, f->fill, rp);
 }
 
-kr_value kr_format_str(kr_vm *vm, kr_value s, const char *spec, size_t spec_len)
+/* Checks a spec for str s; 1: s formats as itself, 0: render_text with *f, -1: error raised. */
+static int str_spec(kr_vm *vm, kr_value s, const char *spec, size_t spec_len, kr_format_spec *f)
 {
     if (spec_len == 0)
-        return kr_tostr(vm, s);
-    kr_format_spec f;
+        return 1;
     const char *tname = kr_typename(vm, s);
-    if (kr_format_parse_spec(vm, spec, spec_len, tname, 's', '<', &f) < 0)
-        return KR_NULL;
-    if (f.type != 's')
-        return unknown_code(vm, f.type, tname);
-    if (f.sign == ' ')
-        return kr_raise(vm, KR_EXC(vm, ValueError), "Space not allowed in string format specifier");
-    if (f.sign)
-        return kr_raise(vm, KR_EXC(vm, ValueError), "Sign not allowed in string format specifier");
-    if (f.no_neg_0)
-        return kr_raise(vm, KR_EXC(vm, ValueError),
-                        "Negative zero coercion (z) not allowed in string format specifier");
-    if (f.alt)
-        return kr_raise(vm, KR_EXC(vm, ValueError), "Alternate form (#) not allowed in string format specifier");
-    if (f.align == '=')
-        return kr_raise(vm, KR_EXC(vm, ValueError), "'=' alignment not allowed in string format specifier");
+    if (kr_format_parse_spec(vm, spec, spec_len, tname, 's', '<', f) < 0)
+        return -1;
+    if (f->type != 's')
+        return unknown_code(vm, f->type, tname), -1;
+    if (f->sign == ' ')
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "Space not allowed in string format specifier");
+    if (f->sign)
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "Sign not allowed in string format specifier");
+    if (f->no_neg_0)
+        return kr_raise_i(vm, KR_EXC(vm, ValueError),
+                          "Negative zero coercion (z) not allowed in string format specifier");
+    if (f->alt)
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "Alternate form (#) not allowed in string format specifier");
+    if (f->align == '=')
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "'=' alignment not allowed in string format specifier");
     int64_t len = kr_str_len(s);
-    if ((f.width <= len) && (f.precision < 0 || f.precision >= len))
+    return (f->width <= len) && (f->precision < 0 || f->precision >= len);
+}
+
+kr_value kr_format_str(kr_vm *vm, kr_value s, const char *spec, size_t spec_len)
+{
+    kr_format_spec f;
+    int r = str_spec(vm, s, spec, spec_len, &f);
+    if (r < 0)
+        return KR_NULL;
+    if (r)
         return kr_tostr(vm, s);
+    char small[256];
     kr_sb sb;
-    kr_sb_init(&sb);
-    render_text(&sb, &f, kr_str_data(s), kr_str_nbytes(s), len);
+    kr_sb_init_buf(&sb, small, sizeof small);
+    render_text(&sb, &f, kr_str_data(s), kr_str_nbytes(s), kr_str_len(s));
     return kr_sb_finish(vm, &sb);
 }
 
@@ -317,7 +340,8 @@ static void upcase(char *s)
             *s -= 32;
 }
 
-kr_value kr_format_float(kr_vm *vm, double d, const char *spec, size_t spec_len)
+/* format(d, spec) appended to sb; -1 with the exception raised. */
+static int format_float_sb(kr_vm *vm, kr_sb *sb, double d, const char *spec, size_t spec_len)
 {
     kr_format_spec f;
     if (spec_len == 0) {
@@ -325,17 +349,18 @@ kr_value kr_format_float(kr_vm *vm, double d, const char *spec, size_t spec_len)
         int n = kr_float_repr_buf(d, buf, sizeof buf);
         if (n < 0)
             n = snprintf(buf, sizeof buf, "%.17g", d);
-        return kr_str_new(vm, buf, (size_t)n);
+        kr_sb_append(sb, buf, (size_t)n);
+        return 0;
     }
     if (kr_format_parse_spec(vm, spec, spec_len, "float", 0, '>', &f) < 0)
-        return KR_NULL;
+        return -1;
     uint32_t type = f.type;
     switch (type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%': break;
-    default: return unknown_code(vm, type, "float");
+    default: return unknown_code(vm, type, "float"), -1;
     }
     if (f.precision > 0x7fffffff)
-        return kr_raise(vm, KR_EXC(vm, ValueError), "precision too big");
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "precision too big");
     int prec = (int)f.precision;
     bool add_dot_0 = false, pct = false;
     char t = (char)type;
@@ -358,7 +383,7 @@ kr_value kr_format_float(kr_vm *vm, double d, const char *spec, size_t spec_len)
     size_t cap = (size_t)prec + 400;
     char small[512], *buf = cap <= sizeof small ? small : malloc(cap);
     if (!buf)
-        return kr_raise_nomemory(vm);
+        return kr_raise_nomemory(vm), -1;
     bool neg;
     int n = float_core(d, lt, prec, f.alt, add_dot_0, f.no_neg_0, buf, cap, &neg);
     if (upper)
@@ -371,11 +396,21 @@ kr_value kr_format_float(kr_vm *vm, double d, const char *spec, size_t spec_len)
     int64_t nd = 0;
     while (nd < n && buf[nd] >= '0' && buf[nd] <= '9')
         nd++;
-    kr_sb sb;
-    kr_sb_init(&sb);
-    render_number(&sb, &f, sign, "", buf, nd, buf + nd, n - nd, 3);
+    render_number(sb, &f, sign, "", buf, nd, buf + nd, n - nd, 3);
     if (buf != small)
         free(buf);
+    return 0;
+}
+
+kr_value kr_format_float(kr_vm *vm, double d, const char *spec, size_t spec_len)
+{
+    char small[256];
+    kr_sb sb;
+    kr_sb_init_buf(&sb, small, sizeof small);
+    if (format_float_sb(vm, &sb, d, spec, spec_len) < 0) {
+        kr_sb_free(&sb);
+        return KR_NULL;
+    }
     return kr_sb_finish(vm, &sb);
 }
 
@@ -435,14 +470,28 @@ static char *int_digits(kr_vm *vm, kr_value v, int base, bool *neg, int64_t *len
     return r;
 }
 
-kr_value kr_format_int(kr_vm *vm, kr_value v, const char *spec, size_t spec_len)
+/* format(v, spec) for an int v (small or big; a bool only when spec is not empty) appended to sb; -1 with
+ * the exception raised. An empty spec gives str(v). */
+static int format_int_sb(kr_vm *vm, kr_sb *sb, kr_value v, const char *spec, size_t spec_len)
 {
-    if (spec_len == 0)
-        return kr_tostr(vm, v);
+    bool neg;
+    int64_t nd;
+    char small[INT_DIGITS_SMALL];
+    char *digits;
+    if (spec_len == 0) {
+        if (!(digits = int_digits(vm, v, 10, &neg, &nd, small)))
+            return -1;
+        if (neg)
+            kr_sb_append_char(sb, '-');
+        kr_sb_append(sb, digits, (size_t)nd);
+        if (digits != small)
+            free(digits);
+        return 0;
+    }
     const char *tname = kr_typename(vm, v);
     kr_format_spec f;
     if (kr_format_parse_spec(vm, spec, spec_len, tname, 'd', '>', &f) < 0)
-        return KR_NULL;
+        return -1;
     int base = 10;
     const char *prefix = "";
     switch (f.type) {
@@ -450,54 +499,87 @@ kr_value kr_format_int(kr_vm *vm, kr_value v, const char *spec, size_t spec_len)
         int overflow = 0;
         double d = kr_int_to_double(vm, v, &overflow);
         if (overflow)
-            return kr_raise(vm, KR_EXC(vm, OverflowError), "int too large to convert to float");
-        return kr_format_float(vm, d, spec, spec_len);
+            return kr_raise_i(vm, KR_EXC(vm, OverflowError), "int too large to convert to float");
+        return format_float_sb(vm, sb, d, spec, spec_len);
     }
     case 'b': base = 2; prefix = f.alt ? "0b" : ""; break;
     case 'o': base = 8; prefix = f.alt ? "0o" : ""; break;
     case 'x': base = 16; prefix = f.alt ? "0x" : ""; break;
     case 'X': base = 16; prefix = f.alt ? "0X" : ""; break;
     case 'd': case 'n': case 'c': break;
-    default: return unknown_code(vm, f.type, tname);
+    default: return unknown_code(vm, f.type, tname), -1;
     }
     if (f.precision >= 0)
-        return kr_raise(vm, KR_EXC(vm, ValueError), "Precision not allowed in integer format specifier");
+        return kr_raise_i(vm, KR_EXC(vm, ValueError), "Precision not allowed in integer format specifier");
     if (f.no_neg_0)
-        return kr_raise(vm, KR_EXC(vm, ValueError),
-                        "Negative zero coercion (z) not allowed in integer format specifier");
-    kr_sb sb;
-    kr_sb_init(&sb);
+        return kr_raise_i(vm, KR_EXC(vm, ValueError),
+                          "Negative zero coercion (z) not allowed in integer format specifier");
     if (f.type == 'c') {
         if (f.sign)
-            return kr_raise(vm, KR_EXC(vm, ValueError), "Sign not allowed with integer format specifier 'c'");
+            return kr_raise_i(vm, KR_EXC(vm, ValueError), "Sign not allowed with integer format specifier 'c'");
         if (f.alt)
-            return kr_raise(vm, KR_EXC(vm, ValueError),
-                            "Alternate form (#) not allowed with integer format specifier 'c'");
+            return kr_raise_i(vm, KR_EXC(vm, ValueError),
+                              "Alternate form (#) not allowed with integer format specifier 'c'");
         int64_t x;
         if (kr_int_to_i64(vm, kr_is_bool(v) ? kr_small(v == KR_TRUE) : v, &x) < 0)
-            return KR_NULL;
+            return -1;
         if (x < 0 || x > 0x10FFFF)
-            return kr_raise(vm, KR_EXC(vm, OverflowError), "%%c arg not in range(0x110000)");
+            return kr_raise_i(vm, KR_EXC(vm, OverflowError), "%%c arg not in range(0x110000)");
         char cbuf[4];
         int l = kr_utf8_encode((uint32_t)x, cbuf);
         if (f.align == '=')
             f.align = '>'; /* CPython renders 'c' as a string with the number's default alignment */
-        render_text(&sb, &f, cbuf, l, 1);
-        return kr_sb_finish(vm, &sb);
+        render_text(sb, &f, cbuf, l, 1);
+        return 0;
     }
-    bool neg;
-    int64_t nd;
-    char small[INT_DIGITS_SMALL];
-    char *digits = int_digits(vm, v, base, &neg, &nd, small);
-    if (!digits)
-        return KR_NULL;
+    if (!(digits = int_digits(vm, v, base, &neg, &nd, small)))
+        return -1;
     if (f.type == 'X')
         upcase(digits);
     char sign = neg ? '-' : (f.sign == '+' ? '+' : f.sign == ' ' ? ' ' : 0);
-    render_number(&sb, &f, sign, prefix, digits, nd, "", 0, base == 10 ? 3 : 4);
+    render_number(sb, &f, sign, prefix, digits, nd, "", 0, base == 10 ? 3 : 4);
     if (digits != small)
         free(digits);
+    return 0;
+}
+
+kr_value kr_format_int(kr_vm *vm, kr_value v, const char *spec, size_t spec_len)
+{
+    if (spec_len == 0)
+        return kr_tostr(vm, v);
+    char small[256];
+    kr_sb sb;
+    kr_sb_init_buf(&sb, small, sizeof small);
+    if (format_int_sb(vm, &sb, v, spec, spec_len) < 0) {
+        kr_sb_free(&sb);
+        return KR_NULL;
+    }
     return kr_sb_finish(vm, &sb);
+}
+
+int kr_format_builtin_to_sb(kr_vm *vm, kr_sb *sb, kr_value v, const char *spec, size_t spec_len)
+{
+    if (kr_is_small(v))
+        return format_int_sb(vm, sb, v, spec, spec_len) < 0 ? -1 : 1;
+    if (!kr_is_ptr(v))
+        return 0;
+    kr_type *t = KR_OBJ(v)->type;
+    if (t == vm->t.str) {
+        kr_format_spec f;
+        int r = str_spec(vm, v, spec, spec_len, &f);
+        if (r < 0)
+            return -1;
+        if (r)
+            kr_sb_append(sb, kr_str_data(v), (size_t)kr_str_nbytes(v));
+        else
+            render_text(sb, &f, kr_str_data(v), kr_str_nbytes(v), kr_str_len(v));
+        return 1;
+    }
+    if (t == vm->t.int_)
+        return format_int_sb(vm, sb, v, spec, spec_len) < 0 ? -1 : 1;
+    if (t == vm->t.float_)
+        return format_float_sb(vm, sb, kr_float_value(v), spec, spec_len) < 0 ? -1 : 1;
+    return 0;
 }
 
 /* ================================================================ printf-style formatting */
@@ -679,9 +761,11 @@ kr_value kr_str_mod_format(kr_vm *vm, kr_value fmt, kr_value args)
         memcpy(copy, d, (size_t)n);
         d = copy;
     }
+    /* The usual short result is built on the stack (no allocation but the str); a longer one moves to
+     * the heap, sized for the format plus a few bytes per argument. */
+    char small[256];
     kr_sb sb;
-    kr_sb_init(&sb);
-    /* One buffer allocation for the usual short result: the format plus a few bytes per argument. */
+    kr_sb_init_buf(&sb, small, sizeof small);
     kr_sb_reserve(&sb, (size_t)n + 16 * (size_t)(argc < 64 ? argc : 64));
     int64_t i = 0;
     bool used_dict = false;
@@ -1144,7 +1228,16 @@ static int markup_field(kr_vm *vm, const char *f, int64_t n, markup_state *st, i
             goto done;
     }
     kr_value specv;
-    if (memchr(spec, '{', (size_t)spec_len)) {
+    bool nested = memchr(spec, '{', (size_t)spec_len) != NULL;
+    if (!nested) {
+        /* an exact int, float or str renders straight into out (no spec str, no __format__ call) */
+        int fr = kr_format_builtin_to_sb(vm, out, obj, spec, (size_t)spec_len);
+        if (fr) {
+            rc = fr < 0 ? -1 : 0;
+            goto done;
+        }
+    }
+    if (nested) {
         if (depth <= 0) {
             kr_raise(vm, KR_EXC(vm, ValueError), "Max string recursion exceeded");
             goto done;
@@ -1237,8 +1330,9 @@ static kr_value markup_render(kr_vm *vm, const char *d, int64_t n, markup_state 
 kr_value kr_format_markup(kr_vm *vm, kr_value fmt, const kr_format_args *args)
 {
     markup_state st = {args, 0, false};
+    char small[256];
     kr_sb sb;
-    kr_sb_init(&sb);
+    kr_sb_init_buf(&sb, small, sizeof small);
     if (!markup_render(vm, kr_str_data(fmt), kr_str_nbytes(fmt), &st, 2, &sb)) {
         kr_sb_free(&sb);
         return KR_NULL;

@@ -30,6 +30,11 @@ typedef struct kr_format_spec {
     uint32_t type;     /* 0: none */
 } kr_format_spec;
 
+/* format(v, spec) appended to sb when v is an exact int, float or str, whose __format__ cannot be
+ * overridden (no lookup, no call, no intermediate str): 1 done, -1 error raised, 0 v is of another type
+ * (nothing appended; use kr_format). */
+int kr_format_builtin_to_sb(kr_vm *vm, kr_sb *sb, kr_value v, const char *spec, size_t spec_len);
+
 /* Parses spec for an object of type `tname` with the given defaults; -1 + ValueError on error. */
 int kr_format_parse_spec(kr_vm *vm, const char *spec, size_t n, const char *tname, uint32_t default_type,
                          char default_align, kr_format_spec *out);

@@ -343,6 +343,22 @@ static kr_value parse_int(kr_vm *vm, const char *s, size_t len, int base, bool *
         neg = *p == '-';
         p++;
     }
+    if (base == 10 && end - p <= 18) {
+        /* The common int("123"): plain ASCII digits that fit in 63 bits, validated and accumulated in
+         * one pass; anything else (underscores, a bad character) takes the general path below. */
+        uint64_t u = 0;
+        const unsigned char *q = p;
+        for (; q < end; q++) {
+            unsigned dv = (unsigned)(*q - '0');
+            if (dv > 9)
+                break;
+            u = u * 10 + dv;
+        }
+        if (q == end && q > p) {
+            *syntax_error = false;
+            return kr_small(neg ? -(int64_t)u : (int64_t)u);
+        }
+    }
     bool leading_zero_rule = false;
     if (base == 0) {
         if (end - p >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))

@@ -413,9 +413,14 @@ uint64_t kr_hash_bytes(kr_vm *vm, const void *data, size_t n); /* keyed SipHash-
 typedef struct kr_sb {
     char *buf;
     size_t len, cap;
-    bool failed; /* allocation failed: finish raises MemoryError */
+    bool failed;   /* allocation failed: finish raises MemoryError */
+    bool borrowed; /* buf is the caller's (kr_sb_init_buf): never realloc'd or freed, copied when outgrown */
 } kr_sb;
 void kr_sb_init(kr_sb *sb);
+/* A builder that starts in the caller's buffer buf[0..cap) (typically on the stack, for the usual short
+ * result: no malloc at all); it moves to the heap if it outgrows it. The caller's buffer must outlive the
+ * builder's use. */
+void kr_sb_init_buf(kr_sb *sb, char *buf, size_t cap);
 void kr_sb_append(kr_sb *sb, const char *data, size_t n);
 void kr_sb_append_cstr(kr_sb *sb, const char *s);
 void kr_sb_append_char(kr_sb *sb, char c);

@@ -42,6 +42,18 @@ void kr_sb_init(kr_sb *sb)
     sb->buf = NULL;
     sb->len = sb->cap = 0;
     sb->failed = false;
+    sb->borrowed = false;
+}
+
+void kr_sb_init_buf(kr_sb *sb, char *buf, size_t cap)
+{
+    sb->buf = buf;
+    sb->len = 0;
+    sb->cap = cap;
+    sb->failed = false;
+    sb->borrowed = cap > 0;
+    if (!cap)
+        sb->buf = NULL;
 }
 
 static bool sb_reserve(kr_sb *sb, size_t extra)
@@ -58,11 +70,14 @@ static bool sb_reserve(kr_sb *sb, size_t extra)
         }
         cap *= 2;
     }
-    char *p = realloc(sb->buf, cap);
+    char *p = sb->borrowed ? malloc(cap) : realloc(sb->buf, cap);
     if (!p) {
         sb->failed = true;
         return false;
     }
+    if (sb->borrowed)
+        memcpy(p, sb->buf, sb->len);
+    sb->borrowed = false;
     sb->buf = p;
     sb->cap = cap;
     return true;
@@ -137,7 +152,8 @@ kr_value kr_sb_finish(kr_vm *vm, kr_sb *sb)
 
 void kr_sb_free(kr_sb *sb)
 {
-    free(sb->buf);
+    if (!sb->borrowed)
+        free(sb->buf);
     kr_sb_init(sb);
 }
 
@@ -851,6 +867,11 @@ static int get_i64(kr_vm *vm, kr_value v, int64_t *out)
 
 /* ================================================================ searching (byte level) */
 
+/* The first n[0..nn) in h[0..hn). Needles of two or more bytes: memchr for the needle's first byte
+ * (vectorised), then the second byte and the rest compared in place; this beats glibc's memmem (whose
+ * setup dominates on the short needles and haystacks str methods see) while that byte is rare in the
+ * text. Once the first byte has matched without the rest more than 8 + (bytes scanned) / 16 times,
+ * memmem (two-way: linear time) takes over for the remainder, so no text is quadratic. */
 static int64_t bytes_find(const char *h, int64_t hn, const char *n, int64_t nn)
 {
     if (nn == 0)
@@ -861,8 +882,22 @@ static int64_t bytes_find(const char *h, int64_t hn, const char *n, int64_t nn)
         const char *p = memchr(h, n[0], (size_t)hn);
         return p ? p - h : -1;
     }
-    const char *p = memmem(h, (size_t)hn, n, (size_t)nn);
-    return p ? p - h : -1;
+    const char *p = h, *last = h + (hn - nn); /* the last possible start */
+    const char c0 = n[0], c1 = n[1];
+    int64_t misses = 0;
+    while (p <= last) {
+        p = memchr(p, c0, (size_t)(last - p) + 1);
+        if (!p)
+            return -1;
+        if (p[1] == c1 && memcmp(p + 2, n + 2, (size_t)nn - 2) == 0)
+            return p - h;
+        p++;
+        if (++misses > 8 + (p - h) / 16) {
+            const char *q = memmem(p, (size_t)(h + hn - p), n, (size_t)nn);
+            return q ? q - h : -1;
+        }
+    }
+    return -1;
 }
 
 static int64_t bytes_rfind(const char *h, int64_t hn, const char *n, int64_t nn)
@@ -1588,26 +1623,70 @@ static kr_value str_replace(kr_vm *vm, kr_value *args, int nargs, kr_value kwnam
             kr_sb_append(&sb, d + i, (size_t)(n - i));
         return kr_sb_finish(vm, &sb);
     }
-    /* As CPython: count the matches first, then write the result straight into a str of the exact size
-     * (no growing buffer, no second copy, no rescan for the length). */
-    int64_t k = bytes_count(d, n, od, on, count), grow, total;
-    if (k == 0)
-        return str_exact(vm, SELF);
-    if (__builtin_mul_overflow(k, nn - on, &grow) || __builtin_add_overflow(n, grow, &total))
-        return kr_raise(vm, KR_EXC(vm, OverflowError), "replace string is too long");
-    kr_str *r = kr_str_alloc_raw(vm, total);
-    if (!r)
-        return KR_NULL;
-    char *w = r->data;
-    for (int64_t m = 0; m < k; m++) {
-        int64_t f = bytes_find(d + i, n - i, od, on);
-        memcpy(w, d + i, (size_t)f);
-        w += f;
-        memcpy(w, nd, (size_t)nn);
-        w += nn;
-        i += f + on;
+    int64_t k = 0, total;
+    kr_str *r;
+    if (nn == on) {
+        /* Same size: copy self, then overwrite each match in place (one search pass, no count). */
+        int64_t f = bytes_find(d, n, od, on);
+        if (f < 0)
+            return str_exact(vm, SELF);
+        if (!(r = kr_str_alloc_raw(vm, n)))
+            return KR_NULL;
+        memcpy(r->data, d, (size_t)n);
+        total = n;
+        do {
+            memcpy(r->data + i + f, nd, (size_t)nn);
+            i += f + on;
+            k++;
+        } while (k < count && (f = bytes_find(d + i, n - i, od, on)) >= 0);
+    } else {
+        /* Find the matches once, keeping their offsets (on the stack up to 64 of them), then write the
+         * result straight into a str of the exact size (no growing buffer, no second copy, no rescan for
+         * the length). */
+        int64_t stack_pos[64], *pos = stack_pos, cap = 64, f, grow;
+        while (k < count && (f = bytes_find(d + i, n - i, od, on)) >= 0) {
+            if (k == cap) {
+                int64_t *np = pos == stack_pos ? malloc(sizeof *pos * (size_t)cap * 2)
+                                               : realloc(pos, sizeof *pos * (size_t)cap * 2);
+                if (!np) {
+                    if (pos != stack_pos)
+                        free(pos);
+                    return kr_raise_nomemory(vm);
+                }
+                if (pos == stack_pos)
+                    memcpy(np, stack_pos, sizeof stack_pos);
+                pos = np;
+                cap *= 2;
+            }
+            pos[k++] = i + f;
+            i += f + on;
+        }
+        if (k == 0)
+            return str_exact(vm, SELF);
+        if (__builtin_mul_overflow(k, nn - on, &grow) || __builtin_add_overflow(n, grow, &total)) {
+            if (pos != stack_pos)
+                free(pos);
+            return kr_raise(vm, KR_EXC(vm, OverflowError), "replace string is too long");
+        }
+        r = kr_str_alloc_raw(vm, total);
+        if (!r) {
+            if (pos != stack_pos)
+                free(pos);
+            return KR_NULL;
+        }
+        char *w = r->data;
+        i = 0;
+        for (int64_t m = 0; m < k; m++) {
+            memcpy(w, d + i, (size_t)(pos[m] - i));
+            w += pos[m] - i;
+            memcpy(w, nd, (size_t)nn);
+            w += nn;
+            i = pos[m] + on;
+        }
+        memcpy(w, d + i, (size_t)(n - i));
+        if (pos != stack_pos)
+            free(pos);
     }
-    memcpy(w, d + i, (size_t)(n - i));
     /* Only removing non-ASCII `old` from non-ASCII self with ASCII `new` can change the ASCII-ness in a
      * way the flags do not tell; finish_raw also returns the shared one-char and empty strings. */
     if (total <= 1 || (!IS_ASCII(SELF) && !IS_ASCII(a[0]) && IS_ASCII(a[1])))
