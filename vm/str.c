@@ -1283,6 +1283,28 @@ static kr_value str_split(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
     }
     int64_t i = 0;
     int l;
+    if (IS_ASCII(SELF)) {
+        /* ASCII text: whitespace by table, pieces are ASCII (no scan for the flag or the length) */
+        static const unsigned char sp[128] = {[9] = 1, [10] = 1, [11] = 1, [12] = 1, [13] = 1, [28] = 1,
+                                              [29] = 1, [30] = 1, [31] = 1, [32] = 1};
+        const unsigned char *u = (const unsigned char *)d;
+        for (;;) {
+            while (i < n && sp[u[i]])
+                i++;
+            if (i >= n)
+                break;
+            int64_t j = n;
+            if (maxsplit-- > 0)
+                for (j = i + 1; j < n && !sp[u[j]]; j++)
+                    ;
+            kr_value part = (i == 0 && j == n && KR_OBJ(SELF)->type == vm->t.str)
+                                ? SELF : kr_str_new_known(vm, d + i, (size_t)(j - i), j - i);
+            if (!part || kr_list_append(vm, list, part) < 0)
+                return KR_NULL;
+            i = j;
+        }
+        return list;
+    }
     for (;;) {
         while (i < n && is_space_at(d, i, &l))
             i += l;
@@ -1542,6 +1564,29 @@ static kr_value do_strip(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames,
         return kr_raise(vm, KR_EXC(vm, TypeError), "%s arg must be None or str", name);
     const char *d = SDATA(SELF);
     int64_t n = SLEN(SELF), i = 0, j = n;
+    if (IS_ASCII(SELF) && (!chars || IS_ASCII(chars))) {
+        /* ASCII text: strip bytes by a 128-bit set (a byte of ASCII text is a code point; the
+         * default set is ASCII whitespace, the only whitespace ASCII text can hold) */
+        uint64_t set[2] = {0, 0};
+        if (chars) {
+            const unsigned char *c = (const unsigned char *)SDATA(chars);
+            for (int64_t k = 0; k < SLEN(chars); k++)
+                set[c[k] >> 6] |= UINT64_C(1) << (c[k] & 63);
+        } else {
+            /* ascii_space's bytes: 9..13, 0x1c..0x1f and ' ' */
+            set[0] = UINT64_C(0x3e00) | UINT64_C(0xf0000000) | (UINT64_C(1) << 32);
+        }
+        const unsigned char *u = (const unsigned char *)d;
+        if (which & 1)
+            while (i < j && (set[u[i] >> 6] >> (u[i] & 63) & 1))
+                i++;
+        if (which & 2)
+            while (j > i && (set[u[j - 1] >> 6] >> (u[j - 1] & 63) & 1))
+                j--;
+        if (i == 0 && j == n)
+            return str_exact(vm, SELF);
+        return kr_str_new_known(vm, d + i, (size_t)(j - i), j - i);
+    }
     uint32_t small[16], *set = small;
     int64_t nset = 0;
     if (chars) {
@@ -1900,6 +1945,16 @@ static kr_value case_map(kr_vm *vm, kr_value self, int mode)
     const char *d = SDATA(self);
     int64_t n = SLEN(self);
     if (IS_ASCII(self)) {
+        if (KR_OBJ(self)->type == vm->t.str && (mode == CASE_LOWER || mode == CASE_UPPER || mode == CASE_FOLD)) {
+            /* nothing to change (word_freq's w.lower() of a lower-case word): the str itself, as it is
+             * immutable; the scan stops at the first letter to change */
+            unsigned char first = mode == CASE_UPPER ? 'a' : 'A';
+            int64_t k = 0;
+            while (k < n && (unsigned char)(d[k] - first) >= 26)
+                k++;
+            if (k == n)
+                return self;
+        }
         kr_str *r = kr_str_alloc_raw(vm, n);
         if (!r)
             return KR_NULL;
