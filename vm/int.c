@@ -1097,6 +1097,8 @@ static kr_value int_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_v
 {
     static const char *const names[] = {"x", "base"};
     kr_value out[2];
+    if (nargs == 1 && (!kwnames || kr_tuple_size(kwnames) == 0) && cls == vm->t.int_)
+        return int_from_object(vm, args[0], KR_NULL); /* int(x): nothing to parse or wrap */
     if (nargs > 2)
         return kr_raise(vm, KR_EXC(vm, TypeError), "int expected at most 2 arguments, got %d", nargs);
     if (kr_args_parse(vm, "int", args, nargs, kwnames, names, 2, 0, 1, out) < 0)

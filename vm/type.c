@@ -1729,6 +1729,10 @@ static kr_value type_call(kr_vm *vm, kr_value self, kr_value *args, int nargs, k
     kr_value obj = cls->new_(vm, cls, args, nargs, kwnames);
     if (!obj)
         return KR_NULL;
+    /* int(x), str(x), float(x): their __init__ is object's, which accepts anything once __new__ is
+     * overridden (as CPython's object_init), so there is nothing to call */
+    if (cls == vm->t.int_ || cls == vm->t.str || cls == vm->t.float_)
+        return obj;
     kr_type *ot = kr_type_of(vm, obj);
     if (!kr_type_is_subtype(ot, cls))
         return obj;

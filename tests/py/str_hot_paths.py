@@ -123,3 +123,37 @@ TABLE = ("a", "b", "c", "d")  # len() of the global changes type: the guard deop
 concat_and_len()
 TABLE = "xyz"
 concat_and_len()
+
+
+# int(x), str(x), float(x) skip object.__init__ (type_call); subclasses still run their own __init__
+class I(int):
+    def __init__(self, *a):
+        print("I.__init__", a)
+
+
+class F(float):
+    def __init__(self, *a):
+        print("F.__init__", a)
+
+
+class St(str):
+    def __init__(self, *a):
+        print("St.__init__", a)
+
+
+class HasInt:
+    def __int__(self):
+        return 7
+
+    def __index__(self):
+        return 8
+
+
+print(int("12"), int(" -3 "), int(3.9), int(True), int(HasInt()), int("ff", 16), int("0x10", 0))
+print(I("12"), I(5), F("1.5"), St("q"), St(), str(5), str(b"ab", "ascii"), float("2.5"), float(3), str(), int(),
+      float(), type(I(3)).__name__, type(int(I(3))).__name__)
+for bad in [lambda: int("1.5"), lambda: int(None), lambda: int("12", base=1), lambda: float("x")]:
+    try:
+        print(bad())
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
