@@ -1806,6 +1806,12 @@ static kr_value str_count(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
 
 static kr_value starts_ends(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames, const char *name, bool ends)
 {
+    if (nargs == 2 && !kwnames && kr_is_ptr(args[1]) && KR_OBJ(args[1])->type == vm->t.str) {
+        /* s.startswith(p) / s.endswith(p) over the whole of s: a byte compare (a UTF-8 prefix or
+         * suffix that is valid UTF-8 starts and ends on code-point boundaries) */
+        int64_t n = SLEN(SELF), pn = SLEN(args[1]);
+        return kr_bool(pn <= n && memcmp(SDATA(SELF) + (ends ? n - pn : 0), SDATA(args[1]), (size_t)pn) == 0);
+    }
     if (meth_args(vm, name, nargs, kwnames, 1, 3) < 0)
         return KR_NULL;
     int64_t start = 0, end = INT64_MAX;

@@ -157,3 +157,18 @@ for bad in [lambda: int("1.5"), lambda: int(None), lambda: int("12", base=1), la
         print(bad())
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+
+
+# startswith / endswith of one exact str over the whole string: a byte compare
+for s in ["", "a", "cc", "ccc", "abj", "héllo", "ollé", "𝄞x", "x𝄞", "é"]:
+    row = []
+    for p in ["", "c", "cc", "j", "h", "hé", "é", "llé", "𝄞", "x", "\x81", "abj", "abjk"]:
+        row.append((s.startswith(p), s.endswith(p), s.startswith(p, 1), s.endswith(p, 0, -1),
+                    s.startswith((p, "zz"))))
+    print(s, row)
+print(St("abc").startswith(St("ab")), "abc".endswith(St("bc")), St("abc").endswith("bc"))
+for bad in [lambda: "a".startswith(1), lambda: "a".endswith(["a"]), lambda: "a".startswith()]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
