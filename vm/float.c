@@ -19,6 +19,7 @@
 
 #include "dtoa.h"
 #include "init.h"
+#include "str.h"
 #include "int.h"
 
 #define HASH_BITS 61
@@ -691,9 +692,16 @@ static kr_value float_from_object(kr_vm *vm, kr_value x, double *out)
 {
     const char *data = NULL;
     size_t n = 0;
+    char *ascii = NULL;
     if (kr_is_str(vm, x)) {
         data = kr_str_data(x);
         n = (size_t)kr_str_nbytes(x);
+        if (kr_str_len(x) != (int64_t)n) { /* non-ASCII: Unicode digits and spaces count too */
+            ascii = kr_str_number_ascii(vm, x, &n);
+            if (!ascii)
+                return KR_NULL;
+            data = ascii;
+        }
     } else if (kr_is_ptr(x) && vm->t.bytes && kr_type_is_subtype(KR_OBJ(x)->type, vm->t.bytes)) {
         data = (const char *)KR_AS(kr_bytes, x)->data;
         n = (size_t)KR_AS(kr_bytes, x)->size;
@@ -702,7 +710,9 @@ static kr_value float_from_object(kr_vm *vm, kr_value x, double *out)
         n = (size_t)KR_AS(kr_bytearray, x)->size;
     }
     if (data) {
-        if (kr_float_parse(data, n, out) < 0) {
+        int parsed = kr_float_parse(data, n, out);
+        kr_mem_free(vm, ascii);
+        if (parsed < 0) {
             kr_value r = kr_repr(vm, x);
             if (r == KR_NULL)
                 return KR_NULL;

@@ -706,8 +706,6 @@ static int pct_float(kr_vm *vm, kr_sb *sb, kr_value v, char conv, int flags, int
     if (upper)
         upcase(buf);
     char sign = neg ? '-' : (flags & F_SIGN) ? '+' : (flags & F_BLANK) ? ' ' : 0;
-    if (!isfinite(d))
-        flags &= ~F_ZERO;
     pct_pad_number(sb, sign, "", buf, n, "", 0, flags, width, -1);
     if (buf != small)
         free(buf);
@@ -874,7 +872,9 @@ kr_value kr_str_mod_format(kr_vm *vm, kr_value fmt, kr_value args)
         int cl = 1;
         uint32_t conv = is_bytes ? (unsigned char)d[i] : kr_utf8_decode(d + i, &cl);
         i += cl;
-        if (conv == '%') {
+        /* Only "%%" is a literal percent sign; after a key, flags, width or precision '%' is an ordinary
+         * (unsupported) conversion that takes its argument first, as in CPython 3.13. */
+        if (conv == '%' && spec_start + 2 == i) {
             kr_sb_append_char(&sb, '%');
             continue;
         }
@@ -1008,7 +1008,6 @@ kr_value kr_str_mod_format(kr_vm *vm, kr_value fmt, kr_value args)
                          conv, conv, (long long)(is_bytes ? i - 1 : kr_utf8_count(d, (size_t)(i - cl))));
             goto fail;
         }
-        (void)spec_start;
     }
     if (argc >= 0 && argi < argc && !dict) {
         kr_raise(vm, KR_EXC(vm, TypeError), is_bytes ? "not all arguments converted during bytes formatting"

@@ -26,6 +26,7 @@
 
 #include "floatobj.h"
 #include "init.h"
+#include "str.h"
 
 #define HASH_BITS 61
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
@@ -1042,12 +1043,20 @@ static kr_value int_from_object(kr_vm *vm, kr_value x, kr_value basev)
     const uint8_t *data;
     size_t n;
     if (kr_is_str(vm, x) || is_bytes_like(vm, x, &data, &n)) {
+        char *ascii = NULL;
         if (kr_is_str(vm, x)) {
             data = (const uint8_t *)kr_str_data(x);
             n = (size_t)kr_str_nbytes(x);
+            if (kr_str_len(x) != (int64_t)n) { /* non-ASCII: Unicode digits and spaces count too */
+                ascii = kr_str_number_ascii(vm, x, &n);
+                if (!ascii)
+                    return KR_NULL;
+                data = (const uint8_t *)ascii;
+            }
         }
         bool bad;
         kr_value v = parse_int(vm, (const char *)data, n, (int)base, &bad);
+        kr_mem_free(vm, ascii);
         if (v == KR_NULL && bad)
             return raise_invalid_literal(vm, (int)base, x);
         return v;

@@ -2933,3 +2933,30 @@ int kr_str_setup(kr_vm *vm)
     }
     return 0;
 }
+
+char *kr_str_number_ascii(kr_vm *vm, kr_value s, size_t *n)
+{
+    const char *d = kr_str_data(s);
+    int64_t len = kr_str_len(s), nbytes = kr_str_nbytes(s);
+    char *out = kr_mem_alloc(vm, (size_t)len + 1);
+    if (!out) {
+        kr_raise_nomemory(vm);
+        return NULL;
+    }
+    int64_t i = 0, k = 0;
+    while (i < nbytes) {
+        int cl = 1;
+        uint32_t c = kr_utf8_decode(d + i, &cl);
+        i += cl;
+        int digit;
+        if (c < 0x80)
+            out[k++] = (char)c;
+        else if ((digit = kr_unicode_decimal_value(c)) >= 0)
+            out[k++] = (char)('0' + digit);
+        else
+            out[k++] = kr_unicode_isspace(c) ? ' ' : '?';
+    }
+    out[k] = 0;
+    *n = (size_t)k;
+    return out;
+}

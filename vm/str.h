@@ -36,6 +36,11 @@ int64_t kr_str_codepoint_at(kr_value s, int64_t index);
 /* Same with the VM (uses the per-VM index cache for non-ASCII strings; raises properly). */
 int64_t kr_str_codepoint_at_vm(kr_vm *vm, kr_value s, int64_t index);
 kr_value kr_str_repr(kr_vm *vm, kr_value s);
+/* int() and float() of a non-ASCII str read it as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII
+ * leaves it: each Unicode decimal digit (category Nd) becomes its ASCII digit, Unicode white space a
+ * space, any other non-ASCII code point '?' (which no number syntax accepts). Returns a buffer of *n
+ * bytes from kr_mem_alloc (free with kr_mem_free), NULL with MemoryError set. s must be a str. */
+char *kr_str_number_ascii(kr_vm *vm, kr_value s, size_t *n);
 /* ascii(): escapes every non-ASCII code point of a str (\xhh, \uhhhh, \Uhhhhhhhh). */
 kr_value kr_str_ascii_escape(kr_vm *vm, kr_value s);
 /* sep.join(iterable). */
