@@ -387,6 +387,9 @@ void kr_mem_free(kr_vm *vm, void *p)
 
 /* ---- marking ---- */
 
+/* The mark stack's capacity kept between collections (entries; it starts at 1024 and doubles). */
+enum { GC_GRAY_KEEP = 16384 };
+
 static void gc_push_gray(kr_vm *vm, kr_object *o)
 {
     kr_gc *gc = &vm->gc;
@@ -404,11 +407,26 @@ static void gc_push_gray(kr_vm *vm, kr_object *o)
     gc->gray[gc->ngray++] = o;
 }
 
+/* An object whose type has no trace hook (a str, a float, bytes) references nothing but its type: it
+ * is marked without going through the mark stack, and its type with it (a type is traced, so that one
+ * is pushed). Pushing every leaf made the stack as long as the biggest list of strings (str_ops' 600,000
+ * fields: an 8 MB stack kept for the rest of the run, 5% of its peak RSS), for a store and a reload per
+ * object. The verifier (gc_verify_one) finds a missing barrier by what a trace hook pushes, so with it
+ * on every object is pushed. */
 void kr_gc_mark_obj(kr_vm *vm, kr_object *o)
 {
-    if (!o || o->gc_mark == vm->gc.mark_epoch)
+    kr_gc *gc = &vm->gc;
+    if (!o || o->gc_mark == gc->mark_epoch)
         return;
-    o->gc_mark = vm->gc.mark_epoch;
+    o->gc_mark = gc->mark_epoch;
+    if (!o->type->trace && !gc->verify) {
+        kr_object *t = &o->type->ob;
+        if (t->gc_mark != gc->mark_epoch) {
+            t->gc_mark = gc->mark_epoch;
+            gc_push_gray(vm, t);
+        }
+        return;
+    }
     gc_push_gray(vm, o);
 }
 
@@ -813,12 +831,54 @@ void kr_gc_finalize_at_exit(kr_vm *vm)
     kr_gc_run_finalizers(vm);
 }
 
+/* The pool's size for the next cycle: a nursery's worth (what the next cycle allocates anyway) while
+ * allocation takes its blocks back (a float or tuple heavy loop recycles most of it each cycle). When
+ * the last cycle took less than an eighth of what the pool held, the program has moved on to other
+ * sizes, and the blocks nothing takes are dead memory that mimalloc could reuse or give back (str_ops
+ * held an 11 MB pool untouched through its phase of big strings, 7% of its peak RSS): the pool is cut
+ * to KR_GC_MIN_NURSERY and the excess freed. (Cutting it to twice what was taken, every cycle, cost
+ * word_freq 7 MB more: the blocks freed into half-full pages were not reused as well as pooled ones.) */
+static void gc_pool_resize(kr_gc *gc)
+{
+    size_t nursery = gc_nursery(gc), limit = nursery;
+    if (gc->pool_taken * 8 < gc->pool_after_last && KR_GC_MIN_NURSERY < nursery)
+        limit = KR_GC_MIN_NURSERY;
+    gc->pool_limit = limit;
+    /* largest classes first: fewer blocks to free for the same bytes */
+    for (size_t c = KR_GC_POOL_CLASSES; c >= 1 && gc->pool_bytes > limit; c--) {
+        size_t bytes = c << 4;
+        while (gc->pool[c] && gc->pool_bytes > limit) {
+            void *b = gc->pool[c];
+            gc->pool[c] = *(void **)b;
+            gc->pool_bytes -= bytes;
+            mi_free(b);
+        }
+    }
+}
+
+/* At the start of a collection: how much of the pool allocation took since the last one. */
+static void gc_begin(kr_gc *gc)
+{
+    gc->collecting = 1;
+    gc->pool_taken = gc->pool_after_last > gc->pool_bytes ? gc->pool_after_last - gc->pool_bytes : 0;
+}
+
 static void gc_finish(kr_vm *vm)
 {
     kr_gc *gc = &vm->gc;
+    /* The mark stack is as deep as the widest structure traced: give back what a rare deep marking
+     * grew, so that its memory is not held for the rest of the run. */
+    if (gc->gray_cap > GC_GRAY_KEEP) {
+        kr_object **g = realloc(gc->gray, GC_GRAY_KEEP * sizeof *g);
+        if (g) {
+            gc->gray = g;
+            gc->gray_cap = GC_GRAY_KEEP;
+        }
+    }
     gc->live_after_last = gc->allocated;
     if (gc_pooling(gc))
-        gc->pool_limit = gc_nursery(gc); /* a nursery's worth: what the next cycle allocates anyway */
+        gc_pool_resize(gc);
+    gc->pool_after_last = gc->pool_bytes;
     gc->collections++;
     gc_set_threshold(vm);
     gc->collecting = 0;
@@ -829,7 +889,7 @@ void kr_gc_collect_minor(kr_vm *vm)
     kr_gc *gc = &vm->gc;
     if (gc->collecting)
         return;
-    gc->collecting = 1;
+    gc_begin(gc);
     gc_mark_roots(vm);
     /* The remembered objects are old: they are traced as roots (their young children), never marked
      * again (they already carry the mark). */
@@ -857,7 +917,7 @@ void kr_gc_collect(kr_vm *vm)
     kr_gc *gc = &vm->gc;
     if (gc->collecting)
         return;
-    gc->collecting = 1;
+    gc_begin(gc);
     gc->mark_epoch = gc->mark_epoch == 1 ? 2 : 1; /* every object unmarked at once */
     gc_mark_roots(vm);
     gc_drain(vm);

@@ -36,11 +36,12 @@
  * Small objects (up to KR_GC_POOL_CLASSES * 16 bytes: floats, tuples, cells, bound methods, short
  * strings...) are allocated in 16-byte size classes, recorded in the object's gc_flags (KR_GC_CLASS),
  * and the sweep keeps dead ones in per-class free lists (kr_gc.pool, up to a nursery's worth of
- * bytes) that allocation reuses first: a float-heavy loop then recycles its boxes without touching
- * mimalloc's page metadata, whose cache misses dominated freeing scattered garbage. The sweep releases
- * its dead in a batch (gc.c's gc_dead_batch: each class's list spliced once, in allocation order), and
- * an allocation that finds its class's list empty refills it with a batch of fresh blocks
- * (gc_pool_refill), so that compiled code's inline pool allocation keeps hitting. Pooled memory is
+ * bytes, cut back when a cycle takes little from it: gc.c's gc_pool_resize) that allocation reuses
+ * first: a float-heavy loop then recycles its boxes without touching mimalloc's page metadata, whose
+ * cache misses dominated freeing scattered garbage. The sweep releases its dead in a batch (gc.c's
+ * gc_dead_batch: each class's list spliced once, in allocation order), and an allocation that finds
+ * its class's list empty refills it with a batch of fresh blocks (gc_pool_refill), so that compiled
+ * code's inline pool allocation keeps hitting. Pooled memory is
  * not counted in `allocated`. Off under AddressSanitizer and in stress mode, where freed memory must
  * stay poisoned.
  */
@@ -112,6 +113,9 @@ typedef struct kr_gc {
      * they hold; pool_limit 0 turns pooling off. */
     void *pool[KR_GC_POOL_CLASSES + 1];
     size_t pool_bytes, pool_limit;
+    /* pool_bytes when the last collection ended, and how much of it allocation took before this one
+     * began (gc.c's gc_pool_resize): between collections the pool only shrinks. */
+    size_t pool_after_last, pool_taken;
     /* kr_gc_want_finalizer's registrations (weak: not roots) and the queue of unreachable ones whose
      * hooks have yet to run (roots); `finalizing` while kr_gc_run_finalizers works through it. */
     struct kr_object **finalizable;

@@ -3,7 +3,10 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "vm/compile.h"
+#include "vm/interp.h"
 #include "vm/kr.h"
+#include "vm/list.h"
 
 static size_t count_objects(kr_vm *vm) { return vm->gc.nobjects + vm->gc.nold + vm->gc.nexternal; }
 
@@ -440,6 +443,128 @@ START_TEST(test_two_vms_are_independent)
 }
 END_TEST
 
+/* Runs module source with fresh globals; true when it ran without an exception. */
+static bool run_py(kr_vm *vm, const char *src)
+{
+    kr_value code = kr_compile_source(vm, src, strlen(src), "<test>", KR_PARSE_FILE);
+    if (!code)
+        return false;
+    kr_value g = kr_dict_new(vm);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &g);
+    kr_root_push(vm, &code);
+    kr_value r = kr_interp_run_code(vm, code, g, KR_NULL);
+    kr_root_reset(vm, m);
+    return r != KR_NULL;
+}
+
+/* A compiled, loop-free Python function called from a C loop (max's key) allocates at every call: the
+ * return to C is a safepoint, so its garbage is collected as it goes. Without it, the peak heap held
+ * every key tuple of the loop (300,000 of them, more than 20 MB over the live data). */
+START_TEST(test_python_callee_of_c_loop_collects)
+{
+    kr_vm_options o = {0, 1, 0, 0}; /* JIT on, compile at once */
+    kr_vm *vm = kr_vm_new(&o);
+    ck_assert(run_py(vm, "d = {i: i for i in range(1000)}\n"));
+    kr_gc_collect(vm);
+    vm->gc.peak_allocated = vm->gc.allocated;
+    size_t live = vm->gc.allocated;
+    uint64_t before = vm->gc.collections;
+    ck_assert(run_py(vm, "k = lambda i: (i % 977, str(i), [i])\n"
+                         "best = max(range(300000), key=k)\n"
+                         "assert best == 99653, best\n"));
+    ck_assert_uint_gt(vm->gc.collections, before);
+    /* a nursery is at least 1 MB; the key results of the whole loop are over 30 MB */
+    ck_assert_uint_lt(vm->gc.peak_allocated, live + 8u * 1024 * 1024);
+    kr_vm_free(vm);
+}
+END_TEST
+
+/* Marking a long list of strings does not push them on the mark stack (they have no trace hook), and
+ * a mark stack grown by a deep structure is cut back after the collection. */
+START_TEST(test_mark_stack_stays_small)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    if (vm->gc.verify) { /* the verifier pushes every object */
+        kr_vm_free(vm);
+        return;
+    }
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    for (int i = 0; i < 200000; i++)
+        ck_assert_int_eq(kr_list_append(vm, list, kr_str_fmt(vm, "s%d", i)), 0);
+    kr_gc_collect(vm);
+    ck_assert_uint_le(vm->gc.gray_cap, 16384);
+    ck_assert_int_eq(kr_list_size(list), 200000);
+    ck_assert_str_eq(kr_str_data(kr_list_items(list)[199999]), "s199999");
+    /* 200,000 lists of one list each: the stack must grow while marking, and shrinks after */
+    kr_value outer = kr_list_new(vm, 0);
+    kr_root_push(vm, &outer);
+    for (int i = 0; i < 200000; i++) {
+        kr_value inner = kr_list_new(vm, 0);
+        ck_assert_int_eq(kr_list_append(vm, inner, kr_list_new(vm, 0)), 0);
+        ck_assert_int_eq(kr_list_append(vm, outer, inner), 0);
+    }
+    kr_gc_collect(vm);
+    ck_assert_uint_le(vm->gc.gray_cap, 16384);
+    ck_assert_int_eq(kr_list_size(outer), 200000);
+    ck_assert_int_eq(kr_list_size(kr_list_items(kr_list_items(outer)[7])[0]), 0);
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
+/* The pool keeps a nursery's worth of dead small objects while allocation takes them back; once a cycle
+ * takes (almost) none, it is cut to KR_GC_MIN_NURSERY's worth and the rest freed. */
+START_TEST(test_unused_pool_is_trimmed)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    if (vm->gc.pool_limit == 0) { /* a sanitizer build: pooling is off */
+        kr_vm_free(vm);
+        return;
+    }
+    /* a big live list makes the nursery (12% of the live bytes) much larger than the minimum */
+    kr_value keep = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &keep);
+    for (int i = 0; i < 400000; i++)
+        ck_assert_int_eq(kr_list_append(vm, keep, kr_str_fmt(vm, "keep%d", i)), 0);
+    kr_gc_collect(vm);
+    size_t min = (size_t)1 << 20;
+    ck_assert_uint_gt(vm->gc.pool_limit, 2 * min);
+    /* a cycle of small garbage: the pool fills beyond the minimum */
+    for (int i = 0; i < 200000; i++)
+        ck_assert(kr_float_new(vm, i + 0.5) != KR_NULL);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_gt(vm->gc.pool_bytes, min);
+    size_t bytes = vm->gc.allocated;
+    /* a cycle that takes nothing from the pool (big strings only): the pool is cut */
+    for (int i = 0; i < 8; i++)
+        ck_assert(kr_str_fmt(vm, "%0400d", i) != KR_NULL);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_le(vm->gc.pool_bytes, min);
+    ck_assert_uint_le(vm->gc.pool_limit, min);
+    ck_assert_uint_eq(vm->gc.allocated, bytes);
+    /* the pool's lists still hold exactly pool_bytes, and allocation still reuses them */
+    size_t listed = 0;
+    for (unsigned c = 1; c <= KR_GC_POOL_CLASSES; c++)
+        for (void *p = vm->gc.pool[c]; p; p = *(void **)p)
+            listed += (size_t)c << 4;
+    ck_assert_uint_eq(listed, vm->gc.pool_bytes);
+    kr_value f = kr_float_new(vm, 3.25);
+    ck_assert(kr_float_value(f) == 3.25);
+    /* allocation of small objects takes from it again: the next cycle may keep a nursery's worth */
+    for (int i = 0; i < 200000; i++)
+        ck_assert(kr_float_new(vm, i) != KR_NULL);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_gt(vm->gc.pool_limit, 2 * min);
+    ck_assert_int_eq(kr_list_size(keep), 400000);
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("gc");
@@ -458,6 +583,9 @@ int main(void)
     tcase_add_test(tc, test_minor_frees_unreachable_young);
     tcase_add_test(tc, test_old_garbage_freed_only_by_major);
     tcase_add_test(tc, test_stress_mode_mixes_minor_and_major);
+    tcase_add_test(tc, test_python_callee_of_c_loop_collects);
+    tcase_add_test(tc, test_mark_stack_stays_small);
+    tcase_add_test(tc, test_unused_pool_is_trimmed);
     tcase_add_test_raise_signal(tc, test_verifier_catches_missing_barrier, SIGABRT);
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
