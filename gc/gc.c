@@ -275,6 +275,7 @@ static bool gc_pool_refill(kr_gc *gc, size_t cls)
         *link = o;
         link = (void **)o;
         gc->pool_bytes += bytes;
+        gc->pool_after_last += bytes; /* so that gc_begin counts what allocation takes of them */
     }
     *link = NULL;
     gc->pool[cls] = head;

@@ -113,8 +113,8 @@ typedef struct kr_gc {
      * they hold; pool_limit 0 turns pooling off. */
     void *pool[KR_GC_POOL_CLASSES + 1];
     size_t pool_bytes, pool_limit;
-    /* pool_bytes when the last collection ended, and how much of it allocation took before this one
-     * began (gc.c's gc_pool_resize): between collections the pool only shrinks. */
+    /* pool_bytes when the last collection ended plus the blocks refilled since (gc_pool_refill), and
+     * how much of that allocation took before this collection began (gc.c's gc_pool_resize). */
     size_t pool_after_last, pool_taken;
     /* kr_gc_want_finalizer's registrations (weak: not roots) and the queue of unreachable ones whose
      * hooks have yet to run (roots); `finalizing` while kr_gc_run_finalizers works through it. */
