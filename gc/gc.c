@@ -282,7 +282,9 @@ static bool gc_pool_refill(kr_gc *gc, size_t cls)
     return head != NULL;
 }
 
-void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
+/* kr_gc_alloc and kr_gc_alloc_body: `zero` false leaves a large object's bytes after its header as
+ * mimalloc returned them (small ones come zeroed either way: the pool's blocks are zeroed as taken). */
+static inline __attribute__((always_inline)) void *gc_alloc(kr_vm *vm, kr_type *type, size_t size, bool zero)
 {
     kr_gc *gc = &vm->gc;
     bool external = type && (type->flags & KR_TF_EXTERNAL_FINALIZE);
@@ -319,11 +321,14 @@ void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
     } else {
         /* External objects are listed (and swept) apart: not in the object heap, whose every block
          * a major sweep visits. */
-        o = mi_heap_zalloc(external ? gc->buf_heap : gc->heap, size);
+        mi_heap_t *heap = external ? gc->buf_heap : gc->heap;
+        o = zero ? mi_heap_zalloc(heap, size) : mi_heap_malloc(heap, size);
         if (!o) {
             kr_raise_nomemory(vm);
             return NULL;
         }
+        if (!zero)
+            memset(o, 0, sizeof *o);
         gc_account(gc, mi_usable_size(o));
     }
     o->type = type;
@@ -333,6 +338,10 @@ void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size)
         gc->objects[gc->nobjects++] = o;
     return o;
 }
+
+void *kr_gc_alloc(kr_vm *vm, kr_type *type, size_t size) { return gc_alloc(vm, type, size, true); }
+
+void *kr_gc_alloc_body(kr_vm *vm, kr_type *type, size_t size) { return gc_alloc(vm, type, size, false); }
 
 void *kr_mem_alloc(kr_vm *vm, size_t size)
 {

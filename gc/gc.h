@@ -131,6 +131,10 @@ void kr_gc_destroy(struct kr_vm *vm); /* frees every object and buffer */
 /* A zeroed object of `size` bytes with its header filled in. Returns NULL with MemoryError pending
  * (preallocated, so raising it allocates nothing) when the heap is exhausted or over the limit. */
 void *kr_gc_alloc(struct kr_vm *vm, struct kr_type *type, size_t size);
+/* kr_gc_alloc for an object whose constructor writes every byte after the header before anything can
+ * read it (no allocation or safepoint in between): a large one is not zeroed first (big ints: the
+ * memset of their limbs was 8% of perf/bench/pidigits). */
+void *kr_gc_alloc_body(struct kr_vm *vm, struct kr_type *type, size_t size);
 /* Buffers owned by objects (list items, dict tables): accounted, in the VM heap; freed by the owner's
  * finalize hook or when they shrink. kr_mem_alloc returns NULL with MemoryError pending on failure. */
 void *kr_mem_alloc(struct kr_vm *vm, size_t size);

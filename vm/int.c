@@ -71,7 +71,7 @@ mpz_srcptr kr_int_view(kr_value core, mpz_ptr storage, mp_limb_t *limb)
 
 static kr_value bigint_alloc(kr_vm *vm, size_t nlimbs, bool negative, const mp_limb_t *limbs)
 {
-    kr_bigint *b = kr_gc_alloc(vm, vm->t.int_, sizeof(kr_bigint) + nlimbs * sizeof(uint64_t));
+    kr_bigint *b = kr_gc_alloc_body(vm, vm->t.int_, sizeof(kr_bigint) + nlimbs * sizeof(uint64_t));
     if (!b)
         return KR_NULL;
     b->size = negative ? -(int64_t)nlimbs : (int64_t)nlimbs;
