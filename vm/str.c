@@ -234,7 +234,7 @@ static kr_str *str_alloc_type(kr_vm *vm, kr_type *t, int64_t nbytes)
         kr_raise_nomemory(vm);
         return NULL;
     }
-    kr_str *s = kr_gc_alloc(vm, t, sizeof(kr_str) + (size_t)nbytes + 1);
+    kr_str *s = kr_gc_alloc_body(vm, t, sizeof(kr_str) + (size_t)nbytes + 1); /* callers write every data byte */
     if (!s)
         return NULL;
     s->hash = -1;

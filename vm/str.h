@@ -18,8 +18,9 @@ void kr_str_trace_roots(kr_vm *vm);
 void kr_str_free_tables(kr_vm *vm); /* optional, in kr_vm_free before the heap goes */
 
 /* ---- construction ---- */
-/* A new exact str whose content the caller writes into data[0..nbytes) before publishing it; then call
- * kr_str_finish_raw to compute length and the ASCII flag. */
+/* A new exact str whose content the caller writes into data[0..nbytes) before publishing it (all of it:
+ * a long str's data is not zeroed first, see kr_gc_alloc_body); then call kr_str_finish_raw to compute
+ * length and the ASCII flag. */
 kr_str *kr_str_alloc_raw(kr_vm *vm, int64_t nbytes);
 kr_value kr_str_finish_raw(kr_vm *vm, kr_str *s);
 /* parts[0] + ... + parts[n-1], all exact strs (f-strings' BUILD_STRING): one allocation, the length and
