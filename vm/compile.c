@@ -3794,6 +3794,24 @@ static int byte_to_char_offset(const char *text, int off)
     return chars + 1 + (off - 1 > (int)len ? off - 1 - (int)len : 0);
 }
 
+/* Is text (tl bytes) line `lineno` of the source, followed there by a line end or the end of the source
+ * (where CPython's tokenizer adds the missing newline)? */
+static bool line_ends_in_source(const char *src, size_t len, int lineno, const char *text, size_t tl)
+{
+    if (!src || lineno < 1)
+        return false;
+    size_t i = 0;
+    for (int l = 1; l < lineno; l++) {
+        while (i < len && src[i] != '\n')
+            i++;
+        if (i >= len)
+            return false;
+        i++;
+    }
+    return len - i >= tl && memcmp(src + i, text, tl) == 0 &&
+           (i + tl == len || src[i + tl] == '\n' || src[i + tl] == '\r');
+}
+
 kr_value kr_compile_raise_syntax_error(kr_vm *vm, const kr_syntax_error *err, const char *filename,
                                        const char *src, size_t len)
 {
@@ -3824,7 +3842,16 @@ kr_value kr_compile_raise_syntax_error(kr_vm *vm, const kr_syntax_error *err, co
     kr_value ktext = KR_NONE;
     if (text) {
         size_t tl = strlen(text);
+        /* CPython's text is the source line with its line end, as '\n' */
+        char *with_nl = line_ends_in_source(src, len, err->lineno, text, tl) ? malloc(tl + 2) : NULL;
+        if (with_nl) {
+            memcpy(with_nl, text, tl);
+            with_nl[tl++] = '\n';
+            with_nl[tl] = 0;
+            text = with_nl;
+        }
         ktext = kr_str_new(vm, text, tl);
+        free(with_nl);
         if (!ktext) { /* not valid UTF-8 (should not happen: the lexer checked) */
             kr_err_clear(vm);
             ktext = KR_NONE;
@@ -3845,7 +3872,7 @@ kr_value kr_compile_raise_syntax_error(kr_vm *vm, const kr_syntax_error *err, co
     }
     kr_value offset = col ? kr_small(col) : KR_NONE;
     kr_value end_lineno = err->end_lineno ? kr_small(err->end_lineno) : KR_NONE;
-    kr_value end_offset = end_col ? kr_small(end_col) : KR_NONE;
+    kr_value end_offset = err->end_lineno ? kr_small(end_col) : KR_NONE; /* CPython: 0, not None, with an end line */
     kr_value details = kr_tuple_pack(vm, 6, fname, lineno, offset, ktext, end_lineno, end_offset);
     if (!details)
         return KR_NULL;
