@@ -3852,12 +3852,20 @@ static int statement(parser *p, vec *out)
     return vec_push(p, out, st);
 }
 
-/* CPython's last resort for a generic "invalid syntax": if the rest of the file does not even
- * tokenize, that error is the better one to report. */
+/* CPython's last resort for an error of the parser (_PyPegen_tokenize_full_source_to_check_for_errors,
+ * for every parser error, generic or not, while the tokenizer had not failed): if the rest of the file
+ * does not even tokenize, that error is the better one to report. */
 static void prefer_tokenizer_error(parser *p)
 {
-    if (!p->generic || p->lex_failed)
+    if (p->lex_failed || p->ntoks == 0)
         return;
+    /* CPython raises these from the token the parser stopped at, after the check (they stand) */
+    static const char *const final[] = {"unexpected indent", "unexpected unindent", "unexpected EOF while parsing"};
+    for (size_t i = 0; i < sizeof final / sizeof *final; i++)
+        if (strcmp(p->err->msg, final[i]) == 0)
+            return;
+    /* the line of the furthest token the parser read, before the rest is tokenized */
+    int read_line = tokp(p, p->ntoks - 1)->lineno;
     kr_syntax_error saved = *p->err;
     while (!p->lex_done) {
         tok_at(p, p->ntoks);
@@ -3867,10 +3875,10 @@ static void prefer_tokenizer_error(parser *p)
     *p->err = saved;
     if (!p->lex_failed || !p->lexerr.kind)
         return;
-    /* As CPython: an unclosed bracket wins only if it was opened on an earlier line than the
-     * syntax error; running out of input after a backslash never wins; anything else does. */
+    /* As CPython: an unclosed bracket wins only if it was opened on an earlier line than the furthest
+     * token the parser read; running out of input after a backslash never wins; anything else does. */
     if (strstr(p->lexerr.msg, "was never closed")) {
-        if (p->lexerr.lineno < saved.lineno)
+        if (p->lexerr.lineno < read_line)
             *p->err = p->lexerr;
     } else if (strcmp(p->lexerr.msg, "unexpected EOF while parsing") != 0) {
         *p->err = p->lexerr;
