@@ -222,6 +222,7 @@ private:
     void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
     void emitBuildTupleFast(const kr_lir_insn &in, Label done);
     void emitForIterFast(const kr_lir_insn &in, Label done);
+    void emitSeqIterPeek(x86::Gp it, bool tuple, x86::Gp seq, x86::Gp idx, x86::Gp val, Label slow);
     void emitBinaryOpFast(const kr_lir_insn &in, int u, Label done);
     void emitPolyFast(const kr_lir_insn &in, int u, Label done);
     void emitSaveCallerSaved();
@@ -881,6 +882,26 @@ void Emitter::emitPolyFast(const kr_lir_insn &in, int u, Label done)
     a_.bind(slow);
 }
 
+// The next item of the list (tuple) iterator `it`, whose type the caller checked, into `val` without
+// advancing it: `idx` = its index, `seq` scratch; a dropped sequence (exhausted) or an index at the
+// end jumps to `slow`. `val` may be `seq`.
+void Emitter::emitSeqIterPeek(x86::Gp it, bool tuple, x86::Gp seq, x86::Gp idx, x86::Gp val, Label slow)
+{
+    using namespace x86;
+    a_.mov(seq, qword_ptr(it, tuple ? lay_.tuple_iter_seq : lay_.list_iter_seq));
+    a_.test(seq, seq);
+    a_.jz(slow);
+    a_.mov(idx, qword_ptr(it, tuple ? lay_.tuple_iter_index : lay_.list_iter_index));
+    a_.cmp(idx, qword_ptr(seq, tuple ? lay_.tuple_size : lay_.list_size));
+    a_.jge(slow);
+    if (tuple) {
+        a_.mov(val, qword_ptr(seq, idx, 3, lay_.tuple_items));
+    } else {
+        a_.mov(seq, qword_ptr(seq, lay_.list_items));
+        a_.mov(val, qword_ptr(seq, idx, 3));
+    }
+}
+
 // FOR_ITER inline for the iterators generic loops meet most (no runtime call, no feedback: the loop
 // feedback the call counts only triggers compilation, which has happened):
 // - a list iterator with an item left (kr_interp_op_for_iter_list): the item into s[B];
@@ -912,14 +933,7 @@ void Emitter::emitForIterFast(const kr_lir_insn &in, Label done)
     a_.mov(rcx, uint64_t(uintptr_t(lay_.t_list_iter)));
     a_.cmp(r11, rcx);
     a_.jne(notList);
-    a_.mov(rdx, qword_ptr(rax, lay_.list_iter_seq));
-    a_.test(rdx, rdx);
-    a_.jz(slow);
-    a_.mov(rcx, qword_ptr(rax, lay_.list_iter_index));
-    a_.cmp(rcx, qword_ptr(rdx, lay_.list_size));
-    a_.jge(slow);
-    a_.mov(r11, qword_ptr(rdx, lay_.list_items));
-    a_.mov(r11, qword_ptr(r11, rcx, 3));
+    emitSeqIterPeek(rax, false, rdx, rcx, r11, slow);
     a_.mov(slotMem(item), r11);
     a_.add(rcx, 1);
     a_.mov(qword_ptr(rax, lay_.list_iter_index), rcx);
@@ -971,26 +985,13 @@ void Emitter::emitForIterFast(const kr_lir_insn &in, Label done)
             a_.mov(rdx, uint64_t(uintptr_t(lay_.t_list_iter)));
             a_.cmp(rcx, rdx);
             a_.jne(tuple);
-            a_.mov(rdx, qword_ptr(it, lay_.list_iter_seq));
-            a_.test(rdx, rdx);
-            a_.jz(slow);
-            a_.mov(r10, qword_ptr(it, lay_.list_iter_index));
-            a_.cmp(r10, qword_ptr(rdx, lay_.list_size));
-            a_.jge(slow);
-            a_.mov(rdx, qword_ptr(rdx, lay_.list_items));
-            a_.mov(v, qword_ptr(rdx, r10, 3));
+            emitSeqIterPeek(it, false, rdx, r10, v, slow);
             a_.jmp(found);
             a_.bind(tuple);
             a_.mov(rdx, uint64_t(uintptr_t(lay_.t_tuple_iter)));
             a_.cmp(rcx, rdx);
             a_.jne(slow);
-            a_.mov(rdx, qword_ptr(it, lay_.tuple_iter_seq));
-            a_.test(rdx, rdx);
-            a_.jz(slow);
-            a_.mov(r10, qword_ptr(it, lay_.tuple_iter_index));
-            a_.cmp(r10, qword_ptr(rdx, lay_.tuple_size));
-            a_.jge(slow);
-            a_.mov(v, qword_ptr(rdx, r10, 3, lay_.tuple_items));
+            emitSeqIterPeek(it, true, rdx, r10, v, slow);
             a_.bind(found);
         }
         a_.add(qword_ptr(rsi, lay_.list_iter_index), 1);
