@@ -1023,24 +1023,11 @@ static kr_value bi_sorted(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
     return l;
 }
 
-/* next(it) as kr_next gives it (KR_NULL at the end, a StopIteration cleared); an exact generator's
- * (sum over a generator expression) straight through kr_gen_next, without the type dispatch. */
-static inline kr_value sum_next(kr_vm *vm, kr_value it, bool gen)
-{
-    if (!gen)
-        return kr_next(vm, it);
-    kr_value v = kr_gen_next(vm, it);
-    if (!v && vm->exc && kr_err_matches(vm, KR_EXC(vm, StopIteration)))
-        kr_err_clear(vm);
-    return v;
-}
-
 kr_value kr_builtins_sum(kr_vm *vm, kr_value iterable, kr_value start)
 {
     kr_value it = kr_iter(vm, iterable);
     if (it == KR_NULL)
         return KR_NULL;
-    const bool gen = kr_is_ptr(it) && KR_OBJ(it)->type == vm->t.generator;
     kr_value result = start, item = KR_NULL;
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &it);
@@ -1050,7 +1037,7 @@ kr_value kr_builtins_sum(kr_vm *vm, kr_value iterable, kr_value start)
     if (kr_is_small(result)) {
         int64_t acc = kr_small_val(result);
         for (;;) {
-            item = sum_next(vm, it, gen);
+            item = kr_next(vm, it);
             if (item == KR_NULL) {
                 result = kr_err_occurred(vm) ? KR_NULL : kr_int_from_i64(vm, acc);
                 goto done;
@@ -1081,7 +1068,7 @@ kr_value kr_builtins_sum(kr_vm *vm, kr_value iterable, kr_value start)
     if (kr_is_ptr(result) && KR_OBJ(result)->type == vm->t.float_) {
         double f = kr_float_value(result), c = 0.0;
         for (;;) {
-            item = sum_next(vm, it, gen);
+            item = kr_next(vm, it);
             if (item == KR_NULL) {
                 if (kr_err_occurred(vm)) {
                     result = KR_NULL;
@@ -1118,7 +1105,7 @@ kr_value kr_builtins_sum(kr_vm *vm, kr_value iterable, kr_value start)
         }
     }
     for (;;) {
-        item = sum_next(vm, it, gen);
+        item = kr_next(vm, it);
         if (item == KR_NULL) {
             if (kr_err_occurred(vm))
                 result = KR_NULL;

@@ -390,16 +390,16 @@ kr_value kr_iter(kr_vm *vm, kr_value v)
     return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object is not iterable", t->name_c);
 }
 
-kr_value kr_next(kr_vm *vm, kr_value it)
+kr_value kr_next_not_iterator(kr_vm *vm, kr_type *t)
 {
-    kr_type *t = kr_type_of(vm, it);
-    if (!t->next)
-        return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object is not an iterator", t->name_c);
-    kr_value v = t->next(vm, it);
-    /* exhaustion is KR_NULL without an exception; tolerate a slot that raised StopIteration instead */
-    if (!v && vm->exc && kr_err_matches(vm, KR_EXC(vm, StopIteration)))
+    return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object is not an iterator", t->name_c);
+}
+
+/* exhaustion is KR_NULL without an exception; tolerate a slot that raised StopIteration instead */
+void kr_next_clear_stop(kr_vm *vm)
+{
+    if (kr_err_matches(vm, KR_EXC(vm, StopIteration)))
         kr_err_clear(vm);
-    return v;
 }
 
 int64_t kr_len(kr_vm *vm, kr_value v)

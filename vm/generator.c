@@ -285,7 +285,7 @@ throw_here_pending:
  * for loop, sum(), list(), ... after the first), is kr_gen_send + gen_resume + kr_gen_suspended in
  * one function: the same steps in the same order, with kr_gen_suspended's work only when it has
  * some (the collector watches the generator, or its code has handlers it may be suspended in). */
-kr_value kr_gen_next(kr_vm *vm, kr_value self)
+static kr_value gen_next(kr_vm *vm, kr_value self)
 {
     kr_generator *g = GEN(self);
     kr_frame *f = g->frame;
@@ -496,7 +496,7 @@ void kr_gen_init(kr_vm *vm)
     t->py_finalize = gen_py_finalize;
     t->repr = gen_repr;
     t->iter = gen_iter;
-    t->next = kr_gen_next;
+    t->next = gen_next;
     t->methods = gen_methods;
     t->getsets = gen_getsets;
     vm->t.generator = t;

@@ -55,10 +55,6 @@ kr_value kr_gen_new(kr_vm *vm, kr_function *fn, const kr_value *slots);
 void kr_gen_suspended(kr_vm *vm, kr_value gen);
 /* gen.send(v): result in *out. Returns 1 = yielded, 0 = returned (*out = return value), -1 = error. */
 int kr_gen_send(kr_vm *vm, kr_value gen, kr_value v, kr_value *out);
-/* next(gen), the type's next slot (generator.c): the value yielded, else KR_NULL when it returned
- * (StopIteration(value) raised when the value is not None) or raised. Callers that know they hold an
- * exact generator may call it directly rather than through kr_next. */
-kr_value kr_gen_next(kr_vm *vm, kr_value gen);
 /* One step of `yield from` delegation to sub (generator.c): 1 yielded *out, 0 finished with result
  * *out, -1 raised. */
 int kr_gen_delegate(kr_vm *vm, kr_value sub, kr_value sent, kr_value *out);

@@ -609,8 +609,7 @@ int kr_interp_op_get_iter(kr_vm *vm, kr_fb *e, unsigned x, kr_value o, kr_value 
 
 int kr_interp_op_for_iter_next(kr_vm *vm, kr_value it, kr_value *item)
 {
-    /* a generator (a pipeline's stages) straight through its next slot, without kr_next's dispatch */
-    kr_value v = kr_is_ptr(it) && KR_OBJ(it)->type == vm->t.generator ? kr_gen_next(vm, it) : kr_next(vm, it);
+    kr_value v = kr_next(vm, it);
     if (!v) {
         if (kr_err_occurred(vm)) {
             if (!kr_err_matches(vm, KR_EXC(vm, StopIteration)))

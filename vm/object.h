@@ -272,7 +272,7 @@ kr_value kr_call2(kr_vm *vm, kr_value callable, kr_value a, kr_value b);
 /* obj.name(*args): looks up without creating a bound method when it can. */
 kr_value kr_call_method(kr_vm *vm, kr_value obj, const char *name, kr_value *args, int nargs);
 kr_value kr_iter(kr_vm *vm, kr_value v);
-kr_value kr_next(kr_vm *vm, kr_value it); /* KR_NULL, no exception: exhausted */
+/* kr_next (next(it)): vm/vm.h */
 int64_t kr_len(kr_vm *vm, kr_value v);
 kr_value kr_getitem(kr_vm *vm, kr_value obj, kr_value key);
 int kr_setitem(kr_vm *vm, kr_value obj, kr_value key, kr_value value);

@@ -177,6 +177,23 @@ static inline kr_type *kr_type_of(kr_vm *vm, kr_value v)
     return KR_OBJ(v)->type;
 }
 
+/* next(it): the item, or KR_NULL at the end (no exception pending) or on an error (pending). Inline:
+ * for loops, sum() and the other consumers of iterators pay one indirect call per item, the type's
+ * next slot; an object that is not an iterator and a slot that raised StopIteration instead of
+ * returning KR_NULL go out of line (abstract.c). */
+kr_value kr_next_not_iterator(kr_vm *vm, kr_type *t);
+void kr_next_clear_stop(kr_vm *vm);
+static inline kr_value kr_next(kr_vm *vm, kr_value it)
+{
+    kr_type *t = kr_type_of(vm, it);
+    if (!t->next)
+        return kr_next_not_iterator(vm, t);
+    kr_value v = t->next(vm, it);
+    if (!v && vm->exc)
+        kr_next_clear_stop(vm);
+    return v;
+}
+
 /* The interpreter checks this at safepoints (see gc/gc.h). */
 static inline void kr_gc_safepoint(kr_vm *vm)
 {
