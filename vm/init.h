@@ -46,5 +46,6 @@ kr_value kr_suggestions_module_create(kr_vm *vm); /* stdlib/suggestmodule.c */
 kr_value kr_traceback_module_create(kr_vm *vm);   /* vm/traceback.c: _traceback */
 kr_value kr_os_module_create(kr_vm *vm);
 kr_value kr_json_module_create(kr_vm *vm);
+kr_value kr_re_module_create(kr_vm *vm);         /* stdlib/re_engine.c: _re */
 
 #endif
