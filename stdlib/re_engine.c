@@ -748,6 +748,24 @@ static int run(matcher *m, int64_t pos)
                 }
                 minpos = q;
                 q = end;
+            } else if (it[0] == OP_IN) {
+                /* a class (\w+, [^,]*): the ASCII bitmap inline, the class looked up once */
+                const re_class *k = &p->classes[it[2]];
+                while (cnt < want && q < end) {
+                    unsigned char b = s[q];
+                    if (b < 0x80) {
+                        if (!((k->ascii[b >> 5] >> (b & 31)) & 1))
+                            break;
+                        q++;
+                    } else {
+                        int len;
+                        if (!class_slow(p, k, kr_utf8_decode((const char *)s + q, &len)))
+                            break;
+                        q += len;
+                    }
+                    if (++cnt == min)
+                        minpos = q;
+                }
             } else {
                 while (cnt < want && q < end) {
                     int len;
@@ -764,11 +782,11 @@ static int run(matcher *m, int64_t pos)
                     if (++cnt == min)
                         minpos = q;
                 }
-                if (cnt < min)
-                    goto fail;
-                if (min == 0)
-                    minpos = pos;
             }
+            if (cnt < min)
+                goto fail;
+            if (min == 0)
+                minpos = pos;
             if (mode == REP_GREEDY) {
                 if (q > minpos)
                     PUSH(BT_REP1_GREEDY, pc, q, minpos);
@@ -955,6 +973,8 @@ static int run(matcher *m, int64_t pos)
 
 /* ---- searching ---- */
 
+static inline bool code_in(const re_prog *p, uint32_t pc) { return p->code[pc] == OP_IN; }
+
 /* One match attempt (match/fullmatch) or a search from pos. The registers are all reset here: a failed
  * run pops (and undoes) everything it pushed, so one reset serves every start position. */
 static int find(matcher *m, int64_t pos, bool search)
@@ -981,6 +1001,24 @@ static int find(matcher *m, int64_t pos, bool search)
             if (!f)
                 return 0;
             pos = f - s;
+        } else if (p->first_item >= 0 && code_in(p, (uint32_t)p->first_item)) {
+            /* a class first: skip ASCII bytes outside it with the bitmap */
+            const re_class *k = &p->classes[p->code[p->first_item + 2]];
+            for (;;) {
+                if (pos >= m->end)
+                    return 0;
+                unsigned char b = s[pos];
+                if (b < 0x80) {
+                    if ((k->ascii[b >> 5] >> (b & 31)) & 1)
+                        break;
+                    pos++;
+                } else {
+                    int len;
+                    if (class_slow(p, k, kr_utf8_decode((const char *)s + pos, &len)))
+                        break;
+                    pos += len;
+                }
+            }
         } else if (p->first_item >= 0) {
             for (;;) {
                 if (pos >= m->end)
