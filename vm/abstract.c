@@ -124,16 +124,30 @@ kr_value kr_format(kr_vm *vm, kr_value v, kr_value spec)
         return kr_format_float(vm, kr_float_value(v), kr_str_data(spec), (size_t)kr_str_nbytes(spec));
     if (t == vm->t.str)
         return kr_format_str(vm, v, kr_str_data(spec), (size_t)kr_str_nbytes(spec));
-    kr_value f = kr_type_lookup(vm, t, KR_NAME(vm, __format__));
-    if (!f)
-        return kr_raise(vm, KR_EXC(vm, TypeError), "Type %s doesn't define __format__", t->name_c);
-    kr_value r = kr_call_method_name(vm, v, KR_NAME(vm, __format__), &spec, 1);
+    /* looked up on the type only: format(SomeClass) uses the metaclass's __format__, not the one
+     * SomeClass defines for its instances */
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &spec);
+    kr_value f = kr_lookup_special(vm, v, KR_NAME(vm, __format__));
+    kr_value r = KR_NULL;
+    if (f) {
+        kr_root_push(vm, &f);
+        r = kr_call(vm, f, &spec, 1, KR_NULL);
+    } else if (!kr_err_occurred(vm)) {
+        kr_raise(vm, KR_EXC(vm, TypeError), "Type %s doesn't define __format__", t->name_c);
+    }
+    kr_root_reset(vm, mark);
     if (r && !kr_is_str(vm, r))
         return kr_raise(vm, KR_EXC(vm, TypeError), "__format__ must return a str, not %s", kr_typename(vm, r));
     return r;
 }
 
 /* ---- hashing, comparison, truth ----------------------------------------------------------------- */
+
+int64_t kr_hash_unhashable(kr_vm *vm, kr_value self)
+{
+    return kr_raise_i(vm, KR_EXC(vm, TypeError), "unhashable type: '%s'", kr_typename(vm, self));
+}
 
 int64_t kr_hash(kr_vm *vm, kr_value v)
 {

@@ -419,11 +419,6 @@ static int64_t bytes_hash_slot(kr_vm *vm, kr_value self)
     return b->hash;
 }
 
-static int64_t bytearray_hash_slot(kr_vm *vm, kr_value self)
-{
-    return kr_raise_i(vm, KR_EXC(vm, TypeError), "unhashable type: '%s'", kr_typename(vm, self));
-}
-
 static bool bytes_like(kr_vm *vm, kr_value v) { return kr_is_bytes(vm, v) || kr_is_bytearray(vm, v); }
 
 static kr_value bytes_richcompare(kr_vm *vm, kr_value a, kr_value b, int op)
@@ -1821,7 +1816,7 @@ void kr_bytes_init(kr_vm *vm)
     ba->methods = bytearray_methods;
     ba->new_ = bytearray_new_slot;
     ba->init = bytearray_init_slot;
-    ba->hash = bytearray_hash_slot;
+    ba->hash = kr_hash_unhashable;
     ba->setitem = ba_setitem;
     ba->trace = bytearray_trace;
     ba->finalize = bytearray_finalize;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "list.h"
 #include "exc.h"
 #include "function.h"
 #include "interp.h"
@@ -461,10 +462,26 @@ static int prop_set_doc(kr_vm *vm, kr_value s, kr_value v)
     kr_gc_barrier(vm, KR_OBJ(s), v);
     return 0;
 }
+/* True when any of fget/fset/fdel is abstract (CPython's property___isabstractmethod__). */
 static kr_value prop_isabstract(kr_vm *vm, kr_value s)
 {
-    (void)vm;
-    (void)s;
+    kr_property *p = KR_AS(kr_property, s);
+    kr_value fns[3] = {p->fget, p->fset, p->fdel};
+    for (int i = 0; i < 3; i++) {
+        if (!fns[i] || fns[i] == KR_NONE)
+            continue;
+        kr_value v = kr_getattr_opt(vm, fns[i], kr_intern(vm, "__isabstractmethod__"));
+        if (!v) {
+            if (kr_err_occurred(vm))
+                return KR_NULL;
+            continue;
+        }
+        int t = kr_truthy(vm, v);
+        if (t < 0)
+            return KR_NULL;
+        if (t)
+            return KR_TRUE;
+    }
     return KR_FALSE;
 }
 static const kr_method_def property_methods[] = {
@@ -953,6 +970,27 @@ static kr_value mp_values(kr_vm *vm, kr_value *a, int n, kr_value kw) { (void)kw
 static kr_value mp_items(kr_vm *vm, kr_value *a, int n, kr_value kw) { (void)kw; return mp_forward(vm, a, n, "items"); }
 static kr_value mp_get(kr_vm *vm, kr_value *a, int n, kr_value kw) { (void)kw; return mp_forward(vm, a, n, "get"); }
 static kr_value mp_copy(kr_vm *vm, kr_value *a, int n, kr_value kw) { (void)kw; return mp_forward(vm, a, n, "copy"); }
+/* mappingproxy(mapping): a read-only view of any mapping (types.MappingProxyType). As CPython, sequences
+ * are refused even though they have __getitem__, and the view is not a subclassable type. */
+static kr_value mp_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"mapping"};
+    kr_value out[1];
+    if (kr_args_parse(vm, "mappingproxy", args, nargs, kwnames, names, 1, 1, 0, out) < 0)
+        return KR_NULL;
+    kr_type *t = kr_type_of(vm, out[0]);
+    bool sequence = kr_type_is_subtype(t, vm->t.list) || kr_type_is_subtype(t, vm->t.tuple);
+    if (sequence || !t->getitem) {
+        return kr_raise(vm, KR_EXC(vm, TypeError), "mappingproxy() argument must be a mapping, not %s",
+                        kr_typename(vm, out[0]));
+    }
+    kr_mappingproxy *p = kr_gc_alloc(vm, cls, sizeof *p);
+    if (!p)
+        return KR_NULL;
+    p->mapping = out[0];
+    return KR_VAL(p);
+}
+
 static const kr_method_def mappingproxy_methods[] = {
     {"keys", mp_keys, KR_METH_DEFAULT, NULL},
     {"values", mp_values, KR_METH_DEFAULT, NULL},
@@ -996,6 +1034,18 @@ static int ga_repr_item(kr_vm *vm, kr_sb *sb, kr_value v)
 {
     if (v == KR_ELLIPSIS) {
         kr_sb_append_cstr(sb, "...");
+        return 0;
+    }
+    if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.list) {
+        /* Callable[[int, str], bool]: the parameter list shown as a list of type names */
+        kr_sb_append_char(sb, '[');
+        for (int64_t i = 0; i < kr_list_size(v); i++) {
+            if (i)
+                kr_sb_append_cstr(sb, ", ");
+            if (ga_repr_item(vm, sb, kr_list_items(v)[i]) < 0)
+                return -1;
+        }
+        kr_sb_append_char(sb, ']');
         return 0;
     }
     if (is_type(vm, v)) {
@@ -1065,6 +1115,27 @@ static int64_t ga_hash(kr_vm *vm, kr_value self)
     h ^= (int64_t)((uint64_t)g->origin >> 4);
     return h == -1 ? -2 : h;
 }
+
+/* types.GenericAlias(origin, args): what cls[args] makes (e.g. collections.abc's __class_getitem__). */
+static kr_value ga_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)cls;
+    if (kr_args_no_kw(vm, "GenericAlias", kwnames) < 0 || kr_args_count(vm, "GenericAlias", nargs, 2, 2) < 0)
+        return KR_NULL;
+    return kr_generic_alias_new(vm, args[0], args[1]);
+}
+
+/* class C(list[int]): the alias stands for its origin among the bases (PEP 560). */
+static kr_value ga_mro_entries(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    return kr_tuple_pack(vm, 1, KR_AS(kr_generic_alias, args[0])->origin);
+}
+static const kr_method_def ga_methods[] = {
+    {"__mro_entries__", ga_mro_entries, KR_METH_DEFAULT, NULL},
+    {NULL, NULL, 0, NULL},
+};
 
 static kr_value ga_origin(kr_vm *vm, kr_value s) { (void)vm; return KR_AS(kr_generic_alias, s)->origin; }
 static kr_value ga_args(kr_vm *vm, kr_value s) { (void)vm; return KR_AS(kr_generic_alias, s)->args; }
@@ -1265,6 +1336,20 @@ static kr_value singleton_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs
 
 /* ================================================================================================ */
 
+/* types.MethodType(function, instance): a bound method, as CPython's method_new (the function must be
+ * callable, the instance not None). */
+static kr_value method_new_slot(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)cls;
+    if (kr_args_no_kw(vm, "method", kwnames) < 0 || kr_args_count(vm, "method", nargs, 2, 2) < 0)
+        return KR_NULL;
+    if (!kr_type_of(vm, args[0])->call)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "first argument must be callable");
+    if (args[1] == KR_NONE)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "instance must not be None");
+    return kr_method_new(vm, args[0], args[1]);
+}
+
 void kr_descr_init(kr_vm *vm)
 {
     kr_type *t;
@@ -1299,6 +1384,7 @@ void kr_descr_init(kr_vm *vm)
     t->hash = method_hash;
     t->getattr = method_getattr;
     t->getsets = method_getsets;
+    t->new_ = method_new_slot;
 
     t = vm->t.property = kr_type_new_builtin(vm, "property", NULL, sizeof(kr_property), KR_TF_BASETYPE);
     t->trace = property_trace;
@@ -1375,6 +1461,7 @@ void kr_descr_init(kr_vm *vm)
     t->str = mp_str;
     t->richcompare = mp_richcompare;
     t->methods = mappingproxy_methods;
+    t->new_ = mp_new;
 
     t = vm->generic_alias_type = kr_type_new_builtin(vm, "types.GenericAlias", NULL, sizeof(kr_generic_alias), 0);
     t->trace = ga_trace;
@@ -1384,6 +1471,8 @@ void kr_descr_init(kr_vm *vm)
     t->richcompare = ga_richcompare;
     t->hash = ga_hash;
     t->getsets = ga_getsets;
+    t->methods = ga_methods;
+    t->new_ = ga_new;
 
     t = vm->t.none = kr_type_new_builtin(vm, "NoneType", NULL, sizeof(kr_object), 0);
     t->repr = none_repr;

@@ -819,12 +819,6 @@ fail:
     return KR_NULL;
 }
 
-static int64_t unhashable(kr_vm *vm, kr_value self)
-{
-    kr_raise(vm, KR_EXC(vm, TypeError), "unhashable type: '%s'", kr_typename(vm, self));
-    return -1;
-}
-
 /* a == b for dicts: same size and every (k, v) of a found in b with an equal value. 1/0/-1. */
 static int dict_equal(kr_vm *vm, kr_value a, kr_value b)
 {
@@ -1491,7 +1485,7 @@ static kr_type *new_view_type(kr_vm *vm, const char *name, size_t size)
 {
     kr_type *t = kr_type_new_builtin(vm, name, vm->t.object, size, 0);
     t->trace = view_trace;
-    t->hash = unhashable;
+    t->hash = kr_hash_unhashable; /* dict_keys, dict_items; dict_values resets it */
     return t;
 }
 
@@ -1506,7 +1500,7 @@ void kr_dict_init(kr_vm *vm)
     t->new_ = dict_new_;
     t->init = dict_init;
     t->repr = dict_repr;
-    t->hash = unhashable;
+    t->hash = kr_hash_unhashable;
     t->richcompare = dict_richcompare;
     t->iter = dict_iter_slot;
     t->len = dict_len;
@@ -1538,6 +1532,7 @@ void kr_dict_init(kr_vm *vm)
     }
     kr_type *vals = new_view_type(vm, "dict_values", sizeof(dict_view));
     vm->t.dict_values = vals;
+    vals->hash = NULL; /* hashable by identity, as CPython's dict_values (inherits object's hash) */
     vals->methods = values_methods;
     vals->getsets = view_getsets;
     vals->repr = view_repr;

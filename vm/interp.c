@@ -676,6 +676,53 @@ static kr_value call_class_body(kr_vm *vm, kr_value func, kr_value ns)
     return r;
 }
 
+/* PEP 560: a base that is not a class but has __mro_entries__ (e.g. list[int]) is replaced by what
+ * __mro_entries__(orig_bases) returns. Returns bases itself when nothing changed. */
+static kr_value resolve_mro_entries(kr_vm *vm, kr_value bases)
+{
+    int64_t n = kr_tuple_size(bases);
+    kr_value out = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &out);
+    for (int64_t i = 0; i < n; i++) {
+        kr_value b = kr_tuple_items(bases)[i];
+        if (kr_is_ptr(b) && kr_type_is_subtype(kr_type_of(vm, b), vm->t.type)) {
+            if (out && kr_list_append(vm, out, b) < 0)
+                goto fail;
+            continue;
+        }
+        kr_value meth = kr_getattr_opt(vm, b, kr_intern(vm, "__mro_entries__"));
+        if (!meth) {
+            if (kr_err_occurred(vm))
+                goto fail;
+            if (out && kr_list_append(vm, out, b) < 0)
+                goto fail;
+            continue;
+        }
+        if (!out) {
+            out = kr_list_from_array(vm, kr_tuple_items(bases), i);
+            if (!out)
+                goto fail;
+        }
+        kr_value entries = kr_call1(vm, meth, bases);
+        if (!entries)
+            goto fail;
+        if (!kr_is_ptr(entries) || !(KR_OBJ(entries)->type->flags & KR_TF_TUPLE_SUBCLASS)) {
+            kr_raise(vm, KR_EXC(vm, TypeError), "__mro_entries__ must return a tuple");
+            goto fail;
+        }
+        for (int64_t k = 0; k < kr_tuple_size(entries); k++)
+            if (kr_list_append(vm, out, kr_tuple_items(entries)[k]) < 0)
+                goto fail;
+    }
+    kr_value result = out ? kr_tuple_from_array(vm, kr_list_items(out), kr_list_size(out)) : bases;
+    kr_root_reset(vm, m);
+    return result;
+fail:
+    kr_root_reset(vm, m);
+    return KR_NULL;
+}
+
 static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwnames)
 {
     kr_value func = args[0], name = args[1];
@@ -695,6 +742,12 @@ static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwna
     bases = kr_tuple_from_array(vm, args + 2, nbases);
     if (!bases)
         goto out;
+    kr_value orig_bases = bases;
+    kr_root_push(vm, &orig_bases);
+    bases = resolve_mro_entries(vm, bases);
+    if (!bases)
+        goto out;
+    nbases = (int)kr_tuple_size(bases);
     /* keywords other than metaclass= go to __prepare__, the metaclass call and __init_subclass__ */
     kr_value kwkeep[64], kwvals[64];
     int nkeep = 0;
@@ -709,7 +762,7 @@ static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwna
     }
     bool meta_is_class = true;
     if (!meta) {
-        meta = nbases ? KR_VAL(kr_type_of(vm, args[2])) : KR_VAL(vm->t.type);
+        meta = nbases ? KR_VAL(kr_type_of(vm, kr_tuple_items(bases)[0])) : KR_VAL(vm->t.type);
     } else {
         meta_is_class = kr_is_ptr(meta) && kr_type_is_subtype(kr_type_of(vm, meta), vm->t.type);
     }
@@ -717,7 +770,7 @@ static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwna
         /* the most derived metaclass (CPython's _PyType_CalculateMetaclass) */
         kr_type *winner = (kr_type *)KR_OBJ(meta);
         for (int i = 0; i < nbases; i++) {
-            kr_type *bt = kr_type_of(vm, args[2 + i]);
+            kr_type *bt = kr_type_of(vm, kr_tuple_items(bases)[i]);
             if (kr_type_is_subtype(winner, bt))
                 continue;
             if (kr_type_is_subtype(bt, winner)) {
@@ -762,6 +815,8 @@ static kr_value build_class(kr_vm *vm, kr_value *args, int nbases, kr_value kwna
     }
     kr_value r = call_class_body(vm, func, ns);
     if (!r)
+        goto out;
+    if (bases != orig_bases && kr_setitem(vm, ns, kr_intern(vm, "__orig_bases__"), orig_bases) < 0)
         goto out;
     kr_tuple_items(callargs)[2] = ns;
     kr_gc_barrier_all(vm, KR_OBJ(callargs)); /* the class body ran since callargs was made */

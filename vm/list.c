@@ -405,12 +405,6 @@ static kr_value list_repr(kr_vm *vm, kr_value self)
     return kr_sb_finish(vm, &sb);
 }
 
-static int64_t list_hash(kr_vm *vm, kr_value self)
-{
-    kr_raise(vm, KR_EXC(vm, TypeError), "unhashable type: '%s'", kr_typename(vm, self));
-    return -1;
-}
-
 static kr_value list_richcompare(kr_vm *vm, kr_value a, kr_value b, int op)
 {
     if (!kr_list_check(vm, a) || !kr_list_check(vm, b))
@@ -1037,7 +1031,7 @@ void kr_list_init(kr_vm *vm)
     t->new_ = list_new_;
     t->init = list_init;
     t->repr = list_repr;
-    t->hash = list_hash;
+    t->hash = kr_hash_unhashable;
     t->richcompare = list_richcompare;
     t->iter = list_iter;
     t->len = list_len;

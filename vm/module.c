@@ -111,7 +111,7 @@ static kr_value module_repr(kr_vm *vm, kr_value self)
     kr_value file = kr_dict_get_cstr(vm, m->dict, "__file__");
     if (file && kr_is_str(vm, file))
         return kr_str_fmt(vm, "<module '%s' from '%s'>", kr_str_data(m->name), kr_str_data(file));
-    return kr_str_fmt(vm, "<module '%s' (built-in)>", kr_str_data(m->name));
+    return kr_str_fmt(vm, m->user_made ? "<module '%s'>" : "<module '%s' (built-in)>", kr_str_data(m->name));
 }
 
 static kr_value module_get_dict(kr_vm *vm, kr_value self)
@@ -137,6 +137,54 @@ static kr_value module_dir(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
     return list;
 }
 
+/* ModuleType(name, doc=None), e.g. types.ModuleType("plugin"): __new__ makes an empty module (its name an
+ * empty string until __init__ runs, so that a subclass's __init__ may call super().__init__(name)),
+ * __init__ binds __name__, __doc__ and the loader fields as the import system does. */
+static kr_value module_new_slot(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    kr_value name = kr_str_from_cstr(vm, "");
+    if (!name)
+        return KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &name);
+    kr_value dict = kr_dict_new(vm);
+    kr_root_push(vm, &dict);
+    size_t size = cls->instance_size >= sizeof(kr_module) ? cls->instance_size : sizeof(kr_module);
+    kr_module *mod = dict ? kr_gc_alloc(vm, cls, size) : NULL;
+    kr_root_reset(vm, m);
+    if (!mod)
+        return KR_NULL;
+    mod->name = name;
+    mod->dict = dict;
+    mod->user_made = true;
+    return KR_VAL(mod);
+}
+
+static int module_init_slot(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"name", "doc"};
+    kr_value out[2];
+    if (kr_args_parse(vm, "module", args, nargs, kwnames, names, 2, 1, 0, out) < 0)
+        return -1;
+    if (!kr_is_str(vm, out[0]))
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "module() argument 'name' must be str, not %s",
+                          kr_typename(vm, out[0]));
+    kr_module *mod = KR_AS(kr_module, self);
+    mod->name = out[0];
+    kr_gc_barrier(vm, KR_OBJ(self), out[0]);
+    kr_value doc = out[1] ? out[1] : KR_NONE;
+    if (kr_dict_set(vm, mod->dict, KR_NAME(vm, __name__), out[0]) < 0 ||
+        kr_dict_set(vm, mod->dict, KR_NAME(vm, __doc__), doc) < 0 ||
+        kr_dict_set(vm, mod->dict, KR_NAME(vm, __package__), KR_NONE) < 0 ||
+        kr_dict_set(vm, mod->dict, KR_NAME(vm, __spec__), KR_NONE) < 0 ||
+        kr_dict_set(vm, mod->dict, KR_NAME(vm, __loader__), KR_NONE) < 0)
+        return -1;
+    return 0;
+}
+
 static const kr_getset_def module_getsets[] = {
     {"__dict__", module_get_dict, NULL, NULL},
     {NULL, NULL, NULL, NULL},
@@ -156,5 +204,7 @@ void kr_module_init(kr_vm *vm)
     t->repr = module_repr;
     t->getsets = module_getsets;
     t->methods = module_methods;
+    t->new_ = module_new_slot;
+    t->init = module_init_slot;
     vm->t.module = t;
 }

@@ -86,6 +86,9 @@ enum kr_type_flags {
     /* An exception type with fields its instances get defaults for (StopIteration.value, OSError.errno...,
      * vm/exc.c's set_defaults): one of those types or a subclass. Creating other exceptions skips them. */
     KR_TF_EXC_FIELDS = 1u << 14,
+    /* Its own __abstractmethods__ (set by abc.ABCMeta) is non-empty: object.__new__ refuses it with
+     * CPython's message. Kept in step by type_setattr; not inherited (ABCMeta sets it per class). */
+    KR_TF_HAS_ABSTRACT_METHODS = 1u << 15,
 };
 
 struct kr_type {
@@ -211,6 +214,7 @@ typedef struct kr_module {
     kr_object ob;
     kr_value name; /* str */
     kr_value dict; /* the module's globals */
+    bool user_made; /* made by calling ModuleType from Python: repr "<module 'x'>", not "(built-in)" */
 } kr_module;
 
 /* A builtin function or method descriptor (a C function in a type's dict or a module). */
@@ -256,6 +260,10 @@ kr_value kr_tostr(kr_vm *vm, kr_value v);          /* str(v) */
 kr_value kr_ascii(kr_vm *vm, kr_value v);
 kr_value kr_format(kr_vm *vm, kr_value v, kr_value spec);      /* format(v, spec); spec str or KR_NULL */
 int64_t kr_hash(kr_vm *vm, kr_value v);                         /* -1 on error */
+/* The hash slot of unhashable builtin types (list, dict, set, bytearray, dict_keys, dict_items): raises
+ * "unhashable type". Inherited like any slot; kr_type_ready puts __hash__ = None in the type's dict for
+ * it, as CPython's PyObject_HashNotImplemented. */
+int64_t kr_hash_unhashable(kr_vm *vm, kr_value self);
 kr_value kr_richcompare(kr_vm *vm, kr_value a, kr_value b, int op);
 int kr_richcompare_bool(kr_vm *vm, kr_value a, kr_value b, int op);
 int kr_eq(kr_vm *vm, kr_value a, kr_value b);                   /* identity first, then ==; 1/0/-1 */

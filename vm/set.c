@@ -566,12 +566,6 @@ static kr_value set_repr(kr_vm *vm, kr_value self)
     return kr_sb_finish(vm, &sb);
 }
 
-static int64_t set_hash_unhashable(kr_vm *vm, kr_value self)
-{
-    kr_raise(vm, KR_EXC(vm, TypeError), "unhashable type: '%s'", kr_typename(vm, self));
-    return -1;
-}
-
 static uint64_t shuffle_bits(uint64_t h)
 {
     return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
@@ -1049,7 +1043,7 @@ void kr_set_init(kr_vm *vm)
     s->methods = set_methods;
     s->new_ = set_new_;
     s->init = set_init;
-    s->hash = set_hash_unhashable;
+    s->hash = kr_hash_unhashable;
     s->inplace[KR_OP_OR] = set_ior;
     s->inplace[KR_OP_AND] = set_iand;
     s->inplace[KR_OP_SUB] = set_isub;

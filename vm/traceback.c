@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "code.h"
+#include "frame.h"
+#include "interp.h"
 #include "init.h"
 #include "module.h"
 #include "parser.h"
@@ -1069,25 +1071,44 @@ static int tb_set_next(kr_vm *vm, kr_value self, kr_value v)
     kr_gc_barrier(vm, KR_OBJ(self), v);
     return 0;
 }
-/* tb_frame: Krait's frames live on the VM stack and are gone once an exception has unwound them, so
- * a traceback keeps only its code object and line. tb_frame returns a small read-only snapshot with
- * the frame attributes that traceback-walking code reads (f_code, f_lineno, f_lasti; f_back is None
- * because the caller chain is the traceback itself), so CPython-style code such as
- * tb.tb_frame.f_code.co_name works unmodified. The type sits in vm->t.extra[TB_FRAME_SLOT]
- * (vm->t.extra[0] is io.UnsupportedOperation, stdlib/io.c). */
+/* Frame objects. Krait's frames live on the VM stack (or in a generator) and are gone once they
+ * return, so Python code never holds a live frame: a frame object is a read-only SNAPSHOT taken when it
+ * is asked for.
+ * - tb.tb_frame: f_code, f_lineno, f_lasti of the traceback entry; f_back is None (the caller chain is
+ *   the traceback itself) and f_globals/f_locals are None (the frame may be long gone).
+ * - sys._getframe(depth): the whole caller chain, snapshotted at the call (kr_tb_frame_stack): f_code,
+ *   f_lineno, f_lasti, f_globals, f_builtins, f_locals (the namespace dict of module and class frames;
+ *   a dict built from the slots for function frames, as locals() does), f_back.
+ * Compiled code flushes locals to the frame before every call (compiler/hir_build.c flush_for_call),
+ * so the slots read here are current. So CPython-style code such as frame.f_code.co_name,
+ * frame.f_back.f_globals['__name__'] or logging's caller walk works unmodified. The type sits in
+ * vm->t.extra[TB_FRAME_SLOT] (vm->t.extra[0] is io.UnsupportedOperation, stdlib/io.c). */
 #define TB_FRAME_SLOT 1
 typedef struct tb_frame {
     kr_object ob;
     kr_value code;
+    kr_value globals, builtins, locals, back; /* KR_NULL when unknown (read as None) */
     int32_t lineno;
     int32_t lasti;
 } tb_frame;
 
-static void tb_frame_trace(kr_vm *vm, kr_object *self) { kr_gc_mark(vm, ((tb_frame *)self)->code); }
+static void tb_frame_trace(kr_vm *vm, kr_object *self)
+{
+    tb_frame *f = (tb_frame *)self;
+    kr_gc_mark(vm, f->code);
+    kr_gc_mark(vm, f->globals);
+    kr_gc_mark(vm, f->builtins);
+    kr_gc_mark(vm, f->locals);
+    kr_gc_mark(vm, f->back);
+}
+static kr_value or_none(kr_value v) { return v ? v : KR_NONE; }
 static kr_value tb_frame_get_code(kr_vm *vm, kr_value self) { (void)vm; return KR_AS(tb_frame, self)->code; }
 static kr_value tb_frame_get_lineno(kr_vm *vm, kr_value self) { (void)vm; return kr_small(KR_AS(tb_frame, self)->lineno); }
 static kr_value tb_frame_get_lasti(kr_vm *vm, kr_value self) { (void)vm; return kr_small(KR_AS(tb_frame, self)->lasti); }
-static kr_value tb_frame_get_back(kr_vm *vm, kr_value self) { (void)vm; (void)self; return KR_NONE; }
+static kr_value tb_frame_get_back(kr_vm *vm, kr_value self) { (void)vm; return or_none(KR_AS(tb_frame, self)->back); }
+static kr_value tb_frame_get_globals(kr_vm *vm, kr_value self) { (void)vm; return or_none(KR_AS(tb_frame, self)->globals); }
+static kr_value tb_frame_get_builtins(kr_vm *vm, kr_value self) { (void)vm; return or_none(KR_AS(tb_frame, self)->builtins); }
+static kr_value tb_frame_get_locals(kr_vm *vm, kr_value self) { (void)vm; return or_none(KR_AS(tb_frame, self)->locals); }
 static kr_value tb_frame_repr(kr_vm *vm, kr_value self)
 {
     tb_frame *f = KR_AS(tb_frame, self);
@@ -1103,8 +1124,50 @@ static const kr_getset_def tb_frame_getsets[] = {
     {"f_lineno", tb_frame_get_lineno, NULL, NULL},
     {"f_lasti", tb_frame_get_lasti, NULL, NULL},
     {"f_back", tb_frame_get_back, NULL, NULL},
+    {"f_globals", tb_frame_get_globals, NULL, NULL},
+    {"f_builtins", tb_frame_get_builtins, NULL, NULL},
+    {"f_locals", tb_frame_get_locals, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
+
+kr_value kr_tb_frame_stack(kr_vm *vm, kr_frame *top)
+{
+    /* built from the oldest frame up, so that each snapshot's f_back already exists */
+    size_t depth = 0;
+    for (kr_frame *f = top; f; f = f->prev)
+        depth++;
+    kr_frame **frames = malloc(depth * sizeof *frames);
+    if (!frames)
+        return kr_raise_nomemory(vm);
+    size_t i = 0;
+    for (kr_frame *f = top; f; f = f->prev)
+        frames[i++] = f;
+    kr_value back = KR_NULL, locals = KR_NULL;
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &back);
+    kr_root_push(vm, &locals);
+    while (i-- > 0) {
+        kr_frame *f = frames[i];
+        locals = kr_interp_frame_locals(vm, f);
+        tb_frame *snap = locals ? kr_gc_alloc(vm, vm->t.extra[TB_FRAME_SLOT], sizeof(tb_frame)) : NULL;
+        if (!snap) {
+            back = KR_NULL;
+            break;
+        }
+        uint32_t lasti = kr_frame_lasti(f);
+        snap->code = KR_VAL(f->code);
+        snap->globals = f->globals;
+        snap->builtins = f->builtins;
+        snap->locals = locals;
+        snap->back = back;
+        snap->lineno = kr_code_line(f->code, lasti);
+        snap->lasti = (int32_t)lasti;
+        back = KR_VAL(snap);
+    }
+    kr_root_reset(vm, mark);
+    free(frames);
+    return back;
+}
 
 static kr_value tb_get_frame(kr_vm *vm, kr_value self)
 {
@@ -1113,6 +1176,7 @@ static kr_value tb_get_frame(kr_vm *vm, kr_value self)
     if (!f)
         return KR_NULL;
     f->code = t->code;
+    f->globals = f->builtins = f->locals = f->back = KR_NULL;
     f->lineno = t->lineno;
     f->lasti = t->lasti;
     return KR_VAL(f);

@@ -29,6 +29,9 @@ int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc);
 /* Print exc with its chain (__cause__ / __context__) in CPython 3.13's format. */
 void kr_traceback_print(kr_vm *vm, kr_value exc, FILE *out);
 void kr_tb_init(kr_vm *vm);      /* phase 1: the traceback type */
+/* sys._getframe: frame snapshots of top and all its callers (f_back chain); KR_NULL on MemoryError. */
+struct kr_frame;
+kr_value kr_tb_frame_stack(kr_vm *vm, struct kr_frame *top);
 void kr_tb_free_cache(kr_vm *vm);/* frees the source-line cache (kr_vm_free may call it; also at VM teardown) */
 
 #endif

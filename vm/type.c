@@ -592,12 +592,22 @@ static int64_t slot_hash(kr_vm *vm, kr_value self)
         kr_raise(vm, KR_EXC(vm, TypeError), "__hash__ method should return an integer");
         return -1;
     }
-    if (kr_is_small(r)) {
-        int64_t h = kr_small_val(r);
-        return h == -1 ? -2 : h;
+    /* As CPython: a result that fits in a machine word is the hash itself (-1 reserved for errors),
+     * a larger one is reduced with int's own hash. Tagged small ints hold only 62 bits, so a word-sized
+     * result such as hash(some_str) returned by a user __hash__ may arrive as a big int. */
+    kr_value core = kr_int_value(vm, r);
+    int64_t h;
+    if (kr_is_small(core)) {
+        h = kr_small_val(core);
+    } else {
+        mpz_t storage;
+        mp_limb_t limb;
+        mpz_srcptr z = kr_int_view(core, storage, &limb);
+        if (!mpz_fits_slong_p(z))
+            return kr_hash(vm, core);
+        h = mpz_get_si(z);
     }
-    /* a big int (or int subclass): CPython reduces it with int's own hash */
-    return kr_hash(vm, kr_int_value(vm, r));
+    return h == -1 ? -2 : h;
 }
 
 static const int cmp_names[KR_CMP_COUNT] = {KR_NAME___lt__, KR_NAME___le__, KR_NAME___eq__,
@@ -1299,6 +1309,11 @@ int kr_type_ready(kr_vm *vm, kr_type *t)
             continue;
         if (sd->kind == SK_GETATTR)
             continue; /* builtin getattr slots are __getattribute__ */
+        if (f == (kr_anyfn)kr_hash_unhashable) {
+            if (kr_dict_set(vm, t->dict, KR_NAME(vm, __hash__), KR_NONE) < 0)
+                return -1;
+            continue;
+        }
         if (add_wrapper(vm, t, sd, f) < 0)
             return -1;
     }
@@ -1437,6 +1452,41 @@ void kr_type_update_slot(kr_vm *vm, kr_type *t, kr_value name)
 static kr_value object_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames);
 static int object_init(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value kwnames);
 
+/* CPython 3.12+'s message: "Can't instantiate abstract class C without an implementation for abstract
+ * method 'f'" (or "methods 'f', 'g'", sorted as the set's names are). */
+static kr_value raise_abstract_instantiation(kr_vm *vm, kr_type *cls)
+{
+    kr_value am = kr_dict_get_str(vm, cls->dict, kr_intern(vm, "__abstractmethods__"));
+    kr_value names = am ? kr_sequence_list(vm, am) : KR_NULL;
+    if (!names)
+        return am ? KR_NULL : kr_raise(vm, KR_EXC(vm, TypeError), "cannot create '%s' instances", cls->name_c);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &names);
+    if (kr_list_sort(vm, names, KR_NULL, false) < 0) {
+        kr_root_reset(vm, m);
+        return KR_NULL;
+    }
+    kr_sb sb;
+    kr_sb_init(&sb);
+    int64_t n = kr_list_size(names);
+    for (int64_t i = 0; i < n; i++) {
+        if (i)
+            kr_sb_append_cstr(&sb, ", ");
+        if (kr_sb_append_value(vm, &sb, kr_list_items(names)[i], true) < 0) {
+            kr_sb_free(&sb);
+            kr_root_reset(vm, m);
+            return KR_NULL;
+        }
+    }
+    kr_value joined = kr_sb_finish(vm, &sb);
+    kr_root_reset(vm, m);
+    if (!joined)
+        return KR_NULL;
+    return kr_raise(vm, KR_EXC(vm, TypeError),
+                    "Can't instantiate abstract class %s without an implementation for abstract method%s %s",
+                    cls->name_c, n == 1 ? "" : "s", kr_str_data(joined));
+}
+
 static bool excess_args(int nargs, kr_value kwnames) { return nargs > 0 || (kwnames && kr_tuple_size(kwnames) > 0); }
 
 static kr_value object_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_value kwnames)
@@ -1450,6 +1500,8 @@ static kr_value object_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, k
     }
     if (cls->flags & KR_TF_ABSTRACT)
         return kr_raise(vm, KR_EXC(vm, TypeError), "cannot create '%s' instances", cls->name_c);
+    if (cls->flags & KR_TF_HAS_ABSTRACT_METHODS)
+        return raise_abstract_instantiation(vm, cls);
     return kr_instance_new(vm, cls);
 }
 
@@ -1546,6 +1598,17 @@ static kr_value object_init_subclass(kr_vm *vm, kr_value *args, int nargs, kr_va
         return kr_raise(vm, KR_EXC(vm, TypeError), "%s.__init_subclass__() takes no arguments (%d given)",
                         KR_AS(kr_type, args[0])->name_c, nargs - 1);
     return KR_NONE;
+}
+
+/* object.__subclasshook__: NotImplemented, i.e. "use the normal mechanism" (abc.ABCMeta's protocol). */
+static kr_value object_subclasshook(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    (void)kwnames;
+    if (nargs != 2) /* args[0] is the class */
+        return kr_raise(vm, KR_EXC(vm, TypeError), "object.__subclasshook__() takes exactly one argument (%d given)",
+                        nargs - 1);
+    return KR_NOTIMPL;
 }
 
 /* dir() support: merge the keys of a type's MRO dicts into `into` (a dict used as a set). */
@@ -1663,6 +1726,7 @@ static int object_set_class(kr_vm *vm, kr_value self, kr_value value)
 static const kr_method_def object_methods[] = {
     {"__format__", object_format, KR_METH_DEFAULT, NULL},
     {"__init_subclass__", object_init_subclass, KR_METH_CLASS, NULL},
+    {"__subclasshook__", object_subclasshook, KR_METH_CLASS, NULL},
     {"__dir__", object_dir, KR_METH_DEFAULT, NULL},
     {"__sizeof__", object_sizeof, KR_METH_DEFAULT, NULL},
     {"__reduce_ex__", object_reduce_ex, KR_METH_DEFAULT, NULL},
@@ -1826,6 +1890,15 @@ static int type_setattr(kr_vm *vm, kr_value cls, kr_value name, kr_value value)
     kr_type_modified(vm, t);
     if (is_dunder(iname))
         kr_type_update_slot(vm, t, iname);
+    if (kr_str_equal(iname, kr_intern(vm, "__abstractmethods__"))) {
+        int abstract = value ? kr_truthy(vm, value) : 0;
+        if (abstract < 0)
+            return -1;
+        if (abstract)
+            t->flags |= KR_TF_HAS_ABSTRACT_METHODS;
+        else
+            t->flags &= ~(uint32_t)KR_TF_HAS_ABSTRACT_METHODS;
+    }
     return 0;
 }
 
