@@ -46,6 +46,48 @@ static kr_value sys_exit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     return kr_raise_value(vm, exc);
 }
 
+/* sys._getframemodulename(depth=0): the __name__ of the globals of the frame `depth` calls up from
+ * the caller (what enum's functional API and similar class factories use to set __module__), None
+ * when the stack is not that deep. Frames are walked, not materialised. */
+static kr_value sys_getframemodulename(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"depth"};
+    kr_value out[1];
+    if (kr_args_parse(vm, "_getframemodulename", args, nargs, kwnames, names, 1, 0, 0, out) < 0)
+        return KR_NULL;
+    int64_t depth = 0;
+    if (out[0] && kr_int_to_i64(vm, out[0], &depth) < 0)
+        return KR_NULL;
+    if (depth < 0)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "depth must be >= 0");
+    kr_frame *f = vm->frame;
+    for (; f && depth > 0; depth--)
+        f = f->prev;
+    if (!f || !f->globals)
+        return KR_NONE;
+    kr_value name = kr_dict_get_str(vm, f->globals, KR_NAME(vm, __name__));
+    return name ? name : KR_NONE;
+}
+
+/* sys._getframe(depth=0): a snapshot of the frame `depth` calls up from the caller, with its
+ * callers (vm/traceback.c explains what a frame object holds). */
+static kr_value sys_getframe(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"depth"};
+    kr_value out[1];
+    if (kr_args_parse(vm, "_getframe", args, nargs, kwnames, names, 1, 0, 0, out) < 0)
+        return KR_NULL;
+    int64_t depth = 0;
+    if (out[0] && kr_int_to_i64(vm, out[0], &depth) < 0)
+        return KR_NULL;
+    kr_frame *f = vm->frame;
+    for (; f && depth > 0; depth--)
+        f = f->prev;
+    if (!f)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "call stack is not deep enough");
+    return kr_tb_frame_stack(vm, f);
+}
+
 static kr_value sys_getrecursionlimit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     (void)args;
@@ -162,6 +204,8 @@ static kr_value sys_getsizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
 static const kr_method_def sys_functions[] = {
     {"exit", sys_exit, KR_METH_STATIC, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, KR_METH_STATIC, NULL},
+    {"_getframemodulename", sys_getframemodulename, KR_METH_STATIC, NULL},
+    {"_getframe", sys_getframe, KR_METH_STATIC, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, KR_METH_STATIC, NULL},
     {"exc_info", sys_exc_info, KR_METH_STATIC, NULL},
     {"exception", sys_exception, KR_METH_STATIC, NULL},
