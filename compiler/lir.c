@@ -42,7 +42,9 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->frame_builtins = (int32_t)offsetof(kr_frame, builtins);
     out->obj_type = (int32_t)offsetof(kr_object, type);
     out->float_value = (int32_t)offsetof(kr_float, value);
-    out->str_length = (int32_t)offsetof(kr_str, length);
+    out->str_nbytes = (int32_t)offsetof(kr_str, nbytes);
+    out->str_data = (int32_t)offsetof(kr_str, data);
+    out->obj_aux = (int32_t)offsetof(kr_object, aux);
     out->list_size = (int32_t)offsetof(kr_list, size);
     out->list_items = (int32_t)offsetof(kr_list, items);
     out->tuple_size = (int32_t)offsetof(kr_tuple, size);
@@ -154,6 +156,7 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
 
 /* static checks the inline frame link and allocation rely on */
 _Static_assert(sizeof(kr_object) == 16 && offsetof(kr_object, type) == 0, "a type pointer and one word of header");
+_Static_assert(sizeof(((kr_object *)0)->aux) == 4 && KR_STR_LEN_FAR == UINT32_MAX, "emitStrLen: a 32-bit aux, all ones when far");
 _Static_assert(sizeof(kr_float) <= 16 * KR_GC_POOL_CLASSES && sizeof(kr_cell) <= 16 * KR_GC_POOL_CLASSES,
                "floats and cells are pooled");
 _Static_assert(KR_HIR_DIRECT_CALL_MAX_CELLS <= 4, "kr_lir_direct_call.cell_arg has room");

@@ -218,7 +218,8 @@ typedef struct kr_lir_func {
 typedef struct kr_lir_layout {
     int32_t vm_gc_allocated, vm_gc_threshold, vm_jit_yielded; /* offsets in kr_vm */
     int32_t frame_slots, frame_pc, frame_globals, frame_builtins; /* offsets in kr_frame */
-    int32_t obj_type, float_value, str_length, list_size, list_items, tuple_size, tuple_items;
+    int32_t obj_type, float_value, list_size, list_items, tuple_size, tuple_items;
+    int32_t str_nbytes, str_data, obj_aux;                  /* kr_str's length: see emitLen */
     int32_t dict_keys_version, dict_used;                   /* vm/dict.h's offsets (dict.c's layout) */
     int32_t type_version, inst_shape, inst_slots;           /* kr_type.version; kr_instance fields */
     int32_t cell_contents;                                  /* kr_cell.contents */

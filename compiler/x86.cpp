@@ -201,11 +201,14 @@ private:
     void emitGuardType(const x86::Gp &v, uint32_t types, Label exit);
     void emitIndex(const kr_lir_insn &in, int pos, const x86::Mem &size, Label exit);
     void emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out);
-    // The int64 field holding len() of a sized builtin (str: code points, dict: kr_dict_used_offset).
+    void emitStrLen(const x86::Gp &v);
+    // The int64 field that is 0 exactly when a sized builtin is empty: its len() for a list, tuple or
+    // dict (kr_dict_used_offset); a str's UTF-8 byte count (its length in code points is in the
+    // header word, see emitStrLen).
     int32_t sizeField(uint32_t typeBit) const
     {
         switch (typeBit) {
-        case KR_HT_STR: return lay_.str_length;
+        case KR_HT_STR: return lay_.str_nbytes;
         case KR_HT_LIST: return lay_.list_size;
         case KR_HT_TUPLE: return lay_.tuple_size;
         default: return lay_.dict_used;
@@ -1324,19 +1327,41 @@ void Emitter::emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out)
             continue;
         rest &= ~t.bit;
         if (!rest) {
-            a_.mov(x86::r11, x86::qword_ptr(v, sizeField(t.bit)));
+            if (t.bit == KR_HT_STR)
+                emitStrLen(v);
+            else
+                a_.mov(x86::r11, x86::qword_ptr(v, sizeField(t.bit)));
             break;
         }
         Label next = a_.newLabel();
         a_.mov(x86::r11, uint64_t(uintptr_t(t.type)));
         a_.cmp(x86::qword_ptr(v, lay_.obj_type), x86::r11);
         a_.jne(next);
-        a_.mov(x86::r11, x86::qword_ptr(v, sizeField(t.bit)));
+        if (t.bit == KR_HT_STR)
+            emitStrLen(v);
+        else
+            a_.mov(x86::r11, x86::qword_ptr(v, sizeField(t.bit)));
         a_.jmp(done);
         a_.bind(next);
     }
     a_.bind(done);
     a_.lea(out, x86::ptr(x86::r11, x86::r11, 0, 1)); // 2n + 1: the tagged small int
+}
+
+// r11 = the length in code points of str v, as vm/object.h's kr_str_len_of: the header's 32-bit aux
+// word, unless it is KR_STR_LEN_FAR (a string of 4G code points or more), when the int64 after the
+// data (at the 8-aligned offset past the NUL) holds it.
+void Emitter::emitStrLen(const x86::Gp &v)
+{
+    Label done = a_.newLabel();
+    a_.mov(x86::r11d, x86::dword_ptr(v, lay_.obj_aux));
+    a_.cmp(x86::r11d, -1);
+    a_.jne(done);
+    a_.mov(x86::r11, x86::qword_ptr(v, lay_.str_nbytes));
+    a_.lea(x86::r11, x86::ptr(v, x86::r11, 0, lay_.str_data + 1 + 7));
+    a_.and_(x86::r11, -8);
+    a_.mov(x86::r11, x86::qword_ptr(x86::r11));
+    a_.bind(done);
 }
 
 // INT_BINOP with the constant second operand imm2 (a tagged small int w = 2c + 1): the untagging is

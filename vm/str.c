@@ -228,18 +228,44 @@ static bool all_ascii(const char *s, size_t n)
 
 /* ================================================================ allocation */
 
-static kr_str *str_alloc_type(kr_vm *vm, kr_type *t, int64_t nbytes)
+/* A length of 4G code points or more, after the data (vm/object.h). Out of line and cold so that
+ * str_set_len and str_alloc_type stay small enough to inline into every constructor. */
+__attribute__((noinline, cold)) static void str_set_len_far(kr_str *s, int64_t length)
+{
+    s->ob.aux = KR_STR_LEN_FAR;
+    memcpy((char *)s + kr_str_far_len_offset(s->nbytes), &length, sizeof length);
+}
+
+/* The allocation size of a str of nbytes UTF-8 bytes: room for a far length when it may need one. */
+__attribute__((noinline, cold)) static size_t str_size_far(int64_t nbytes)
+{
+    return kr_str_far_len_offset(nbytes) + sizeof(int64_t);
+}
+
+/* The length of a string whose header was just allocated by str_alloc_type (see vm/object.h). */
+static inline void str_set_len(kr_str *s, int64_t length)
+{
+    if (__builtin_expect(length < (int64_t)KR_STR_LEN_FAR, 1))
+        s->ob.aux = (uint32_t)length;
+    else
+        str_set_len_far(s, length);
+}
+
+static inline kr_str *str_alloc_type(kr_vm *vm, kr_type *t, int64_t nbytes)
 {
     if (nbytes < 0 || (uint64_t)nbytes > (uint64_t)INT64_MAX / 2) {
         kr_raise_nomemory(vm);
         return NULL;
     }
-    kr_str *s = kr_gc_alloc_body(vm, t, sizeof(kr_str) + (size_t)nbytes + 1); /* callers write every data byte */
+    /* a length that does not fit ob.aux needs nbytes >= KR_STR_LEN_FAR: room for it after the data */
+    size_t size = __builtin_expect(nbytes < (int64_t)KR_STR_LEN_FAR, 1) ? sizeof(kr_str) + (size_t)nbytes + 1
+                                                                         : str_size_far(nbytes);
+    kr_str *s = kr_gc_alloc_body(vm, t, size); /* callers write every data byte */
     if (!s)
         return NULL;
     s->hash = -1;
     s->nbytes = nbytes;
-    s->length = nbytes;
+    str_set_len(s, nbytes);
     s->data[nbytes] = '\0';
     return s;
 }
@@ -256,7 +282,7 @@ static kr_value cached_small(kr_vm *vm, const char *data, size_t n)
             if (!s)
                 return KR_NULL;
             s->ob.flags = KR_STR_ASCII;
-            s->length = 0;
+            str_set_len(s, 0);
             vm->empty_str = KR_VAL(s);
         }
         return vm->empty_str;
@@ -270,7 +296,7 @@ static kr_value cached_small(kr_vm *vm, const char *data, size_t n)
             return KR_NULL;
         s->data[0] = (char)c;
         s->ob.flags = KR_STR_ASCII;
-        s->length = 1;
+        str_set_len(s, 1);
         vm->char_cache[c] = KR_VAL(s);
     }
     return vm->char_cache[c];
@@ -282,9 +308,9 @@ kr_value kr_str_finish_raw(kr_vm *vm, kr_str *s)
         return cached_small(vm, s->data, (size_t)s->nbytes); /* s becomes garbage */
     if (all_ascii(s->data, (size_t)s->nbytes)) {
         s->ob.flags |= KR_STR_ASCII;
-        s->length = s->nbytes;
+        str_set_len(s, s->nbytes);
     } else {
-        s->length = kr_utf8_count(s->data, (size_t)s->nbytes);
+        str_set_len(s, kr_utf8_count(s->data, (size_t)s->nbytes));
     }
     return KR_VAL(s);
 }
@@ -311,7 +337,7 @@ kr_value kr_str_new_known(kr_vm *vm, const char *utf8, size_t nbytes, int64_t le
     if (!s)
         return KR_NULL;
     memcpy(s->data, utf8, nbytes);
-    s->length = length;
+    str_set_len(s, length);
     if ((size_t)length == nbytes)
         s->ob.flags |= KR_STR_ASCII;
     return KR_VAL(s);
@@ -324,7 +350,7 @@ static kr_value str_new_subtype(kr_vm *vm, kr_type *cls, kr_value src)
     if (!s)
         return KR_NULL;
     memcpy(s->data, kr_str_data(src), (size_t)kr_str_nbytes(src));
-    s->length = kr_str_len(src);
+    str_set_len(s, kr_str_len(src));
     s->ob.flags = KR_OBJ(src)->flags & KR_STR_ASCII;
     return KR_VAL(s);
 }
@@ -382,7 +408,7 @@ kr_value kr_str_concat(kr_vm *vm, kr_value a, kr_value b)
         return KR_NULL;
     memcpy(s->data, kr_str_data(a), (size_t)na);
     memcpy(s->data + na, kr_str_data(b), (size_t)nb);
-    s->length = kr_str_len(a) + kr_str_len(b);
+    str_set_len(s, kr_str_len(a) + kr_str_len(b));
     if ((KR_OBJ(a)->flags & KR_OBJ(b)->flags) & KR_STR_ASCII)
         s->ob.flags |= KR_STR_ASCII;
     if (s->nbytes == 1)
@@ -411,7 +437,7 @@ kr_value kr_str_concat_array(kr_vm *vm, const kr_value *parts, size_t n)
     }
     if (nbytes <= 1)
         return kr_str_finish_raw(vm, s); /* the cached one-character strs */
-    s->length = length;
+    str_set_len(s, length);
     s->ob.flags |= ascii;
     return KR_VAL(s);
 }
@@ -439,7 +465,7 @@ kr_value kr_str_repeat(kr_vm *vm, kr_value s, int64_t n)
         memcpy(r->data + done, r->data, (size_t)chunk);
         done += chunk;
     }
-    r->length = kr_str_len(s) * n;
+    str_set_len(r, kr_str_len(s) * n);
     r->ob.flags |= KR_OBJ(s)->flags & KR_STR_ASCII;
     return KR_VAL(r);
 }
@@ -614,8 +640,8 @@ static int64_t offset_slow(struct kr_intern_table *t, const kr_str *s, int64_t i
         ci = t->ic_index;
         off = t->ic_offset;
     }
-    if (s->length - index < llabs(ci - index)) {
-        ci = s->length;
+    if (kr_str_len_of(s) - index < llabs(ci - index)) {
+        ci = kr_str_len_of(s);
         off = s->nbytes;
     }
     const unsigned char *d = (const unsigned char *)s->data;
@@ -646,7 +672,7 @@ int64_t kr_str_byte_offset(kr_vm *vm, kr_value v, int64_t index)
         return index;
     if (index <= 0)
         return 0;
-    if (index >= s->length)
+    if (index >= kr_str_len_of(s))
         return s->nbytes;
     return offset_slow(vm ? vm->interned : NULL, s, index);
 }
@@ -655,8 +681,8 @@ int64_t kr_str_codepoint_at(kr_value v, int64_t index)
 {
     const kr_str *s = KR_AS(kr_str, v);
     if (index < 0)
-        index += s->length;
-    if (index < 0 || index >= s->length)
+        index += kr_str_len_of(s);
+    if (index < 0 || index >= kr_str_len_of(s))
         return -1;
     if (s->ob.flags & KR_STR_ASCII)
         return (unsigned char)s->data[index];
@@ -668,8 +694,8 @@ int64_t kr_str_codepoint_at_vm(kr_vm *vm, kr_value v, int64_t index)
 {
     const kr_str *s = KR_AS(kr_str, v);
     if (index < 0)
-        index += s->length;
-    if (index < 0 || index >= s->length) {
+        index += kr_str_len_of(s);
+    if (index < 0 || index >= kr_str_len_of(s)) {
         kr_raise(vm, KR_EXC(vm, IndexError), "string index out of range");
         return -1;
     }
@@ -1530,7 +1556,7 @@ kr_value kr_str_join(kr_vm *vm, kr_value sep, kr_value iterable)
         memcpy(p, kr_str_data(items[i]), (size_t)k);
         p += k;
     }
-    r->length = length;
+    str_set_len(r, length);
     if (ascii)
         r->ob.flags |= KR_STR_ASCII;
     result = total <= 1 ? kr_str_finish_raw(vm, r) : KR_VAL(r);
@@ -1736,7 +1762,7 @@ static kr_value str_replace(kr_vm *vm, kr_value *args, int nargs, kr_value kwnam
      * way the flags do not tell; finish_raw also returns the shared one-char and empty strings. */
     if (total <= 1 || (!IS_ASCII(SELF) && !IS_ASCII(a[0]) && IS_ASCII(a[1])))
         return kr_str_finish_raw(vm, r);
-    r->length = kr_str_len(SELF) + k * (kr_str_len(a[1]) - kr_str_len(a[0]));
+    str_set_len(r, kr_str_len(SELF) + k * (kr_str_len(a[1]) - kr_str_len(a[0])));
     if (IS_ASCII(SELF) && IS_ASCII(a[1]))
         r->ob.flags |= KR_STR_ASCII;
     return KR_VAL(r);

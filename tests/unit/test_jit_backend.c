@@ -21,6 +21,7 @@
 #include "vm/instance.h"
 #include "vm/interp.h"
 #include "vm/kr.h"
+#include "vm/str.h"
 #include "vm/tuple.h"
 #include "vm/type.h"
 
@@ -1377,9 +1378,23 @@ START_TEST(test_len_and_dict_truthy)
     pins[4] = kr_dict_new(vm);
     pins[5] = kr_list_new(vm, 4);
     pins[6] = kr_intern(vm, "");
-    ck_assert_int_eq(KR_AS(kr_str, pins[0])->length, 8);
+    ck_assert_int_eq(kr_str_len(pins[0]), 8);
+    /* A length of 4G code points or more is kept after the data (vm/object.h): a string that says so
+     * in its header, with room for that word (a real one would need 4 GB). */
+    kr_str *far = kr_str_alloc_raw(vm, 40);
+    memset(far->data, 'x', 40);
+    far->nbytes = 20;
+    far->data[20] = '\0';
+    far->ob.flags = KR_STR_ASCII;
+    far->ob.aux = KR_STR_LEN_FAR;
+    int64_t far_len = INT64_C(5000000000);
+    ck_assert_uint_le(kr_str_far_len_offset(20) + sizeof far_len, sizeof(kr_str) + 41);
+    memcpy((char *)far + kr_str_far_len_offset(20), &far_len, sizeof far_len);
+    pins[7] = KR_VAL(far);
+    ck_assert_int_eq(kr_str_len(pins[7]), far_len);
     struct { kr_value v; uint32_t type; int64_t n; } cases[] = {
         {pins[0], KR_HT_STR, 8},  {pins[6], KR_HT_STR, 0},          {kr_intern(vm, "abc"), KR_HT_STR, 3},
+        {pins[7], KR_HT_STR, far_len},
         {pins[1], KR_HT_LIST, 5}, {pins[5], KR_HT_LIST, 0},         {pins[2], KR_HT_TUPLE, 2},
         {vm->empty_tuple, KR_HT_TUPLE, 0}, {pins[3], KR_HT_DICT, 3}, {pins[4], KR_HT_DICT, 0},
     };
