@@ -243,6 +243,9 @@ static inline void kr_gc_barrier_all(struct kr_vm *vm, struct kr_object *contain
 void kr_gc_collect(struct kr_vm *vm); /* major collection now (gc.collect()); must be at a safepoint */
 void kr_gc_collect_minor(struct kr_vm *vm); /* minor collection now; must be at a safepoint */
 void kr_gc_safepoint_slow(struct kr_vm *vm);
+/* A safepoint before C code allocates about `bytes` without one (see gc.c): a major collection now if
+ * that allocation would make one due. Like any safepoint: everything the caller needs is rooted. */
+void kr_gc_safepoint_expect(struct kr_vm *vm, size_t bytes);
 
 /* Roots held by C code across calls that may run Python code. Push the address of a C local; the slot
  * is read at collection time, so the local may be reassigned. Pop by resetting to a saved mark. */

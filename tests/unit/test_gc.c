@@ -233,6 +233,49 @@ START_TEST(test_old_garbage_freed_only_by_major)
 }
 END_TEST
 
+/* kr_gc_safepoint_expect: a major collection before a burst of allocation exactly when the burst
+ * would make one due; nothing for a small burst, with the collector disabled, or in stress mode. */
+START_TEST(test_safepoint_expect_collects_before_a_burst)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    vm->gc.stress = 0; /* stress mode paces itself; this checks the allocation-driven rule */
+    kr_gc_collect(vm);
+    size_t base = count_objects(vm);
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    for (int i = 0; i < 100; i++)
+        ck_assert(kr_list_append(vm, list, kr_str_fmt(vm, "item %d", i)) == 0);
+    kr_gc_collect_minor(vm); /* promotes the list and its strings */
+    kr_root_reset(vm, m);    /* ... which are old garbage now */
+    uint64_t collections = vm->gc.collections, majors = vm->gc.major_collections;
+    kr_gc_safepoint_expect(vm, 0);
+    kr_gc_safepoint_expect(vm, 1000);
+    ck_assert_uint_eq(vm->gc.collections, collections);
+    ck_assert_uint_eq(count_objects(vm), base + 101);
+    /* the largest burst that keeps the heap below the major threshold plus a nursery: still nothing */
+    size_t live = vm->gc.live_after_major, nursery = vm->gc.live_after_last / 100 * 12;
+    size_t major_at = live / 100 * (100 + vm->gc.major_percent);
+    if (major_at < live + ((size_t)1 << 20))
+        major_at = live + ((size_t)1 << 20);
+    major_at += nursery < ((size_t)1 << 20) ? ((size_t)1 << 20) : nursery;
+    ck_assert_uint_gt(major_at, vm->gc.allocated);
+    kr_gc_safepoint_expect(vm, major_at - vm->gc.allocated - 1);
+    ck_assert_uint_eq(vm->gc.collections, collections);
+    vm->gc.enabled = 0;
+    kr_gc_safepoint_expect(vm, SIZE_MAX / 2);
+    ck_assert_uint_eq(vm->gc.collections, collections);
+    vm->gc.enabled = 1;
+    kr_gc_safepoint_expect(vm, major_at - vm->gc.allocated); /* due exactly at the threshold */
+    ck_assert_uint_eq(vm->gc.major_collections, majors + 1);
+    ck_assert_uint_eq(count_objects(vm), base);
+    ck_assert(all_old(vm));
+    kr_gc_safepoint_expect(vm, SIZE_MAX); /* no wrap-around into "small" */
+    ck_assert_uint_eq(vm->gc.major_collections, majors + 2);
+    kr_vm_free(vm);
+}
+END_TEST
+
 START_TEST(test_stress_mode_mixes_minor_and_major)
 {
     kr_vm_options o = {0, 0, -1, 1};
@@ -586,6 +629,7 @@ int main(void)
     tcase_add_test(tc, test_python_callee_of_c_loop_collects);
     tcase_add_test(tc, test_mark_stack_stays_small);
     tcase_add_test(tc, test_unused_pool_is_trimmed);
+    tcase_add_test(tc, test_safepoint_expect_collects_before_a_burst);
     tcase_add_test_raise_signal(tc, test_verifier_catches_missing_barrier, SIGABRT);
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
