@@ -852,6 +852,197 @@ static int succ_index_of_edge(const kr_hir_func *fn, uint32_t s, uint32_t pred_i
     return -1;
 }
 
+/* ---- loop strip mining (HotSpot C2's LoopStripMiningIter) ---------------------------------------
+ * A counted loop polls on every back-edge (POLL: two loads, a compare and a branch), which in a small
+ * body costs as much as the body. When the loop cannot allocate or reach a safepoint (no call and no
+ * other POLL between its header and its latch: then no GC debt can arise inside it, and an inner loop
+ * keeps its own poll), the back-edge instead tests the counter against a strip limit `lim` kept in a
+ * register (a new header phi, the BRANCH's in2): `cur < lim` jumps straight back into the body, and
+ * only when a strip of about KR_LIR_STRIP_ITERS iterations is done does the code poll, test the real
+ * stop and set lim = min(stop, cur + KR_LIR_STRIP_ITERS * step) (compiler/x86.cpp's jumpRotated).
+ * The entries give lim a value that ends the first strip at once (below any counter going up, above
+ * any going down), so the first back-edge sets it. Interrupts are then seen within a strip of a body
+ * with no call in it.
+ *
+ * The poll moves to the back-edge after the phis' moves, where the frame is the header's: its exit
+ * (the header BRANCH's exit 0) resumes at the header's pc with the latch POLL's frame state read
+ * through the header phis (a value the back-edge feeds to a phi becomes that phi; constants and values
+ * defined before the loop stay). The latch POLL stays, marked imm 1: the back end leaves it out
+ * exactly when the back-edge takes the strip-mined test (a rotated header, which needs the allocation
+ * to know), and polls as before otherwise. */
+#define KR_LIR_STRIP_ITERS 1000
+
+/* Whether the LIR blocks [h, latch] hold no safepoint but the latch's own POLL (at index poll). They
+ * hold the whole loop: blocks are in RPO (each followed by its edge-split blocks), and with one
+ * back-edge every block of the loop reaches the latch by forward edges, so it lies between the
+ * header and the latch (blocks in that range outside the loop only make the answer conservative). */
+static bool strip_body_ok(const kr_lir_func *lf, uint32_t h, uint32_t latch, uint32_t poll)
+{
+    for (uint32_t b = h; b <= latch; b++) {
+        const kr_lir_block *bl = &lf->blocks[b];
+        for (uint32_t k = bl->first; k < bl->first + bl->count; k++) {
+            const kr_lir_insn *in = &lf->insns[k];
+            if (kr_lir_insn_is_call(in) || (in->op == KR_LIR_POLL && k != poll))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether phi, a header phi of a loop whose back-edge is its input p, is a counter stepped by a
+ * constant there: input p is phi + s (ADD either way round), s a small int returned in *s. */
+static bool stepped_phi(const kr_hir_func *fn, const kr_hir_insn *phi, kr_hir_ref ref, uint32_t p, int64_t *s)
+{
+    const kr_hir_insn *in = &fn->insns[underlying(fn, phi->args[p])];
+    if (phi->rep == KR_HIR_DOUBLE || in->dead || in->op != KR_HIR_INT_BINOP || in->imm != KR_OP_ADD ||
+        in->nargs != 2)
+        return false;
+    kr_hir_ref k = underlying(fn, in->args[0]) == ref   ? in->args[1]
+                   : underlying(fn, in->args[1]) == ref ? in->args[0]
+                                                        : 0;
+    k = k ? underlying(fn, k) : 0;
+    if (!k || fn->insns[k].op != KR_HIR_CONST || !kr_is_small(fn->insns[k].value))
+        return false;
+    *s = kr_small_val(fn->insns[k].value);
+    return true;
+}
+
+/* The header frame state for a strip-mined loop's poll (see above), or -1 when some value of the
+ * latch's frame state is neither a phi input of the header, a constant, defined before the loop nor
+ * (in one slot at most) a counter phi itself: that one the exit rebuilds from the phi's next value
+ * (`i` of `for i in range(...)` when no phi of its own carries it: the previous counter is the next
+ * one minus the step), *adj_slot and *adj (tagged units) saying so for kr_lir_exit. */
+static int32_t strip_header_fs(lower_ctx *c, uint32_t h, uint32_t latch, int32_t latch_fs, int32_t *adj_slot,
+                               int64_t *adj)
+{
+    kr_hir_func *fn = c->fn;
+    uint32_t hb = (uint32_t)c->lf->blocks[h].hir_block, lb = (uint32_t)c->lf->blocks[latch].hir_block;
+    const kr_hir_block *hbl = &fn->blocks[hb];
+    uint32_t p = 0;
+    while (p < hbl->npreds && hbl->preds[p] != lb)
+        p++;
+    if (p == hbl->npreds || latch_fs < 0)
+        return -1;
+    const kr_hir_fs *fs = &fn->fss[latch_fs];
+    kr_hir_fs_entry *d = fs->ndirty ? malloc(fs->ndirty * sizeof *d) : NULL;
+    if (fs->ndirty && !d)
+        return -1;
+    for (uint32_t i = 0; i < fs->ndirty; i++) {
+        kr_hir_ref v = underlying(fn, fs->dirty[i].value), mapped = 0;
+        for (uint32_t k = 0; k < hbl->ninsns && fn->insns[hbl->insns[k]].op == KR_HIR_PHI; k++) {
+            const kr_hir_insn *phi = &fn->insns[hbl->insns[k]];
+            if (!phi->dead && phi->nargs == hbl->npreds && underlying(fn, phi->args[p]) == v) {
+                mapped = hbl->insns[k];
+                break;
+            }
+        }
+        if (!mapped && (is_const(fn, v) || (c->lir_of[fn->insns[v].block] >= 0 &&
+                                            (uint32_t)c->lir_of[fn->insns[v].block] < h)))
+            mapped = fs->dirty[i].value;
+        int64_t step;
+        if (!mapped && *adj_slot < 0 && fn->insns[v].op == KR_HIR_PHI && fn->insns[v].block == hb &&
+            !fn->insns[v].dead && fn->insns[v].nargs == hbl->npreds && stepped_phi(fn, &fn->insns[v], v, p, &step)) {
+            /* at the header the phi holds v + step: v is that minus 2 * step tagged (exact: the add
+             * that made it did not overflow, |step| < 2**62) */
+            mapped = v;
+            *adj_slot = (int32_t)fs->dirty[i].slot;
+            *adj = -2 * step;
+        }
+        if (!mapped) {
+            free(d);
+            return -1;
+        }
+        d[i].slot = fs->dirty[i].slot;
+        d[i].value = mapped;
+    }
+    int32_t r = kr_hir_add_fs(fn, hbl->pc, d, fs->ndirty);
+    free(d);
+    return r;
+}
+
+static int strip_mine_loops(lower_ctx *c)
+{
+    kr_lir_func *lf = c->lf;
+    kr_hir_func *fn = c->fn;
+    for (uint32_t h = 0; h < lf->nblocks; h++) {
+        kr_lir_block *hb = &lf->blocks[h];
+        if (hb->hir_block < 0 || !fn->blocks[hb->hir_block].loop_header || hb->count != 1)
+            continue;
+        kr_lir_insn *br = &lf->insns[hb->first];
+        if (br->op != KR_LIR_BRANCH || br->kind != KR_LIR_BR_RANGE || br->imm == 0 || br->nin != 2 ||
+            br->nexits != 0)
+            continue;
+        /* the step: a constant (that is how its sign is known) */
+        const kr_hir_insn *hbr = &fn->insns[br->hir];
+        if (hbr->op != KR_HIR_BRANCH || hbr->nargs != 1)
+            continue;
+        const kr_hir_insn *rn = &fn->insns[hbr->args[0]];
+        kr_hir_ref step = rn->op == KR_HIR_RANGE_NEXT ? underlying(fn, rn->args[2]) : 0;
+        if (!step || fn->insns[step].op != KR_HIR_CONST || !kr_is_small(fn->insns[step].value))
+            continue;
+        int64_t s = kr_small_val(fn->insns[step].value);
+        /* one back-edge, from a latch that ends in a JUMP after its POLL */
+        uint32_t latch = 0, nback = 0, bi = 0;
+        for (uint32_t p = 0; p < hb->npreds; p++)
+            if (hb->preds[p] >= h) {
+                latch = hb->preds[p];
+                bi = p;
+                nback++;
+            }
+        if (nback != 1 || lf->blocks[latch].hir_block < 0)
+            continue;
+        const kr_lir_block *lb = &lf->blocks[latch];
+        int32_t poll = -1;
+        for (uint32_t k = lb->first; k < lb->first + lb->count; k++)
+            if (lf->insns[k].op == KR_LIR_POLL)
+                poll = (int32_t)k;
+        if (poll < 0 || lf->insns[lb->first + lb->count - 1].op != KR_LIR_JUMP || lf->insns[poll].nexits != 1 ||
+            !strip_body_ok(lf, h, latch, (uint32_t)poll))
+            continue;
+        int32_t adj_slot = -1;
+        int64_t adj = 0;
+        int32_t hfs = strip_header_fs(c, h, latch, lf->insns[poll].fs, &adj_slot, &adj);
+        if (hfs < 0) {
+            if (fn->error[0])
+                return -1;
+            continue;
+        }
+        /* the limit: a phi, constant at the entries, itself around the back-edge */
+        int lim = kr_lir_add_vreg(lf, KR_RA_GP);
+        kr_lir_phi *phis = lim < 0 ? NULL : realloc(hb->phis, (hb->nphis + 1) * sizeof *phis);
+        if (!phis)
+            return oom(c);
+        hb->phis = phis;
+        kr_lir_phi *lp = &hb->phis[hb->nphis];
+        lp->vreg = lim;
+        lp->inputs = calloc(hb->npreds + 1, sizeof *lp->inputs);
+        if (!lp->inputs)
+            return oom(c);
+        hb->nphis++;
+        for (uint32_t p = 0; p < hb->npreds; p++) {
+            lp->inputs[p].vreg = p == bi ? lim : -1;
+            lp->inputs[p].imm = s > 0 ? INT64_MIN : INT64_MAX;
+        }
+        int e = kr_lir_add_exit(lf, hb->first, hfs, lf->exits[lf->insns[poll].exit].reason);
+        if (e < 0)
+            return oom(c);
+        lf->exits[e].adj_slot = adj_slot;
+        lf->exits[e].adj = adj;
+        br = &lf->insns[hb->first];
+        br->in[2] = lim;
+        br->nin = 3;
+        br->exit = e;
+        br->nexits = 1;
+        br->fs = hfs;
+        /* the strip's length in tagged units (2 per unit of the counter), at most 2**30 */
+        uint64_t mag = s > 0 ? (uint64_t)s : -(uint64_t)s;
+        br->imm3 = mag > ((uint64_t)1 << 29) / KR_LIR_STRIP_ITERS ? (int64_t)1 << 30
+                                                                   : (int64_t)(2 * mag * KR_LIR_STRIP_ITERS);
+        lf->insns[poll].imm = 1;
+    }
+    return 0;
+}
+
 kr_lir_func *kr_lir_lower(kr_hir_func *fn)
 {
     lower_ctx c;
@@ -1094,6 +1285,8 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
             goto fail;
         }
     }
+    if (strip_mine_loops(&c) < 0)
+        goto fail;
     lf->hir_vreg = c.vreg;
     free(rpo), free(c.uses), free(c.fused), free(c.lir_of);
     free(edge_base), free(edge_split), free(npreds_live);

@@ -25,10 +25,10 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
         uint64_t bits;
         switch (v->kind) {
         case KR_JIT_LOC_REG:
-            bits = v->index < 16 ? regs->gp[v->index] : regs->xmm[v->index - 16];
+            bits = (v->index < 16 ? regs->gp[v->index] : regs->xmm[v->index - 16]) + (uint64_t)v->imm;
             break;
         case KR_JIT_LOC_STACK:
-            bits = spills[v->index];
+            bits = spills[v->index] + (uint64_t)v->imm;
             break;
         default:
             bits = (uint64_t)v->imm;

@@ -43,7 +43,8 @@ typedef struct kr_jit_exit_value {
     uint8_t kind;  /* kr_jit_loc_kind */
     uint8_t rep;   /* KR_HIR_TAGGED (a kr_value) or KR_HIR_DOUBLE (bits of a double) */
     int32_t index;
-    int64_t imm;
+    int64_t imm;   /* CONST: the word; REG / STACK: added to the word (a tagged int rebuilt from a
+                    * neighbour, kr_lir_exit's adj; 0 for any other value) */
 } kr_jit_exit_value;
 
 typedef struct kr_jit_exit {

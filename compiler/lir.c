@@ -233,6 +233,8 @@ int kr_lir_add_exit(kr_lir_func *lf, uint32_t insn, int32_t fs, uint8_t reason)
     lf->exits[lf->nexits].insn = insn;
     lf->exits[lf->nexits].fs = fs;
     lf->exits[lf->nexits].reason = reason;
+    lf->exits[lf->nexits].adj_slot = -1;
+    lf->exits[lf->nexits].adj = 0;
     return (int)lf->nexits++;
 }
 
@@ -482,8 +484,11 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
                 const kr_hir_fs *fs = &lf->hir->fss[in->fs];
                 if (fs->ndirty) {
                     fprintf(out, " dirty");
-                    for (uint32_t d = 0; d < fs->ndirty; d++)
+                    for (uint32_t d = 0; d < fs->ndirty; d++) {
                         fprintf(out, " s%u", fs->dirty[d].slot);
+                        if (in->nexits == 1 && lf->exits[in->exit].adj_slot == (int32_t)fs->dirty[d].slot)
+                            fprintf(out, "%+lld", (long long)lf->exits[in->exit].adj);
+                    }
                 }
             }
             if (in->hir)

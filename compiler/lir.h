@@ -90,10 +90,10 @@
     X(STEP_CALL, 0, "rax = kr_interp_step(vm, f, imm); exit 0 when NULL; a call. imm3 > 0: a direct call, calls[imm3 - 1] (hir.h's DIRECT CALLS)") \
     X(CALL_RT,   0, "f->pc = the exit's pc; rax = kr_jit_rt_table[imm].fn(vm, ...): in0..in2 and imm2 in the order of its sig; VALUE: exit 0 on KR_NULL; STATUS: exit 0 when negative, else rax = KR_TRUE / KR_FALSE (status != 0); a call. Inline first where it pays (x86.cpp): UNPACK of an exact tuple / list, FOR_ITER over a list or range iterator, FOR_ITER_UNPACK over a zip of two list / tuple iterators, BINARY_OP of small ints / floats, BUILD_TUPLE from the collector's pool, LOAD_ATTR / LOAD_METHOD with imm3 (the site's kr_fb_poly)") \
     X(GETRET,    1, "out = rax (the previous instruction's call result)") \
-    X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1") \
+    X(POLL,      0, "if allocated >= threshold (GC debt, or krait_interrupt zeroed it): kr_jit_rt_poll(vm) with every register saved; exit 0 on -1. imm 1: a strip-mined loop's latch, left out when the back-edge takes the header's strip test") \
     X(ENTRY,     0, "jump to succ i when the entry pc is entry_pcs[i]; unknown pc: leave to the interpreter") \
     X(JUMP,      0, "to succ 0") \
-    X(BRANCH,    0, "kind (kr_lir_branch_kind) decides: true -> succ 0, false -> succ 1") \
+    X(BRANCH,    0, "kind (kr_lir_branch_kind) decides: true -> succ 0, false -> succ 1. A strip-mined RANGE (imm != 0, imm3 > 0): in2 the strip limit, imm3 a strip in tagged units, exit 0 the back-edge poll's (hir_lower.c strip_mine_loops)") \
     X(BRANCH_PC, 0, "in0 == imm (a pointer) -> succ 0, else succ 1") \
     X(RETURN,    0, "return in0; imm > 0: a generator yields (f->pc = the pointer imm2, vm->jit_yielded = 1)") \
     X(DEOPT,     0, "leave through exit 0") \
@@ -137,7 +137,7 @@ typedef struct kr_lir_insn {
     int32_t out;            /* vreg, -1 = none */
     int32_t in[KR_LIR_MAX_IN]; /* vregs; -1 = absent */
     int64_t imm, imm2;
-    int64_t imm3;           /* GUARD_SHAPE: the shape (0: none to check) */
+    int64_t imm3;           /* GUARD_SHAPE: the shape (0: none to check); see STEP_CALL, BRANCH */
     int32_t exit;           /* index of the first of nexits exits in kr_lir_func.exits, -1 = none */
     int32_t fs;             /* the HIR frame state its exits write back, -1 = none */
     kr_hir_ref hir;         /* the HIR instruction it comes from (dumps), 0 = none */
@@ -192,6 +192,8 @@ typedef struct kr_lir_exit {
     uint32_t insn;          /* the LIR instruction that takes it */
     int32_t fs;             /* HIR frame state */
     uint8_t reason;         /* enum kr_deopt_reason */
+    int32_t adj_slot;       /* -1, or the slot whose value is its vreg's word + adj (a counter's */
+    int64_t adj;            /* previous value rebuilt from its next one: hir_lower.c strip mining) */
 } kr_lir_exit;
 
 typedef struct kr_lir_func {

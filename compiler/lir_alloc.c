@@ -263,6 +263,11 @@ int kr_lir_fill_exits(kr_lir_func *lf, kr_jit_exit *out)
             }
             kr_ra_loc loc = v >= 0 ? kr_ra_location_at(lf->ra, v, v == undone ? pos - 1 : pos)
                                    : (kr_ra_loc){KR_RA_NONE, 0};
+            if (ex->adj_slot == (int32_t)jv->slot) {
+                if (jv->rep != KR_HIR_TAGGED)
+                    return kr_hir_refuse(lf->hir, "exit at pc %u: slot %u adjusted but not tagged", fs->pc, jv->slot);
+                jv->imm = ex->adj;
+            }
             if (loc.kind == KR_RA_REG) {
                 jv->kind = KR_JIT_LOC_REG;
                 jv->index = loc.index;

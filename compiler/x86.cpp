@@ -244,6 +244,16 @@ private:
     }
     bool jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
                      const std::vector<std::vector<int>> &predEnd);
+    bool rotates(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
+                 const std::vector<std::vector<int>> &predEnd) const;
+    // A counted loop's header BRANCH that hir_lower.c strip-mined: in2 the strip limit, imm3 a
+    // strip's length in tagged units, exit 0 the poll's.
+    static bool stripMined(const kr_lir_insn &br)
+    {
+        return br.op == KR_LIR_BRANCH && br.kind == KR_LIR_BR_RANGE && br.imm3 > 0 && br.nin == 3 &&
+               br.imm != 0 && br.nexits == 1;
+    }
+    void emitStripTest(const kr_lir_insn &br, int pos, Label body, Label exit);
 };
 
 void Emitter::moveLoc(kr_ra_loc dst, kr_ra_loc src, int64_t imm)
@@ -1769,11 +1779,16 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.jo(exitLabel(in, 0));
         a_.mov(O(), r11);
         break;
-    case KR_LIR_IWRAP: // 2y + 1 < 0 iff y < 0: the add's sign flag says whether to add imm2 back
+    case KR_LIR_IWRAP:
+        // 2y + 1 < 0 iff y < 0: the add's sign flag says whether to take the corrected sum instead.
+        // The corrected sum comes from the input (lea, in parallel with the add), not from the add's
+        // result: the phi this steps around a loop then carries two instructions of latency per
+        // iteration (add, cmov), not three. The lea's displacement fits: for INT_MOD_STEP,
+        // imm + imm2 = 2(s - C) + 2C = 2s with |s| < C <= 2**29 (hir_opt.c IV_MOD_MAX).
+        a_.lea(r11, x86::ptr(I(0), int32_t(in.imm + in.imm2)));
         if (O().id() != I(0).id())
             a_.mov(O(), I(0));
         a_.add(O(), int32_t(in.imm));
-        a_.lea(r11, x86::ptr(O(), int32_t(in.imm2)));
         a_.cmovs(O(), r11);
         break;
     case KR_LIR_INOT: // ~x tagged = ~a with bit 0 set again = a ^ ~1
@@ -2051,6 +2066,14 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.movq(XO(), rax);
         break;
     case KR_LIR_POLL: {
+        // A strip-mined loop's latch (imm 1): its back-edge polls once per strip instead, when it
+        // takes the header's test itself (emitStripTest); otherwise it polls here as any loop.
+        if (in.imm == 1) {
+            const kr_lir_insn &term = lf_->insns[bl.first + bl.count - 1];
+            if (term.op == KR_LIR_JUMP && rotates(bl.succs[0], b, atPos, predEnd) &&
+                stripMined(lf_->insns[lf_->blocks[resolved_[bl.succs[0]]].first]))
+                break;
+        }
         // One compare and branch: krait_interrupt (vm/api.c) also zeroes the GC threshold, so
         // `allocated >= threshold` covers both an interrupt and GC debt; the slow path
         // (kr_jit_rt_poll) checks the interrupt first, then the GC safepoint.
@@ -2134,8 +2157,8 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
 // this block (a header has several predecessors, so none are at its start), the branch reads the
 // phis' locations, which hold the same values here after those moves, changes no register, and its
 // successors' own moves are at their starts (or in edge-split blocks), reached from here alike.
-bool Emitter::jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
-                          const std::vector<std::vector<int>> &predEnd)
+bool Emitter::rotates(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
+                      const std::vector<std::vector<int>> &predEnd) const
 {
     const uint32_t h = resolved_[block];
     const kr_lir_block &hb = lf_->blocks[h];
@@ -2143,11 +2166,56 @@ bool Emitter::jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::v
         startMoves_[h] || !predEnd[h].empty() || !atPos[hb.first].empty())
         return false;
     const kr_lir_insn &br = lf_->insns[hb.first];
-    if (br.op != KR_LIR_BRANCH || br.nexits != 0)
+    return br.op == KR_LIR_BRANCH && (br.nexits == 0 || stripMined(br));
+}
+
+bool Emitter::jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::vector<int>> &atPos,
+                          const std::vector<std::vector<int>> &predEnd)
+{
+    if (!rotates(block, cur, atPos, predEnd))
         return false;
+    const uint32_t h = resolved_[block];
+    const kr_lir_block &hb = lf_->blocks[h];
+    const kr_lir_insn &br = lf_->insns[hb.first];
+    if (stripMined(br)) {
+        emitStripTest(br, int(2 * hb.first), blocks_[hb.succs[0]], blocks_[hb.succs[1]]);
+        return true;
+    }
     condJump(br, int(2 * hb.first), blocks_[hb.succs[0]], false);
     jumpTo(hb.succs[1], cur);
     return true;
+}
+
+// The back-edge of a strip-mined counted loop (compiler/hir_lower.c, strip_mine_loops), after the
+// phis' moves, so every value is where the header has it: within the strip, straight back into the
+// body; at its end (once per strip) the poll the latch left out, with the header's frame state (the
+// branch's exit 0), then the loop's real test, then the next strip's limit: cur + imm3 (tagged
+// units; cur - imm3 going down) unless the stop is nearer. The distance to the stop is taken as an
+// unsigned difference, exact for any two words with cur before the stop, so nothing overflows.
+void Emitter::emitStripTest(const kr_lir_insn &br, int pos, Label body, Label exit)
+{
+    const bool up = br.imm > 0;
+    x86::Gp cur = gp(br.in[0], pos), stop = gp(br.in[1], pos), lim = gp(br.in[2], pos), r11 = x86::r11;
+    a_.cmp(cur, lim);
+    a_.j(up ? x86::CondCode::kL : x86::CondCode::kG, body);
+    PollSlow p{a_.newLabel(), a_.newLabel(), br.exit};
+    a_.mov(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
+    a_.cmp(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_threshold));
+    a_.jae(p.slow);
+    a_.bind(p.back);
+    polls_.push_back(p);
+    a_.cmp(cur, stop);
+    a_.j(up ? x86::CondCode::kGE : x86::CondCode::kLE, exit);
+    Label nearStop = a_.newLabel();
+    a_.mov(r11, up ? stop : cur);
+    a_.sub(r11, up ? cur : stop);
+    a_.cmp(r11, int32_t(br.imm3));
+    a_.jbe(nearStop);
+    a_.lea(lim, x86::ptr(cur, int32_t(up ? br.imm3 : -br.imm3)));
+    a_.jmp(body);
+    a_.bind(nearStop);
+    a_.mov(lim, stop);
+    a_.jmp(body);
 }
 
 void Emitter::run()

@@ -76,6 +76,30 @@ int main(void)
         pthread_join(t, NULL);
         CHECK(st == KRAIT_EXCEPTION && krait_exit_code(j) == 130, "krait_interrupt stops `while True: pass`");
         krait_clear_exception(j);
+        /* A counted loop with no call in its body polls once per strip (compiler/hir_lower.c's strip
+         * mining), going up and going down (a stop that is not a constant: a constant one is not
+         * strip-mined yet): still stopped, and where it stops the loop variable and the accumulator
+         * agree (the exit rebuilds `i` from the counter): an AssertionError otherwise. */
+        pthread_create(&t, NULL, interrupt_later, j);
+        st = krait_run_string(j,
+                              "def count():\n    t = 0\n    try:\n        for i in range(10**18):\n"
+                              "            t ^= i\n    except KeyboardInterrupt:\n"
+                              "        assert i > 0 and t == [i, 1, i + 1, 0][i % 4], (i, t)\n        raise\n"
+                              "count()\n",
+                              "<count>");
+        pthread_join(t, NULL);
+        CHECK(st == KRAIT_EXCEPTION && krait_exit_code(j) == 130, "krait_interrupt stops a counted loop");
+        krait_clear_exception(j);
+        pthread_create(&t, NULL, interrupt_later, j);
+        st = krait_run_string(j,
+                              "def down(stop):\n    n = 0\n    try:\n        for i in range(10**18, stop, -3):\n"
+                              "            n += 1\n    except KeyboardInterrupt:\n"
+                              "        assert n > 0 and i == 10**18 - 3 * (n - 1), (i, n)\n        raise\n"
+                              "down(0)\n",
+                              "<down>");
+        pthread_join(t, NULL);
+        CHECK(st == KRAIT_EXCEPTION && krait_exit_code(j) == 130, "krait_interrupt stops a counted loop going down");
+        krait_clear_exception(j);
         CHECK(krait_run_string(j, "xs = [str(i) for i in range(100000)]\nassert len(xs) == 100000\n", "<after>") ==
                   KRAIT_OK,
               "the VM runs and collects after an interrupt");
