@@ -188,16 +188,19 @@ private:
         x86::Gp reg, op;
         int32_t imm;
         bool sub;
+        x86::Gp remat, rematBase; // valid: then remat = 2 * rematBase - 1 (a folded x * 2, see foldsIntoAdd)
     };
     std::vector<Undo> undos_;
     Label undoExit(const kr_lir_insn &in, const x86::Gp &reg, const x86::Gp &op, int32_t imm, bool sub)
     {
-        Undo u{a_.newLabel(), exitLabel(in, 0), reg, op, imm, sub};
+        Undo u{a_.newLabel(), exitLabel(in, 0), reg, op, imm, sub, x86::Gp(), x86::Gp()};
         undos_.push_back(u);
         return u.entry;
     }
     void emitInsn(uint32_t k, uint32_t block, const std::vector<std::vector<int>> &atPos,
                   const std::vector<std::vector<int>> &predEnd);
+    bool foldsIntoAdd(uint32_t k, uint32_t block, const std::vector<std::vector<int>> &atPos) const;
+    int64_t foldedMul_ = -1; // the IMUL foldsIntoAdd left to the IADD after it
     void emitGuardType(const x86::Gp &v, uint32_t types, Label exit);
     void emitIndex(const kr_lir_insn &in, int pos, const x86::Mem &size, Label exit);
     void emitLen(const x86::Gp &v, uint32_t types, const x86::Gp &out);
@@ -1620,6 +1623,10 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     auto XI = [&](int i) { return xmm(in.in[i], u); };
     auto XO = [&]() { return xmm(in.out, d); };
     x86::Gp r11 = x86::r11, rax = x86::rax, rcx = x86::rcx, rdx = x86::rdx;
+    if (foldsIntoAdd(k, b, atPos)) { // the IADD after it computes it in its lea (see there)
+        foldedMul_ = int64_t(k);
+        return;
+    }
     if (kr_lir_has_const_operand(&in) && in.op != KR_LIR_ICMP && in.op != KR_LIR_IS && in.op != KR_LIR_BRANCH) {
         if (in.op == KR_LIR_IDIV || in.op == KR_LIR_IMOD)
             emitDivConst(in, I(0), O());
@@ -1656,6 +1663,24 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         // into the output directly when it is neither input (see emitArithConst). The right operand is
         // the one decremented: in `acc += x` or `acc = acc + x` the left one is what a loop carries,
         // whose chain is then one add long (b - 1 is computed beside it).
+        if (foldedMul_ >= 0 && uint64_t(foldedMul_) + 1 == k) {
+            // b = x * 2 (tagged: 2a - 1, a = the multiply's input) was not computed: b - 1 = 2a - 2 in
+            // one lea. Its register is written only on the exit path, where the frame state reads it.
+            const kr_lir_insn &mul = lf_->insns[k - 1];
+            x86::Gp a = gp(mul.in[0], u);
+            a_.lea(r11, x86::ptr(a, a, 0, -2));
+            a_.add(O(), r11);
+            Undo un{a_.newLabel(), exitLabel(in, 0), O(), r11, 0, true, x86::Gp(), x86::Gp()};
+            kr_ra_loc l = kr_ra_location_at(ra_, in.in[1], d);
+            if (l.kind == KR_RA_REG) { // else no frame state reads it (foldsIntoAdd)
+                un.remat = x86::gpq(uint32_t(l.index));
+                un.rematBase = a;
+            }
+            undos_.push_back(un);
+            a_.jo(un.entry);
+            foldedMul_ = -1;
+            break;
+        }
         if (O().id() == I(0).id()) { // in place (REVERSIBLE, lir.h): r11 keeps b - 1 for the undo
             a_.lea(r11, x86::ptr(I(1), -1));
             a_.add(O(), r11);
@@ -2186,6 +2211,63 @@ bool Emitter::jumpRotated(uint32_t block, uint32_t cur, const std::vector<std::v
     return true;
 }
 
+// Tagged-arithmetic folding: `acc + x * 2` where the unchecked x * 2 (tagged 2a - 1) feeds only an
+// in-place IADD right after it costs lea (2a - 1), lea (b - 1), add; folded it is lea r11, [a + a - 2]
+// and the add. Only when nothing else can read the product: no other instruction's input, phi input
+// or frame state (the IADD's own overflow exit may read it: its undo path rebuilds it, lea from a, into
+// the register the allocator gave it there, which no live value holds), no moves between the two, and
+// a still in the same register at the IADD, distinct from the IADD's output and r11.
+bool Emitter::foldsIntoAdd(uint32_t k, uint32_t block, const std::vector<std::vector<int>> &atPos) const
+{
+    const kr_lir_block &bl = lf_->blocks[block];
+    const kr_lir_insn &in = lf_->insns[k];
+    if (in.op != KR_LIR_IMUL || in.nexits != 0 || !kr_lir_has_const_operand(&in) || (in.imm2 >> 1) != 2 ||
+        in.out < 0 || in.in[0] < 0 || k + 1 >= bl.first + bl.count || !atPos[k + 1].empty())
+        return false;
+    const kr_lir_insn &nx = lf_->insns[k + 1];
+    if (nx.op != KR_LIR_IADD || kr_lir_has_const_operand(&nx) || nx.nexits != 1 || nx.nin != 2 ||
+        nx.in[1] != in.out || nx.in[0] == in.out || nx.out < 0)
+        return false;
+    const int u = int(2 * k), un = int(2 * (k + 1)), dn = un + 1;
+    kr_ra_loc a0 = kr_ra_location_at(ra_, in.in[0], u), a1 = kr_ra_location_at(ra_, in.in[0], un);
+    kr_ra_loc acc = kr_ra_location_at(ra_, nx.in[0], un), out = kr_ra_location_at(ra_, nx.out, dn);
+    if (a0.kind != KR_RA_REG || a1.kind != KR_RA_REG || a0.index != a1.index || isXmm(a0.index) ||
+        acc.kind != KR_RA_REG || out.kind != KR_RA_REG || acc.index != out.index || out.index == a0.index ||
+        out.index == 11 || a0.index == 11)
+        return false;
+    bool fsReads = false;
+    for (uint32_t j = 0; j < lf_->ninsns; j++) {
+        const kr_lir_insn &o = lf_->insns[j];
+        if (j != k + 1)
+            for (int i = 0; i < o.nin && i < KR_LIR_MAX_IN; i++)
+                if (o.in[i] == in.out)
+                    return false;
+        if (o.fs >= 0) {
+            const kr_hir_fs &fs = lf_->hir->fss[o.fs];
+            for (uint32_t e = 0; e < fs.ndirty; e++) {
+                int64_t bits;
+                if (kr_lir_value_of(lf_, fs.dirty[e].value, &bits) == in.out) {
+                    if (j != k + 1)
+                        return false;
+                    fsReads = true;
+                }
+            }
+        }
+    }
+    for (uint32_t b = 0; b < lf_->nblocks; b++)
+        for (uint32_t p = 0; p < lf_->blocks[b].nphis; p++)
+            for (uint32_t q = 0; q < lf_->blocks[b].npreds; q++)
+                if (lf_->blocks[b].phis[p].inputs[q].vreg == in.out)
+                    return false;
+    if (fsReads) { // the exit rebuilds it in its register there: one no live value holds
+        kr_ra_loc m = kr_ra_location_at(ra_, in.out, dn), mu = kr_ra_location_at(ra_, in.out, un);
+        if (m.kind != KR_RA_REG || isXmm(m.index) || m.index == 11 || m.index == out.index ||
+            m.index == a0.index || mu.kind != KR_RA_REG || mu.index != m.index)
+            return false;
+    }
+    return true;
+}
+
 // The back-edge of a strip-mined counted loop (compiler/hir_lower.c, strip_mine_loops), after the
 // phis' moves, so every value is where the header has it: within the strip, straight back into the
 // body; at its end (once per strip) the poll the latch left out, with the header's frame state (the
@@ -2311,6 +2393,8 @@ void Emitter::run()
             a_.sub(u.reg, u.imm);
         else
             a_.add(u.reg, u.imm);
+        if (u.remat.isValid())
+            a_.lea(u.remat, x86::ptr(u.rematBase, u.rematBase, 0, -1));
         a_.jmp(u.exit);
     }
     for (const RangeDown &r : rangeDowns_) {
