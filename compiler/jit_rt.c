@@ -14,10 +14,11 @@
 #include "vm/tuple.h"
 #include "vm/type.h"
 
-/* Writes the exit's dirty slots back and hands the frame to the interpreter. Boxing a double
- * allocates but never collects (collection happens only at safepoints), so the registers' values
- * copied into `regs` stay valid while we write them. */
-kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const kr_jit_regs *regs,
+/* Writes the exit's dirty slots back and hands the frame to the interpreter, or catches the exception
+ * in place (jit_rt.h: 0 = leave, else the handler's pc + 1). Boxing a double allocates but never
+ * collects (collection happens only at safepoints), so the registers' values copied into `regs` stay
+ * valid while we write them. */
+uint32_t kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const kr_jit_regs *regs,
                         const uint64_t *spills)
 {
     for (uint32_t i = 0; i < exit->nvalues; i++) {
@@ -47,20 +48,26 @@ kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const k
     if (vm->frame != f) {
         /* A stepped call pushed its callee and left (deep C stack): f->pc is already after the call,
          * and the interpreter continues with the callee. Not a deopt of this code. */
-        return KR_NULL;
+        return 0;
     }
     if (vm->jit_leave) {
         /* A stepped call completed and retired this code (vm/vm.h): f->pc is already after the call,
          * where the interpreter continues. Not a deopt either. */
         vm->jit_leave = 0;
-        return KR_NULL;
+        return 0;
     }
     f->pc = f->code->insns + exit->pc;
-    if (vm->exc)
-        kr_jit_note_exception_exit(vm);
-    else
+    if (!vm->exc) {
         kr_jit_note_deopt(vm, f->code, exit);
-    return KR_NULL;
+        return 0;
+    }
+    kr_jit_note_exception_exit(vm);
+    /* Catch in place only in the code object's current code (retired code, still on the C stack,
+     * leaves for good) and only while the JIT is on, as run() re-enters compiled handlers. */
+    const kr_jit_code *jc = f->code->jit_state;
+    if (!jc || exit < jc->exits || exit >= jc->exits + jc->nexits || !kr_jit_on(vm))
+        return 0;
+    return kr_interp_catch_local(vm, f);
 }
 
 int kr_jit_rt_poll(kr_vm *vm)

@@ -18,8 +18,15 @@
  *     kr_jit_rt_exit(vm, f, exit, regs, spills)
  * which writes the exit's dirty slots back (reading registers from regs, spill slots from spills,
  * boxing doubles), sets f->pc (unless a stepped call left a callee frame above f: then f->pc is
- * already after the call and vm->frame is that callee), counts the deopt, and returns KR_NULL, which
- * the exit path returns from the compiled function (through its epilogue).
+ * already after the call and vm->frame is that callee), counts the deopt, and returns 0: the exit
+ * path then returns KR_NULL from the compiled function (through its epilogue).
+ * CATCHING IN PLACE: an exception exit of the code object's current compiled code at a pc that one of
+ * f's own handlers covers is unwound there (kr_interp_catch_local: traceback entry, the exception in
+ * the handler's slot, f->pc at the handler), and kr_jit_rt_exit returns the handler's pc + 1: the exit
+ * path stores that pc as the entry pc and jumps back to block 0, whose ENTRY dispatches to the
+ * handler's entry block (every slot is in memory, as at any entry), or, for a pc that is no entry,
+ * leaves with f->pc there and nothing pending, which the interpreter continues. This is what
+ * run(RESUME_JIT_EXIT) would do before entering the same code at the handler again, minus the trip.
  */
 #ifndef KRAIT_JIT_RT_H
 #define KRAIT_JIT_RT_H
@@ -78,7 +85,7 @@ typedef struct kr_jit_code {
 } kr_jit_code;
 
 /* ---- runtime entry points called from compiled code (compiler/jit_rt.c) ----------------------- */
-kr_value kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const kr_jit_regs *regs,
+uint32_t kr_jit_rt_exit(kr_vm *vm, kr_frame *f, const kr_jit_exit *exit, const kr_jit_regs *regs,
                         const uint64_t *spills);
 int kr_jit_rt_poll(kr_vm *vm);                      /* 0, or -1 with KeyboardInterrupt pending */
 int kr_jit_rt_truthy(kr_vm *vm, kr_value v);        /* 1, 0, or -1 with an exception */
@@ -222,6 +229,10 @@ int kr_interp_reraise(kr_vm *vm, kr_value exc);
  * safepoint after the call is due (GC debt or an interrupt). */
 const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip);
 const kr_insn *kr_interp_call_poll(kr_vm *vm, kr_frame *f, const kr_insn *ip);
+/* An exception exit of f's current compiled code whose pc a handler of f covers: the interpreter's
+ * unwinding up to that handler (traceback entry, the exception in the handler's slot, none pending,
+ * f->pc at the handler); returns the handler's pc + 1, or 0 with nothing done (no handler covers it). */
+uint32_t kr_interp_catch_local(kr_vm *vm, kr_frame *f);
 
 /* Which slots the instruction at pc may write (after a STEP they must be re-read from memory):
  * *first and *count (count 0: none); returns 1 when it may write other slots as well (treat every

@@ -13,7 +13,8 @@
 // EXITS: every exit has a cold path after the body: `sub rsp, 256; mov [rsp+88], r11; mov r11, &exit;
 // jmp common`. The common tail stores every other GP register and the low halves of all xmm registers
 // into the kr_jit_regs block at [rsp], calls kr_jit_rt_exit(vm, f, exit, regs, spills = rsp + 256)
-// and returns its KR_NULL through the epilogue.
+// and returns KR_NULL through the epilogue, or, when it caught the exception in a handler of this
+// code (compiler/jit_rt.h: it returns the handler's pc + 1), enters again through block 0's ENTRY.
 
 #include <asmjit/x86.h>
 
@@ -2460,6 +2461,16 @@ void Emitter::run()
         a_.mov(x86::rax, uint64_t(uintptr_t(lay_.rt_exit)));
         a_.call(x86::rax);
         a_.add(x86::rsp, kRegsSize);
+        // 0: leave with KR_NULL; else the exception was caught in place (jit_rt.h): enter again at
+        // the handler's pc through block 0's ENTRY (r12..r14 are callee-saved, rsp is the body's)
+        Label leave = a_.newLabel();
+        a_.test(x86::eax, x86::eax);
+        a_.jz(leave);
+        a_.sub(x86::eax, 1);
+        a_.mov(x86::dword_ptr(x86::rsp, entryOff_), x86::eax);
+        a_.jmp(blocks_[0]);
+        a_.bind(leave);
+        a_.xor_(x86::eax, x86::eax);
         a_.jmp(epilogue_);
     }
     // ---- 64-bit constants read by instructions (after all code: never executed) ----

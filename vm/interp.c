@@ -2571,6 +2571,37 @@ const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
     return ip + 2;
 }
 
+/* An exception left f's compiled code (kr_jit_rt_exit wrote every slot back and set f->pc to the
+ * raising instruction): run(RESUME_JIT_EXIT)'s work for f when one of f's handlers covers that pc --
+ * the context chaining and traceback entry vm->jit_exc_entry asks for (as error / error_traced /
+ * exception_unwind), the exception into the handler's slot, f->pc at the handler -- so that the
+ * compiled code continues in the handler without returning to run() and entering again. 0 (nothing
+ * done) when no handler of f covers the pc: the exit leaves and run() unwinds as usual. */
+uint32_t kr_interp_catch_local(kr_vm *vm, kr_frame *f)
+{
+    kr_code *co = f->code;
+    uint32_t lasti = (uint32_t)(f->pc - co->insns);
+    const kr_exc_entry *h = NULL;
+    for (uint32_t i = 0; i < co->nexctab && !h; i++)
+        if (co->exctab[i].start <= lasti && lasti < co->exctab[i].end)
+            h = &co->exctab[i];
+    if (!h || !vm->exc)
+        return 0;
+    int at = vm->jit_exc_entry;
+    vm->jit_exc_entry = EXC_AT_ERROR;
+    if (at == EXC_AT_ERROR)
+        chain_context(vm, vm->exc, false);
+    if (at != EXC_AT_UNWIND && is_exc_instance(vm, vm->exc)) {
+        if (!KR_AS(kr_exception, vm->exc)->traceback) /* leaving the frame it was raised in */
+            kr_suggest_capture_frame(vm, vm->exc, f);
+        kr_tb_add(vm, vm->exc, KR_VAL(co), lasti);
+    }
+    f->slots[h->slot] = vm->exc;
+    vm->exc = KR_NULL;
+    f->pc = co->insns + h->handler;
+    return h->handler + 1;
+}
+
 const kr_insn *kr_interp_call_poll(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {
     /* the interrupt kr_interp_step_call checks before a call, checked after it here: the call has
