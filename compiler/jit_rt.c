@@ -329,6 +329,21 @@ kr_value kr_jit_rt_make_function(kr_vm *vm, const kr_insn *ip)
                                       KR_INSN_X(ip[0]), &f->slots[KR_INSN_A(ip[0]) + 1]);
 }
 
+bool kr_jit_func_template(const kr_code *co, uint32_t bx, uint64_t out[4])
+{
+    if (bx >= kr_tuple_size(co->consts))
+        return false;
+    kr_value c = kr_tuple_items(co->consts)[bx];
+    if (!kr_is_ptr(c) || KR_OBJ(c)->type != ((const kr_object *)co)->type) /* a code object, as co */
+        return false;
+    const kr_code *k = kr_code_of(c);
+    out[0] = c;
+    out[1] = k->name;
+    out[2] = k->qualname;
+    out[3] = k->doc;
+    return true;
+}
+
 /* GET_ITEM / SET_ITEM on an exact dict (the builder guarded the type): what the interpreter's generic
  * path does for one (kr_getitem / kr_setitem reach these through the dict type's slots), with the
  * same feedback. */

@@ -203,6 +203,10 @@ kr_value kr_jit_rt_build_string(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_format_value(kr_vm *vm, const kr_insn *ip);
 int kr_jit_rt_load_method(kr_vm *vm, const kr_insn *ip);
 kr_value kr_jit_rt_make_function(kr_vm *vm, const kr_insn *ip);
+/* MAKE_FUNCTION compiled inline (x86.cpp): the fields a function of code K[bx] of co takes from that code
+ * object, which never change (the value, its name, qualname and doc), as the words to store; false when
+ * K[bx] is no code object. */
+bool kr_jit_func_template(const kr_code *co, uint32_t bx, uint64_t out[4]);
 kr_value kr_jit_rt_dict_getitem(kr_vm *vm, kr_value d, kr_value k, const kr_insn *ip);
 int kr_jit_rt_dict_setitem(kr_vm *vm, kr_value d, kr_value k, kr_value v, const kr_insn *ip);
 kr_value kr_jit_rt_min_max(kr_vm *vm, kr_value a, kr_value b, int64_t is_max);

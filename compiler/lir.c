@@ -142,6 +142,22 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->func_globals = (int32_t)offsetof(kr_function, globals);
     out->func_builtins = (int32_t)offsetof(kr_function, builtins);
     out->func_version = (int32_t)offsetof(kr_function, version);
+    out->func_name = (int32_t)offsetof(kr_function, name);
+    out->func_qualname = (int32_t)offsetof(kr_function, qualname);
+    out->func_module = (int32_t)offsetof(kr_function, module);
+    out->func_doc = (int32_t)offsetof(kr_function, doc);
+    out->func_kwdefaults = (int32_t)offsetof(kr_function, kwdefaults);
+    out->func_annotations = (int32_t)offsetof(kr_function, annotations);
+    out->func_dict = (int32_t)offsetof(kr_function, dict);
+    out->func_size = (int32_t)sizeof(kr_function);
+    out->func_class = (int32_t)((sizeof(kr_function) + 15) >> 4);
+    out->t_module = vm->t.module;
+    out->module_dict = (int32_t)offsetof(kr_module, dict);
+    out->vm_func_globals = (int32_t)offsetof(kr_vm, func_globals);
+    out->vm_func_globals_kv = (int32_t)offsetof(kr_vm, func_globals_kv);
+    out->vm_func_name_slot = (int32_t)offsetof(kr_vm, func_name_slot);
+    out->vm_func_builtins_slot = (int32_t)offsetof(kr_vm, func_builtins_slot);
+    out->none = KR_NONE;
     out->frame_words = (uint32_t)KR_FRAME_WORDS;
     /* as run_entry_frame runs a callee: an entry frame on the stack, compiled code running it */
     out->direct_frame_flags = KR_FRAME_ENTRY | KR_FRAME_ON_STACK | KR_FRAME_JIT;

@@ -263,6 +263,14 @@ typedef struct kr_lir_layout {
     uint8_t gc_watch;                                       /* its KR_GC_WATCH bit */
     const void *rt_barrier;                                 /* kr_gc_barrier_call */
     const void *rt_float_pow;                               /* kr_jit_rt_float_pow */
+    /* MAKE_FUNCTION inline (x86.cpp's emitMakeFunctionFast): the rest of kr_function, its pool class,
+     * the module type, and kr_func_new's cache of one globals dict's __name__ / __builtins__ (vm/vm.h) */
+    int32_t func_name, func_qualname, func_module, func_doc, func_kwdefaults, func_annotations, func_dict;
+    int32_t func_size, func_class;                          /* sizeof(kr_function) and its pool class */
+    const void *t_module;                                   /* vm->t.module */
+    int32_t module_dict;                                    /* kr_module.dict */
+    int32_t vm_func_globals, vm_func_globals_kv, vm_func_name_slot, vm_func_builtins_slot;
+    uint64_t none;                                          /* KR_NONE */
 } kr_lir_layout;
 void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out);
 

@@ -228,6 +228,7 @@ private:
     void emitPoolAlloc(int cls, const void *type, Label slow);
     void emitLoadExact(const x86::Gp &dst, const x86::Gp &tmp, uint32_t slot, const void *type, Label slow);
     void emitBuildTupleFast(const kr_lir_insn &in, Label done);
+    void emitMakeFunctionFast(const kr_lir_insn &in, Label done);
     void emitForIterFast(const kr_lir_insn &in, Label done);
     void emitSeqIterPeek(x86::Gp it, bool tuple, x86::Gp seq, x86::Gp idx, x86::Gp val, Label slow);
     void emitBinaryOpFast(const kr_lir_insn &in, int u, Label done);
@@ -748,6 +749,8 @@ void Emitter::emitCallRt(const kr_lir_insn &in, int u)
         emitUnpackFast(in, done, in.imm == KR_JIT_RT_UNPACK_ITERATED);
     else if (in.imm == KR_JIT_RT_BUILD_TUPLE)
         emitBuildTupleFast(in, done);
+    else if (in.imm == KR_JIT_RT_MAKE_FUNCTION)
+        emitMakeFunctionFast(in, done);
     else if (in.imm == KR_JIT_RT_FOR_ITER || in.imm == KR_JIT_RT_FOR_ITER_UNPACK)
         emitForIterFast(in, done);
     else if (in.imm == KR_JIT_RT_BINARY_OP)
@@ -1169,6 +1172,78 @@ void Emitter::emitPoolAlloc(int cls, const void *type, Label slow)
     a_.jbe(peakOk);
     a_.mov(qword_ptr(r12, lay_.gc_peak), t);
     a_.bind(peakOk);
+}
+
+// MAKE_FUNCTION with no parts or a closure only (lambdas, nested defs), inline: what kr_func_new and
+// kr_interp_op_make_function do, when the frame's globals are the dict kr_func_new last made a function
+// with and its keys are unchanged (vm->func_globals / func_globals_kv: the cached slots of __name__ and
+// __builtins__ are valid, and are read now, as kr_func_new reads them) and __builtins__ is a dict or a
+// module. code, name, qualname and doc come from the code object (immutable: embedded); every other
+// field is written (the pool block holds garbage). rax = the function and on to `done`; anything else
+// (defaults, no pooled block, another globals dict) takes the call, which refills the cache.
+void Emitter::emitMakeFunctionFast(const kr_lir_insn &in, Label done)
+{
+    using namespace x86;
+    const kr_insn insn = *reinterpret_cast<const kr_insn *>(uintptr_t(in.imm2));
+    unsigned x = KR_INSN_X(insn);
+    if (in.nin != 0 || (x != 0 && x != KR_MKFN_CLOSURE) || lay_.func_class > lay_.pool_classes ||
+        16 * lay_.func_class < lay_.func_version + 8)
+        return;
+    uint64_t tmpl[4];
+    if (!kr_jit_func_template(lf_->hir->code, KR_INSN_BX(insn), tmpl))
+        return;
+    Label slow = a_.newLabel(), haveB = a_.newLabel();
+    const Gp g = rax, mod = rsi, b = rdi, t = r8;
+    a_.mov(g, qword_ptr(r13, lay_.frame_globals));
+    a_.cmp(g, qword_ptr(r12, lay_.vm_func_globals));
+    a_.jne(slow);
+    a_.mov(t, qword_ptr(g, lay_.dict_keys_version));
+    a_.cmp(t, qword_ptr(r12, lay_.vm_func_globals_kv));
+    a_.jne(slow);
+    // module = globals['__name__'] (absent or empty: the call, which stores None)
+    a_.mov(mod, qword_ptr(r12, lay_.vm_func_name_slot));
+    a_.test(mod, mod);
+    a_.jz(slow);
+    a_.mov(mod, qword_ptr(mod));
+    a_.test(mod, mod);
+    a_.jz(slow);
+    // builtins = globals['__builtins__'] if a dict, its dict if a module (exactly), else the call
+    a_.mov(b, qword_ptr(r12, lay_.vm_func_builtins_slot));
+    a_.test(b, b);
+    a_.jz(slow);
+    a_.mov(b, qword_ptr(b));
+    a_.test(b, b);
+    a_.jz(slow);
+    a_.test(b.r8(), 7);
+    a_.jnz(slow);
+    a_.mov(t, qword_ptr(b, lay_.obj_type));
+    movImm(r9, int64_t(uintptr_t(lay_.t_dict)));
+    a_.cmp(t, r9);
+    a_.je(haveB);
+    movImm(r9, int64_t(uintptr_t(lay_.t_module)));
+    a_.cmp(t, r9);
+    a_.jne(slow);
+    a_.mov(b, qword_ptr(b, lay_.module_dict));
+    a_.bind(haveB);
+    emitPoolAlloc(lay_.func_class, lay_.t_function, slow); // r11; rcx, rdx clobbered
+    a_.xor_(ecx, ecx);
+    for (int32_t off = 16; off + 8 <= 16 * lay_.func_class && off < lay_.func_size; off += 8)
+        a_.mov(qword_ptr(r11, off), rcx); // defaults, kwdefaults, annotations, dict, version
+    a_.mov(qword_ptr(r11, lay_.func_globals), g);
+    a_.mov(qword_ptr(r11, lay_.func_builtins), b);
+    a_.mov(qword_ptr(r11, lay_.func_module), mod);
+    const int32_t fixed[4] = {lay_.func_code, lay_.func_name, lay_.func_qualname, lay_.func_doc};
+    for (int i = 0; i < 4; i++) {
+        movImm(rdx, int64_t(tmpl[i]));
+        a_.mov(qword_ptr(r11, fixed[i]), rdx);
+    }
+    if (x & KR_MKFN_CLOSURE) {
+        a_.mov(rdx, slotMem(KR_INSN_A(insn) + 1));
+        a_.mov(qword_ptr(r11, lay_.func_closure), rdx);
+    }
+    a_.mov(rax, r11);
+    a_.jmp(done);
+    a_.bind(slow);
 }
 
 // BUILD_TUPLE of 1..12 items (a pooled size class), inline: a tuple from the pool with its size, an
