@@ -10,6 +10,7 @@
  * the collection that finds it unreachable (CPython does so at once, by reference counting). */
 #include <string.h>
 
+#include "compiler/jit.h"
 #include "interp.h"
 #include "traceback.h"
 #include "tuple.h"
@@ -281,10 +282,41 @@ throw_here_pending:
 
 /* ---- Python-visible methods ---- */
 
+/* kr_interp_resume(vm, f, 0, yielded) for a frame whose code is compiled and may be entered now, inline
+ * in gen_next: the JIT on, the recursion limit not reached and fewer than KR_JIT_MAX_C_DEPTH C
+ * activations once kr_interp_resume's own is counted (which implies its KR_INTERP_MAX_C_DEPTH check).
+ * The same steps in the same order, including both c_depth counts (kr_interp_resume's and jit_call's),
+ * so the depth at which compiled code leaves calls to the interpreter does not change. The caller
+ * checks those conditions; jf is co->jit_code. */
+static inline kr_value gen_resume_compiled(kr_vm *vm, kr_frame *f, kr_jit_fn jf, int *yielded)
+{
+    kr_code *co = f->code;
+    f->prev = vm->frame;
+    vm->frame = f;
+    vm->depth++;
+    vm->c_depth += 2;
+    co->call_count++;
+    f->flags |= KR_FRAME_JIT;
+    kr_value r = jf(vm, f, (uint32_t)(f->pc - co->insns));
+    f->flags &= ~(uint32_t)KR_FRAME_JIT;
+    vm->c_depth--;
+    if (__builtin_expect(r != KR_NULL, 1)) {
+        *yielded = vm->jit_yielded;
+        vm->jit_yielded = 0;
+        vm->frame = f->prev;
+        vm->depth--;
+    } else {
+        r = kr_interp_resume_jit_exit(vm, yielded);
+    }
+    vm->c_depth--;
+    return r;
+}
+
 /* next(gen): send(None). The common case, a started generator that is not running (every step of a
  * for loop, sum(), list(), ... after the first), is kr_gen_send + gen_resume + kr_gen_suspended in
  * one function: the same steps in the same order, with kr_gen_suspended's work only when it has
- * some (the collector watches the generator, or its code has handlers it may be suspended in). */
+ * some (the collector watches the generator, or its code has handlers it may be suspended in), and
+ * kr_interp_resume inline when the frame runs compiled (gen_resume_compiled). */
 static kr_value gen_next(kr_vm *vm, kr_value self)
 {
     kr_generator *g = GEN(self);
@@ -298,7 +330,13 @@ static kr_value gen_next(kr_vm *vm, kr_value self)
         if (g->handled_exc)
             vm->handled_exc = g->handled_exc;
         int yielded = 0;
-        kr_value r = kr_interp_resume(vm, f, 0, &yielded);
+        kr_jit_fn jf = (kr_jit_fn)f->code->jit_code;
+        kr_value r;
+        if (__builtin_expect(jf && vm->c_depth + 1 < KR_JIT_MAX_C_DEPTH && vm->depth < vm->recursion_limit &&
+                                 kr_jit_on(vm), 1))
+            r = gen_resume_compiled(vm, f, jf, &yielded);
+        else
+            r = kr_interp_resume(vm, f, 0, &yielded);
         g->running = false;
         if (__builtin_expect(yielded, 1)) {
             g->handled_exc = vm->handled_exc != caller_handled ? vm->handled_exc : KR_NULL;

@@ -2412,6 +2412,11 @@ kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded)
     return r;
 }
 
+/* A generator's compiled code, entered by gen_next's inline form of kr_interp_resume (generator.c),
+ * left its frame to the interpreter (deopt or exception; vm->frame is that frame): continue it there,
+ * as kr_interp_resume does after jit_call returns NULL. */
+kr_value kr_interp_resume_jit_exit(kr_vm *vm, int *yielded) { return run(vm, vm->frame, RESUME_JIT_EXIT, yielded); }
+
 /* Compiled code's generic operations (compiler/jit_rt.h): one instruction with the interpreter's code. */
 const kr_insn *kr_interp_step(kr_vm *vm, kr_frame *f, const kr_insn *ip)
 {

@@ -26,6 +26,9 @@ kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value
  * throw_mode: an exception is pending and is raised at the suspension point. *yielded = 1 if the
  * frame yielded (result = the yielded value), 0 if it returned (result) or raised (KR_NULL). */
 kr_value kr_interp_resume(kr_vm *vm, kr_frame *f, int throw_mode, int *yielded);
+/* generator.c's inline kr_interp_resume for a frame with compiled code: the compiled code returned
+ * NULL (the frame was left to the interpreter); run it from there. Same result as kr_interp_resume. */
+kr_value kr_interp_resume_jit_exit(kr_vm *vm, int *yielded);
 
 /* ---- frame introspection for builtins ---- */
 kr_value kr_interp_globals(kr_vm *vm);   /* globals() of the innermost Python frame, KR_NULL if none */
