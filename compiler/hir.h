@@ -164,7 +164,9 @@ enum kr_hir_type_bits {
     X(STORE_FIELD,  "*(kr_value *)(a0 + imm) = a1 (TAGGED), then the write barrier (kr_gc_barrier)") \
     /* ---- induction variables (hir_opt.c's strength reduction of `iv % C`) ---- */ \
     X(INT_MOD_STEP, "TAGGED SMALLINT: (a0 + imm) mod imm2, for a0 in [0, imm2) and 0 < |imm| < imm2 < 2**29: one add and one conditional correction, never a deopt") \
-    X(GUARD_INT_RANGE, "TAGGED SMALLINT: a0 (a SMALLINT) if imm <= a0 <= imm2, else deopt (reason LOOP_BOUNDS): a counted loop's entry bounds, which let its body's arithmetic on the counter go unchecked (hir_opt.c)")
+    X(GUARD_INT_RANGE, "TAGGED SMALLINT: a0 (a SMALLINT) if imm <= a0 <= imm2, else deopt (reason LOOP_BOUNDS): a counted loop's entry bounds, which let its body's arithmetic on the counter go unchecked (hir_opt.c)") \
+    /* ---- inlined calls (hir_build.c's inline_call) ---- */ \
+    X(GUARD_DEPTH,  "no value: deopt (reason RECURSION) when vm->depth >= vm->recursion_limit, where the call an inlined body stands for would raise RecursionError (the interpreter then makes that call)")
 
 enum kr_hir_op {
 #define KR_HIR_OP_ENUM(name, doc) KR_HIR_##name,
@@ -246,7 +248,8 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
     X(SHAPE, "class or shape changed") \
     X(BOUNDS, "index out of range") \
     X(FLOAT_POW, "float ** error") \
-    X(LOOP_BOUNDS, "loop bounds")
+    X(LOOP_BOUNDS, "loop bounds") \
+    X(RECURSION, "recursion limit at an inlined call")
 enum kr_deopt_reason {
 #define KR_DEOPT_ENUM(name, doc) KR_DEOPT_##name,
     KR_DEOPT_REASONS(KR_DEOPT_ENUM)

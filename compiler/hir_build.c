@@ -140,6 +140,18 @@ typedef struct builder {
                              * subscript after a BUILD_SLICE; call_range: the GET_ITER after range()),
                              * skipped when reached; else NONE32 */
     bool *after_iter;       /* per pc: the instruction right after a FOR_ITER (iter_unpack) */
+    /* Inlining a pure callee (inline_call): while `on`, b->co and b->st are the callee's, every frame
+     * state is `fs` (the caller's before the CALL: a failing guard re-runs the whole call in the
+     * interpreter), slots are never written to memory and only pure instructions may be emitted
+     * (inline_pure); anything else sets `failed`. Callee slots may then hold heap pointers dirty,
+     * against hir.h's invariant, safely: no frame state names them and nothing the body emits can
+     * allocate or collect; the result is written to the caller's slot as usual. */
+    struct {
+        bool on, failed;
+        int32_t fs;
+    } inl;
+    uint8_t *no_inline;     /* per pc, across builds: a CALL whose inlining failed (built as a call) */
+    bool last_build;        /* the forced last build: no inlining (a failure could not be rebuilt) */
 } builder;
 
 /* ------------------------------------------------------------------------------------------------
@@ -216,9 +228,13 @@ static bool st_double(builder *b, const sst *x) { return x->dirty && is_double(b
 /* ------------------------------------------------------------------------------------------------
  * Emission */
 
+static bool inline_pure(enum kr_hir_op op);
+
 static kr_hir_ref emit(builder *b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type, const kr_hir_ref *args,
                       uint32_t nargs, int64_t imm)
 {
+    if (b->inl.on && !inline_pure(op))
+        b->inl.failed = true; /* this build is thrown away (inline_call) */
     kr_hir_ref r = kr_hir_emit(b->fn, b->blk, op, rep, type, args, nargs, imm);
     if (!r) {
         fail(b, "out of memory");
@@ -257,6 +273,8 @@ static kr_hir_ref emit_const_double(builder *b, double d)
 /* A frame state at pc with the dirty slots of st. Consecutive identical states are shared. */
 static int32_t fs_of(builder *b, uint32_t pc, const sst *st)
 {
+    if (b->inl.on)
+        return b->inl.fs;
     uint32_t k = 0;
     for (uint32_t s = 0; s < b->n; s++)
         if (st[s].dirty && !slot_dead(b, pc, s)) {
@@ -292,6 +310,10 @@ static kr_hir_ref read_slot(builder *b, uint32_t s)
     sst *x = &b->st[s];
     if (x->val)
         return x->val;
+    if (b->inl.on) { /* a callee slot without a value (an unbound local): not inlined */
+        b->inl.failed = true;
+        return emit_const(b, KR_NONE);
+    }
     kr_hir_ref r = emit(b, KR_HIR_LOAD_SLOT, KR_HIR_TAGGED, x->type, NULL, 0, s);
     x->val = r;
     return r;
@@ -304,7 +326,7 @@ static void write_slot(builder *b, uint32_t s, kr_hir_ref v)
     x->val = v;
     x->type = rtype(b, v);
     x->hdr = 0;
-    if (is_double(b, v) || imm_type(ins(b, v)->type)) {
+    if (is_double(b, v) || imm_type(ins(b, v)->type) || b->inl.on) {
         x->dirty = 1;
         return;
     }
@@ -2117,6 +2139,170 @@ static void generic_rt(builder *b, uint32_t pc, kr_insn in)
     }
 }
 
+/* ------------------------------------------------------------------------------------------------
+ * Inlining a small pure function
+ *
+ * A CALL whose callee (the site's one function, or any function of the site's one code object;
+ * guarded, and its __code__) is a straight-line function of its
+ * positional parameters, made of constants, moves, arithmetic and a return, is built in place: the
+ * callee's instructions run through the usual specialisations (binary_op, unary_op) against the
+ * callee's feedback, on a separate slot state whose parameters are the caller's argument values, and
+ * the returned value goes to the CALL's slot A without a frame (a double stays unboxed). Every guard in
+ * the inlined body (types, overflow, a zero divisor, the callee's identity, the recursion limit) takes
+ * the frame state of the caller before the CALL: the body has no side effect and allocates nothing,
+ * so re-running the call in the interpreter from there is exact (the callee then runs as a real call,
+ * with its own frame, traceback entry and feedback). When the body would need anything impure (a
+ * generic operation, a box, a store, a slot read from memory), the attempt fails: the call site is
+ * marked and the function is built again with the call a STEP. */
+
+#define KR_HIR_INLINE_MAX_INSNS 64
+
+static bool inline_pure(enum kr_hir_op op)
+{
+    switch (op) {
+    case KR_HIR_CONST: case KR_HIR_CONST_DOUBLE: case KR_HIR_GUARD_TYPE: case KR_HIR_GUARD_IS:
+    case KR_HIR_INT_BINOP: case KR_HIR_INT_NEG: case KR_HIR_INT_INVERT: case KR_HIR_INT_CMP:
+    case KR_HIR_INT_TO_DOUBLE: case KR_HIR_UNBOX_FLOAT: case KR_HIR_FLOAT_BINOP: case KR_HIR_FLOAT_NEG:
+    case KR_HIR_FLOAT_CMP: case KR_HIR_IS: case KR_HIR_NOT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether code cc, called with nargs positional arguments, is a candidate: exactly its parameters
+ * passed, no cells, free variables, handlers, star parameters or generator, and straight-line
+ * instructions inline_call can build up to its first return. */
+static bool inline_code_ok(const kr_code *cc, uint32_t nargs)
+{
+    const uint32_t allowed = KR_CODE_NESTED | KR_CODE_LAMBDA;
+    if ((cc->flags & ~allowed) || cc->argcount != nargs || cc->kwonlyargcount || cc->ncellvars ||
+        cc->nfreevars || cc->nexctab || cc->ninsns > KR_HIR_INLINE_MAX_INSNS)
+        return false;
+    for (uint32_t pc = 0; pc < cc->ninsns; pc += kr_opcode_words[KR_INSN_OP(cc->insns[pc])]) {
+        switch (KR_INSN_OP(cc->insns[pc])) {
+        case KR_OP_NOP: case KR_OP_MOVE: case KR_OP_LOAD_CONST: case KR_OP_LOAD_INT: case KR_OP_LOAD_NONE:
+        case KR_OP_LOAD_BOOL: case KR_OP_BINARY_OP: case KR_OP_UNARY_OP:
+            break;
+        case KR_OP_RETURN: case KR_OP_RETURN_CONST:
+            return true;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+static bool inline_call(builder *b, uint32_t pc, kr_insn in)
+{
+    uint32_t a = KR_INSN_A(in), nargs = KR_INSN_B(in);
+    if (b->last_build || b->no_inline[pc] || b->inl.on || KR_INSN_C(in) != 0 || a + nargs >= b->n)
+        return false;
+    int64_t flags = 0;
+    kr_value codes[KR_HIR_POLY_CODES];
+    kr_value callee = direct_callee(b, pc, &flags, codes);
+    if (!callee || (flags & ~(int64_t)KR_HIR_STEP_BY_CODE))
+        return false;
+    kr_value code = KR_AS(kr_function, callee)->code;
+    kr_code *cc = kr_code_of(code);
+    if (!inline_code_ok(cc, nargs))
+        return false;
+    /* the callee's slot state: b->n stays the caller's, and loops over b->st (refine) run to b->n, so
+     * it has at least that many entries; callee slots beyond b->n are only missed by refine (a later
+     * use guards again) */
+    uint32_t ncst = cc->nslots > b->n ? cc->nslots : b->n;
+    sst *cst = zalloc(b, ncst, sizeof *cst);
+    if (!cst)
+        return true; /* failed: the build is over */
+    /* the callee, guarded on the caller's state before the call: the function the site saw (one
+     * compare), or at a site that saw several functions of one code any function (the body reads
+     * nothing of it but its code: no defaults, cells or globals); then its code */
+    kr_hir_ref fv = flags ? guard_type(b, read_slot(b, a), KR_HT_FUNC) : guard_is(b, a, callee);
+    kr_hir_ref cv = emit1(b, KR_HIR_LOAD_FIELD, KR_HIR_TAGGED, ANY_VALUE, fv,
+                          (int64_t)offsetof(kr_function, code));
+    set_fs(b, cv, fs_now(b), KR_DEOPT_IDENTITY);
+    kr_hir_ref g = emit1(b, KR_HIR_GUARD_IS, KR_HIR_TAGGED, KR_HT_OBJECT, cv, 0);
+    ins(b, g)->value = code;
+    set_fs(b, g, fs_now(b), KR_DEOPT_IDENTITY);
+    /* the depth the call would reach: at the limit the interpreter makes the call and raises */
+    kr_hir_ref dg = emit(b, KR_HIR_GUARD_DEPTH, KR_HIR_TAGGED, 0, NULL, 0, 0);
+    if (dg)
+        set_fs(b, dg, fs_now(b), KR_DEOPT_RECURSION);
+    /* the parameters: the caller's argument values (a dirty double or immediate stays in its register) */
+    for (uint32_t i = 0; i < nargs; i++) {
+        const sst *x = &b->st[a + 1 + i];
+        cst[i].val = x->dirty ? x->val : read_slot(b, a + 1 + i);
+        cst[i].type = st_type(b, &b->st[a + 1 + i]);
+        cst[i].dirty = 1;
+    }
+    for (uint32_t s = nargs; s < ncst; s++)
+        cst[s].type = KR_HT_UNBOUND;
+    int32_t fs = fs_now(b);
+    sst *caller_st = b->st;
+    kr_code *caller_co = b->co;
+    b->inl.on = true;
+    b->inl.failed = false;
+    b->inl.fs = fs;
+    b->st = cst;
+    b->co = cc;
+    kr_hir_ref result = 0;
+    const kr_value *consts = kr_tuple_items(cc->consts);
+    for (uint32_t p = 0; p < cc->ninsns && !result && !b->inl.failed && !b->failed;
+         p += kr_opcode_words[KR_INSN_OP(cc->insns[p])]) {
+        kr_insn ci = cc->insns[p];
+        uint32_t ca = KR_INSN_A(ci), cb = KR_INSN_B(ci);
+        switch (KR_INSN_OP(ci)) {
+        case KR_OP_NOP:
+            break;
+        case KR_OP_MOVE:
+            write_slot(b, ca, read_slot(b, cb));
+            break;
+        case KR_OP_LOAD_CONST:
+            write_slot(b, ca, emit_const(b, consts[KR_INSN_BX(ci)]));
+            break;
+        case KR_OP_LOAD_INT:
+            write_slot(b, ca, emit_const(b, kr_small((int32_t)KR_INSN_BX(ci))));
+            break;
+        case KR_OP_LOAD_NONE:
+            write_slot(b, ca, emit_const(b, KR_NONE));
+            break;
+        case KR_OP_LOAD_BOOL:
+            write_slot(b, ca, emit_const(b, KR_INSN_X(ci) ? KR_TRUE : KR_FALSE));
+            break;
+        case KR_OP_BINARY_OP:
+            if (!binary_op(b, p, ci))
+                b->inl.failed = true;
+            break;
+        case KR_OP_UNARY_OP:
+            if (!unary_op(b, ci))
+                b->inl.failed = true;
+            break;
+        case KR_OP_RETURN:
+            result = read_slot(b, ca);
+            break;
+        case KR_OP_RETURN_CONST:
+            result = emit_const(b, consts[KR_INSN_BX(ci)]);
+            break;
+        default:
+            b->inl.failed = true;
+            break;
+        }
+    }
+    bool failed = b->inl.failed || !result;
+    b->inl.on = false;
+    b->st = caller_st;
+    b->co = caller_co;
+    free(cst);
+    if (failed) {
+        /* the HIR emitted so far is not valid here: build again with this call a STEP */
+        b->no_inline[pc] = 1;
+        b->changed = true;
+        return false;
+    }
+    write_slot(b, a, result);
+    return true;
+}
+
 /* Builds the instruction at pc; returns true when it ended the block. */
 static bool build_insn(builder *b, uint32_t pc)
 {
@@ -2280,7 +2466,7 @@ static bool build_insn(builder *b, uint32_t pc)
             generic_rt(b, pc, in);
         return false;
     case KR_OP_CALL:
-        if (!call_range(b, pc, in, next) && !call_builtin(b, pc, in))
+        if (!call_range(b, pc, in, next) && !call_builtin(b, pc, in) && !inline_call(b, pc, in))
             step(b, pc);
         return false;
     case KR_OP_RETURN: {
@@ -2809,6 +2995,7 @@ int kr_hir_build(kr_hir_func *fn)
     b->tmp = zalloc(b, b->n, sizeof *b->tmp);
     b->want = zalloc(b, b->n, sizeof *b->want);
     b->range_fused = zalloc(b, b->co->ninsns, 1);
+    b->no_inline = zalloc(b, b->co->ninsns, 1);
     if (kr_liveness_compute(fn->code, &b->live) < 0)
         b->live.live_in = NULL; /* out of memory: every slot counts as live, which is always correct */
     int rc = b->failed ? -1 : scan(b);
@@ -2833,6 +3020,7 @@ int kr_hir_build(kr_hir_func *fn)
                             b->bb[i].asn[s].kind = A_FORCED;
                             b->bb[i].asn[s].type = KR_HT_ANY;
                         }
+                b->last_build = true;
                 build_once(b);
                 break;
             }
@@ -2860,6 +3048,7 @@ int kr_hir_build(kr_hir_func *fn)
     free(b->tmp);
     free(b->want);
     free(b->range_fused);
+    free(b->no_inline);
     if (rc < 0 && !fn->error[0])
         kr_hir_refuse(fn, "build failed");
     return rc;

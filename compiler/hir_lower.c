@@ -452,6 +452,10 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         if ((a[0] = use_val(c, h.args[0])) < 0 || !emit(c, KR_LIR_GUARD_BOUND, r, -1, a, 1))
             return -1;
         return add_exit1(c, r, h.reason);
+    case KR_HIR_GUARD_DEPTH:
+        if (!emit(c, KR_LIR_GUARD_DEPTH, r, -1, a, 0))
+            return -1;
+        return add_exit1(c, r, h.reason);
     case KR_HIR_INT_BINOP: {
         if (c->fused[r])
             return 0; /* a remainder only compared with 0: its BRANCH tests divisibility */

@@ -255,7 +255,7 @@ static opsig signature(const kr_hir_insn *in)
         s.nargs = 1;
         s.fs = true;
         break;
-    case KR_HIR_GUARD_DICT_VERSION:
+    case KR_HIR_GUARD_DICT_VERSION: case KR_HIR_GUARD_DEPTH:
         s.rep = -1;
         s.fs = true;
         break;

@@ -1961,6 +1961,11 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
                 a_.jl(exitLabel(in, 0));
         }
         break;
+    case KR_LIR_GUARD_DEPTH: // as frame_alloc checks a call's depth (r11: the scratch register)
+        a_.mov(r11.r32(), x86::dword_ptr(x86::r12, lay_.vm_depth));
+        a_.cmp(r11.r32(), x86::dword_ptr(x86::r12, lay_.vm_recursion_limit));
+        a_.jge(exitLabel(in, 0));
+        break;
     case KR_LIR_GUARD_BOUND:
         a_.cmp(I(0), int32_t(KR_UNBOUND));
         a_.je(exitLabel(in, 0));

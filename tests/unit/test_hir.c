@@ -295,7 +295,11 @@ START_TEST(test_comprehension_and_calls)
     kr_hir_free(fn);
 
     fn = build_named("caller");
-    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 1); /* the CALL; LOAD_GLOBAL add is a guarded load */
+    /* add(t, i) is inlined (no STEP): LOAD_GLOBAL add is a guarded load, then the callee's guards (its
+     * identity and code, the recursion depth) and its addition */
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DEPTH, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_ADD, 1) >= 1);
     CHECK_HIR(fn, count(fn, KR_HIR_LOAD_ADDR, -1, 1) == 1);
     CHECK_HIR(fn, count(fn, KR_HIR_RANGE_NEXT, -1, 1) == 1);
     kr_hir_free(fn);
@@ -397,7 +401,7 @@ START_TEST(test_attributes)
                "def attrs(o, n):\n    t = 0\n    for i in range(n):\n        o.a = i\n"
                "        t += o.a + o.b + o.k\n    return t\n"
                "def meth(o, n):\n    t = 0\n    for i in range(n):\n        t += o.get()\n    return t\n"
-               "def noop():\n    pass\n"
+               "def noop():\n    global Z\n    Z = 0\n" /* a real call (a store: not inlined) */
                "def split(o, n):\n    t = 0\n    for i in range(n):\n        t += o.a\n        noop()\n"
                "        t += o.b\n    return t\n"
                "c = C()\n"
@@ -446,7 +450,7 @@ END_TEST
 START_TEST(test_globals)
 {
     run_module("A = 3\nB = 4\n"
-               "def sq(x):\n    return x * x\n"
+               "def sq(x):\n    return x * x + A\n" /* reads a global: not inlined */
                "def g(n):\n    t = 0\n    for i in range(n):\n        t += A + B\n        t += sq(i)\n    return t\n"
                "for _ in range(5):\n    g(10)\n");
     kr_hir_func *fn = build_named("g");
@@ -552,11 +556,35 @@ START_TEST(test_generic_call_rt)
 }
 END_TEST
 
+/* Inlined pure calls: the body's float arithmetic on unboxed values, no frame (no STEP), the callee's
+ * guards; a body with an operation that is not pure (str +) is abandoned and the call stepped. */
+START_TEST(test_inline_pure)
+{
+    run_module("def ev(i, j):\n    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)\n"
+               "def s(n, u):\n    t = 0.0\n    for j in range(n):\n        t += ev(3, j) * u[j]\n    return t\n"
+               "def st(x):\n    return x + 'a'\n"
+               "def c2(n):\n    r = ''\n    for i in range(n):\n        r = st(r)\n    return r\n"
+               "for _ in range(5):\n    s(10, [1.0] * 10); c2(3)\n");
+    kr_hir_func *fn = build_named("s");
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 0);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DEPTH, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_INT_BINOP, KR_OP_FLOORDIV, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_FLOAT_BINOP, KR_OP_TRUEDIV, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_FLOAT_BINOP, KR_OP_MUL, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_BOX_FLOAT, -1, 1) == 0); /* ev's result is multiplied unboxed */
+    kr_hir_free(fn);
+    fn = build_named("c2");
+    CHECK_HIR(fn, count(fn, KR_HIR_STEP, -1, 1) == 1);
+    CHECK_HIR(fn, count(fn, KR_HIR_GUARD_DEPTH, -1, 0) == 0);
+    kr_hir_free(fn);
+}
+END_TEST
+
 /* A stepped call flushes its argument slots and the locals, not the other dirty temporaries, and
  * nothing but s[A] is re-read after it. */
 START_TEST(test_call_flush)
 {
-    run_module("def g(x):\n    return x\n"
+    run_module("Z = 0\ndef g(x):\n    return x + Z\n" /* reads a global: not inlined */
                "def f(n):\n    t = 0\n    for i in range(n):\n        t += i * 2 + g(i)\n    return t\n"
                "for _ in range(4):\n    f(5)\n");
     kr_hir_func *fn = build_named("f");
@@ -979,6 +1007,7 @@ static Suite *hir_suite(void)
     tcase_add_test(tc, test_items_and_len);
     tcase_add_test(tc, test_generic_call_rt);
     tcase_add_test(tc, test_call_flush);
+    tcase_add_test(tc, test_inline_pure);
     tcase_add_test(tc, test_frame_call_rt);
     tcase_add_test(tc, test_slice_fused);
     tcase_add_test(tc, test_loop_counter);
