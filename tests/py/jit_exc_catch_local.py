@@ -140,7 +140,9 @@ def formatted(n):
             keep = e
         except AppError:
             pass
-    return "".join(traceback.format_exception(keep))
+    # without this file's directory: the expected output must not depend on where the repository is
+    here = __file__.rsplit("/", 1)[0] + "/"
+    return "".join(traceback.format_exception(keep)).replace(here, "")
 
 
 def type_change(items):
