@@ -1408,20 +1408,51 @@ def search(pattern, string, flags=0):
     return _compile(pattern, flags).search(string)
 
 
-def sub(pattern, repl, string, count=0, flags=0):
+class _ZeroSentinel(int):
+    pass
+
+
+_zero_sentinel = _ZeroSentinel()   # "not given" for count/maxsplit/flags (0 when used)
+
+
+def _legacy_positional(fname, first, args, value, flags, lo, hi):
+    # Python 3.13: sub()/subn()/split() still take count (maxsplit) and flags positionally, with
+    # a DeprecationWarning pointing at the caller
+    if value is not _zero_sentinel:
+        raise TypeError(f"{fname}() got multiple values for argument '{first}'")
+    value, *args = args
+    if args:
+        if flags is not _zero_sentinel:
+            raise TypeError(f"{fname}() got multiple values for argument 'flags'")
+        flags, *args = args
+        if args:
+            raise TypeError(f'{fname}() takes from {lo} to {hi} positional arguments '
+                            f'but {hi + len(args)} were given')
+    import warnings
+    warnings.warn(f"'{first}' is passed as positional argument", DeprecationWarning, stacklevel=3)
+    return value, flags
+
+
+def sub(pattern, repl, string, *args, count=_zero_sentinel, flags=_zero_sentinel):
     """Return the string obtained by replacing the leftmost non-overlapping occurrences of the pattern
     in string by the replacement repl."""
+    if args:
+        count, flags = _legacy_positional('sub', 'count', args, count, flags, 3, 5)
     return _compile(pattern, flags).sub(repl, string, count)
 
 
-def subn(pattern, repl, string, count=0, flags=0):
+def subn(pattern, repl, string, *args, count=_zero_sentinel, flags=_zero_sentinel):
     """Return a 2-tuple containing (new_string, number)."""
+    if args:
+        count, flags = _legacy_positional('subn', 'count', args, count, flags, 3, 5)
     return _compile(pattern, flags).subn(repl, string, count)
 
 
-def split(pattern, string, maxsplit=0, flags=0):
+def split(pattern, string, *args, maxsplit=_zero_sentinel, flags=_zero_sentinel):
     """Split the source string by the occurrences of the pattern, returning a list containing the
     resulting substrings."""
+    if args:
+        maxsplit, flags = _legacy_positional('split', 'maxsplit', args, maxsplit, flags, 2, 4)
     return _compile(pattern, flags).split(string, maxsplit)
 
 
