@@ -204,48 +204,20 @@ class Any(metaclass=_AnyMeta):
         return super().__new__(cls)
 
 
-@_SpecialForm
-def NoReturn(self, parameters):
-    """The return type of functions that never return."""
-    raise TypeError(f'{self} is not subscriptable')
+def _not_subscriptable(name, doc):
+    def getitem(self, parameters):
+        raise TypeError(f'{self} is not subscriptable')
+    getitem.__name__ = name
+    getitem.__doc__ = doc
+    return _SpecialForm(getitem)
 
 
-@_SpecialForm
-def Never(self, parameters):
-    """The bottom type, that has no members."""
-    raise TypeError(f'{self} is not subscriptable')
-
-
-@_SpecialForm
-def Self(self, parameters):
-    """The type of the enclosing class's instances."""
-    raise TypeError(f'{self} is not subscriptable')
-
-
-@_SpecialForm
-def LiteralString(self, parameters):
-    """Literal strings and strings made of them only."""
-    raise TypeError(f'{self} is not subscriptable')
-
-
-@_SpecialForm
-def TypeAlias(self, parameters):
-    """Marks an explicit type alias: Predicate: TypeAlias = Callable[..., bool]."""
-    raise TypeError(f'{self} is not subscriptable')
-
-
-@_SpecialForm
-def ClassVar(self, parameters):
-    """A class variable, not an instance attribute: x: ClassVar[int] = 0."""
-    item = _type_check(parameters, f'{self} accepts only single type.')
-    return _GenericAlias(self, (item,))
-
-
-@_SpecialForm
-def Final(self, parameters):
-    """A name that cannot be reassigned or overridden."""
-    item = _type_check(parameters, f'{self} accepts only single type.')
-    return _GenericAlias(self, (item,))
+NoReturn = _not_subscriptable('NoReturn', 'The return type of functions that never return.')
+Never = _not_subscriptable('Never', 'The bottom type, that has no members.')
+Self = _not_subscriptable('Self', "The type of the enclosing class's instances.")
+LiteralString = _not_subscriptable('LiteralString', 'Literal strings and strings made of them only.')
+TypeAlias = _not_subscriptable('TypeAlias', 'Marks an explicit type alias: '
+                               'Predicate: TypeAlias = Callable[..., bool].')
 
 
 @_SpecialForm
@@ -317,6 +289,8 @@ def _make_single(name, doc):
     return _SpecialForm(fn)
 
 
+ClassVar = _make_single('ClassVar', 'A class variable, not an instance attribute: x: ClassVar[int] = 0.')
+Final = _make_single('Final', 'A name that cannot be reassigned or overridden.')
 TypeGuard = _make_single('TypeGuard', 'A function returning bool that narrows its argument to a type.')
 TypeIs = _make_single('TypeIs', 'A function returning bool that narrows its argument both ways.')
 Required = _make_single('Required', 'A required key of a TypedDict with total=False.')
