@@ -8,6 +8,13 @@ extsep = '.'
 pathsep = ':'
 
 
+def normcase(s):
+    """Normalize the case of a path: nothing to do on POSIX."""
+    if not isinstance(s, (str, bytes)):
+        raise TypeError(f"expected str, bytes or os.PathLike object, not {type(s).__name__}")
+    return s
+
+
 def isabs(s):
     return s.startswith('/')
 

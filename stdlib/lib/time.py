@@ -84,3 +84,14 @@ def asctime(t=None):
 
 def ctime(secs=None):
     return asctime(localtime(secs))
+
+
+# CPython's time functions are builtins, which do not bind as methods when stored in a class
+# (logging.Formatter.converter = time.gmtime is the common case): staticmethod objects are callable
+# and behave the same way.
+gmtime = staticmethod(gmtime)
+localtime = staticmethod(localtime)
+mktime = staticmethod(mktime)
+strftime = staticmethod(strftime)
+asctime = staticmethod(asctime)
+ctime = staticmethod(ctime)
