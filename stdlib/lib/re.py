@@ -1059,7 +1059,12 @@ class Pattern:
                 batch *= 2
 
     def scanner(self, string, pos=0, endpos=None):
-        raise NotImplementedError("Pattern.scanner is not supported by Krait")
+        self._check(string)
+        n = len(string)
+        endpos = n if endpos is None else endpos
+        pos = 0 if pos < 0 else n if pos > n else pos
+        endpos = 0 if endpos < 0 else n if endpos > n else endpos
+        return _Scanner(self, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         self._check(string)
@@ -1136,6 +1141,38 @@ class Pattern:
 
 
 Pattern.__module__ = "re"
+
+
+class _Scanner:
+    """Pattern.scanner(string): successive match()/search() calls, each starting where the last
+    match ended; after an empty match the next one must advance (as finditer)."""
+
+    def __init__(self, pattern, string, pos, endpos):
+        self.pattern = pattern
+        self._string = string
+        self._pos = pos
+        self._endpos = endpos
+        self._at = pos
+        self._must_advance = False
+
+    def _next(self, mode):
+        if self._at > self._endpos:
+            return None
+        r = self.pattern._prog.match(self._string, self._at, self._endpos,
+                                     mode | (4 if self._must_advance else 0))
+        if r is None:
+            self._at = self._endpos + 1      # exhausted: every later call returns None
+            return None
+        m = Match(self.pattern, self._string, self._pos, self._endpos, r)
+        self._must_advance = m.end() == m.start()
+        self._at = m.end()
+        return m
+
+    def match(self):
+        return self._next(0)
+
+    def search(self):
+        return self._next(2)
 
 
 class Match:

@@ -1,0 +1,11 @@
+import re
+sc = re.compile(r"\d+|(?P<w>[a-z]+)").scanner("ab 12 cd3")
+print([m.group() for m in iter(sc.search, None)], sc.search(), sc.pattern.pattern)
+sc = re.compile(r"[a-z]*").scanner("ab1cd")
+print([(m.span(), m.group()) for m in iter(sc.search, None)])
+sc = re.compile(r"[a-z]").scanner("abc1d")
+print([m.group() for m in iter(sc.match, None)], sc.match())
+sc = re.compile(r"a*?").scanner("aab", 1)
+print([m.span() for m in iter(sc.search, None)])
+sc = re.compile(r"\w").scanner("abcdef", 2, 4)
+print([m.span() for m in iter(sc.search, None)], re.compile("x").scanner("xx").match().pos)
