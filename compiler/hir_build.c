@@ -2615,15 +2615,6 @@ static bool ends_block(unsigned op)
     }
 }
 
-/* The exception table entry that catches an exception raised at pc (the interpreter's exception_unwind
- * takes the first that covers it), or NULL: the exception leaves the frame. */
-static const kr_exc_entry *handler_at(const kr_code *co, uint32_t pc)
-{
-    for (uint32_t i = 0; i < co->nexctab; i++)
-        if (co->exctab[i].start <= pc && pc < co->exctab[i].end)
-            return &co->exctab[i];
-    return NULL;
-}
 
 /* A RERAISE caught in its own frame (the end of an `except` that did not match, of a `finally` or of
  * an except block's cleanup, inside an outer try): the interpreter would only store the exception in
@@ -2633,7 +2624,7 @@ static const kr_exc_entry *local_reraise(const builder *b, uint32_t pc, kr_insn 
 {
     if (KR_INSN_OP(in) != KR_OP_RERAISE || KR_INSN_A(in) >= b->n)
         return NULL;
-    const kr_exc_entry *e = handler_at(b->co, pc);
+    const kr_exc_entry *e = kr_code_handler_at(b->co, pc);
     return e && e->handler < b->co->ninsns && e->slot < b->n ? e : NULL;
 }
 

@@ -225,6 +225,16 @@ typedef struct kr_code_desc {
 kr_value kr_code_new(kr_vm *vm, const kr_code_desc *desc);
 
 static inline kr_code *kr_code_of(kr_value v) { return KR_AS(kr_code, v); }
+
+/* The exception table entry that catches an exception raised at pc (the first that covers it, as the
+ * interpreter's exception_unwind takes), or NULL: the exception leaves the frame. */
+static inline const kr_exc_entry *kr_code_handler_at(const kr_code *co, uint32_t pc)
+{
+    for (uint32_t i = 0; i < co->nexctab; i++)
+        if (co->exctab[i].start <= pc && pc < co->exctab[i].end)
+            return &co->exctab[i];
+    return NULL;
+}
 /* Line of the instruction at pc (0 if unknown). */
 int kr_code_line(const kr_code *code, uint32_t pc);
 /* Type bits of a value for feedback. Inline: every generic BINARY_OP / COMPARE_OP / GET_ITEM /

@@ -85,12 +85,8 @@ void kr_gen_suspended(kr_vm *vm, kr_value gen)
     if (!f || (g->ob.gc_flags & KR_GC_FINALIZABLE))
         return;
     kr_code *co = f->code;
-    uint32_t at = (uint32_t)(kr_frame_suspension(f) - co->insns);
-    for (uint32_t i = 0; i < co->nexctab; i++)
-        if (co->exctab[i].start <= at && at < co->exctab[i].end) {
-            kr_gc_want_finalizer(vm, &g->ob);
-            return;
-        }
+    if (kr_code_handler_at(co, (uint32_t)(kr_frame_suspension(f) - co->insns)))
+        kr_gc_want_finalizer(vm, &g->ob);
 }
 
 /* Run the frame. 1 yielded, 0 returned, -1 error. */

@@ -2248,20 +2248,17 @@ exception_unwind: {
         vm->jit_exc_entry = EXC_AT_UNWIND;
         goto step_failed;
     }
-    uint32_t lasti = (uint32_t)(ip - co->insns);
-    for (uint32_t i = 0; i < co->nexctab; i++) {
-        const kr_exc_entry *e = &co->exctab[i];
-        if (e->start <= lasti && lasti < e->end) {
-            s[e->slot] = vm->exc;
-            vm->exc = KR_NULL;
-            pc = co->insns + e->handler;
-            /* a compiled function whose exception left its code continues compiled in the handler */
-            if (co->jit_code && kr_jit_on(vm) && vm->c_depth < KR_JIT_MAX_C_DEPTH) {
-                jit_entry_pc = e->handler;
-                goto jit_enter;
-            }
-            DISPATCH();
+    const kr_exc_entry *e = kr_code_handler_at(co, (uint32_t)(ip - co->insns));
+    if (e) {
+        s[e->slot] = vm->exc;
+        vm->exc = KR_NULL;
+        pc = co->insns + e->handler;
+        /* a compiled function whose exception left its code continues compiled in the handler */
+        if (co->jit_code && kr_jit_on(vm) && vm->c_depth < KR_JIT_MAX_C_DEPTH) {
+            jit_entry_pc = e->handler;
+            goto jit_enter;
         }
+        DISPATCH();
     }
     /* no handler here: pop the frame */
     if (!(f->flags & KR_FRAME_GEN))
@@ -2530,22 +2527,28 @@ failed:
  * handler of nf covers: what run(RESUME_JIT_EXIT) would do -- the traceback entry (after the context
  * chaining, as vm->jit_exc_entry says) and the pop of nf -- without entering run(). false (nothing
  * done) when a handler covers the pc: run() continues nf there. */
-static bool unwind_entry_frame(kr_vm *vm, kr_frame *nf)
+/* The exception in vm->exc left f's compiled code at lasti: run(RESUME_JIT_EXIT)'s work before it
+ * unwinds -- the context chaining and the traceback entry, as vm->jit_exc_entry says where the
+ * exception stood (error / error_traced / exception_unwind). */
+static void trace_jit_exception_exit(kr_vm *vm, kr_frame *f, uint32_t lasti)
 {
-    kr_code *co = nf->code;
-    uint32_t lasti = (uint32_t)(nf->pc - co->insns);
-    for (uint32_t i = 0; i < co->nexctab; i++)
-        if (co->exctab[i].start <= lasti && lasti < co->exctab[i].end)
-            return false;
     int at = vm->jit_exc_entry;
     vm->jit_exc_entry = EXC_AT_ERROR;
     if (at == EXC_AT_ERROR)
         chain_context(vm, vm->exc, false);
     if (at != EXC_AT_UNWIND && is_exc_instance(vm, vm->exc)) {
         if (!KR_AS(kr_exception, vm->exc)->traceback) /* leaving the frame it was raised in */
-            kr_suggest_capture_frame(vm, vm->exc, nf);
-        kr_tb_add(vm, vm->exc, KR_VAL(co), lasti);
+            kr_suggest_capture_frame(vm, vm->exc, f);
+        kr_tb_add(vm, vm->exc, KR_VAL(f->code), lasti);
     }
+}
+
+static bool unwind_entry_frame(kr_vm *vm, kr_frame *nf)
+{
+    uint32_t lasti = (uint32_t)(nf->pc - nf->code->insns);
+    if (kr_code_handler_at(nf->code, lasti))
+        return false;
+    trace_jit_exception_exit(vm, nf, lasti);
     vm->handled_exc = nf->saved_handled;
     vm->frame = nf->prev;
     if (nf->flags & KR_FRAME_ON_STACK)
@@ -2584,26 +2587,14 @@ const kr_insn *kr_interp_call_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
  * done) when no handler of f covers the pc: the exit leaves and run() unwinds as usual. */
 uint32_t kr_interp_catch_local(kr_vm *vm, kr_frame *f)
 {
-    kr_code *co = f->code;
-    uint32_t lasti = (uint32_t)(f->pc - co->insns);
-    const kr_exc_entry *h = NULL;
-    for (uint32_t i = 0; i < co->nexctab && !h; i++)
-        if (co->exctab[i].start <= lasti && lasti < co->exctab[i].end)
-            h = &co->exctab[i];
+    uint32_t lasti = (uint32_t)(f->pc - f->code->insns);
+    const kr_exc_entry *h = kr_code_handler_at(f->code, lasti);
     if (!h || !vm->exc)
         return 0;
-    int at = vm->jit_exc_entry;
-    vm->jit_exc_entry = EXC_AT_ERROR;
-    if (at == EXC_AT_ERROR)
-        chain_context(vm, vm->exc, false);
-    if (at != EXC_AT_UNWIND && is_exc_instance(vm, vm->exc)) {
-        if (!KR_AS(kr_exception, vm->exc)->traceback) /* leaving the frame it was raised in */
-            kr_suggest_capture_frame(vm, vm->exc, f);
-        kr_tb_add(vm, vm->exc, KR_VAL(co), lasti);
-    }
+    trace_jit_exception_exit(vm, f, lasti);
     f->slots[h->slot] = vm->exc;
     vm->exc = KR_NULL;
-    f->pc = co->insns + h->handler;
+    f->pc = f->code->insns + h->handler;
     return h->handler + 1;
 }
 
