@@ -126,17 +126,9 @@ kr_value kr_format(kr_vm *vm, kr_value v, kr_value spec)
         return kr_format_str(vm, v, kr_str_data(spec), (size_t)kr_str_nbytes(spec));
     /* looked up on the type only: format(SomeClass) uses the metaclass's __format__, not the one
      * SomeClass defines for its instances */
-    size_t mark = kr_root_mark(vm);
-    kr_root_push(vm, &spec);
-    kr_value f = kr_lookup_special(vm, v, KR_NAME(vm, __format__));
-    kr_value r = KR_NULL;
-    if (f) {
-        kr_root_push(vm, &f);
-        r = kr_call(vm, f, &spec, 1, KR_NULL);
-    } else if (!kr_err_occurred(vm)) {
-        kr_raise(vm, KR_EXC(vm, TypeError), "Type %s doesn't define __format__", t->name_c);
-    }
-    kr_root_reset(vm, mark);
+    kr_value r = kr_call_special(vm, v, KR_NAME(vm, __format__), &spec, 1);
+    if (!r && !kr_err_occurred(vm))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "Type %s doesn't define __format__", t->name_c);
     if (r && !kr_is_str(vm, r))
         return kr_raise(vm, KR_EXC(vm, TypeError), "__format__ must return a str, not %s", kr_typename(vm, r));
     return r;
@@ -335,28 +327,35 @@ static bool no_instance_attr(kr_vm *vm, kr_value obj, kr_type *t, kr_value name)
     return !d || !kr_dict_get_str(vm, d, name);
 }
 
+/* f(obj, *args) without making a bound method. */
+static kr_value call_with_self(kr_vm *vm, kr_value f, kr_value obj, kr_value *args, int nargs)
+{
+    kr_value small[8];
+    kr_value *buf = nargs + 1 <= 8 ? small : kr_mem_alloc(vm, (size_t)(nargs + 1) * sizeof(kr_value));
+    if (!buf)
+        return KR_NULL;
+    buf[0] = obj;
+    if (nargs)
+        memcpy(buf + 1, args, (size_t)nargs * sizeof(kr_value));
+    kr_value r = kr_call(vm, f, buf, nargs + 1, KR_NULL);
+    if (buf != small)
+        kr_mem_free(vm, buf);
+    return r;
+}
+
+static bool is_plain_method(kr_vm *vm, kr_value f)
+{
+    kr_type *ft = kr_type_of(vm, f);
+    return ft == vm->t.function || ft == vm->method_descr_type || ft == vm->t.slot_wrapper;
+}
+
 kr_value kr_call_method_name(kr_vm *vm, kr_value obj, kr_value name, kr_value *args, int nargs)
 {
     kr_type *t = kr_type_of(vm, obj);
     if (t->getattr == kr_generic_getattr) {
         kr_value f = kr_type_lookup(vm, t, name);
-        if (f) {
-            kr_type *ft = kr_type_of(vm, f);
-            if ((ft == vm->t.function || ft == vm->method_descr_type || ft == vm->t.slot_wrapper) &&
-                no_instance_attr(vm, obj, t, name)) {
-                kr_value small[8];
-                kr_value *buf = nargs + 1 <= 8 ? small : kr_mem_alloc(vm, (size_t)(nargs + 1) * sizeof(kr_value));
-                if (!buf)
-                    return KR_NULL;
-                buf[0] = obj;
-                if (nargs)
-                    memcpy(buf + 1, args, (size_t)nargs * sizeof(kr_value));
-                kr_value r = kr_call(vm, f, buf, nargs + 1, KR_NULL);
-                if (buf != small)
-                    kr_mem_free(vm, buf);
-                return r;
-            }
-        }
+        if (f && is_plain_method(vm, f) && no_instance_attr(vm, obj, t, name))
+            return call_with_self(vm, f, obj, args, nargs);
     }
     kr_value m = kr_getattr(vm, obj, name);
     if (!m)
@@ -376,16 +375,22 @@ kr_value kr_call_method(kr_vm *vm, kr_value obj, const char *name, kr_value *arg
     return kr_call_method_name(vm, obj, n, args, nargs);
 }
 
-kr_value kr_lookup_special(kr_vm *vm, kr_value obj, kr_value name)
+kr_value kr_call_special(kr_vm *vm, kr_value obj, kr_value name, kr_value *args, int nargs)
 {
     kr_type *t = kr_type_of(vm, obj);
     kr_value f = kr_type_lookup(vm, t, name);
     if (!f)
         return KR_NULL;
+    if (is_plain_method(vm, f))
+        return call_with_self(vm, f, obj, args, nargs);
     kr_type *ft = kr_type_of(vm, f);
-    if (ft->descr_get)
-        return ft->descr_get(vm, f, obj, KR_VAL(t));
-    return f;
+    if (ft->descr_get && !(f = ft->descr_get(vm, f, obj, KR_VAL(t))))
+        return KR_NULL;
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &f);
+    kr_value r = kr_call(vm, f, args, nargs, KR_NULL);
+    kr_root_reset(vm, mark);
+    return r;
 }
 
 /* ---- iteration ---------------------------------------------------------------------------------- */

@@ -14,9 +14,9 @@ void kr_repr_leave(kr_vm *vm, kr_value obj);
 
 /* obj.name(*args) with an interned name (kr_call_method takes a C string). */
 kr_value kr_call_method_name(kr_vm *vm, kr_value obj, kr_value name, kr_value *args, int nargs);
-/* A special method looked up on type(obj) only (as the interpreter does for dunders), bound to obj;
- * KR_NULL without an exception if the type has none. */
-kr_value kr_lookup_special(kr_vm *vm, kr_value obj, kr_value name);
+/* type(obj).name(obj, *args), the special method looked up on the type only and called without a
+ * bound method when it is a plain function; KR_NULL without an exception if the type has none. */
+kr_value kr_call_special(kr_vm *vm, kr_value obj, kr_value name, kr_value *args, int nargs);
 /* The operator symbol used in "unsupported operand type(s) for +: ..." messages. */
 const char *kr_binop_symbol(int op);
 
