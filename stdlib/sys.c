@@ -46,43 +46,49 @@ static kr_value sys_exit(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     return kr_raise_value(vm, exc);
 }
 
-/* sys._getframemodulename(depth=0): the __name__ of the globals of the frame `depth` calls up from
- * the caller (what enum's functional API and similar class factories use to set __module__), None
- * when the stack is not that deep. Frames are walked, not materialised. */
-static kr_value sys_getframemodulename(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+/* The optional `depth` argument of sys._getframe / sys._getframemodulename (0 when absent). */
+static int parse_depth(kr_vm *vm, const char *fname, kr_value *args, int nargs, kr_value kwnames, int64_t *depth)
 {
     static const char *const names[] = {"depth"};
     kr_value out[1];
-    if (kr_args_parse(vm, "_getframemodulename", args, nargs, kwnames, names, 1, 0, 0, out) < 0)
-        return KR_NULL;
-    int64_t depth = 0;
-    if (out[0] && kr_int_to_i64(vm, out[0], &depth) < 0)
+    *depth = 0;
+    if (kr_args_parse(vm, fname, args, nargs, kwnames, names, 1, 0, 0, out) < 0)
+        return -1;
+    return out[0] ? kr_int_to_i64(vm, out[0], depth) : 0;
+}
+
+/* The frame `depth` calls up from the caller (a builtin has no frame of its own), or NULL. */
+static kr_frame *frame_up(kr_vm *vm, int64_t depth)
+{
+    kr_frame *f = vm->frame;
+    for (; f && depth > 0; depth--)
+        f = f->prev;
+    return f;
+}
+
+/* sys._getframemodulename(depth=0): the __name__ of that frame's globals (what enum's functional API
+ * and similar class factories use to set __module__), None when the stack is not that deep. Frames
+ * are walked, not materialised. */
+static kr_value sys_getframemodulename(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    int64_t depth;
+    if (parse_depth(vm, "_getframemodulename", args, nargs, kwnames, &depth) < 0)
         return KR_NULL;
     if (depth < 0)
         return kr_raise(vm, KR_EXC(vm, ValueError), "depth must be >= 0");
-    kr_frame *f = vm->frame;
-    for (; f && depth > 0; depth--)
-        f = f->prev;
-    if (!f || !f->globals)
-        return KR_NONE;
-    kr_value name = kr_dict_get_str(vm, f->globals, KR_NAME(vm, __name__));
+    kr_frame *f = frame_up(vm, depth);
+    kr_value name = f && f->globals ? kr_dict_get_str(vm, f->globals, KR_NAME(vm, __name__)) : KR_NULL;
     return name ? name : KR_NONE;
 }
 
-/* sys._getframe(depth=0): a snapshot of the frame `depth` calls up from the caller, with its
- * callers (vm/traceback.c explains what a frame object holds). */
+/* sys._getframe(depth=0): a snapshot of that frame with its callers (vm/traceback.c explains what a
+ * frame object holds). */
 static kr_value sys_getframe(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    static const char *const names[] = {"depth"};
-    kr_value out[1];
-    if (kr_args_parse(vm, "_getframe", args, nargs, kwnames, names, 1, 0, 0, out) < 0)
+    int64_t depth;
+    if (parse_depth(vm, "_getframe", args, nargs, kwnames, &depth) < 0)
         return KR_NULL;
-    int64_t depth = 0;
-    if (out[0] && kr_int_to_i64(vm, out[0], &depth) < 0)
-        return KR_NULL;
-    kr_frame *f = vm->frame;
-    for (; f && depth > 0; depth--)
-        f = f->prev;
+    kr_frame *f = frame_up(vm, depth);
     if (!f)
         return kr_raise(vm, KR_EXC(vm, ValueError), "call stack is not deep enough");
     return kr_tb_frame_stack(vm, f);
