@@ -1136,9 +1136,9 @@ kr_value kr_tb_frame_stack(kr_vm *vm, kr_frame *top)
     size_t depth = 0;
     for (kr_frame *f = top; f; f = f->prev)
         depth++;
-    kr_frame **frames = malloc(depth * sizeof *frames);
+    kr_frame **frames = kr_mem_alloc(vm, depth * sizeof *frames);
     if (!frames)
-        return kr_raise_nomemory(vm);
+        return KR_NULL;
     size_t i = 0;
     for (kr_frame *f = top; f; f = f->prev)
         frames[i++] = f;
@@ -1165,7 +1165,7 @@ kr_value kr_tb_frame_stack(kr_vm *vm, kr_frame *top)
         back = KR_VAL(snap);
     }
     kr_root_reset(vm, mark);
-    free(frames);
+    kr_mem_free(vm, frames);
     return back;
 }
 
