@@ -725,6 +725,18 @@ class _TypeVarBase:
     def __typing_subst__(self, arg):
         return arg
 
+    def __repr__(self):
+        # ~T invariant, +T covariant, -T contravariant, T with inferred variance
+        if getattr(self, '__infer_variance__', False):
+            prefix = ''
+        elif getattr(self, '__covariant__', False):
+            prefix = '+'
+        elif getattr(self, '__contravariant__', False):
+            prefix = '-'
+        else:
+            prefix = '~'
+        return prefix + self.__name__
+
 
 class _NoDefaultType:
     __slots__ = ()
@@ -762,16 +774,6 @@ class TypeVar(_TypeVarBase):
     def has_default(self):
         return self.__default__ is not NoDefault
 
-    def __repr__(self):
-        if self.__infer_variance__:
-            prefix = ''
-        elif self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
 
 
 class TypeVarTuple(_TypeVarBase):
@@ -842,16 +844,6 @@ class ParamSpec(_TypeVarBase):
     def kwargs(self):
         return ParamSpecKwargs(self)
 
-    def __repr__(self):
-        if self.__infer_variance__:
-            prefix = ''
-        elif self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
 
 
 AnyStr = TypeVar('AnyStr', bytes, str)
