@@ -1888,8 +1888,9 @@ static int type_setattr(kr_vm *vm, kr_value cls, kr_value name, kr_value value)
             return -1;
     }
     kr_type_modified(vm, t);
-    if (is_dunder(iname))
-        kr_type_update_slot(vm, t, iname);
+    if (!is_dunder(iname))
+        return 0;
+    kr_type_update_slot(vm, t, iname);
     if (kr_str_equal(iname, kr_intern(vm, "__abstractmethods__"))) {
         int abstract = value ? kr_truthy(vm, value) : 0;
         if (abstract < 0)

@@ -177,9 +177,7 @@ def _is_classvar(a_type, typing):
         return False
     if a_type is typing.ClassVar:
         return True
-    origin = getattr(a_type, '__origin__', None)
-    return type(a_type) is typing._GenericAlias and (origin is typing.ClassVar
-                                                     or getattr(a_type, '_name', None) == 'ClassVar')
+    return type(a_type) is typing._GenericAlias and a_type.__origin__ is typing.ClassVar
 
 
 def _is_initvar(a_type, dataclasses):
