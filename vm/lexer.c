@@ -248,30 +248,35 @@ static int cp_is_invalid_in_name(unsigned cp)
  * Keywords
  */
 
+/* Sorted by name; `len` spares a strlen per candidate (the lexer meets a keyword-sized name every few
+ * tokens). */
+#define KW(s, t) {s, sizeof(s) - 1, t}
 static const struct {
     const char *name;
+    uint8_t len;
     kr_lex_toktype type;
 } keywords[] = {
-    {"False", KR_TOK_FALSE},       {"None", KR_TOK_NONE},       {"True", KR_TOK_TRUE},
-    {"and", KR_TOK_AND},           {"as", KR_TOK_AS},           {"assert", KR_TOK_ASSERT},
-    {"async", KR_TOK_ASYNC},       {"await", KR_TOK_AWAIT},     {"break", KR_TOK_BREAK},
-    {"class", KR_TOK_CLASS},       {"continue", KR_TOK_CONTINUE}, {"def", KR_TOK_DEF},
-    {"del", KR_TOK_DEL},           {"elif", KR_TOK_ELIF},       {"else", KR_TOK_ELSE},
-    {"except", KR_TOK_EXCEPT},     {"finally", KR_TOK_FINALLY}, {"for", KR_TOK_FOR},
-    {"from", KR_TOK_FROM},         {"global", KR_TOK_GLOBAL},   {"if", KR_TOK_IF},
-    {"import", KR_TOK_IMPORT},     {"in", KR_TOK_IN},           {"is", KR_TOK_IS},
-    {"lambda", KR_TOK_LAMBDA},     {"nonlocal", KR_TOK_NONLOCAL}, {"not", KR_TOK_NOT},
-    {"or", KR_TOK_OR},             {"pass", KR_TOK_PASS},       {"raise", KR_TOK_RAISE},
-    {"return", KR_TOK_RETURN},     {"try", KR_TOK_TRY},         {"while", KR_TOK_WHILE},
-    {"with", KR_TOK_WITH},         {"yield", KR_TOK_YIELD},
+    KW("False", KR_TOK_FALSE), KW("None", KR_TOK_NONE), KW("True", KR_TOK_TRUE),
+    KW("and", KR_TOK_AND), KW("as", KR_TOK_AS), KW("assert", KR_TOK_ASSERT),
+    KW("async", KR_TOK_ASYNC), KW("await", KR_TOK_AWAIT), KW("break", KR_TOK_BREAK),
+    KW("class", KR_TOK_CLASS), KW("continue", KR_TOK_CONTINUE), KW("def", KR_TOK_DEF),
+    KW("del", KR_TOK_DEL), KW("elif", KR_TOK_ELIF), KW("else", KR_TOK_ELSE),
+    KW("except", KR_TOK_EXCEPT), KW("finally", KR_TOK_FINALLY), KW("for", KR_TOK_FOR),
+    KW("from", KR_TOK_FROM), KW("global", KR_TOK_GLOBAL), KW("if", KR_TOK_IF),
+    KW("import", KR_TOK_IMPORT), KW("in", KR_TOK_IN), KW("is", KR_TOK_IS),
+    KW("lambda", KR_TOK_LAMBDA), KW("nonlocal", KR_TOK_NONLOCAL), KW("not", KR_TOK_NOT),
+    KW("or", KR_TOK_OR), KW("pass", KR_TOK_PASS), KW("raise", KR_TOK_RAISE),
+    KW("return", KR_TOK_RETURN), KW("try", KR_TOK_TRY), KW("while", KR_TOK_WHILE),
+    KW("with", KR_TOK_WITH), KW("yield", KR_TOK_YIELD),
 };
+#undef KW
 
 static kr_lex_toktype keyword_type(const char *s, size_t n)
 {
     if (n < 2 || n > 8 || !(s[0] >= 'A' && s[0] <= 'z'))
         return KR_TOK_NAME;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if (strlen(keywords[i].name) == n && memcmp(keywords[i].name, s, n) == 0)
+        if (keywords[i].len == n && keywords[i].name[0] == s[0] && memcmp(keywords[i].name, s, n) == 0)
             return keywords[i].type;
     return KR_TOK_NAME;
 }
