@@ -48,15 +48,16 @@ void kr_repr_leave(kr_vm *vm, kr_value obj)
         }
 }
 
-/* Containers whose repr can reach themselves. */
+/* Containers whose builtin repr can reach themselves. A subclass with its own __repr__ gets no guard,
+ * as in CPython, where the guard is inside the builtin repr (OrderedDict's prints "...", not "{...}"). */
 static const char *recursive_placeholder(kr_vm *vm, kr_type *t)
 {
     if (t->flags & KR_TF_LIST_SUBCLASS)
-        return "[...]";
+        return t->repr == vm->t.list->repr ? "[...]" : NULL;
     if (t->flags & KR_TF_DICT_SUBCLASS)
-        return "{...}";
+        return t->repr == vm->t.dict->repr ? "{...}" : NULL;
     if ((vm->t.set && kr_type_is_subtype(t, vm->t.set)) || (vm->t.frozenset && kr_type_is_subtype(t, vm->t.frozenset)))
-        return "(...)";
+        return t->repr == vm->t.set->repr || t->repr == vm->t.frozenset->repr ? "(...)" : NULL;
     return NULL;
 }
 
@@ -724,6 +725,22 @@ int kr_index_i64(kr_vm *vm, kr_value v, int64_t *out)
         kr_err_clear(vm);
         return kr_raise_i(vm, KR_EXC(vm, OverflowError), "cannot fit '%s' into an index-sized integer",
                           kr_typename(vm, v));
+    }
+    return 0;
+}
+
+int kr_index_ssize(kr_vm *vm, kr_value v, int64_t *out)
+{
+    if (kr_is_small(v)) {
+        *out = kr_small_val(v);
+        return 0;
+    }
+    kr_value i = kr_index(vm, v);
+    if (!i)
+        return -1;
+    if (kr_int_to_i64(vm, i, out) < 0) {
+        kr_err_clear(vm);
+        return kr_raise_i(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
     }
     return 0;
 }

@@ -34,6 +34,7 @@ static const builtin_module builtin_modules[] = {
     {"_json", kr_json_module_create},
     {"_re", kr_re_module_create},
     {"_io", kr_io_module_create},
+    {"_collections", kr_collections_module_create},
     {"_suggestions", kr_suggestions_module_create},
     {"_traceback", kr_traceback_module_create},
     {NULL, NULL},

@@ -24,6 +24,7 @@ void kr_iterobj_init(kr_vm *vm);   /* iterobj.c */
 void kr_interp_init(kr_vm *vm);    /* interp.c: function, code, cell, generator, traceback */
 void kr_module_init(kr_vm *vm);    /* module.c */
 void kr_io_init(kr_vm *vm);        /* stdlib/io.c: file objects */
+void kr_collections_init(kr_vm *vm); /* stdlib/collections.c: deque and its iterators */
 
 /* phase 3 (return -1 with an exception pending on failure) */
 int kr_str_setup(kr_vm *vm);
@@ -47,5 +48,6 @@ kr_value kr_traceback_module_create(kr_vm *vm);   /* vm/traceback.c: _traceback 
 kr_value kr_os_module_create(kr_vm *vm);
 kr_value kr_json_module_create(kr_vm *vm);
 kr_value kr_re_module_create(kr_vm *vm);         /* stdlib/re_engine.c: _re */
+kr_value kr_collections_module_create(kr_vm *vm); /* stdlib/collections.c: _collections */
 
 #endif

@@ -95,7 +95,8 @@ enum kr_type_flags {
 
 struct kr_type {
     kr_object ob;
-    const char *name_c;   /* always valid: static for builtin types, points into `name` for heap types */
+    const char *name_c;   /* always valid: static for builtin types (the full dotted name, as CPython's tp_name),
+                           * points into `name` for heap types */
     kr_value name;        /* str, set by kr_type_ready */
     kr_value qualname;    /* str */
     kr_value module;      /* str or KR_NULL */
@@ -308,6 +309,9 @@ int kr_issubclass(kr_vm *vm, kr_value cls, kr_value base);
 /* __index__ → int64 (OverflowError "cannot fit 'int' into an index-sized integer" if too big). */
 int kr_index_i64(kr_vm *vm, kr_value v, int64_t *out);
 kr_value kr_index(kr_vm *vm, kr_value v);                        /* __index__ → int value */
+/* A Py_ssize_t argument (CPython's "n" converter): __index__, OverflowError "Python int too large to
+ * convert to C ssize_t" beyond int64. */
+int kr_index_ssize(kr_vm *vm, kr_value v, int64_t *out);
 /* Collect an iterable into a new list (fast paths for list/tuple). */
 kr_value kr_sequence_list(kr_vm *vm, kr_value iterable);
 kr_value kr_sequence_tuple(kr_vm *vm, kr_value iterable);

@@ -874,23 +874,6 @@ static void adjust_indices(int64_t *start, int64_t *end, int64_t len)
     }
 }
 
-/* A Py_ssize_t argument (CPython's "n" converter): __index__; OverflowError "Python int too large to
- * convert to C ssize_t" beyond int64. */
-static int get_i64(kr_vm *vm, kr_value v, int64_t *out)
-{
-    if (kr_is_small(v)) {
-        *out = kr_small_val(v);
-        return 0;
-    }
-    if (kr_index_i64(vm, v, out) == 0)
-        return 0;
-    if (kr_err_matches(vm, KR_EXC(vm, OverflowError))) {
-        kr_err_clear(vm);
-        kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
-    }
-    return -1;
-}
-
 /* ================================================================ searching (byte level) */
 
 /* The first n[0..nn) in h[0..hn). Needles of two or more bytes: memchr for the needle's first byte
@@ -1272,7 +1255,7 @@ static int split_args(kr_vm *vm, const char *name, kr_value *args, int nargs, kr
     if (*sep && kr_str_nbytes(*sep) == 0)
         return kr_raise_i(vm, KR_EXC(vm, ValueError), "empty separator");
     *maxsplit = -1;
-    if (a[1] && get_i64(vm, a[1], maxsplit) < 0)
+    if (a[1] && kr_index_ssize(vm, a[1], maxsplit) < 0)
         return -1;
     if (*maxsplit < 0)
         *maxsplit = INT64_MAX;
@@ -1665,7 +1648,7 @@ static kr_value str_replace(kr_vm *vm, kr_value *args, int nargs, kr_value kwnam
         !need_str(vm, a[1], "replace() argument 2 must be str, not %s"))
         return KR_NULL;
     int64_t count = -1;
-    if (a[2] && get_i64(vm, a[2], &count) < 0)
+    if (a[2] && kr_index_ssize(vm, a[2], &count) < 0)
         return KR_NULL;
     if (count < 0)
         count = INT64_MAX;
@@ -2183,7 +2166,7 @@ static kr_value str_isidentifier(kr_vm *vm, kr_value *args, int nargs, kr_value 
 /* ---- padding ---- */
 static int fill_arg(kr_vm *vm, const char *name, kr_value *args, int nargs, int64_t *width, uint32_t *fill)
 {
-    if (get_i64(vm, args[1], width) < 0)
+    if (kr_index_ssize(vm, args[1], width) < 0)
         return -1;
     *fill = ' ';
     if (nargs > 2) {
@@ -2250,7 +2233,7 @@ static kr_value str_center(kr_vm *vm, kr_value *a, int n, kr_value k) { return d
 static kr_value str_zfill(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     int64_t width;
-    if (meth_args(vm, "zfill", nargs, kwnames, 1, 1) < 0 || get_i64(vm, args[1], &width) < 0)
+    if (meth_args(vm, "zfill", nargs, kwnames, 1, 1) < 0 || kr_index_ssize(vm, args[1], &width) < 0)
         return KR_NULL;
     int64_t len = kr_str_len(SELF), n = SLEN(SELF);
     if (width <= len)
@@ -2275,7 +2258,7 @@ static kr_value str_expandtabs(kr_vm *vm, kr_value *args, int nargs, kr_value kw
     if (kr_args_parse(vm, "expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0)
         return KR_NULL;
     int64_t tab = 8; /* CPython's "i" converter: a C int */
-    if (a[0] && get_i64(vm, a[0], &tab) < 0 && !kr_err_matches(vm, KR_EXC(vm, OverflowError)))
+    if (a[0] && kr_index_ssize(vm, a[0], &tab) < 0 && !kr_err_matches(vm, KR_EXC(vm, OverflowError)))
         return KR_NULL;
     if (a[0] && (kr_err_matches(vm, KR_EXC(vm, OverflowError)) || tab > INT32_MAX || tab < INT32_MIN)) {
         kr_err_clear(vm);

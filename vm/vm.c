@@ -82,6 +82,7 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     kr_interp_init(vm);
     kr_module_init(vm);
     kr_io_init(vm);
+    kr_collections_init(vm);
 
     /* phase 2: strings and tuples first (types' names and MROs need them), then every type */
     if (kr_str_setup(vm) < 0 || kr_tuple_setup(vm) < 0)

@@ -864,4 +864,7 @@ class MutableSequence(Sequence):
 
 
 MutableSequence.register(list)
+from _collections import deque as _deque
+MutableSequence.register(_deque)
+del _deque
 MutableSequence.register(bytearray)
