@@ -528,7 +528,16 @@ static kr_value file_repr(kr_vm *vm, kr_value self)
                       kr_str_data(f->mode), f->encoding);
 }
 
+/* File objects hold an OS-level stream: copy and serialisers refuse them with CPython's message. */
+static kr_value file_getstate(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)nargs;
+    (void)kwnames;
+    return kr_raise(vm, KR_EXC(vm, TypeError), "cannot pickle '%s' instances", kr_typename(vm, args[0]));
+}
+
 static const kr_method_def file_methods[] = {
+    {"__getstate__", file_getstate, 0, NULL},
     {"read", file_read, 0, NULL},
     {"readline", file_readline, 0, NULL},
     {"readlines", file_readlines, 0, NULL},

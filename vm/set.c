@@ -973,6 +973,25 @@ static kr_value set_m_contains(kr_vm *vm, kr_value *args, int nargs, kr_value kw
     return r < 0 ? KR_NULL : kr_bool(r);
 }
 
+/* (type(s), (list(s),), __dict__ or None): copy and serialisers rebuild sets and their subclasses
+ * from it, as CPython's set.__reduce__. */
+static kr_value set_m_reduce(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, "__reduce__", kwnames) < 0 || kr_args_count(vm, "__reduce__", nargs - 1, 0, 0) < 0)
+        return KR_NULL;
+    kr_value items = kr_sequence_list(vm, args[0]), cargs = KR_NULL, r = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &items);
+    kr_root_push(vm, &cargs);
+    if (items && (cargs = kr_tuple_pack(vm, 1, items))) {
+        kr_value state = kr_getattr_opt(vm, args[0], KR_NAME(vm, __dict__));
+        if (state || !kr_err_occurred(vm))
+            r = kr_tuple_pack(vm, 3, KR_VAL(kr_type_of(vm, args[0])), cargs, state ? state : KR_NONE);
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
 static kr_value set_m_class_getitem(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     (void)vm;
@@ -1001,6 +1020,7 @@ static const kr_method_def set_methods[] = {
     {"isdisjoint", set_m_isdisjoint, KR_METH_DEFAULT, NULL},
     {"__contains__", set_m_contains, KR_METH_DEFAULT, NULL},
     {"__class_getitem__", set_m_class_getitem, KR_METH_CLASS, NULL},
+    {"__reduce__", set_m_reduce, KR_METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1015,6 +1035,7 @@ static const kr_method_def frozenset_methods[] = {
     {"isdisjoint", set_m_isdisjoint, KR_METH_DEFAULT, NULL},
     {"__contains__", set_m_contains, KR_METH_DEFAULT, NULL},
     {"__class_getitem__", set_m_class_getitem, KR_METH_CLASS, NULL},
+    {"__reduce__", set_m_reduce, KR_METH_DEFAULT, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -18,12 +18,15 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "dict.h"
 #include "exc.h"
 #include "function.h"
 #include "instance.h"
 #include "int.h"
 #include "interp.h"
 #include "traceback.h"
+#include "tuple.h"
+#include "import.h"
 #include "list.h"
 
 typedef void (*kr_anyfn)(void);
@@ -1264,7 +1267,10 @@ int kr_type_ready(kr_vm *vm, kr_type *t)
         t->name = split_name(vm, t->name_c, &mod);
         if (!t->name || !mod)
             return -1;
-        t->name_c = kr_str_data(t->name);
+        /* a builtin type keeps its full static name ("collections.deque"), which messages show as
+         * CPython shows tp_name; __name__ is the part after the dot */
+        if (t->flags & KR_TF_HEAPTYPE)
+            t->name_c = kr_str_data(t->name);
         if (!t->module)
             t->module = mod;
     }
@@ -1692,11 +1698,211 @@ static kr_value object_sizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
     return kr_int_from_i64(vm, (int64_t)t->instance_size);
 }
 
+/* ---- the reduce protocol (object.__reduce_ex__, __reduce__, __getstate__), as CPython's typeobject.c:
+ * copy.copy/deepcopy and serialisers rebuild an object from
+ * (copyreg.__newobj__, (cls, *newargs), state, listitems, dictitems). ---- */
+
+static kr_value copyreg_attr(kr_vm *vm, const char *name)
+{
+    kr_value m = kr_import_cstr(vm, "copyreg");
+    return m ? kr_getattr_cstr(vm, m, name) : KR_NULL;
+}
+
+static kr_value cannot_pickle(kr_vm *vm, kr_value self)
+{
+    return kr_raise(vm, KR_EXC(vm, TypeError), "cannot pickle '%s' object", kr_typename(vm, self));
+}
+
+/* The default state: None, a copy of a non-empty __dict__, and the set __slots__ values as
+ * (dict-or-None, {name: value}). `required`: the state alone must rebuild the object (no constructor
+ * arguments), impossible when a builtin base keeps C fields of its own. */
+static kr_value object_getstate_default(kr_vm *vm, kr_value self, bool required)
+{
+    kr_type *t = kr_type_of(vm, self);
+    kr_type *b = t;
+    while (b->flags & KR_TF_HEAPTYPE)
+        b = b->base;
+    if (required && b != vm->t.object)
+        return cannot_pickle(vm, self);
+    kr_value state = KR_NONE, slotnames = KR_NULL, slots = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &state);
+    kr_root_push(vm, &slotnames);
+    kr_root_push(vm, &slots);
+    kr_value d = kr_getattr_opt(vm, self, KR_NAME(vm, __dict__));
+    if (!d && kr_err_occurred(vm))
+        goto fail;
+    if (d && kr_dict_check(vm, d) && kr_dict_size(d) > 0 && !(state = kr_dict_copy(vm, d)))
+        goto fail;
+    kr_value fn = copyreg_attr(vm, "_slotnames");
+    slotnames = fn ? kr_call1(vm, fn, KR_VAL(t)) : KR_NULL;
+    if (!slotnames)
+        goto fail;
+    if (!kr_list_check(vm, slotnames)) {
+        kr_raise(vm, KR_EXC(vm, TypeError), "copyreg._slotnames didn't return a list or None");
+        goto fail;
+    }
+    for (int64_t i = 0; i < kr_list_size(slotnames); i++) {
+        kr_value name = kr_list_items(slotnames)[i];
+        kr_value v = kr_getattr(vm, self, name);
+        if (!v) { /* an unset slot */
+            if (!kr_err_matches(vm, KR_EXC(vm, AttributeError)))
+                goto fail;
+            kr_err_clear(vm);
+            continue;
+        }
+        if ((!slots && !(slots = kr_dict_new(vm))) || kr_dict_set(vm, slots, name, v) < 0)
+            goto fail;
+    }
+    if (slots && !(state = kr_tuple_pack(vm, 2, state, slots)))
+        goto fail;
+    kr_root_reset(vm, m);
+    return state;
+fail:
+    kr_root_reset(vm, m);
+    return KR_NULL;
+}
+
+/* obj.__getstate__(), through the default when the type does not override it */
+static kr_value object_getstate(kr_vm *vm, kr_value self, bool required)
+{
+    kr_value own = kr_type_lookup_cstr(vm, kr_type_of(vm, self), "__getstate__");
+    if (!own || own == kr_type_lookup_cstr(vm, vm->t.object, "__getstate__"))
+        return object_getstate_default(vm, self, required);
+    return kr_call_method(vm, self, "__getstate__", NULL, 0);
+}
+
+/* (args, kwargs) from __getnewargs_ex__ or (args, NULL) from __getnewargs__; both NULL if neither. */
+static int object_getnewargs(kr_vm *vm, kr_value self, kr_value *args, kr_value *kwargs)
+{
+    *args = *kwargs = KR_NULL;
+    kr_type *t = kr_type_of(vm, self);
+    if (kr_type_lookup_cstr(vm, t, "__getnewargs_ex__")) {
+        kr_value r = kr_call_method(vm, self, "__getnewargs_ex__", NULL, 0);
+        if (!r)
+            return -1;
+        if (!kr_tuple_check(vm, r))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "__getnewargs_ex__ should return a tuple, not '%s'",
+                              kr_typename(vm, r));
+        if (kr_tuple_size(r) != 2)
+            return kr_raise_i(vm, KR_EXC(vm, ValueError),
+                              "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                              (long long)kr_tuple_size(r));
+        kr_value a = kr_tuple_items(r)[0], k = kr_tuple_items(r)[1];
+        if (!kr_tuple_check(vm, a))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError),
+                              "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                              kr_typename(vm, a));
+        if (!kr_dict_check(vm, k))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError),
+                              "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                              kr_typename(vm, k));
+        *args = a;
+        *kwargs = k;
+        return 0;
+    }
+    if (kr_type_lookup_cstr(vm, t, "__getnewargs__")) {
+        kr_value r = kr_call_method(vm, self, "__getnewargs__", NULL, 0);
+        if (!r)
+            return -1;
+        if (!kr_tuple_check(vm, r))
+            return kr_raise_i(vm, KR_EXC(vm, TypeError), "__getnewargs__ should return a tuple, not '%s'",
+                              kr_typename(vm, r));
+        *args = r;
+    }
+    return 0;
+}
+
+static kr_value object_reduce_newobj(kr_vm *vm, kr_value self)
+{
+    kr_type *t = kr_type_of(vm, self);
+    if (!t->new_)
+        return cannot_pickle(vm, self);
+    kr_value args = KR_NULL, kwargs = KR_NULL, newobj = KR_NULL, newargs = KR_NULL, state = KR_NULL;
+    kr_value listitems = KR_NONE, dictitems = KR_NONE, r = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_value *rooted[] = {&args, &kwargs, &newobj, &newargs, &state, &listitems, &dictitems};
+    for (size_t i = 0; i < sizeof rooted / sizeof rooted[0]; i++)
+        kr_root_push(vm, rooted[i]);
+    if (object_getnewargs(vm, self, &args, &kwargs) < 0)
+        goto done;
+    bool hasargs = args != KR_NULL;
+    if (!kwargs || kr_dict_size(kwargs) == 0) {
+        newobj = copyreg_attr(vm, "__newobj__");
+        int64_t n = args ? kr_tuple_size(args) : 0;
+        newargs = newobj ? kr_tuple_new(vm, n + 1) : KR_NULL;
+        if (!newargs)
+            goto done;
+        kr_tuple_items(newargs)[0] = KR_VAL(t);
+        for (int64_t i = 0; i < n; i++)
+            kr_tuple_items(newargs)[i + 1] = kr_tuple_items(args)[i];
+    } else {
+        newobj = copyreg_attr(vm, "__newobj_ex__");
+        if (!newobj || !(newargs = kr_tuple_pack(vm, 3, KR_VAL(t), args, kwargs)))
+            goto done;
+    }
+    bool is_list = kr_list_check(vm, self), is_dict = kr_dict_check(vm, self);
+    state = object_getstate(vm, self, !(hasargs || is_list || is_dict));
+    if (!state)
+        goto done;
+    if (is_list && !(listitems = kr_iter(vm, self)))
+        goto done;
+    if (is_dict) {
+        kr_value items = kr_call_method(vm, self, "items", NULL, 0);
+        if (!items || !(dictitems = kr_iter(vm, items)))
+            goto done;
+    }
+    r = kr_tuple_pack(vm, 5, newobj, newargs, state, listitems, dictitems);
+done:
+    kr_root_reset(vm, m);
+    return r;
+}
+
+static kr_value object_common_reduce(kr_vm *vm, kr_value self, int64_t proto)
+{
+    if (proto >= 2)
+        return object_reduce_newobj(vm, self);
+    kr_value fn = copyreg_attr(vm, "_reduce_ex");
+    if (!fn)
+        return KR_NULL;
+    kr_value p = kr_int_from_i64(vm, proto);
+    return p ? kr_call2(vm, fn, self, p) : KR_NULL;
+}
+
 static kr_value object_reduce_ex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    (void)nargs;
-    (void)kwnames;
-    return kr_raise(vm, KR_EXC(vm, TypeError), "cannot pickle '%s' object", kr_typename(vm, args[0]));
+    if (kr_args_no_kw(vm, "object.__reduce_ex__", kwnames) < 0)
+        return KR_NULL;
+    if (nargs != 2)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "object.__reduce_ex__() takes exactly one argument (%d given)",
+                        nargs - 1);
+    int64_t proto;
+    if (!kr_is_int(vm, args[1]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object cannot be interpreted as an integer",
+                        kr_typename(vm, args[1]));
+    if (kr_index_i64(vm, args[1], &proto) < 0)
+        return KR_NULL;
+    /* a class's own __reduce__ wins over the default protocol */
+    kr_value reduce = kr_type_lookup_cstr(vm, kr_type_of(vm, args[0]), "__reduce__");
+    if (reduce && reduce != kr_type_lookup_cstr(vm, vm->t.object, "__reduce__"))
+        return kr_call_method(vm, args[0], "__reduce__", NULL, 0);
+    return object_common_reduce(vm, args[0], proto);
+}
+
+static kr_value object_reduce(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, "object.__reduce__", kwnames) < 0 ||
+        kr_args_count(vm, "object.__reduce__", nargs - 1, 0, 0) < 0)
+        return KR_NULL;
+    return object_common_reduce(vm, args[0], 0);
+}
+
+static kr_value object_getstate_m(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, "object.__getstate__", kwnames) < 0 ||
+        kr_args_count(vm, "object.__getstate__", nargs - 1, 0, 0) < 0)
+        return KR_NULL;
+    return object_getstate_default(vm, args[0], false);
 }
 
 static kr_value object_get_class(kr_vm *vm, kr_value self) { return KR_VAL(kr_type_of(vm, self)); }
@@ -1729,7 +1935,9 @@ static const kr_method_def object_methods[] = {
     {"__subclasshook__", object_subclasshook, KR_METH_CLASS, NULL},
     {"__dir__", object_dir, KR_METH_DEFAULT, NULL},
     {"__sizeof__", object_sizeof, KR_METH_DEFAULT, NULL},
-    {"__reduce_ex__", object_reduce_ex, KR_METH_DEFAULT, NULL},
+    {"__reduce_ex__", object_reduce_ex, KR_METH_DEFAULT, "Helper for pickle."},
+    {"__reduce__", object_reduce, KR_METH_DEFAULT, "Helper for pickle."},
+    {"__getstate__", object_getstate_m, KR_METH_DEFAULT, "Helper for pickle."},
     {NULL, NULL, 0, NULL},
 };
 static const kr_getset_def object_getsets[] = {

@@ -581,6 +581,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             cls.__doc__ = _signature_doc(cls, std_init_fields, kw_only_init_fields)
         except (TypeError, ValueError):
             cls.__doc__ = ''
+    _set_new_attribute(cls, '__replace__', _replace)  # copy.replace (3.13)
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
     if slots:
