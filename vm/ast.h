@@ -280,8 +280,11 @@ struct kr_ast_stmt {
     KR_AST_LOC_FIELDS; /* a decorated def/class starts at its `def`/`class` keyword, as in CPython */
     union {
         /* decorators are in source order (applied last to first); returns NULL if not annotated */
+        /* store_name: the name the def binds when it differs from name (private name mangling inside a
+         * class, vm/mangle.c), else NULL */
         struct {
             const char *name;
+            const char *store_name;
             kr_ast_arguments *args; /* never NULL */
             kr_ast_stmt **body;
             int n_body;
@@ -291,6 +294,7 @@ struct kr_ast_stmt {
         } FunctionDef;
         struct {
             const char *name;
+            const char *store_name; /* as FunctionDef's */
             kr_ast_expr **bases; /* may contain Starred */
             int n_bases;
             kr_ast_keyword **keywords; /* arg NULL for **kw; metaclass= is an ordinary keyword */
@@ -485,6 +489,10 @@ void kr_ast_dump(FILE *out, const kr_ast_mod *mod);
 void kr_ast_dump_expr(FILE *out, const kr_ast_expr *e);
 void kr_ast_dump_stmt(FILE *out, const kr_ast_stmt *s);
 void kr_ast_dump_positions(FILE *out, const kr_ast_mod *mod);
+
+/* vm/mangle.c: private name mangling (`__x` in class C becomes `_C__x`), applied to a parsed module
+ * before its symbol table is built; allocates the new names in arena. 0, or -1 when out of memory. */
+int kr_mangle_private_names(kr_ast_arena *arena, kr_ast_mod *mod);
 
 /* Names for diagnostics: "BinOp", "If", "Add", "Eq", ... (CPython's class names). */
 const char *kr_ast_expr_kind_name(kr_ast_expr_kind kind);

@@ -3068,7 +3068,7 @@ static void compile_funcdef(unit *u, kr_ast_stmt *s)
         pop_to(u, f + 1);
     }
     u->loc = LOC_OF(s);
-    store_name_from(u, s->v.FunctionDef.name, f);
+    store_name_from(u, s->v.FunctionDef.store_name ? s->v.FunctionDef.store_name : s->v.FunctionDef.name, f);
     pop_to(u, mark);
 }
 
@@ -3145,7 +3145,7 @@ static void compile_classdef(unit *u, kr_ast_stmt *s)
         pop_to(u, a + 1);
     }
     u->loc = LOC_OF(s);
-    store_name_from(u, s->v.ClassDef.name, a);
+    store_name_from(u, s->v.ClassDef.store_name ? s->v.ClassDef.store_name : s->v.ClassDef.name, a);
     pop_to(u, mark);
 }
 
@@ -3911,6 +3911,8 @@ kr_value kr_compile_source(kr_vm *vm, const char *src, size_t len, const char *f
     kr_value code = KR_NULL;
     if (!mod) {
         kr_compile_raise_syntax_error(vm, &err, filename, src, len);
+    } else if (kr_mangle_private_names(arena, mod) < 0) {
+        kr_raise_nomemory(vm);
     } else {
         code = kr_compile_ast(vm, mod, filename, mode, &err);
         if (!code && err.kind)

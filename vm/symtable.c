@@ -753,7 +753,8 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         return;
     switch (s->kind) {
     case KR_AST_STMT_FUNCTIONDEF: {
-        add_def(b, s->v.FunctionDef.name, KR_SYM_DEF_LOCAL, s->lineno, s->col_offset);
+        add_def(b, s->v.FunctionDef.store_name ? s->v.FunctionDef.store_name : s->v.FunctionDef.name,
+                KR_SYM_DEF_LOCAL, s->lineno, s->col_offset);
         visit_exprs(b, s->v.FunctionDef.decorator_list, s->v.FunctionDef.n_decorator_list);
         visit_arg_defaults(b, s->v.FunctionDef.args, true);
         visit_expr(b, s->v.FunctionDef.returns);
@@ -765,7 +766,8 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         break;
     }
     case KR_AST_STMT_CLASSDEF: {
-        add_def(b, s->v.ClassDef.name, KR_SYM_DEF_LOCAL, s->lineno, s->col_offset);
+        add_def(b, s->v.ClassDef.store_name ? s->v.ClassDef.store_name : s->v.ClassDef.name, KR_SYM_DEF_LOCAL,
+                s->lineno, s->col_offset);
         visit_exprs(b, s->v.ClassDef.decorator_list, s->v.ClassDef.n_decorator_list);
         visit_exprs(b, s->v.ClassDef.bases, s->v.ClassDef.n_bases);
         for (int i = 0; i < s->v.ClassDef.n_keywords; i++)
