@@ -533,8 +533,8 @@ static int funcwrap_init(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr
     w->func = args[0];
     kr_gc_barrier(vm, KR_OBJ(self), args[0]);
     /* functools.wraps-like copying of the wrapped function's metadata (CPython 3.10+) */
-    static const char *const copy[] = {"__module__", "__name__", "__qualname__", "__doc__"};
-    for (int i = 0; i < 4; i++) {
+    static const char *const copy[] = {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"};
+    for (int i = 0; i < (int)(sizeof copy / sizeof copy[0]); i++) {
         kr_value v = kr_getattr_opt(vm, args[0], kr_intern(vm, copy[i]));
         if (!v) {
             if (kr_err_occurred(vm))
