@@ -53,11 +53,76 @@ def isub(a, b):
 def imul(a, b):
     a *= b
     return a
+def iand(a, b):
+    a &= b
+    return a
+def iconcat(a, b):
+    if not hasattr(a, '__getitem__'):
+        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+    a += b
+    return a
+def ifloordiv(a, b):
+    a //= b
+    return a
+def ilshift(a, b):
+    a <<= b
+    return a
+def imatmul(a, b):
+    a @= b
+    return a
+def imod(a, b):
+    a %= b
+    return a
+def ior(a, b):
+    a |= b
+    return a
+def ipow(a, b):
+    a **= b
+    return a
+def irshift(a, b):
+    a >>= b
+    return a
+def itruediv(a, b):
+    a /= b
+    return a
+def ixor(a, b):
+    a ^= b
+    return a
+def call(obj, /, *args, **kwargs):
+    return obj(*args, **kwargs)
+def length_hint(obj, default=0):
+    """len(obj) if it has one, else obj.__length_hint__(), else default."""
+    if not isinstance(default, int):
+        raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
+    try:
+        return len(obj)
+    except TypeError:
+        pass
+    hint = getattr(type(obj), '__length_hint__', None)
+    if hint is None:
+        return default
+    val = hint(obj)
+    if val is NotImplemented:
+        return default
+    if not isinstance(val, int):
+        raise TypeError(f'__length_hint__ must be an integer, not {type(val).__name__}')
+    if val < 0:
+        raise ValueError('__length_hint__() should return >= 0')
+    return val
 
 
 class attrgetter:
     def __init__(self, attr, *attrs):
+        for a in (attr,) + attrs:
+            if not isinstance(a, str):
+                raise TypeError('attribute name must be a string')
         self._attrs = (attr,) + attrs
+
+    def __repr__(self):
+        return f"operator.attrgetter({', '.join(map(repr, self._attrs))})"
+
+    def __reduce__(self):
+        return self.__class__, self._attrs
 
     def _get(self, obj, name):
         for part in name.split('.'):
@@ -74,6 +139,12 @@ class itemgetter:
     def __init__(self, item, *items):
         self._items = (item,) + items
 
+    def __repr__(self):
+        return f"operator.itemgetter({', '.join(map(repr, self._items))})"
+
+    def __reduce__(self):
+        return self.__class__, self._items
+
     def __call__(self, obj):
         if len(self._items) == 1:
             return obj[self._items[0]]
@@ -88,3 +159,19 @@ class methodcaller:
 
     def __call__(self, obj):
         return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+    def __repr__(self):
+        args = [repr(self._name)]
+        args.extend(map(repr, self._args))
+        args.extend(f'{k}={v!r}' for k, v in self._kwargs.items())
+        return f"operator.methodcaller({', '.join(args)})"
+
+
+# The dunder aliases (operator.__add__ is operator.add), as CPython's module has them.
+for _name in ('abs', 'add', 'and_', 'call', 'concat', 'contains', 'delitem', 'eq', 'floordiv', 'ge', 'getitem',
+              'gt', 'iadd', 'iand', 'iconcat', 'ifloordiv', 'ilshift', 'imatmul', 'imod', 'imul', 'index', 'inv',
+              'invert', 'ior', 'ipow', 'irshift', 'isub', 'itruediv', 'ixor', 'le', 'lshift', 'lt', 'matmul',
+              'mod', 'mul', 'ne', 'neg', 'not_', 'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv',
+              'xor'):
+    globals()['__' + _name.rstrip('_') + '__'] = globals()[_name]
+del _name
