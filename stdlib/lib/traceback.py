@@ -231,6 +231,44 @@ class StackSummary(list):
         return result
 
 
+def walk_stack(f):
+    """Yield (frame, lineno) from frame f outwards (f None: the caller's frame)."""
+    if f is None:
+        f = sys._getframe(1)
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+def extract_stack(f=None, limit=None):
+    """A StackSummary of the stack from frame f (default: the caller) outwards, outermost first."""
+    if f is None:
+        f = sys._getframe(1)
+    stack = StackSummary.extract(walk_stack(f), limit=limit)
+    stack.reverse()
+    return stack
+
+
+def format_stack(f=None, limit=None):
+    """extract_stack() formatted as a list of strings."""
+    if f is None:
+        f = sys._getframe(1)
+    return format_list(extract_stack(f, limit=limit))
+
+
+def print_stack(f=None, limit=None, file=None):
+    """Print the stack from frame f (default: the caller) outwards, outermost first."""
+    if f is None:
+        f = sys._getframe(1)
+    print_list(extract_stack(f, limit=limit), file=file)
+
+
+def clear_frames(tb):
+    """Clear the locals of the traceback's frames (nothing to do: Krait's frame objects are snapshots)."""
+    while tb is not None:
+        tb = tb.tb_next
+
+
 def extract_tb(tb, limit=None):
     """A StackSummary of the traceback's entries, outermost first."""
     return StackSummary._extract_from_extended_frame_gen(_walk_tb_with_full_positions(tb), limit=limit)
