@@ -195,6 +195,10 @@ typedef struct unit {
     int class_cell_slot; /* class body: slot of the __class__ cell, -1 none */
     kr_value doc;
     int firstlineno;
+    /* class body: the attribute names its methods assign through `self.NAME` (CPython 3.13's
+     * __static_attributes__), unsorted, with duplicates; they point into the AST */
+    const char **static_attrs;
+    int n_static_attrs, cap_static_attrs;
 } unit;
 
 struct compiler {
@@ -612,6 +616,49 @@ static int const_name_tuple(unit *u, const char **names, int n)
     }
     return add_const_keyed(u, t, NULL, 0);
 }
+
+static int const_small_int(unit *u, int n)
+{
+    char key[24];
+    int kl = snprintf(key, sizeof key, "i+10:%d", n); /* the key const_int_literal gives the literal */
+    int i = kmap_get(&u->constmap, key, (size_t)kl);
+    return i >= 0 ? i : add_const_keyed(u, kr_int_from_i64(u->c->vm, n), key, (size_t)kl);
+}
+
+/* `self.NAME = ...` (not `op=`) in a function nested in a class: remember NAME, unmangled,
+ * for the innermost class's __static_attributes__ (CPython 3.13). */
+static void note_static_attribute(unit *u, const kr_ast_expr *target)
+{
+    const kr_ast_expr *obj = target->v.Attribute.value;
+    if (obj->kind != KR_AST_EXPR_NAME || strcmp(obj->v.Name.id, "self") != 0 || u->class_body)
+        return;
+    unit *cls = u->parent;
+    while (cls && !cls->class_body)
+        cls = cls->parent;
+    if (!cls)
+        return;
+    const char *attr = target->v.Attribute.attr;
+    /* undo the private name mangling (vm/mangle.c): CPython records the name as written */
+    const char *p = cls->scope->name;
+    while (*p == '_')
+        p++;
+    size_t pn = strlen(p);
+    if (pn && attr[0] == '_' && strncmp(attr + 1, p, pn) == 0 && attr[1 + pn] == '_' && attr[2 + pn] == '_')
+        attr += 1 + pn;
+    if (cls->n_static_attrs == cls->cap_static_attrs) {
+        int ncap = cls->cap_static_attrs ? 2 * cls->cap_static_attrs : 8;
+        const char **n = realloc(cls->static_attrs, sizeof(char *) * (size_t)ncap);
+        if (!n) {
+            oom(u->c);
+            return;
+        }
+        cls->static_attrs = n;
+        cls->cap_static_attrs = ncap;
+    }
+    cls->static_attrs[cls->n_static_attrs++] = attr;
+}
+
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
 /* ------------------------------------------------------------------------------------------------
  * Forward declarations
@@ -2029,6 +2076,7 @@ static void store_target(unit *u, kr_ast_expr *t, int src)
         store_name_from(u, t->v.Name.id, src);
         break;
     case KR_AST_EXPR_ATTRIBUTE: {
+        note_static_attribute(u, t);
         int obj = compile_expr_any(u, t->v.Attribute.value);
         u->loc = attr_loc(LOC_OF(t), t);
         emit(u, KR_OP_STORE_ATTR, 0, obj, name_index(u, t->v.Attribute.attr), src);
@@ -2148,7 +2196,7 @@ static void compile_augassign(unit *u, kr_ast_stmt *s)
         }
         break;
     }
-    case KR_AST_EXPR_ATTRIBUTE: {
+    case KR_AST_EXPR_ATTRIBUTE: { /* (not a __static_attributes__ store, as in CPython) */
         int obj = compile_expr_any(u, t->v.Attribute.value);
         int v = push(u);
         int name = name_index(u, t->v.Attribute.attr);
@@ -3314,6 +3362,7 @@ static void unit_free(unit *u)
     free(u->cellvars);
     free(u->freevars);
     free(u->assigned);
+    free(u->static_attrs);
 }
 
 /* Lays out the slots of a unit from its scope (bytecode.h: locals, cells, free cells, temporaries). */
@@ -3623,6 +3672,9 @@ static kr_value compile_scope_code(compiler *c, kr_scope *scope, const void *nod
         emit_bx(u, KR_OP_STORE_NAME, 0, t, (uint32_t)name_index(u, "__module__"));
         emit_bx(u, KR_OP_LOAD_CONST, 0, t, (uint32_t)const_cstr(u, scope->qualname));
         emit_bx(u, KR_OP_STORE_NAME, 0, t, (uint32_t)name_index(u, "__qualname__"));
+        int firstline = s->v.ClassDef.n_decorator_list ? s->v.ClassDef.decorator_list[0]->lineno : s->lineno;
+        emit_bx(u, KR_OP_LOAD_CONST, 0, t, (uint32_t)const_small_int(u, firstline));
+        emit_bx(u, KR_OP_STORE_NAME, 0, t, (uint32_t)name_index(u, "__firstlineno__"));
         pop_to(u, t);
         kr_ast_stmt **body = s->v.ClassDef.body;
         int n = s->v.ClassDef.n_body;
@@ -3636,6 +3688,18 @@ static kr_value compile_scope_code(compiler *c, kr_scope *scope, const void *nod
         compile_stmts(u, body + start, n - start);
         u->loc = LOC_OF(s);
         u->loc.end_lineno = u->loc.lineno;
+        /* the methods are compiled by now: their self.NAME stores are all known */
+        int na = 0;
+        if (u->n_static_attrs) {
+            qsort(u->static_attrs, (size_t)u->n_static_attrs, sizeof(char *), cmp_cstr);
+            for (int i = 0; i < u->n_static_attrs; i++)
+                if (na == 0 || strcmp(u->static_attrs[na - 1], u->static_attrs[i]) != 0)
+                    u->static_attrs[na++] = u->static_attrs[i];
+        }
+        t = push(u);
+        emit_bx(u, KR_OP_LOAD_CONST, 0, t, (uint32_t)const_name_tuple(u, u->static_attrs, na));
+        emit_bx(u, KR_OP_STORE_NAME, 0, t, (uint32_t)name_index(u, "__static_attributes__"));
+        pop_to(u, t);
         if (u->class_cell_slot >= 0)
             emit_bx(u, KR_OP_STORE_NAME, 0, u->class_cell_slot, (uint32_t)name_index(u, "__classcell__"));
         emit_bx(u, KR_OP_RETURN_CONST, 0, 0, (uint32_t)const_none(u));
