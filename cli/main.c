@@ -45,6 +45,7 @@ static void cli_usage(FILE *out)
           "               -X gc_stress=1   collect garbage at every safepoint (testing)\n"
           "               -X gc_verify=1   check the write barrier at every minor collection (testing)\n"
           "               -X memory_limit=BYTES  limit the Python heap\n"
+          "               -X int_max_str_digits=N  limit of decimal int<->str conversions (0: none)\n"
           "  -u, -B, -E, -s, -S, -I, -O  accepted for CPython compatibility; no effect\n"
           "  --dis FILE print the bytecode of FILE and exit\n"
           "  --jit-dump[=NAME]  print HIR, LIR and assembly of each compiled function (or of NAME)\n"
@@ -53,7 +54,8 @@ static void cli_usage(FILE *out)
           "  -          program read from stdin (default; interactive mode if a tty)\n"
           "  arg ...    arguments passed to program in sys.argv[1:]\n"
           "Environment: KRAIT_JIT, KRAIT_JIT_THRESHOLD, KRAIT_JIT_CODE_LIMIT, KRAIT_JIT_REGALLOC=spill-all,\n"
-          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, KRAIT_GC_VERIFY, PYTHONPATH, PYTHONHASHSEED\n",
+          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, KRAIT_GC_VERIFY, PYTHONPATH, PYTHONHASHSEED,\n"
+          "             PYTHONINTMAXSTRDIGITS\n",
           out);
 }
 
@@ -78,6 +80,13 @@ static int cli_xoption(krait_options *opts, const char *x)
         setenv("KRAIT_GC_VERIFY", v ? "1" : "0", 1); /* read by the collector (gc/gc.c) */
     else if (klen == 12 && strncmp(x, "memory_limit", 12) == 0)
         opts->memory_limit = (size_t)v;
+    else if (klen == 18 && strncmp(x, "int_max_str_digits", 18) == 0) {
+        if (v != 0 && (v < 640 || v > 2147483647)) {
+            fprintf(stderr, "krait: -X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.\n");
+            return -1;
+        }
+        setenv("PYTHONINTMAXSTRDIGITS", val, 1); /* read by every VM at creation (vm/vm.c) */
+    }
     /* Unknown -X options are ignored, as CPython does. */
     return 0;
 }

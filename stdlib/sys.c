@@ -8,6 +8,7 @@
 #include "../vm/frame.h"
 #include "../vm/import.h"
 #include "../vm/init.h"
+#include "../vm/int.h"
 #include "../vm/suggest.h"
 #include "../vm/traceback.h"
 #include "io.h"
@@ -124,6 +125,36 @@ static kr_value sys_setrecursionlimit(kr_vm *vm, kr_value *args, int nargs, kr_v
     return KR_NONE;
 }
 
+static kr_value sys_get_int_max_str_digits(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    (void)args;
+    if (kr_args_count(vm, "get_int_max_str_digits", nargs, 0, 0) < 0 ||
+        kr_args_no_kw(vm, "get_int_max_str_digits", kwnames) < 0)
+        return KR_NULL;
+    return kr_small(vm->int_max_str_digits);
+}
+
+static kr_value sys_set_int_max_str_digits(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    static const char *const names[] = {"maxdigits"};
+    kr_value a[1];
+    if (kr_args_parse(vm, "set_int_max_str_digits", args, nargs, kwnames, names, 1, 1, 0, a) < 0)
+        return KR_NULL;
+    if (!kr_is_int(vm, a[0]))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "'%s' object cannot be interpreted as an integer",
+                        kr_typename(vm, a[0]));
+    int64_t n;
+    if (kr_int_to_i64(vm, a[0], &n) < 0 || n > INT32_MAX || n < INT32_MIN) {
+        kr_err_clear(vm);
+        return kr_raise(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C int");
+    }
+    if (n != 0 && n < KR_INT_MAX_STR_DIGITS_THRESHOLD)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "maxdigits must be 0 or larger than %d",
+                        KR_INT_MAX_STR_DIGITS_THRESHOLD);
+    vm->int_max_str_digits = (int)n;
+    return KR_NONE;
+}
+
 static kr_value sys_exc_info(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     (void)args;
@@ -210,6 +241,8 @@ static kr_value sys_getsizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
 static const kr_method_def sys_functions[] = {
     {"exit", sys_exit, KR_METH_STATIC, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, KR_METH_STATIC, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, KR_METH_STATIC, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, KR_METH_STATIC, NULL},
     {"_getframemodulename", sys_getframemodulename, KR_METH_STATIC, NULL},
     {"_getframe", sys_getframe, KR_METH_STATIC, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, KR_METH_STATIC, NULL},

@@ -262,6 +262,12 @@ kr_value kr_int_from_double(kr_vm *vm, double d)
 
 /* ---------------------------------------------------------------- str conversions */
 
+static kr_value raise_str_digits_limit(kr_vm *vm)
+{
+    return kr_raise(vm, KR_EXC(vm, ValueError), "Exceeds the limit (%d digits) for integer string conversion; "
+                    "use sys.set_int_max_str_digits() to increase the limit", vm->int_max_str_digits);
+}
+
 kr_value kr_int_to_str_ex(kr_vm *vm, kr_value v, int base, bool prefix)
 {
     kr_value c = kr_int_value(vm, v);
@@ -294,6 +300,10 @@ kr_value kr_int_to_str_ex(kr_vm *vm, kr_value v, int base, bool prefix)
     mpz_srcptr z = mpz_roinit_n(s, (const mp_limb_t *)b->limbs, b->size < 0 ? -b->size : b->size);
     (void)l;
     size_t cap = mpz_sizeinbase(z, base) + 8;
+    /* mpz_sizeinbase is exact or one too many: the real count is checked after the conversion */
+    int limit = vm->int_max_str_digits;
+    if (base == 10 && limit > 0 && cap - 8 > (size_t)limit + 1)
+        return raise_str_digits_limit(vm);
     char *buf = kr_mem_alloc(vm, cap);
     if (!buf)
         return KR_NULL;
@@ -303,7 +313,12 @@ kr_value kr_int_to_str_ex(kr_vm *vm, kr_value v, int base, bool prefix)
     for (const char *q = pfx; *q; q++)
         buf[pos++] = *q;
     mpz_get_str(buf + pos, base, z);
-    kr_value r = kr_str_new(vm, buf, strlen(buf));
+    size_t len = strlen(buf);
+    if (base == 10 && limit > 0 && len - (b->size < 0) > (size_t)limit) {
+        kr_mem_free(vm, buf);
+        return raise_str_digits_limit(vm);
+    }
+    kr_value r = kr_str_new(vm, buf, len);
     kr_mem_free(vm, buf);
     return r;
 }
@@ -407,6 +422,11 @@ static kr_value parse_int(kr_vm *vm, const char *s, size_t len, int base, bool *
     if (prev_us)
         return KR_NULL;
     *syntax_error = false;
+    /* power-of-two bases convert in linear time: only the others are limited (CPython) */
+    if ((base & (base - 1)) != 0 && vm->int_max_str_digits > 0 && ndigits > (size_t)vm->int_max_str_digits)
+        return kr_raise(vm, KR_EXC(vm, ValueError),
+                        "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
+                        "use sys.set_int_max_str_digits() to increase the limit", vm->int_max_str_digits, ndigits);
     /* Fast path: fits in 64 bits for sure when ndigits * log2(base) < 63. */
     unsigned bits_per = base <= 2 ? 1 : base <= 4 ? 2 : base <= 8 ? 3 : base <= 16 ? 4 : base <= 32 ? 5 : 6;
     if (ndigits * bits_per <= 62) {

@@ -50,6 +50,10 @@ int64_t kr_int_hash(kr_value core);                    /* CPython's: n mod (2**6
 int64_t kr_int_bit_length_core(kr_value core);
 /* str of an int in base 2/8/10/16; with prefix "0b"/"0o"/"0x" after the sign when `prefix`. */
 kr_value kr_int_to_str_ex(kr_vm *vm, kr_value v, int base, bool prefix);
+/* sys.int_info.default_max_str_digits and str_digits_check_threshold (CPython 3.13's values): decimal
+ * conversions of ints with more digits than vm->int_max_str_digits raise ValueError. */
+#define KR_INT_DEFAULT_MAX_STR_DIGITS 4300
+#define KR_INT_MAX_STR_DIGITS_THRESHOLD 640
 
 /* GMP bridging for vm/ and stdlib/ code (math module). A view is read-only and borrows the bigint's
  * limbs (or the caller's `limb` for a small int): valid while `core` is alive and no collection runs. */

@@ -14,6 +14,7 @@
 #include "compiler/jit.h"
 #include "import.h"
 #include "init.h"
+#include "int.h"
 
 static long env_long(const char *name, long dflt)
 {
@@ -59,6 +60,10 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     vm->config.jit_threshold = o.jit_threshold >= 0 ? o.jit_threshold : env_long("KRAIT_JIT_THRESHOLD", 1000);
     vm->config.gc_stress = o.gc_stress >= 0 ? o.gc_stress : (int)env_long("KRAIT_GC_STRESS", 0);
     vm->recursion_limit = 1000;
+    /* CPython's limit on decimal int<->str conversions (a guard against quadratic-time inputs) */
+    long digits = env_long("PYTHONINTMAXSTRDIGITS", KR_INT_DEFAULT_MAX_STR_DIGITS);
+    vm->int_max_str_digits = digits == 0 || (digits >= KR_INT_MAX_STR_DIGITS_THRESHOLD && digits <= INT32_MAX)
+                                 ? (int)digits : KR_INT_DEFAULT_MAX_STR_DIGITS;
     vm_seed_hash(vm);
     if (kr_gc_init(vm, o.memory_limit, vm->config.gc_stress) < 0) {
         free(vm);

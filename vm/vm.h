@@ -137,6 +137,8 @@ struct kr_vm {
     kr_value argv;                            /* list of str */
     int exit_requested;
     int exit_code;
+    /* sys.set_int_max_str_digits: the most decimal digits int<->str conversions accept (0: no limit) */
+    int int_max_str_digits;
 
     /* object model (type.c, instance.c, abstract.c); buffers are kr_mem_alloc'd (freed with the heap) */
     uint32_t type_version_next;               /* type.c: source of unique type versions (never 0) */

@@ -49,7 +49,7 @@ flags = _struct_seq('sys.flags',
                      'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path',
                      'int_max_str_digits', 'gil'),
                     (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 if _hash_seed is not None else 1, 0, False, 1, 0, False,
-                     0, 1))
+                     get_int_max_str_digits(), 1))
 
 float_info = _struct_seq('sys.float_info',
                          ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig',
@@ -59,6 +59,6 @@ float_info = _struct_seq('sys.float_info',
 
 int_info = _struct_seq('sys.int_info',
                        ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold'),
-                       (64, 8, 0, 0))
+                       (64, 8, 4300, 640))
 
 del _StructSeq, _struct_seq, _SimpleNamespace, _hash_seed
