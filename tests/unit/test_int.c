@@ -109,8 +109,20 @@ START_TEST(test_str_round_trip)
     for (size_t i = 1; i <= n; i++)
         digits[i] = (char)('1' + i % 9);
     digits[n + 1] = 0;
+    /* beyond sys.set_int_max_str_digits' default limit both directions raise ValueError... */
+    ck_assert_int_eq(vm->int_max_str_digits, KR_INT_DEFAULT_MAX_STR_DIGITS);
+    ck_assert(kr_int_from_str(vm, digits, n + 1, 10) == KR_NULL);
+    ck_assert(kr_err_matches(vm, KR_EXC(vm, ValueError)));
+    kr_err_clear(vm);
+    ck_assert(kr_int_from_str(vm, digits, n + 1, 16) != KR_NULL); /* ...except in power-of-two bases */
+    /* ...and without a limit the conversions round-trip */
+    vm->int_max_str_digits = 0;
     kr_value v = I(digits);
     ck_assert_str_eq(S(v), digits);
+    vm->int_max_str_digits = KR_INT_DEFAULT_MAX_STR_DIGITS;
+    ck_assert(kr_int_to_str(vm, v, 10) == KR_NULL);
+    ck_assert(kr_err_matches(vm, KR_EXC(vm, ValueError)));
+    kr_err_clear(vm);
     free(digits);
     /* parsing rules */
     ck_assert_str_eq(S(kr_int_from_str(vm, " -0x_1f ", 8, 16)), "-31");
