@@ -519,81 +519,71 @@ static kr_value math_prod(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
     return acc;
 }
 
-/* Exact float summation: Shewchuk's algorithm as in CPython's math_fsum ("msum"). */
-static kr_value math_fsum(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+/* Exact float summation (Shewchuk's algorithm, as CPython's math_fsum): the running sum is kept as
+ * non-overlapping partials p[0..n) in increasing magnitude, rounded once at the end. */
+typedef struct {
+    double *p;
+    size_t n, cap;
+    double small[32];
+} msum;
+
+static void msum_init(msum *m)
 {
-    if (check_nargs(vm, "fsum", nargs, kwnames, 1) < 0)
-        return KR_NULL;
-    kr_value it = kr_iter(vm, args[0]);
-    if (it == KR_NULL)
-        return KR_NULL;
-    size_t mark = kr_root_mark(vm);
-    kr_root_push(vm, &it);
-    double ps[32], *p = ps;
-    size_t n = 0, cap = 32;
-    double special_sum = 0.0, inf_sum = 0.0, hi, yr, lo = 0.0, x, y, t;
-    kr_value result = KR_NULL;
-    for (;;) {
-        kr_value item = kr_next(vm, it);
-        if (item == KR_NULL) {
-            if (kr_err_occurred(vm))
-                goto done;
-            break;
+    m->p = m->small;
+    m->n = 0;
+    m->cap = sizeof m->small / sizeof m->small[0];
+}
+
+static void msum_free(kr_vm *vm, msum *m)
+{
+    if (m->p != m->small)
+        kr_mem_free(vm, m->p);
+}
+
+/* Adds finite x. Returns the new top partial (non-finite: the sum overflowed, the partials are then
+ * meaningless), or NAN with MemoryError pending (*oom set). */
+static double msum_add(kr_vm *vm, msum *m, double x, bool *oom)
+{
+    size_t i = 0;
+    for (size_t j = 0; j < m->n; j++) {
+        double y = m->p[j];
+        if (fabs(x) < fabs(y)) {
+            double t = x;
+            x = y;
+            y = t;
         }
-        if (kr_number_to_double(vm, item, &x) < 0)
-            goto done;
-        double xsave = x;
-        size_t i = 0;
-        for (size_t j = 0; j < n; j++) {
-            y = p[j];
-            if (fabs(x) < fabs(y)) {
-                t = x;
-                x = y;
-                y = t;
-            }
-            hi = x + y;
-            yr = hi - x;
-            lo = y - yr;
-            if (lo != 0.0)
-                p[i++] = lo;
-            x = hi;
-        }
-        n = i;
-        if (x != 0.0) {
-            if (!isfinite(x)) {
-                /* from an intermediate overflow, or a nan/inf among the summands */
-                if (isfinite(xsave)) {
-                    kr_raise(vm, KR_EXC(vm, OverflowError), "intermediate overflow in fsum");
-                    goto done;
-                }
-                if (isinf(xsave))
-                    inf_sum += xsave;
-                special_sum += xsave;
-                n = 0;
-            } else {
-                if (n >= cap) {
-                    size_t ncap = cap * 2;
-                    double *np = kr_mem_alloc(vm, ncap * sizeof(double));
-                    if (!np)
-                        goto done;
-                    memcpy(np, p, n * sizeof(double));
-                    if (p != ps)
-                        kr_mem_free(vm, p);
-                    p = np;
-                    cap = ncap;
-                }
-                p[n++] = x;
-            }
-        }
+        double hi = x + y;
+        double lo = y - (hi - x);
+        if (lo != 0.0)
+            m->p[i++] = lo;
+        x = hi;
     }
-    if (special_sum != 0.0) {
-        if (isnan(inf_sum))
-            kr_raise(vm, KR_EXC(vm, ValueError), "-inf + inf in fsum");
-        else
-            result = kr_float_new(vm, special_sum);
-        goto done;
+    m->n = i;
+    if (x != 0.0 && isfinite(x)) {
+        if (m->n >= m->cap) {
+            size_t ncap = m->cap * 2;
+            double *np = kr_mem_alloc(vm, ncap * sizeof(double));
+            if (!np) {
+                *oom = true;
+                return NAN;
+            }
+            memcpy(np, m->p, m->n * sizeof(double));
+            if (m->p != m->small)
+                kr_mem_free(vm, m->p);
+            m->p = np;
+            m->cap = ncap;
+        }
+        m->p[m->n++] = x;
     }
-    hi = 0.0;
+    return x;
+}
+
+/* The partials' sum correctly rounded (half-even across partials). */
+static double msum_round(msum *m)
+{
+    size_t n = m->n;
+    double *p = m->p;
+    double hi = 0.0, lo = 0.0, x, y, yr;
     if (n > 0) {
         hi = p[--n];
         /* sum_exact(ps, hi) from the top, stop when the sum becomes inexact */
@@ -606,7 +596,6 @@ static kr_value math_fsum(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
             if (lo != 0.0)
                 break;
         }
-        /* make half-even rounding work across multiple partials */
         if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
             y = lo * 2.0;
             x = hi + y;
@@ -615,10 +604,60 @@ static kr_value math_fsum(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
                 hi = x;
         }
     }
-    result = kr_float_new(vm, hi);
+    return hi;
+}
+
+static kr_value math_fsum(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (check_nargs(vm, "fsum", nargs, kwnames, 1) < 0)
+        return KR_NULL;
+    kr_value it = kr_iter(vm, args[0]);
+    if (it == KR_NULL)
+        return KR_NULL;
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &it);
+    msum m;
+    msum_init(&m);
+    double special_sum = 0.0, inf_sum = 0.0, x;
+    bool oom = false;
+    kr_value result = KR_NULL;
+    for (;;) {
+        kr_value item = kr_next(vm, it);
+        if (item == KR_NULL) {
+            if (kr_err_occurred(vm))
+                goto done;
+            break;
+        }
+        if (kr_number_to_double(vm, item, &x) < 0)
+            goto done;
+        if (!isfinite(x)) {
+            /* a nan/inf among the summands: the partials no longer matter */
+            if (isinf(x))
+                inf_sum += x;
+            special_sum += x;
+            m.n = 0;
+            continue;
+        }
+        if (special_sum != 0.0)
+            continue;
+        double top = msum_add(vm, &m, x, &oom);
+        if (oom)
+            goto done;
+        if (!isfinite(top)) {
+            kr_raise(vm, KR_EXC(vm, OverflowError), "intermediate overflow in fsum");
+            goto done;
+        }
+    }
+    if (special_sum != 0.0) {
+        if (isnan(inf_sum))
+            kr_raise(vm, KR_EXC(vm, ValueError), "-inf + inf in fsum");
+        else
+            result = kr_float_new(vm, special_sum);
+        goto done;
+    }
+    result = kr_float_new(vm, msum_round(&m));
 done:
-    if (p != ps)
-        kr_mem_free(vm, p);
+    msum_free(vm, &m);
     kr_root_reset(vm, mark);
     return result;
 }
@@ -721,6 +760,26 @@ done:
     return result;
 }
 
+/* A float operand of sumprod's exact path: an exact float, or an exact int that a double holds exactly. */
+static bool sumprod_double(kr_vm *vm, kr_value v, double *out)
+{
+    if (kr_is_small(v)) {
+        int64_t n = kr_small_val(v);
+        if (n > (1LL << 53) || n < -(1LL << 53))
+            return false;
+        *out = (double)n;
+        return true;
+    }
+    if (kr_type_of(vm, v) == vm->t.float_) {
+        *out = kr_float_value(v);
+        return isfinite(*out);
+    }
+    return false;
+}
+
+/* sumprod(p, q): the sum of the products, float products accumulated exactly (each split into hi + lo
+ * by fma, the pieces summed as fsum does) and rounded once, so float results are correctly rounded as
+ * CPython's extended-precision sum is. Pairs of ints (exact) and other types go through * and +. */
 static kr_value math_sumprod(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     if (check_nargs(vm, "sumprod", nargs, kwnames, 2) < 0)
@@ -731,21 +790,56 @@ static kr_value math_sumprod(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
     kr_root_push(vm, &q);
     kr_root_push(vm, &acc);
     kr_root_push(vm, &term);
+    msum m;
+    msum_init(&m);
+    bool floats = false, oom = false; /* floats: the partials hold float products not yet in acc */
     p = kr_sequence_tuple(vm, args[0]);
     if (p != KR_NULL)
         q = kr_sequence_tuple(vm, args[1]);
     if (p == KR_NULL || q == KR_NULL) {
-        kr_root_reset(vm, mark);
-        return KR_NULL;
+        acc = KR_NULL;
+        goto done;
     }
     if (kr_tuple_size(p) != kr_tuple_size(q)) {
-        kr_root_reset(vm, mark);
-        return kr_raise(vm, KR_EXC(vm, ValueError), "Inputs are not the same length");
+        acc = kr_raise(vm, KR_EXC(vm, ValueError), "Inputs are not the same length");
+        goto done;
     }
     for (int64_t i = 0; i < kr_tuple_size(p) && acc != KR_NULL; i++) {
-        term = kr_binary_op(vm, KR_OP_MUL, kr_tuple_items(p)[i], kr_tuple_items(q)[i]);
+        kr_value a = kr_tuple_items(p)[i], b = kr_tuple_items(q)[i];
+        double x, y;
+        bool both_int = kr_is_small(a) && kr_is_small(b);
+        if (!both_int && sumprod_double(vm, a, &x) && sumprod_double(vm, b, &y)) {
+            double hi = x * y;
+            if (isfinite(hi) && fabs(hi) < 1e300) {
+                double lo = fma(x, y, -hi);
+                double top = msum_add(vm, &m, hi, &oom);
+                if (!oom && isfinite(top))
+                    top = msum_add(vm, &m, lo, &oom);
+                if (oom) {
+                    acc = KR_NULL;
+                    break;
+                }
+                if (isfinite(top) && fabs(top) < 1e300) {
+                    floats = true;
+                    continue;
+                }
+                /* the exact sum nears overflow: finish with plain float arithmetic from here on */
+                m.n = 0;
+                floats = false;
+                term = kr_float_new(vm, top);
+                acc = term == KR_NULL ? KR_NULL : kr_binary_op(vm, KR_OP_ADD, acc, term);
+                continue;
+            }
+        }
+        term = kr_binary_op(vm, KR_OP_MUL, a, b);
         acc = term == KR_NULL ? KR_NULL : kr_binary_op(vm, KR_OP_ADD, acc, term);
     }
+    if (acc != KR_NULL && floats) {
+        term = kr_float_new(vm, msum_round(&m));
+        acc = term == KR_NULL ? KR_NULL : kr_binary_op(vm, KR_OP_ADD, acc, term);
+    }
+done:
+    msum_free(vm, &m);
     kr_root_reset(vm, mark);
     return acc;
 }

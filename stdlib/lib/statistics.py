@@ -1,8 +1,8 @@
 """statistics: the common functions of CPython's statistics module, with its exact results.
 
 Like CPython, sums are computed exactly on rationals (numerator/denominator big ints) and converted
-once at the end, so mean() and stdev() round exactly as CPython's do. Decimal and Fraction inputs are
-not supported (Krait has no decimal or fractions module yet).
+once at the end, so mean() and stdev() round exactly as CPython's do. Fraction inputs give Fraction
+results; Decimal is not supported (Krait has no decimal module yet).
 """
 import math
 
@@ -75,7 +75,8 @@ def _convert(num, den, T):
         return num / den
     if issubclass(T, int):
         return T(num)
-    return T(num / den)
+    from fractions import Fraction
+    return T(Fraction(num, den))
 
 
 def mean(data):
@@ -290,3 +291,191 @@ def pstdev(data, mu=None):
     if n < 1:
         raise StatisticsError('pstdev requires at least one data point')
     return _float_sqrt_of_frac(num, den * n)
+
+
+# ------------------------------------------------------------------------------ means of other kinds
+
+def geometric_mean(data):
+    """The n-th root of the product of n positive values, computed as exp of the mean log (as CPython)."""
+    n = 0
+    found_zero = False
+
+    def positives(values):
+        nonlocal n, found_zero
+        for n, x in enumerate(values, start=1):
+            if x > 0.0 or math.isnan(x):
+                yield x
+            elif x == 0.0:
+                found_zero = True
+            else:
+                raise StatisticsError('No negative inputs allowed', x)
+
+    total = math.fsum(map(math.log, positives(data)))
+    if not n:
+        raise StatisticsError('Must have a non-empty dataset')
+    if math.isnan(total):
+        return math.nan
+    if found_zero:
+        return math.nan if total == math.inf else 0.0
+    return math.exp(total / n)
+
+
+def _fail_neg(values, errmsg='negative value'):
+    for x in values:
+        if x < 0:
+            raise StatisticsError(errmsg)
+        yield x
+
+
+def harmonic_mean(data, weights=None):
+    """The reciprocal of the (weighted) mean of the reciprocals; 0 if any value is 0."""
+    if iter(data) is data:
+        data = list(data)
+    errmsg = 'harmonic mean does not support negative values'
+    n = len(data)
+    if n < 1:
+        raise StatisticsError('harmonic_mean requires at least one data point')
+    if n == 1 and weights is None:
+        x = data[0]
+        if isinstance(x, (int, float)) or hasattr(x, 'denominator'):
+            if x < 0:
+                raise StatisticsError(errmsg)
+            return x
+        raise TypeError('unsupported type')
+    if weights is None:
+        weights = [1] * n
+        wnum, wden = n, 1
+    else:
+        if iter(weights) is weights:
+            weights = list(weights)
+        if len(weights) != n:
+            raise StatisticsError('Number of weights does not match data size')
+        _, wnum, wden, _ = _sum(_fail_neg(weights, errmsg))
+    try:
+        data = _fail_neg(data, errmsg)
+        T, num, den, _ = _sum(w / x if w else 0 for w, x in zip(weights, data))
+    except ZeroDivisionError:
+        return 0
+    if num <= 0:
+        raise StatisticsError('Weighted sum must be positive')
+    # (wnum / wden) / (num / den), exactly
+    rn, rd = wnum * den, wden * num
+    g = math.gcd(rn, rd)
+    return _convert(rn // g, rd // g, T)
+
+
+# ------------------------------------------------------------------------------ two variables
+
+def covariance(x, y, /):
+    """Sample covariance of two inputs of the same length."""
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('covariance requires that both inputs have same number of data points')
+    if n < 2:
+        raise StatisticsError('covariance requires at least two data points')
+    xbar = math.fsum(x) / n
+    ybar = math.fsum(y) / n
+    sxy = math.sumprod([xi - xbar for xi in x], [yi - ybar for yi in y])
+    return sxy / (n - 1)
+
+
+def _rank(data, *, start=1):
+    """Ranks of data (ties get the average of their ranks), numbered from start."""
+    order = sorted(range(len(data)), key=data.__getitem__)
+    result = [0] * len(data)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and data[order[j + 1]] == data[order[i]]:
+            j += 1
+        rank = start + (i + j) / 2
+        for k in range(i, j + 1):
+            result[order[k]] = rank
+        i = j + 1
+    return result
+
+
+def _sqrtprod(x, y):
+    """sqrt(x * y) without overflow or underflow, with a correction step for accuracy."""
+    h = math.sqrt(x * y)
+    if not math.isfinite(h):
+        if math.isinf(h) and not math.isinf(x) and not math.isinf(y):
+            scale = 2.0 ** -512
+            return _sqrtprod(scale * x, scale * y) / scale
+        return h
+    if not h:
+        if x and y:
+            scale = 2.0 ** 537
+            return _sqrtprod(scale * x, scale * y) / scale
+        return h
+    d = math.sumprod((x, h), (y, -h))
+    return h + d / (2.0 * h)
+
+
+def correlation(x, y, /, *, method='linear'):
+    """Pearson's (method='linear') or Spearman's rank (method='ranked') correlation coefficient."""
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('correlation requires that both inputs have same number of data points')
+    if n < 2:
+        raise StatisticsError('correlation requires at least two data points')
+    if method not in {'linear', 'ranked'}:
+        raise ValueError(f'Unknown method: {method!r}')
+    if method == 'ranked':
+        start = (n - 1) / -2
+        x = _rank(x, start=start)
+        y = _rank(y, start=start)
+    else:
+        xbar = math.fsum(x) / n
+        ybar = math.fsum(y) / n
+        x = [xi - xbar for xi in x]
+        y = [yi - ybar for yi in y]
+    sxy = math.sumprod(x, y)
+    sxx = math.sumprod(x, x)
+    syy = math.sumprod(y, y)
+    try:
+        return sxy / _sqrtprod(sxx, syy)
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant') from None
+
+
+class LinearRegression(tuple):
+    """LinearRegression(slope, intercept)"""
+    __slots__ = ()
+    _fields = ('slope', 'intercept')
+
+    def __new__(cls, slope, intercept):
+        return tuple.__new__(cls, (slope, intercept))
+
+    slope = property(lambda self: self[0], doc='Alias for field number 0')
+    intercept = property(lambda self: self[1], doc='Alias for field number 1')
+
+    def __repr__(self):
+        return f'LinearRegression(slope={self[0]!r}, intercept={self[1]!r})'
+
+
+def linear_regression(x, y, /, *, proportional=False):
+    """Slope and intercept of simple linear regression by ordinary least squares (through the origin when
+    proportional)."""
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('linear regression requires that both inputs have same number of data points')
+    if n < 2:
+        raise StatisticsError('linear regression requires at least two data points')
+    if not proportional:
+        xbar = math.fsum(x) / n
+        ybar = math.fsum(y) / n
+        x = [xi - xbar for xi in x]
+        y = [yi - ybar for yi in y]
+    sxy = math.sumprod(x, y) + 0.0
+    sxx = math.sumprod(x, x)
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant') from None
+    intercept = 0.0 if proportional else ybar - slope * xbar
+    return LinearRegression(slope=slope, intercept=intercept)
+
+
+__all__ += ['geometric_mean', 'harmonic_mean', 'covariance', 'correlation', 'linear_regression',
+            'LinearRegression']
