@@ -169,6 +169,21 @@ kr_hir_ref kr_hir_insert_phi(kr_hir_func *fn, uint32_t b, kr_hir_rep rep, uint32
     return r;
 }
 
+kr_hir_ref kr_hir_insert_after_phis(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type,
+                                    const kr_hir_ref *args, uint32_t nargs, int64_t imm)
+{
+    kr_hir_ref r = new_insn(fn, b, op, rep, type, args, nargs, imm);
+    if (!r)
+        return 0;
+    kr_hir_block *bl = &fn->blocks[b];
+    uint32_t at = 0;
+    while (at < bl->ninsns && fn->insns[bl->insns[at]].op == KR_HIR_PHI)
+        at++;
+    if (place(fn, b, r, at) < 0)
+        return 0;
+    return r;
+}
+
 static bool is_terminator(uint16_t op)
 {
     return op == KR_HIR_ENTRY || op == KR_HIR_JUMP || op == KR_HIR_BRANCH || op == KR_HIR_BRANCH_PC ||

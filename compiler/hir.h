@@ -166,7 +166,9 @@ enum kr_hir_type_bits {
     X(INT_MOD_STEP, "TAGGED SMALLINT: (a0 + imm) mod imm2, for a0 in [0, imm2) and 0 < |imm| < imm2 < 2**29: one add and one conditional correction, never a deopt") \
     X(GUARD_INT_RANGE, "TAGGED SMALLINT: a0 (a SMALLINT) if imm <= a0 <= imm2, else deopt (reason LOOP_BOUNDS): a counted loop's entry bounds, which let its body's arithmetic on the counter go unchecked (hir_opt.c)") \
     /* ---- inlined calls (hir_build.c's inline_call) ---- */ \
-    X(GUARD_DEPTH,  "no value: deopt (reason RECURSION) when vm->depth >= vm->recursion_limit, where the call an inlined body stands for would raise RecursionError (the interpreter then makes that call)")
+    X(GUARD_DEPTH,  "no value: deopt (reason RECURSION) when vm->depth >= vm->recursion_limit, where the call an inlined body stands for would raise RecursionError (the interpreter then makes that call)") \
+    /* ---- counted loop exit values (hir_opt.c's loop_exit_values) ---- */ \
+    X(RANGE_PREV,   "TAGGED: a2 when a0 == a1, else a0 - imm (a0, a1 SMALLINT; imm a nonzero small int, |imm| < 2**29): the value a counted range loop last gave its variable, read where the loop exits: a0 its counter, a1 the counter's value where the loop was entered, a2 the variable's value before the loop")
 
 enum kr_hir_op {
 #define KR_HIR_OP_ENUM(name, doc) KR_HIR_##name,
@@ -331,6 +333,9 @@ kr_hir_ref kr_hir_emit(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_re
                        const kr_hir_ref *args, uint32_t nargs, int64_t imm);
 /* Inserts a PHI at the end of b's phi group (args filled later with kr_hir_set_args). */
 kr_hir_ref kr_hir_insert_phi(kr_hir_func *fn, uint32_t b, kr_hir_rep rep, uint32_t type);
+/* Inserts an instruction at the start of b, after its phis. */
+kr_hir_ref kr_hir_insert_after_phis(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_rep rep, uint32_t type,
+                                    const kr_hir_ref *args, uint32_t nargs, int64_t imm);
 /* Inserts an instruction before b's terminator (e.g. a LOAD_SLOT feeding a successor's phi). */
 kr_hir_ref kr_hir_insert_before_end(kr_hir_func *fn, uint32_t b, enum kr_hir_op op, kr_hir_rep rep,
                                     uint32_t type, const kr_hir_ref *args, uint32_t nargs, int64_t imm);

@@ -25,6 +25,8 @@ typedef struct lower_ctx {
     uint32_t *uses;     /* per HIR ref: uses by live instructions, phis and frame states */
     uint8_t *fused;     /* per HIR ref: lowered into its block's BRANCH */
     int32_t *lir_of;    /* per HIR block: its LIR block, -1 = unreachable */
+    kr_hir_ref *sink;   /* per HIR block: a counter increment lowered at its end instead (see below), 0 */
+    uint8_t *sunk;      /* per HIR ref: an increment lowered at its latch (choose_sunk_increments) */
 } lower_ctx;
 
 static int oom(lower_ctx *c)
@@ -533,6 +535,12 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         in->imm = 2 * (h.imm > 0 ? h.imm - h.imm2 : h.imm); /* x + s - C, or x + s: negative when out of range */
         in->imm2 = 2 * h.imm2;                                /* ... then + C brings it back */
         return 0;
+    case KR_HIR_RANGE_PREV: /* a0 == a1 ? a2 : a0 - step (hir_opt.c's loop exit values) */
+        if ((a[0] = use_val(c, h.args[0])) < 0 || (a[1] = use_val(c, h.args[1])) < 0 ||
+            (a[2] = use_val(c, h.args[2])) < 0 || !(in = emit(c, KR_LIR_RANGE_PREV, r, out, a, 3)))
+            return -1;
+        in->imm = -2 * h.imm;
+        return 0;
     case KR_HIR_INT_CMP:
     case KR_HIR_FLOAT_CMP:
     case KR_HIR_RANGE_NEXT:
@@ -856,6 +864,170 @@ static int succ_index_of_edge(const kr_hir_func *fn, uint32_t s, uint32_t pred_i
     return -1;
 }
 
+/* ---- counter increments at the latch ------------------------------------------------------------
+ * A counted loop computes its next counter n = iv + k (iv a header phi, n its only back-edge input)
+ * where the bytecode does, at the top of the body, so iv and n are both live through the body and the
+ * back-edge copies n into iv's register. The next value is needed only by that phi and by frame states
+ * (the range iterator's slot of the body's exits), and every frame state that names n is dominated by
+ * it, so iv there is still the counter n was made from: the exit rebuilds n as iv's word + 2k (tagged
+ * units; kr_lir_exit's adj_slot). So n is lowered at the end of the latch instead, after every other
+ * instruction (its register can then be iv's: `add reg, k`), and those frame states name iv with that
+ * adjustment (rewrite_sunk_states, after strip mining, which reads the latch's states as the HIR wrote
+ * them). Only an increment that cannot fail (no exit: a range step that stays within the stop, or a
+ * counter the loop range analysis bounds), whose frame states name it in one slot and no other sunk
+ * increment, so one adjusted slot per exit suffices. */
+static bool sinkable_increment(lower_ctx *c, kr_hir_ref n, kr_hir_ref *iv_out, int64_t *k_out, uint32_t *latch_out)
+{
+    kr_hir_func *fn = c->fn;
+    const kr_hir_insn *in = &fn->insns[n];
+    if (in->dead || in->op != KR_HIR_INT_BINOP || in->imm != KR_OP_ADD || in->nargs != 2 || c->vreg[n] < 0 ||
+        c->lir_of[in->block] < 0)
+        return false;
+    int64_t kw;
+    kr_hir_ref iv = underlying(fn, in->args[0]);
+    if (!const_operand(fn, in->args[1], KR_LIR_IADD, 0, &kw)) {
+        if (!const_operand(fn, in->args[0], KR_LIR_IADD, 0, &kw))
+            return false;
+        iv = underlying(fn, in->args[1]);
+    }
+    int64_t k = kr_small_val((kr_value)kw);
+    const kr_hir_insn *ivi = &fn->insns[iv];
+    if (!(in->imm2 == KR_HIR_INT_NO_OVERFLOW || (in->imm2 == KR_HIR_INT_RANGE_STEP && range_step_fits(fn, iv, k))) ||
+        ivi->dead || ivi->op != KR_HIR_PHI || !fn->blocks[ivi->block].loop_header || c->vreg[iv] < 0 || k == 0 ||
+        k >= ((int64_t)1 << 29) || k <= -((int64_t)1 << 29))
+        return false;
+    /* iv's one back-edge (a predecessor at or after the header in RPO), from a latch ending in a JUMP, feeds n */
+    const kr_hir_block *hb = &fn->blocks[ivi->block];
+    uint32_t latch = 0, nback = 0;
+    for (uint32_t p = 0; p < hb->npreds; p++) {
+        uint32_t pb = hb->preds[p];
+        if (c->lir_of[pb] < 0 || c->lir_of[pb] < c->lir_of[ivi->block])
+            continue;
+        nback++;
+        latch = pb;
+        if (p >= ivi->nargs || underlying(fn, ivi->args[p]) != n)
+            return false;
+    }
+    const kr_hir_block *lb = &fn->blocks[latch];
+    if (nback != 1 || !lb->ninsns || fn->insns[lb->insns[lb->ninsns - 1]].op != KR_HIR_JUMP || c->sink[latch])
+        return false;
+    /* no use but that phi input */
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        if (c->lir_of[b] < 0)
+            continue;
+        const kr_hir_block *bl = &fn->blocks[b];
+        for (uint32_t j = 0; j < bl->ninsns; j++) {
+            const kr_hir_insn *u = &fn->insns[bl->insns[j]];
+            if (u->dead)
+                continue;
+            for (uint32_t a = 0; a < u->nargs; a++)
+                if (underlying(fn, u->args[a]) == n && !(bl->insns[j] == iv && bl->preds[a] == latch))
+                    return false;
+        }
+    }
+    /* its frame states: one slot, and no other sunk increment */
+    for (uint32_t i = 0; i < fn->nfs; i++) {
+        const kr_hir_fs *fs = &fn->fss[i];
+        uint32_t mine = 0, others = 0;
+        for (uint32_t d = 0; d < fs->ndirty; d++) {
+            kr_hir_ref v = underlying(fn, fs->dirty[d].value);
+            mine += v == n;
+            others += c->sunk[v];
+        }
+        if (mine > 1 || (mine && others))
+            return false;
+    }
+    *iv_out = iv;
+    *k_out = k;
+    *latch_out = latch;
+    return true;
+}
+
+static void choose_sunk_increments(lower_ctx *c)
+{
+    kr_hir_func *fn = c->fn;
+    for (kr_hir_ref n = 1; n < fn->ninsns; n++) {
+        kr_hir_ref iv;
+        int64_t k;
+        uint32_t latch;
+        if (sinkable_increment(c, n, &iv, &k, &latch)) {
+            c->sink[latch] = n;
+            c->sunk[n] = 1;
+        }
+    }
+}
+
+/* Frame states naming a sunk increment n name its counter instead, the exits adding 2k (see above). */
+static int rewrite_sunk_states(lower_ctx *c)
+{
+    kr_hir_func *fn = c->fn;
+    kr_lir_func *lf = c->lf;
+    uint32_t nfs0 = fn->nfs;
+    int32_t *done = malloc((nfs0 + 1) * sizeof *done); /* old state -> its rewrite, -1 none, -2 unchanged */
+    int32_t *slot = malloc((nfs0 + 1) * sizeof *slot);
+    int64_t *adj = malloc((nfs0 + 1) * sizeof *adj);
+    if (!done || !slot || !adj) {
+        free(done), free(slot), free(adj);
+        return oom(c);
+    }
+    for (uint32_t i = 0; i < nfs0; i++)
+        done[i] = -1;
+    int rc = 0;
+    for (uint32_t k = 0; k < lf->ninsns && rc == 0; k++) {
+        kr_lir_insn *in = &lf->insns[k];
+        if (in->fs < 0 || (uint32_t)in->fs >= nfs0)
+            continue;
+        int32_t f = in->fs;
+        if (done[f] == -1) {
+            done[f] = -2;
+            const kr_hir_fs *fs = &fn->fss[f];
+            for (uint32_t d = 0; d < fs->ndirty; d++) {
+                kr_hir_ref n = underlying(fn, fs->dirty[d].value);
+                if (!c->sunk[n])
+                    continue;
+                const kr_hir_insn *ni = &fn->insns[n];
+                bool first = const_operand(fn, ni->args[1], KR_LIR_IADD, 0, &adj[f]); /* iv + k, else k + iv */
+                if (!first && !const_operand(fn, ni->args[0], KR_LIR_IADD, 0, &adj[f])) {
+                    rc = kr_hir_refuse(fn, "lowering: sunk increment %%%u without its constant", n);
+                    break;
+                }
+                kr_hir_ref iv = underlying(fn, first ? ni->args[0] : ni->args[1]);
+                adj[f] = 2 * kr_small_val((kr_value)adj[f]);
+                kr_hir_fs_entry *e = malloc(fs->ndirty * sizeof *e);
+                if (!e) {
+                    rc = oom(c);
+                    break;
+                }
+                memcpy(e, fs->dirty, fs->ndirty * sizeof *e);
+                e[d].value = iv;
+                int32_t nf = kr_hir_add_fs(fn, fs->pc, e, fs->ndirty); /* may move fn->fss */
+                free(e);
+                if (nf < 0) {
+                    rc = oom(c);
+                    break;
+                }
+                done[f] = nf;
+                slot[f] = (int32_t)fn->fss[f].dirty[d].slot;
+                break; /* one slot (sinkable_increment) */
+            }
+        }
+        if (rc || done[f] < 0)
+            continue;
+        in->fs = done[f];
+        for (int e = in->exit; e >= 0 && e < in->exit + in->nexits; e++) {
+            if (lf->exits[e].adj_slot >= 0) {
+                rc = kr_hir_refuse(fn, "lowering: exit %d adjusts two slots", e);
+                break;
+            }
+            lf->exits[e].fs = done[f];
+            lf->exits[e].adj_slot = slot[f];
+            lf->exits[e].adj = adj[f];
+        }
+    }
+    free(done), free(slot), free(adj);
+    return rc;
+}
+
 /* ---- loop strip mining (HotSpot C2's LoopStripMiningIter) ---------------------------------------
  * A counted loop polls on every back-edge (POLL: two loads, a compare and a branch), which in a small
  * body costs as much as the body. When the loop cannot allocate or reach a safepoint (no call and no
@@ -959,9 +1131,58 @@ static int32_t strip_header_fs(lower_ctx *c, uint32_t h, uint32_t latch, int32_t
         d[i].slot = fs->dirty[i].slot;
         d[i].value = mapped;
     }
+    for (uint32_t i = 0; i < fs->ndirty && *adj_slot >= 0; i++)
+        if (c->sunk[underlying(fn, d[i].value)]) {
+            free(d); /* an outer loop's sunk increment would need a second adjusted slot */
+            return -1;
+        }
     int32_t r = kr_hir_add_fs(fn, hbl->pc, d, fs->ndirty);
     free(d);
     return r;
+}
+
+/* Strips that end where a remainder wraps. A remainder phi r of the counter strength-reduced by
+ * hir_opt.c (r == x % C, stepped by INT_MOD_STEP: IWRAP, an add and a conditional correction, the cmov
+ * two cycles of latency on r's chain every iteration) needs no correction inside a strip that cannot
+ * take it past C - 1 (below 0 going down): when r steps by s = +-1 once per iteration (IWRAP in the
+ * latch feeding r's back-edge input and nothing else) and the counter by +-1 too, the strip test
+ * (compiler/x86.cpp emitStripTest) bounds each strip by the iterations left before r wraps, C - r
+ * (r + 1 going down), and corrects r once where a strip ends; the latch's IWRAP is then a plain add
+ * (imm3: 2s, the tagged step) when the back-edge takes that test, exactly as the latch's POLL is left
+ * out, and r is in a register at the header (the allocation decides; otherwise the IWRAP corrects as
+ * before). r is no Python variable (in no
+ * frame state) and is corrected before the strip end's poll and loop exit, so no exit sees it past
+ * its range. The header BRANCH's imm2 names the IWRAP: (its index + 1) * s. Only for C of at least
+ * KR_LIR_WRAP_MIN_STRIP, so that a strip end (a poll and a few instructions) stays rare. */
+#define KR_LIR_WRAP_MIN_STRIP 64
+
+static void wrap_aligned_strips(kr_lir_func *lf, const kr_hir_func *fn, uint32_t h, uint32_t latch, uint32_t bi)
+{
+    const kr_lir_block *hb = &lf->blocks[h], *lb = &lf->blocks[latch];
+    for (uint32_t k = lb->first; k < lb->first + lb->count; k++) {
+        kr_lir_insn *w = &lf->insns[k];
+        if (w->op != KR_LIR_IWRAP || w->hir == 0 || w->out < 0 || w->in[0] < 0)
+            continue;
+        const kr_hir_insn *hw = &fn->insns[w->hir];
+        if (hw->op != KR_HIR_INT_MOD_STEP || (hw->imm != 1 && hw->imm != -1) || hw->imm2 < KR_LIR_WRAP_MIN_STRIP)
+            continue;
+        bool ok = false;
+        for (uint32_t p = 0; p < hb->nphis; p++)
+            ok |= hb->phis[p].vreg == w->in[0] && hb->phis[p].inputs[bi].vreg == w->out;
+        for (uint32_t j = 0; j < lf->ninsns && ok; j++)
+            for (int i = 0; i < KR_LIR_MAX_IN; i++)
+                ok &= j == k || lf->insns[j].in[i] != w->out;
+        for (uint32_t b = 0; b < lf->nblocks && ok; b++)
+            for (uint32_t p = 0; p < lf->blocks[b].nphis; p++)
+                for (uint32_t q = 0; q < lf->blocks[b].npreds; q++)
+                    ok &= lf->blocks[b].phis[p].inputs[q].vreg != w->out ||
+                          (b == h && q == bi && lf->blocks[b].phis[p].vreg == w->in[0]);
+        if (!ok)
+            continue;
+        w->imm3 = 2 * hw->imm;
+        lf->insns[hb->first].imm2 = (int64_t)(k + 1) * hw->imm;
+        return;
+    }
 }
 
 static int strip_mine_loops(lower_ctx *c)
@@ -1043,6 +1264,8 @@ static int strip_mine_loops(lower_ctx *c)
         br->imm3 = mag > ((uint64_t)1 << 29) / KR_LIR_STRIP_ITERS ? (int64_t)1 << 30
                                                                    : (int64_t)(2 * mag * KR_LIR_STRIP_ITERS);
         lf->insns[poll].imm = 1;
+        if (s == 1 || s == -1)
+            wrap_aligned_strips(lf, fn, h, latch, bi);
     }
     return 0;
 }
@@ -1063,6 +1286,8 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
     c.uses = calloc(fn->ninsns, sizeof *c.uses);
     c.fused = calloc(fn->ninsns, 1);
     c.lir_of = malloc(fn->nblocks * sizeof *c.lir_of);
+    c.sink = calloc(fn->nblocks + 1, sizeof *c.sink);
+    c.sunk = calloc(fn->ninsns + 1, 1);
     /* per (HIR block, succ index): the LIR block an edge enters first (its split block, if any) */
     uint32_t nedges = 0;
     for (uint32_t b = 0; b < fn->nblocks; b++)
@@ -1071,8 +1296,8 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
     int32_t *edge_split = malloc((nedges + 1) * sizeof *edge_split);
     uint32_t *npreds_live = calloc(fn->nblocks, sizeof *npreds_live);
     kr_lir_func *lf = c.lf;
-    if (!rpo || !lf || !c.vreg || !c.uses || !c.fused || !c.lir_of || !edge_base || !edge_split ||
-        !npreds_live) {
+    if (!rpo || !lf || !c.vreg || !c.uses || !c.fused || !c.lir_of || !c.sink || !c.sunk || !edge_base ||
+        !edge_split || !npreds_live) {
         oom(&c);
         goto fail;
     }
@@ -1194,6 +1419,7 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
             c.vreg[r] = v;
         }
     }
+    choose_sunk_increments(&c);
     /* fuse a compare into its block's BRANCH when that is its only use */
     for (uint32_t i = 0; i < nrpo; i++) {
         const kr_hir_block *bl = &fn->blocks[rpo[i]];
@@ -1278,8 +1504,10 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
         }
         for (uint32_t k = nphis; k < bl->ninsns; k++) {
             kr_hir_ref r = bl->insns[k];
-            if (fn->insns[r].dead)
+            if (fn->insns[r].dead || c.sunk[r])
                 continue;
+            if (k + 1 == bl->ninsns && c.sink[b] && lower_insn(&c, lbi, c.sink[b]) < 0)
+                goto fail; /* the latch's counter increment, right before its JUMP */
             if (lower_insn(&c, lbi, r) < 0)
                 goto fail;
         }
@@ -1289,16 +1517,16 @@ kr_lir_func *kr_lir_lower(kr_hir_func *fn)
             goto fail;
         }
     }
-    if (strip_mine_loops(&c) < 0)
+    if (strip_mine_loops(&c) < 0 || rewrite_sunk_states(&c) < 0)
         goto fail;
     lf->hir_vreg = c.vreg;
-    free(rpo), free(c.uses), free(c.fused), free(c.lir_of);
+    free(rpo), free(c.uses), free(c.fused), free(c.lir_of), free(c.sink), free(c.sunk);
     free(edge_base), free(edge_split), free(npreds_live);
     return lf;
 fail:
     if (!fn->error[0])
         oom(&c);
-    free(rpo), free(c.vreg), free(c.uses), free(c.fused), free(c.lir_of);
+    free(rpo), free(c.vreg), free(c.uses), free(c.fused), free(c.lir_of), free(c.sink), free(c.sunk);
     free(edge_base), free(edge_split), free(npreds_live);
     kr_lir_free(lf);
     return NULL;

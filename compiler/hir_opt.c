@@ -9,7 +9,8 @@
  *     the small int range (those keep their deopt);
  * then, once, two loop passes (below): the strength reduction of `iv % C` (a stepped remainder phi) and
  * the loop range analysis (a counted loop's counter arithmetic without overflow checks, behind entry
- * guards), and dead code elimination: pure instructions no live instruction or frame state needs. Nothing that
+ * guards), then the loop exit values (a counted loop's variable rebuilt from its counter at the exit
+ * instead of carried around the loop), and dead code elimination: pure instructions no live instruction or frame state needs. Nothing that
  * can leave compiled code (guards, STEP, CALL_RT, POLL, BOX_FLOAT, TRUTHY, deopting arithmetic) and no
  * STORE_SLOT is ever removed, except guards proven to pass, remainders the first loop pass replaced and
  * overflow checks the second one proved unnecessary. The CFG is not changed.
@@ -823,6 +824,225 @@ static void analyse_loop_ranges(kr_hir_func *fn)
     free(guards);
 }
 
+/* ---- counted loop exit values ----
+ * A counted range loop (header h ending in BRANCH(RANGE_NEXT(iv, stop, s)), s a constant, every back-edge
+ * input of iv ADD(iv, s)) whose variable keeps its own header phi p: `i` of `for i in range(...)`, whose
+ * back-edge inputs are all iv itself (the body assigns i = iv and nothing else). p is read only after the
+ * loop (its exit, where i is the last value the loop gave it), yet each iteration copies iv into it:
+ * one more live register and a move per iteration. When the exit successor x has h as its only
+ * predecessor and every use of p is dominated by x, p's value there is known without carrying it:
+ *   - after at least one iteration, the previous counter: iv - s (the add that made iv was exact);
+ *   - after none, p's value from the entry, which carries on unchanged if p's back-edge inputs become
+ *     p itself (p is then loop invariant: no move on the back-edge).
+ * Which of the two: iv has moved from its entry value e0 (a new header phi, e0 from each entry and
+ * itself around the back-edges) exactly when an iteration ran, since iv only ever advances by s != 0.
+ * So x starts with RANGE_PREV(iv, e0, p) (a compare and a cmov, once per loop exit), which replaces p
+ * wherever x dominates. p must be within KR_HT_IMMEDIATE: it now lives on through the loop in a
+ * register, where a heap pointer must not outlive the overwrite of its slot (hir.h); and the loop must
+ * not call (a value live through calls is spilled or takes a callee-saved register). The strip-mined
+ * poll of hir_lower.c then rebuilds i at the header from iv itself (its adj slot). Run once, after the
+ * loop range analysis (whose entry guards read p's entry inputs, which do not change). */
+#define LOOP_EXIT_MAX_STEP ((int64_t)1 << 29) /* 2s fits LIR RANGE_PREV's lea displacement */
+
+/* Marks in dom[] the blocks x dominates: those block 0 cannot reach without passing through x. */
+static bool dominated_by(const kr_hir_func *fn, uint32_t x, uint8_t *dom, uint32_t *work)
+{
+    memset(dom, 1, fn->nblocks);
+    if (x == 0)
+        return true;
+    uint32_t nw = 0;
+    dom[0] = 0;
+    work[nw++] = 0;
+    while (nw) {
+        const kr_hir_block *bl = &fn->blocks[work[--nw]];
+        for (uint32_t i = 0; i < bl->nsuccs; i++) {
+            uint32_t t = bl->succs[i];
+            if (t != x && dom[t]) {
+                dom[t] = 0;
+                work[nw++] = t;
+            }
+        }
+    }
+    return true;
+}
+
+/* Whether every use of p (arguments, frame states of placed instructions; for a phi, the predecessor
+ * its argument comes through) lies where dom[] says x dominates, except p's own back-edge inputs. */
+static bool uses_dominated(const kr_hir_func *fn, kr_hir_ref p, const uint8_t *dom)
+{
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        const kr_hir_block *bl = &fn->blocks[b];
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            kr_hir_ref r = bl->insns[k];
+            const kr_hir_insn *in = &fn->insns[r];
+            if (in->dead || r == p)
+                continue;
+            for (uint32_t a = 0; a < in->nargs; a++) {
+                if (in->args[a] != p)
+                    continue;
+                uint32_t where = in->op == KR_HIR_PHI ? (a < bl->npreds ? bl->preds[a] : b) : b;
+                if (!dom[where])
+                    return false;
+            }
+            if (in->fs >= 0 && !dom[b]) {
+                const kr_hir_fs *fs = &fn->fss[in->fs];
+                for (uint32_t d = 0; d < fs->ndirty; d++)
+                    if (fs->dirty[d].value == p)
+                        return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Whether the loop's blocks hold a call (then every value live through it is spilled or in one of the
+ * few callee-saved registers, and two more such values cost more than the move they save). */
+static bool loop_calls(const kr_hir_func *fn, const uint8_t *in_loop)
+{
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        if (!in_loop[b])
+            continue;
+        const kr_hir_block *bl = &fn->blocks[b];
+        for (uint32_t k = 0; k < bl->ninsns; k++) {
+            const kr_hir_insn *in = &fn->insns[bl->insns[k]];
+            if (in->dead || in->op == KR_HIR_POLL)
+                continue; /* every loop polls; its slow path saves every register */
+            if (in->op == KR_HIR_STEP || in->op == KR_HIR_CALL_RT || in->op == KR_HIR_BOX_FLOAT ||
+                (in->op == KR_HIR_FLOAT_BINOP && in->imm == KR_OP_POW) || clobbers_guards(fn, in))
+                return true;
+        }
+    }
+    return false;
+}
+
+static void exit_values(kr_hir_func *fn, uint8_t *in_loop, uint8_t *dom, uint32_t *work)
+{
+    uint32_t nblocks = fn->nblocks;
+    for (uint32_t h = 1; h < nblocks && !fn->error[0]; h++) {
+        const kr_hir_block *hb = &fn->blocks[h];
+        if (!hb->loop_header || !hb->ninsns || hb->nsuccs != 2)
+            continue;
+        const kr_hir_insn *br = &fn->insns[hb->insns[hb->ninsns - 1]];
+        if (br->op != KR_HIR_BRANCH || fn->insns[br->args[0]].op != KR_HIR_RANGE_NEXT)
+            continue;
+        const kr_hir_insn *rn = &fn->insns[br->args[0]];
+        kr_hir_ref iv = rn->args[0];
+        int64_t step, s;
+        const kr_hir_insn *ivi = &fn->insns[iv];
+        if (!small_const(fn, rn->args[2], &step) || step == 0 || step >= LOOP_EXIT_MAX_STEP ||
+            step <= -LOOP_EXIT_MAX_STEP || ivi->op != KR_HIR_PHI || ivi->block != h || ivi->type != KR_HT_SMALLINT ||
+            ivi->nargs != hb->npreds)
+            continue;
+        /* the natural loop of the back-edges that step iv; every other predecessor an entry from outside */
+        memset(in_loop, 0, fn->nblocks);
+        in_loop[h] = 1;
+        uint32_t nw = 0, nback = 0;
+        bool ok = true;
+        for (uint32_t a = 0; a < hb->npreds; a++) {
+            if (!iv_step(fn, iv, ivi->args[a], &s))
+                continue;
+            ok &= s == step && hb->preds[a] != h;
+            nback++;
+            if (!in_loop[hb->preds[a]]) {
+                in_loop[hb->preds[a]] = 1;
+                work[nw++] = hb->preds[a];
+            }
+        }
+        while (nw) {
+            const kr_hir_block *ub = &fn->blocks[work[--nw]];
+            for (uint32_t q = 0; q < ub->npreds; q++)
+                if (!in_loop[ub->preds[q]]) {
+                    in_loop[ub->preds[q]] = 1;
+                    work[nw++] = ub->preds[q];
+                }
+        }
+        uint32_t x = hb->succs[1];
+        if (!ok || !nback || in_loop[0] || in_loop[x] || !in_loop[hb->succs[0]] || fn->blocks[x].npreds != 1 ||
+            loop_calls(fn, in_loop))
+            continue;
+        for (uint32_t a = 0; a < hb->npreds && ok; a++)
+            if (!iv_step(fn, iv, ivi->args[a], &s) && in_loop[hb->preds[a]])
+                ok = false; /* a back-edge that does not step iv */
+        if (!ok)
+            continue;
+        dominated_by(fn, x, dom, work);
+        kr_hir_ref e0 = 0;
+        for (uint32_t k = 0; k < fn->blocks[h].ninsns && !fn->error[0]; k++) {
+            kr_hir_ref p = fn->blocks[h].insns[k];
+            const kr_hir_insn *pi = &fn->insns[p];
+            if (pi->op != KR_HIR_PHI)
+                break;
+            if (pi->dead || p == iv || pi->rep != KR_HIR_TAGGED || (pi->type & ~(uint32_t)KR_HT_IMMEDIATE) ||
+                pi->nargs != hb->npreds)
+                continue;
+            bool carried = false, cand = true;
+            for (uint32_t a = 0; a < pi->nargs && cand; a++) {
+                if (in_loop[fn->blocks[h].preds[a]]) {
+                    cand = pi->args[a] == iv;
+                    carried = true;
+                } else {
+                    cand = pi->args[a] != p;
+                }
+            }
+            if (!cand || !carried || !uses_dominated(fn, p, dom))
+                continue;
+            if (!e0) {
+                e0 = kr_hir_insert_phi(fn, h, KR_HIR_TAGGED, KR_HT_SMALLINT);
+                if (!e0)
+                    return;
+                ivi = &fn->insns[iv];
+                kr_hir_ref *ea = malloc(ivi->nargs * sizeof *ea);
+                if (!ea) {
+                    kr_hir_refuse(fn, "out of memory in the HIR optimiser");
+                    return;
+                }
+                for (uint32_t a = 0; a < ivi->nargs; a++)
+                    ea[a] = in_loop[fn->blocks[h].preds[a]] ? e0 : ivi->args[a];
+                kr_hir_set_args(fn, e0, ea, ivi->nargs);
+                free(ea);
+                fn->insns[e0].pc = fn->insns[iv].pc; /* at the end of the phi group: the scan skips it */
+            }
+            kr_hir_ref args[3] = {iv, e0, p};
+            kr_hir_ref last = kr_hir_insert_after_phis(fn, x, KR_HIR_RANGE_PREV, KR_HIR_TAGGED, fn->insns[p].type,
+                                                       args, 3, step);
+            if (!last)
+                return;
+            fn->insns[last].pc = fn->blocks[x].pc != UINT32_MAX ? fn->blocks[x].pc : fn->insns[p].pc;
+            /* p's uses past the exit read last; around the back-edges p carries itself */
+            for (uint32_t b = 0; b < fn->nblocks; b++) {
+                const kr_hir_block *bl = &fn->blocks[b];
+                for (uint32_t j = 0; j < bl->ninsns; j++) {
+                    kr_hir_ref r = bl->insns[j];
+                    kr_hir_insn *in = &fn->insns[r];
+                    if (in->dead || r == last)
+                        continue;
+                    for (uint32_t a = 0; a < in->nargs; a++)
+                        if (in->args[a] == p && r != p)
+                            in->args[a] = last;
+                        else if (r == p && in_loop[bl->preds[a]])
+                            in->args[a] = p;
+                }
+            }
+            for (uint32_t i = 0; i < fn->nfs; i++)
+                for (uint32_t d = 0; d < fn->fss[i].ndirty; d++)
+                    if (fn->fss[i].dirty[d].value == p)
+                        fn->fss[i].dirty[d].value = last;
+        }
+    }
+}
+
+static void loop_exit_values(kr_hir_func *fn)
+{
+    uint32_t nb = fn->nblocks ? fn->nblocks : 1;
+    uint8_t *in_loop = malloc(nb), *dom = malloc(nb);
+    uint32_t *work = malloc(nb * sizeof *work);
+    if (in_loop && dom && work)
+        exit_values(fn, in_loop, dom, work);
+    free(in_loop);
+    free(dom);
+    free(work);
+}
+
 static bool pure(const kr_hir_insn *in)
 {
     switch ((enum kr_hir_op)in->op) {
@@ -830,6 +1050,7 @@ static bool pure(const kr_hir_insn *in)
     case KR_HIR_INT_INVERT: case KR_HIR_INT_CMP: case KR_HIR_INT_TO_DOUBLE: case KR_HIR_UNBOX_FLOAT:
     case KR_HIR_FLOAT_NEG: case KR_HIR_FLOAT_CMP: case KR_HIR_IS: case KR_HIR_NOT: case KR_HIR_RANGE_NEXT:
     case KR_HIR_LOAD_ADDR: case KR_HIR_LOAD_INST_SLOT: case KR_HIR_LEN: case KR_HIR_INT_MOD_STEP:
+    case KR_HIR_RANGE_PREV:
         return true;
     case KR_HIR_INT_BINOP: case KR_HIR_FLOAT_BINOP:
         return in->fs < 0; /* cannot deopt */
@@ -937,6 +1158,8 @@ void kr_hir_optimize(kr_hir_func *fn)
         reduce_iv_mod(fn);
         if (!fn->error[0])
             analyse_loop_ranges(fn);
+        if (!fn->error[0])
+            loop_exit_values(fn);
         if (fn->error[0])
             return; /* out of memory: refused */
         eliminate_dead(&o);

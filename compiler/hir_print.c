@@ -123,6 +123,9 @@ static void print_insn(FILE *out, const kr_hir_func *fn, kr_hir_ref r)
     case KR_HIR_INT_MOD_STEP:
         fprintf(out, " +%" PRId64 " mod %" PRId64, in->imm, in->imm2);
         break;
+    case KR_HIR_RANGE_PREV:
+        fprintf(out, " step %" PRId64, in->imm);
+        break;
     case KR_HIR_INT_CMP: case KR_HIR_FLOAT_CMP:
         fprintf(out, " %s", in->imm >= 0 && in->imm < KR_CMP_COUNT ? cmp_names[in->imm] : "?");
         break;

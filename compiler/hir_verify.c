@@ -321,6 +321,9 @@ static opsig signature(const kr_hir_insn *in)
         s.nargs = 2;
         s.argtype = KR_HT_SMALLINT;
         break;
+    case KR_HIR_RANGE_PREV: /* a0, a1 small ints, a2 any (checked by hir_opt.c's loop_exit_values) */
+        s.nargs = 3;
+        break;
     case KR_HIR_INT_TO_DOUBLE:
         s.nargs = 1;
         s.argtype = KR_HT_SMALLINT;

@@ -430,6 +430,9 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
             case KR_LIR_IWRAP:
                 fprintf(out, " #%lld wrap #%lld", (long long)in->imm, (long long)in->imm2);
                 break;
+            case KR_LIR_RANGE_PREV:
+                fprintf(out, " else +#%lld", (long long)in->imm);
+                break;
             case KR_LIR_LOAD:
                 fprintf(out, " [slot %lld]", (long long)in->imm);
                 break;

@@ -104,7 +104,8 @@
     X(FGETRET,   1, "out(FP) = the double whose bits are in rax (the previous FPOW_CALL's result)") \
     X(IWRAP,     1, "out = in0 + imm, then + imm2 when that is negative (HIR INT_MOD_STEP: imm and imm2 even, both fit an imm32)") \
     X(GUARD_RANGE, 0, "exit 0 unless imm <= in0 <= imm2 (tagged words; INT64_MIN / INT64_MAX: no check on that side)") \
-    X(GUARD_DEPTH, 0, "exit 0 when vm->depth >= vm->recursion_limit (HIR GUARD_DEPTH)")
+    X(GUARD_DEPTH, 0, "exit 0 when vm->depth >= vm->recursion_limit (HIR GUARD_DEPTH)") \
+    X(RANGE_PREV, 1, "out = in0 == in1 ? in2 : in0 + imm (HIR RANGE_PREV: imm = -2 * step, fits an imm32)")
 
 enum kr_lir_op {
 #define KR_LIR_OP_ENUM(name, out, doc) KR_LIR_##name,

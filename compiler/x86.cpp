@@ -259,6 +259,31 @@ private:
                br.imm != 0 && br.nexits == 1;
     }
     void emitStripTest(const kr_lir_insn &br, int pos, Label body, Label exit);
+    // Whether block b's back-edge takes its strip-mined header's test (so its POLL imm 1 is left out
+    // and the IWRAP that test corrects steps without correcting).
+    bool latchStrips(uint32_t b, const std::vector<std::vector<int>> &atPos,
+                     const std::vector<std::vector<int>> &predEnd) const
+    {
+        const kr_lir_block &bl = lf_->blocks[b];
+        const kr_lir_insn &term = lf_->insns[bl.first + bl.count - 1];
+        return term.op == KR_LIR_JUMP && rotates(bl.succs[0], b, atPos, predEnd) &&
+               stripMined(lf_->insns[lf_->blocks[resolved_[bl.succs[0]]].first]);
+    }
+    // Whether a strip-mined header BRANCH ends its strips where a remainder wraps (hir_lower.c
+    // wrap_aligned_strips, imm2 naming the IWRAP): when that remainder is in a register at the header.
+    const kr_lir_insn *wrapOf(const kr_lir_insn &br) const
+    {
+        return br.imm2 != 0 ? &lf_->insns[uint64_t(br.imm2 > 0 ? br.imm2 : -br.imm2) - 1] : nullptr;
+    }
+    bool wrapAligned(const kr_lir_insn &br) const
+    {
+        const kr_lir_insn *w = wrapOf(br);
+        if (!stripMined(br) || !w)
+            return false;
+        kr_ra_loc rl = kr_ra_location_at(ra_, w->in[0], int(2 * (&br - lf_->insns)));
+        return rl.kind == KR_RA_REG && !isXmm(rl.index);
+    }
+    void emitWrapFix(const kr_lir_insn &br, int pos);
 };
 
 void Emitter::moveLoc(kr_ra_loc dst, kr_ra_loc src, int64_t imm)
@@ -1881,6 +1906,14 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
         a_.mov(O(), r11);
         break;
     case KR_LIR_IWRAP:
+        if (in.imm3 != 0 && latchStrips(b, atPos, predEnd) &&
+            wrapAligned(lf_->insns[lf_->blocks[resolved_[bl.succs[0]]].first])) {
+            // a remainder the strip test corrects (hir_lower.c wrap_aligned_strips): a plain step
+            if (O().id() != I(0).id())
+                a_.mov(O(), I(0));
+            a_.add(O(), int32_t(in.imm3));
+            break;
+        }
         // 2y + 1 < 0 iff y < 0: the add's sign flag says whether to take the corrected sum instead.
         // The corrected sum comes from the input (lea, in parallel with the add), not from the add's
         // result: the phi this steps around a loop then carries two instructions of latency per
@@ -1891,6 +1924,13 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
             a_.mov(O(), I(0));
         a_.add(O(), int32_t(in.imm));
         a_.cmovs(O(), r11);
+        break;
+    case KR_LIR_RANGE_PREV:
+        // r11 first: the output may share a register with any input (all read before it is written)
+        a_.lea(r11, x86::ptr(I(0), int32_t(in.imm)));
+        a_.cmp(I(0), I(1));
+        a_.cmove(r11, I(2));
+        a_.mov(O(), r11);
         break;
     case KR_LIR_INOT: // ~x tagged = ~a with bit 0 set again = a ^ ~1
         if (O().id() != I(0).id())
@@ -2174,12 +2214,8 @@ void Emitter::emitInsn(uint32_t k, uint32_t b, const std::vector<std::vector<int
     case KR_LIR_POLL: {
         // A strip-mined loop's latch (imm 1): its back-edge polls once per strip instead, when it
         // takes the header's test itself (emitStripTest); otherwise it polls here as any loop.
-        if (in.imm == 1) {
-            const kr_lir_insn &term = lf_->insns[bl.first + bl.count - 1];
-            if (term.op == KR_LIR_JUMP && rotates(bl.succs[0], b, atPos, predEnd) &&
-                stripMined(lf_->insns[lf_->blocks[resolved_[bl.succs[0]]].first]))
-                break;
-        }
+        if (in.imm == 1 && latchStrips(b, atPos, predEnd))
+            break;
         // One compare and branch: krait_interrupt (vm/api.c) also zeroes the GC threshold, so
         // `allocated >= threshold` covers both an interrupt and GC debt; the slow path
         // (kr_jit_rt_poll) checks the interrupt first, then the GC safepoint.
@@ -2361,6 +2397,9 @@ void Emitter::emitStripTest(const kr_lir_insn &br, int pos, Label body, Label ex
     x86::Gp cur = gp(br.in[0], pos), stop = gp(br.in[1], pos), lim = gp(br.in[2], pos), r11 = x86::r11;
     a_.cmp(cur, lim);
     a_.j(up ? x86::CondCode::kL : x86::CondCode::kG, body);
+    const bool aligned = wrapAligned(br);
+    if (aligned)
+        emitWrapFix(br, pos);
     PollSlow p{a_.newLabel(), a_.newLabel(), br.exit};
     a_.mov(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
     a_.cmp(r11, x86::qword_ptr(x86::r12, lay_.vm_gc_threshold));
@@ -2369,6 +2408,32 @@ void Emitter::emitStripTest(const kr_lir_insn &br, int pos, Label body, Label ex
     polls_.push_back(p);
     a_.cmp(cur, stop);
     a_.j(up ? x86::CondCode::kGE : x86::CondCode::kLE, exit);
+    if (aligned) {
+        // lim = cur +- min(distance to the stop, imm3, 2 * the iterations before the remainder wraps)
+        // (unsigned distances, each > 0; the counter steps by 1 here, 2 tagged units)
+        const kr_lir_insn &w = *wrapOf(br);
+        x86::Gp r = gp(w.in[0], pos);
+        Label small = a_.newLabel();
+        a_.mov(r11, up ? stop : cur);
+        a_.sub(r11, up ? cur : stop);
+        a_.cmp(r11, int32_t(br.imm3));
+        a_.jbe(small);
+        a_.mov(r11, int32_t(br.imm3));
+        a_.bind(small);
+        if (br.imm2 > 0) { // C - r iterations: (2C + 1) - the tagged r
+            a_.mov(lim, int32_t(w.imm2 + 1));
+            a_.sub(lim, r);
+        } else {           // r + 1 iterations: the tagged r + 1
+            a_.lea(lim, x86::ptr(r, 1));
+        }
+        a_.cmp(lim, r11);
+        a_.cmova(lim, r11);
+        if (!up)
+            a_.neg(lim);
+        a_.add(lim, cur);
+        a_.jmp(body);
+        return;
+    }
     Label nearStop = a_.newLabel();
     a_.mov(r11, up ? stop : cur);
     a_.sub(r11, up ? cur : stop);
@@ -2379,6 +2444,22 @@ void Emitter::emitStripTest(const kr_lir_insn &br, int pos, Label body, Label ex
     a_.bind(nearStop);
     a_.mov(lim, stop);
     a_.jmp(body);
+}
+
+// Where a strip ends, the remainder a strip-aligned IWRAP left uncorrected (hir_lower.c
+// wrap_aligned_strips) is at most one step out of [0, C): C going up (tagged 2C + 1), -1 going down
+// (tagged -1); it becomes 0 (tagged 1), or C - 1 (tagged 2C - 1). Before the poll and the loop's exit,
+// so no exit and nothing after the loop sees it out of range.
+void Emitter::emitWrapFix(const kr_lir_insn &br, int pos)
+{
+    const kr_lir_insn &w = *wrapOf(br);
+    x86::Gp r = gp(w.in[0], pos);
+    const int64_t twoC = w.imm2;
+    Label done = a_.newLabel();
+    a_.cmp(r, int32_t(br.imm2 > 0 ? twoC + 1 : -1));
+    a_.jne(done);
+    a_.mov(r, int32_t(br.imm2 > 0 ? 1 : twoC - 1));
+    a_.bind(done);
 }
 
 void Emitter::run()
