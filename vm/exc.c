@@ -297,7 +297,10 @@ static kr_value exc_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_v
     kr_shape *root = kr_shape_root(vm, cls);
     if (!root)
         return KR_NULL;
-    kr_exception *e = kr_gc_alloc(vm, cls, cls->instance_size < sizeof(kr_exception) ? sizeof(kr_exception) : cls->instance_size);
+    size_t size = cls->instance_size < sizeof(kr_exception) ? sizeof(kr_exception) : cls->instance_size;
+    kr_exception *e = size <= 16 * KR_GC_POOL_CLASSES && !(cls->flags & KR_TF_EXTERNAL_FINALIZE)
+                          ? kr_gc_alloc_small(vm, cls, size) /* the pool's block inline: raising is hot */
+                          : kr_gc_alloc(vm, cls, size);
     if (!e)
         return KR_NULL;
     if (cls->py_finalize)
@@ -305,11 +308,11 @@ static kr_value exc_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_v
     kr_value self = KR_VAL(e);
     exc_storage_init(e, root);
     e->args = vm->empty_tuple;
-    size_t m = kr_root_mark(vm);
-    kr_root_push(vm, &self);
-    int r = set_args(vm, self, args, nargs) < 0 || set_defaults(vm, self, cls) < 0 ? -1 : 0;
-    kr_root_reset(vm, m);
-    return r < 0 ? KR_NULL : self;
+    /* self needs no root: from here on only allocation (the args tuple, the fields' attribute
+     * storage) and no Python code runs, and allocation never collects */
+    if (set_args(vm, self, args, nargs) < 0 || set_defaults(vm, self, cls) < 0)
+        return KR_NULL;
+    return self;
 }
 
 static int no_kw(kr_vm *vm, kr_value self, kr_value kwnames)

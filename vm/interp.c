@@ -230,6 +230,47 @@ static inline int frame_bind(kr_vm *vm, kr_function *fn, kr_code *co, kr_value *
     return 0;
 }
 
+/* frame_bind_self's other cases: frame_bind on an argument array with self put in front. Out of line,
+ * so that its buffer does not weigh on the positional case's prologue. */
+static __attribute__((noinline)) int frame_bind_self_array(kr_vm *vm, kr_function *fn, kr_code *co, kr_value *ns,
+                                                           kr_value self, kr_value *args, int nargs, kr_value kwnames)
+{
+    int total = nargs + (kwnames ? (int)kr_tuple_size(kwnames) : 0) + 1;
+    kr_value small[16];
+    kr_value *buf = total <= 16 ? small : kr_mem_alloc(vm, (size_t)total * sizeof(kr_value));
+    if (!buf)
+        return -1;
+    buf[0] = self;
+    for (int i = 1; i < total; i++)
+        buf[i] = args[i - 1];
+    int r = frame_bind(vm, fn, co, ns, buf, nargs + 1, kwnames);
+    if (buf != small)
+        kr_mem_free(vm, buf);
+    return r;
+}
+
+/* frame_bind for a call with `self` before the arguments (a method's function called from C: a
+ * dunder, a class's __init__), without first building an argument array that has it in front: the
+ * positional case writes the slots directly. */
+static inline int frame_bind_self(kr_vm *vm, kr_function *fn, kr_code *co, kr_value *ns, kr_value self,
+                                  kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kwnames || (uint32_t)nargs + 1 != co->argcount || co->kwonlyargcount != 0 ||
+        (co->flags & (KR_CODE_VARARGS | KR_CODE_VARKW)))
+        return frame_bind_self_array(vm, fn, co, ns, self, args, nargs, kwnames);
+    ns[0] = self;
+    for (int i = 0; i < nargs; i++)
+        ns[i + 1] = args[i];
+    if (co->ncellvars | co->nfreevars) {
+        for (uint32_t i = co->argcount; i < co->nlocals; i++)
+            ns[i] = KR_UNBOUND;
+        return frame_init_rest(vm, co, ns, fn->closure);
+    }
+    for (uint32_t i = co->argcount; i < co->nslots; i++)
+        ns[i] = KR_UNBOUND;
+    return 0;
+}
+
 static inline void frame_link(kr_vm *vm, kr_frame *nf, kr_code *co, kr_function *fn, uint32_t flags)
 {
     nf->code = co;
@@ -652,6 +693,59 @@ done:
 
 /* ------------------------------------------------------------------------------------------------
  * BUILD_CLASS */
+
+static kr_value run_entry_frame(kr_vm *vm, kr_frame *nf);
+
+/* A call of class cls whose __init__ is the Python function init (kr_type_python_init), with nargs
+ * positional arguments and the values of kwnames after them: type_call's steps (cls->new_, then
+ * __init__ on the new instance, whose result must be None) without the generic layers between them
+ * (slot_init's lookup, call_special, kr_call, func_call): the __init__ frame is bound straight from
+ * the arguments and run as kr_interp_call runs it. */
+static kr_value call_class_init(kr_vm *vm, kr_type *cls, kr_value init, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_value obj = cls->new_(vm, cls, args, nargs, kwnames);
+    if (!obj)
+        return KR_NULL;
+    kr_type *ot = kr_type_of(vm, obj);
+    if (ot != cls) { /* a builtin __new__ that made something else: type_call's rule */
+        if (!kr_type_is_subtype(ot, cls) || !ot->init)
+            return obj;
+        size_t m = kr_root_mark(vm);
+        kr_root_push(vm, &obj);
+        int r = ot->init(vm, obj, args, nargs, kwnames);
+        kr_root_reset(vm, m);
+        return r < 0 ? KR_NULL : obj;
+    }
+    if (vm->c_depth >= KR_INTERP_MAX_C_DEPTH)
+        return recursion_error(vm);
+    kr_function *fn = KR_AS(kr_function, init);
+    kr_code *co = kr_code_of(fn->code);
+    /* obj needs no root until the frame is linked: nothing from here to there collects (binding
+     * allocates at most cells and the *args / **kwargs containers, and allocation never collects) */
+    kr_frame *nf = frame_alloc(vm, co);
+    if (!nf || frame_bind_self(vm, fn, co, nf->slots, obj, args, nargs, kwnames) < 0)
+        return KR_NULL;
+    co->call_count++;
+    frame_link(vm, nf, co, fn, KR_FRAME_ENTRY);
+    /* rooted here rather than by the frame: __init__ may rebind or delete its `self` */
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &obj);
+    kr_value r = run_entry_frame(vm, nf);
+    kr_root_reset(vm, m);
+    if (!r)
+        return KR_NULL;
+    if (r != KR_NONE)
+        return kr_raise(vm, KR_EXC(vm, TypeError), "__init__() should return None, not '%s'", kr_typename(vm, r));
+    return obj;
+}
+
+/* The __init__ for call_class_init when callee is a class it may call, else KR_NULL. */
+static inline kr_value class_init_of(kr_vm *vm, kr_value callee)
+{
+    if (!kr_is_ptr(callee) || KR_OBJ(callee)->type != vm->t.type)
+        return KR_NULL;
+    return kr_type_python_init(vm, KR_AS(kr_type, callee));
+}
 
 static kr_value run_frame(kr_vm *vm, kr_frame *f, int *yielded);
 
@@ -1676,7 +1770,9 @@ L_CALL_METHOD: {
         }
         SAVE_PC();
         {
-            kr_value v = kr_call(vm, callee, args, nargs, kwnames);
+            kr_value init = class_init_of(vm, callee);
+            kr_value v = init ? call_class_init(vm, KR_AS(kr_type, callee), init, args, nargs, kwnames)
+                              : kr_call(vm, callee, args, nargs, kwnames);
             CHECK(v);
             s[dst] = v;
         }
@@ -2303,7 +2399,8 @@ step_failed:
 /* ------------------------------------------------------------------------------------------------
  * Entry points */
 
-kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_value kwnames)
+/* kr_interp_call and kr_interp_call_self: self KR_NULL, or the argument before args. */
+static kr_value interp_call(kr_vm *vm, kr_value func, kr_value self, kr_value *args, int nargs, kr_value kwnames)
 {
     kr_function *fn = KR_AS(kr_function, func);
     kr_code *co = kr_code_of(fn->code);
@@ -2314,7 +2411,8 @@ kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_
     kr_frame *nf = frame_alloc(vm, co);
     if (!nf)
         return KR_NULL;
-    if (frame_bind(vm, fn, co, nf->slots, args, nargs, kwnames) < 0) /* the positional case inline */
+    if ((self ? frame_bind_self(vm, fn, co, nf->slots, self, args, nargs, kwnames)
+              : frame_bind(vm, fn, co, nf->slots, args, nargs, kwnames)) < 0) /* the positional case inline */
         return KR_NULL;
     co->call_count++;
     if (co->flags & KR_CODE_GENERATOR)
@@ -2335,6 +2433,16 @@ kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_
         kr_root_reset(vm, m);
     }
     return r;
+}
+
+kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_value kwnames)
+{
+    return interp_call(vm, func, KR_NULL, args, nargs, kwnames);
+}
+
+kr_value kr_interp_call_self(kr_vm *vm, kr_value func, kr_value self, kr_value *args, int nargs, kr_value kwnames)
+{
+    return interp_call(vm, func, self, args, nargs, kwnames);
 }
 
 kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value locals)
@@ -2480,7 +2588,9 @@ const kr_insn *kr_interp_step_call(kr_vm *vm, kr_frame *f, const kr_insn *ip)
                      kr_jit_call_site_matured(vm, f->code, (uint32_t)(ip - f->code->insns));
         fb_record_callee(vm, e, callee);
         f->pc = ip + 2;
-        kr_value v = kr_call(vm, callee, args, nargs, KR_NULL);
+        kr_value init = class_init_of(vm, callee);
+        kr_value v = init ? call_class_init(vm, KR_AS(kr_type, callee), init, args, nargs, KR_NULL)
+                          : kr_call(vm, callee, args, nargs, KR_NULL);
         if (!v)
             goto failed;
         s[dst] = v;

@@ -18,6 +18,9 @@ void kr_interp_trace_roots(kr_vm *vm);
 /* ---- running code ---- */
 /* Call a Python function object from C (kr_call uses this for functions). args rooted by the caller. */
 kr_value kr_interp_call(kr_vm *vm, kr_value func, kr_value *args, int nargs, kr_value kwnames);
+/* kr_interp_call with `self` before the arguments (nargs positional, then the values of kwnames), as
+ * a method's function is called: without building an argument array that has it in front. */
+kr_value kr_interp_call_self(kr_vm *vm, kr_value func, kr_value self, kr_value *args, int nargs, kr_value kwnames);
 /* Run module/exec/eval code: locals KR_NULL means locals = globals. globals must be a dict; if it has
  * no '__builtins__', vm->builtins is used. Returns the code's return value (eval: the expression). */
 kr_value kr_interp_run_code(kr_vm *vm, kr_value code, kr_value globals, kr_value locals);

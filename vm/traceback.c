@@ -41,6 +41,8 @@ static kr_code_loc tb_code_loc(const kr_code *co, int64_t pc)
     return co->locs[pc];
 }
 
+_Static_assert(sizeof(kr_traceback) <= 16 * KR_GC_POOL_CLASSES, "kr_tb_add takes its entries from the small-object pool");
+
 int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc)
 {
     kr_exception *e = KR_AS(kr_exception, exc);
@@ -58,7 +60,7 @@ int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc)
         loc = KR_AS(kr_traceback, head)->loc;
         head = KR_AS(kr_traceback, head)->next;
     }
-    kr_traceback *tb = kr_gc_alloc(vm, vm->t.traceback, sizeof(kr_traceback));
+    kr_traceback *tb = kr_gc_alloc_small(vm, vm->t.traceback, sizeof(kr_traceback)); /* one per frame per raise */
     if (!tb) {
         kr_err_clear(vm); /* keep the original exception pending: drop this entry */
         vm->exc = exc;

@@ -509,6 +509,10 @@ static kr_value lookup_special(kr_vm *vm, kr_value self, kr_value name, bool *un
 static kr_value call_special(kr_vm *vm, kr_value f, bool unbound, kr_value self, kr_value *args, int nargs,
                              kr_value kwnames)
 {
+    /* a Python function (the usual dunder): its frame takes self and the arguments directly, and holds
+     * the function once linked (nothing collects before) */
+    if (unbound && kr_is_ptr(f) && KR_OBJ(f)->type == vm->t.function)
+        return kr_interp_call_self(vm, f, self, args, nargs, kwnames);
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &f);
     kr_value r;
@@ -962,6 +966,18 @@ static kr_value slot_new(kr_vm *vm, kr_type *cls, kr_value *args, int nargs, kr_
             return KR_NULL;
     }
     return call_special(vm, f, true, KR_VAL(cls), args, nargs, kwnames);
+}
+
+kr_value kr_type_python_init(kr_vm *vm, kr_type *cls)
+{
+    if (KR_OBJ(cls)->type != vm->t.type || cls->init != slot_init || !cls->new_ || cls->new_ == slot_new ||
+        (cls->flags & KR_TF_ABSTRACT))
+        return KR_NULL;
+    kr_value f = kr_type_lookup(vm, cls, KR_NAME(vm, __init__));
+    if (!f || !kr_is_ptr(f) || KR_OBJ(f)->type != vm->t.function ||
+        (kr_code_of(KR_AS(kr_function, f)->code)->flags & KR_CODE_GENERATOR))
+        return KR_NULL;
+    return f;
 }
 
 #define SLOT(n, kind, op, field, gen) {KR_NAME_##n, kind, op, offsetof(kr_type, field), (kr_anyfn)(gen)}

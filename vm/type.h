@@ -144,6 +144,13 @@ int kr_type_instance_lookup(kr_vm *vm, kr_type *tp, struct kr_shape *shape, kr_v
 kr_value kr_object_default_repr(kr_vm *vm, kr_value self);
 /* "module.qualname" or "qualname" for builtins, as CPython's type repr and messages use it. */
 kr_value kr_type_fullname(kr_vm *vm, kr_type *t);
+/* The Python __init__ that a call of class `cls` runs after cls->new_ (type_call's protocol), when the
+ * call may skip the generic layers (vm/interp.c's call_class_init): type(cls) is exactly type (no
+ * metaclass __call__), cls is not abstract, its __init__ slot is the generic one that calls a Python
+ * __init__ and its __new__ slot is a builtin one (no Python __new__ runs first: new_ runs no Python
+ * code), and that __init__ is a plain function, not a generator function. KR_NULL otherwise (no
+ * exception). */
+kr_value kr_type_python_init(kr_vm *vm, kr_type *cls);
 /* next(it) for `yield from` (vm/generator.c): as the type's next slot, but a StopIteration raised by a
  * class's __next__ stays pending (the slot clears it: exhaustion is KR_NULL without an exception),
  * since its value is the result of the yield from. KR_NULL without an exception: exhausted. */
