@@ -2156,6 +2156,7 @@ static void generic_rt(builder *b, uint32_t pc, kr_insn in)
  * marked and the function is built again with the call a STEP. */
 
 #define KR_HIR_INLINE_MAX_INSNS 64
+#define KR_HIR_INLINE_MAX_FREE 8 /* free variables an inlined callee may read */
 
 static bool inline_pure(enum kr_hir_op op)
 {
@@ -2164,6 +2165,7 @@ static bool inline_pure(enum kr_hir_op op)
     case KR_HIR_INT_BINOP: case KR_HIR_INT_NEG: case KR_HIR_INT_INVERT: case KR_HIR_INT_CMP:
     case KR_HIR_INT_TO_DOUBLE: case KR_HIR_UNBOX_FLOAT: case KR_HIR_FLOAT_BINOP: case KR_HIR_FLOAT_NEG:
     case KR_HIR_FLOAT_CMP: case KR_HIR_IS: case KR_HIR_NOT:
+    case KR_HIR_LOAD_CELL: /* a free variable's value: a load, whose empty cell deopts to before the call */
         return true;
     default:
         return false;
@@ -2171,18 +2173,23 @@ static bool inline_pure(enum kr_hir_op op)
 }
 
 /* Whether code cc, called with nargs positional arguments, is a candidate: exactly its parameters
- * passed, no cells, free variables, handlers, star parameters or generator, and straight-line
- * instructions inline_call can build up to its first return. */
+ * passed, no cells of its own, handlers, star parameters or generator, and straight-line
+ * instructions inline_call can build up to its first return. Free variables may be read (a closure's
+ * `lambda x: x + k`): their cells come from the called function's closure. */
 static bool inline_code_ok(const kr_code *cc, uint32_t nargs)
 {
-    const uint32_t allowed = KR_CODE_NESTED | KR_CODE_LAMBDA;
+    const uint32_t allowed = KR_CODE_NESTED | KR_CODE_LAMBDA | KR_CODE_HAS_FREE;
     if ((cc->flags & ~allowed) || cc->argcount != nargs || cc->kwonlyargcount || cc->ncellvars ||
-        cc->nfreevars || cc->nexctab || cc->ninsns > KR_HIR_INLINE_MAX_INSNS)
+        cc->nfreevars > KR_HIR_INLINE_MAX_FREE || cc->nexctab || cc->ninsns > KR_HIR_INLINE_MAX_INSNS)
         return false;
     for (uint32_t pc = 0; pc < cc->ninsns; pc += kr_opcode_words[KR_INSN_OP(cc->insns[pc])]) {
         switch (KR_INSN_OP(cc->insns[pc])) {
         case KR_OP_NOP: case KR_OP_MOVE: case KR_OP_LOAD_CONST: case KR_OP_LOAD_INT: case KR_OP_LOAD_NONE:
         case KR_OP_LOAD_BOOL: case KR_OP_BINARY_OP: case KR_OP_UNARY_OP:
+            break;
+        case KR_OP_LOAD_DEREF: /* of a free variable's cell slot (the code has no cells of its own) */
+            if (KR_INSN_B(cc->insns[pc]) < cc->nlocals || KR_INSN_B(cc->insns[pc]) >= cc->nlocals + cc->nfreevars)
+                return false;
             break;
         case KR_OP_RETURN: case KR_OP_RETURN_CONST:
             return true;
@@ -2228,6 +2235,21 @@ static bool inline_call(builder *b, uint32_t pc, kr_insn in)
     kr_hir_ref dg = emit(b, KR_HIR_GUARD_DEPTH, KR_HIR_TAGGED, 0, NULL, 0, 0);
     if (dg)
         set_fs(b, dg, fs_now(b), KR_DEOPT_RECURSION);
+    /* the free variables' cells, as the callee's frame would hold them: fv's closure tuple (a function
+     * of this code has one of nfreevars cells: kr_func_new and __code__'s setter keep the sizes equal;
+     * a KR_NULL would deopt) and its items. Loads only, before the body: its LOAD_DEREFs read the
+     * cells' contents (LOAD_CELL, an empty one deopts to before the call). */
+    kr_hir_ref cells[KR_HIR_INLINE_MAX_FREE] = {0};
+    if (cc->nfreevars) {
+        kr_hir_ref clo = emit1(b, KR_HIR_LOAD_FIELD, KR_HIR_TAGGED, KR_HT_TUPLE, fv,
+                               (int64_t)offsetof(kr_function, closure));
+        set_fs(b, clo, fs_now(b), KR_DEOPT_UNBOUND);
+        for (uint32_t i = 0; i < cc->nfreevars; i++) {
+            cells[i] = emit1(b, KR_HIR_LOAD_FIELD, KR_HIR_TAGGED, KR_HT_OBJECT, clo,
+                             (int64_t)(offsetof(kr_tuple, items) + i * sizeof(kr_value)));
+            set_fs(b, cells[i], fs_now(b), KR_DEOPT_UNBOUND);
+        }
+    }
     /* the parameters: the caller's argument values (a dirty double or immediate stays in its register) */
     for (uint32_t i = 0; i < nargs; i++) {
         const sst *x = &b->st[a + 1 + i];
@@ -2277,6 +2299,12 @@ static bool inline_call(builder *b, uint32_t pc, kr_insn in)
             if (!unary_op(b, ci))
                 b->inl.failed = true;
             break;
+        case KR_OP_LOAD_DEREF: { /* inline_code_ok: a free variable's slot */
+            kr_hir_ref r = emit1(b, KR_HIR_LOAD_CELL, KR_HIR_TAGGED, ANY_VALUE, cells[cb - cc->nlocals], 0);
+            set_fs(b, r, fs_now(b), KR_DEOPT_UNBOUND);
+            write_slot(b, ca, r);
+            break;
+        }
         case KR_OP_RETURN:
             result = read_slot(b, ca);
             break;
