@@ -728,6 +728,7 @@ static const kr_getset_def member_getsets[] = {
 /* slot wrappers and method-wrappers                                                                */
 
 #define SK_NEW_KIND 26 /* must match enum slot_kind's SK_NEW in type.c */
+#define SK_INIT_KIND 25 /* SK_INIT there */
 
 static void slot_wrapper_trace(kr_vm *vm, kr_object *o)
 {
@@ -748,6 +749,12 @@ static kr_value slot_wrapper_call(kr_vm *vm, kr_value self, kr_value *args, int 
     if (!kr_type_is_subtype(kr_type_of(vm, args[0]), w->owner))
         return kr_raise(vm, KR_EXC(vm, TypeError), "descriptor '%s' requires a '%s' object but received a '%s'", name,
                         w->owner->name_c, kr_typename(vm, args[0]));
+    if (w->kind == SK_INIT_KIND) {
+        /* `Base.__init__(self, ...)` in a subclass's __init__ (every user exception's): kr_slot_wrapper_call's
+         * SK_INIT case, without its dispatch */
+        int r = ((int (*)(kr_vm *, kr_value, kr_value *, int, kr_value))w->fn)(vm, args[0], args + 1, nargs - 1, kwnames);
+        return r < 0 ? KR_NULL : KR_NONE;
+    }
     return kr_slot_wrapper_call(vm, self, args[0], args + 1, nargs - 1, kwnames);
 }
 

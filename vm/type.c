@@ -475,6 +475,7 @@ enum slot_kind {
     SK_BOOL, SK_BINOP, SK_RBINOP, SK_INPLACE, SK_UNOP, SK_INDEX, SK_INIT, SK_NEW, SK_DEL
 };
 _Static_assert(SK_NEW == 26, "descr.c's SK_NEW_KIND must match");
+_Static_assert(SK_INIT == 25, "descr.c's SK_INIT_KIND must match");
 
 typedef struct slotdef {
     int name;      /* enum kr_name_id */
