@@ -18,7 +18,20 @@ def is_not(a, b): return a is not b
 def add(a, b): return a + b
 def and_(a, b): return a & b
 def floordiv(a, b): return a // b
-def index(a): return a.__index__()
+def index(a):
+    # The special method is looked up on the type, and a missing one is a TypeError (not AttributeError).
+    if type(a) is int:
+        return a
+    try:
+        meth = type(a).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(a).__name__) from None
+    r = meth(a)
+    if not isinstance(r, int):
+        raise TypeError("__index__ returned non-int (type %s)" % type(r).__name__)
+    return r
+
+
 def inv(a): return ~a
 invert = inv
 def lshift(a, b): return a << b

@@ -49,3 +49,13 @@ try:
     [1, 2][Num()]
 except TypeError as e:
     print(type(e).__name__, e)
+# operator.index: __index__ looked up on the type; no __index__ is a TypeError, a non-int result too.
+import operator
+class BadIdx:
+    def __index__(self): return 1.5
+print(operator.index(Idx(7)), operator.index(-3), operator.index(True) == 1)
+for v in (2.0, "3", None, BadIdx()):
+    try:
+        operator.index(v)
+    except TypeError as e:
+        print("TypeError:", e)
