@@ -146,6 +146,21 @@ static int tuple_to_tm(kr_vm *vm, const char *fname, kr_value t, struct tm *tm)
     tm->tm_wday = (int)((f[6] + 1) % 7);
     tm->tm_yday = (int)(f[7] - 1);
     tm->tm_isdst = (int)f[8];
+    /* A struct_time from localtime()/gmtime() carries its zone name and UTC offset (items 9 and 10 of
+     * the tuple time.py passes); %Z and %z of strftime use them, as CPython does. Without them (None, or
+     * a plain 9-tuple) tm_zone stays NULL and the C library falls back to tzname[tm_isdst] and +0000.
+     * tm_zone points into the str, which the argument tuple keeps alive for the duration of the call. */
+    if (kr_tuple_size(t) >= 11) {
+        kr_value zone = kr_tuple_items(t)[9], off = kr_tuple_items(t)[10];
+        int64_t gmtoff;
+        if (kr_is_str(vm, zone))
+            tm->tm_zone = kr_str_data(zone);
+        if (off != KR_NONE) {
+            if (kr_index_i64(vm, off, &gmtoff) < 0)
+                return -1;
+            tm->tm_gmtoff = (long)gmtoff;
+        }
+    }
     return 0;
 }
 
