@@ -86,6 +86,11 @@ def ctime(secs=None):
     return asctime(localtime(secs))
 
 
+def strptime(string, format="%a %b %d %H:%M:%S %Y"):
+    import _strptime
+    return _strptime._strptime_time(string, format)
+
+
 # CPython's time functions are builtins, which do not bind as methods when stored in a class
 # (logging.Formatter.converter = time.gmtime is the common case): staticmethod objects are callable
 # and behave the same way.
@@ -95,3 +100,4 @@ mktime = staticmethod(mktime)
 strftime = staticmethod(strftime)
 asctime = staticmethod(asctime)
 ctime = staticmethod(ctime)
+strptime = staticmethod(strptime)

@@ -14,3 +14,6 @@ for t in (0, 1700000000, 1720000000):
     sign = '-' if off < 0 else '+'
     expect = '%s%02d%02d' % (sign, abs(off) // 3600, abs(off) // 60 % 60)
     print(time.strftime('%z', lt) == expect, time.strftime('%Z', lt) == lt.tm_zone)
+# strptime (the parsing rules are tested with datetime.strptime in mod_datetime_strptime)
+st = time.strptime("2024-02-29 13:45", "%Y-%m-%d %H:%M")
+print(tuple(st), st.tm_yday, st.tm_wday)
