@@ -120,9 +120,10 @@ def _ord_to_ymd(n):
 
 
 def _check_date_fields(year, month, day):
-    year = _index(year)
-    month = _index(month)
-    day = _index(day)
+    if not (type(year) is int and type(month) is int and type(day) is int):
+        year = _index(year)
+        month = _index(month)
+        day = _index(day)
     if not MINYEAR <= year <= MAXYEAR:
         raise ValueError("year %d is out of range" % year)
     if not 1 <= month <= 12:
@@ -133,10 +134,11 @@ def _check_date_fields(year, month, day):
 
 
 def _check_time_fields(hour, minute, second, microsecond, fold):
-    hour = _index(hour)
-    minute = _index(minute)
-    second = _index(second)
-    microsecond = _index(microsecond)
+    if not (type(hour) is int and type(minute) is int and type(second) is int and type(microsecond) is int):
+        hour = _index(hour)
+        minute = _index(minute)
+        second = _index(second)
+        microsecond = _index(microsecond)
     if not 0 <= hour <= 23:
         raise ValueError("hour must be in 0..23")
     if not 0 <= minute <= 59:
@@ -246,35 +248,34 @@ def _wrap_strftime(obj, fmt, timetuple):
     """time.strftime with the directives only datetime knows (%f, %z, %:z, %Z) substituted first."""
     if not isinstance(fmt, str):
         raise TypeError("strftime() argument 1 must be str, not %s" % _arg_type_name(fmt))
-    out = []
-    i = 0
-    n = len(fmt)
+    out = None
     start = 0
-    while i < n:
-        if fmt[i] != "%" or i + 1 >= n:
-            i += 1
-            continue
+    n = len(fmt)
+    i = fmt.find("%")
+    while 0 <= i < n - 1:
         c = fmt[i + 1]
-        rep = None
         skip = 2
         if c == "f":
             rep = "%06d" % getattr(obj, "microsecond", 0)
         elif c == "z":
             rep = _format_offset(obj.utcoffset(), "") if hasattr(obj, "utcoffset") else ""
-        elif c == ":" and i + 2 < n and fmt[i + 2] == "z":
+        elif c == ":" and fmt[i + 2:i + 3] == "z":
             rep = _format_offset(obj.utcoffset(), ":") if hasattr(obj, "utcoffset") else ""
             skip = 3
         elif c == "Z":
             name = obj.tzname() if hasattr(obj, "tzname") else None
-            rep = "" if name is None else name.replace("%", "%%")
-        if rep is not None:
-            out.append(fmt[start:i])
-            out.append(rep)
-            i += skip
-            start = i
+            rep = "" if name is None else name.replace("%", "%%")   # the result is a format again
         else:
-            i += 2
-    if start:
+            i = fmt.find("%", i + 2)    # any other directive (and %%) is time.strftime's
+            continue
+        if out is None:
+            out = []
+        out.append(fmt[start:i])
+        out.append(rep)
+        i += skip
+        start = i
+        i = fmt.find("%", i)
+    if out is not None:
         out.append(fmt[start:])
         fmt = "".join(out)
     return _time.strftime(fmt, timetuple)
@@ -569,11 +570,8 @@ def _date_from_ordinal(cls, n):
 def _digits(s, i, n):
     """The int of the n ASCII digits at s[i:], or -1."""
     part = s[i:i + n]
-    if len(part) != n:
+    if len(part) != n or not (part.isdigit() and part.isascii()):
         return -1
-    for c in part:
-        if c not in _DIGITS:
-            return -1
     return int(part)
 
 
