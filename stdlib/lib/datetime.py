@@ -744,6 +744,7 @@ class date:
         elif t != t:
             raise ValueError("Invalid value NaN (not a number)")
         y, m, d = _time.localtime(t)[:3]
+        _check_year(y)
         return _mk_date(cls, y, m, d)
 
     @classmethod
@@ -1289,8 +1290,16 @@ def _mk_datetime(cls, y, m, d, hh, mm, ss, us, tz, fold=0):
 
 
 def _local_offset(u):
-    """The local UTC offset in seconds at POSIX time u."""
-    return _time.localtime(u).tm_gmtoff
+    """The local UTC offset in seconds at POSIX time u. Like CPython's probes, a local time outside years
+    1..9999 is a ValueError (so naive times within a day of the limits may not convert)."""
+    lt = _time.localtime(u)
+    _check_year(lt[0])
+    return lt.tm_gmtoff
+
+
+def _check_year(y):
+    if not MINYEAR <= y <= MAXYEAR:
+        raise ValueError("year %d is out of range" % y)
 
 
 def _local_to_posix(y, m, d, hh, mm, ss, fold):
@@ -1412,6 +1421,7 @@ class datetime(date):
             return result
         lt = _time.localtime(s)
         y, m, d, hh, mm, ss = lt[:6]
+        _check_year(y)
         if ss > 59:
             ss = 59
         fold = 0

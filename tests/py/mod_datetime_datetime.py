@@ -169,6 +169,12 @@ print(now.tzinfo is None, abs(now.timestamp() - _time.time()) < 60, abs(datetime
       datetime.now(UTC).tzinfo is UTC, datetime.today().tzinfo is None, date.today() - now.date() <= timedelta(1),
       datetime.now(EST).tzinfo is EST)
 show('now(1)', lambda: datetime.now(1))
+# Within a day of year 1 the local-time probes leave the supported range in every time zone.
+show('datetime(1, 1, 1).timestamp()', lambda: datetime(1, 1, 1).timestamp())
+show('datetime.min.astimezone()', lambda: datetime.min.astimezone())
+for v in [-62135596800 - 2 * 86400, 253402300800 + 2 * 86400]:
+    show('date.fromtimestamp(%r)' % (v,), lambda: date.fromtimestamp(v))
+    show('datetime.fromtimestamp(%r)' % (v,), lambda: datetime.fromtimestamp(v))
 for v in [None, '1', float('nan'), float('inf'), 1e20, 10**30]:
     show('date.fromtimestamp(%r)' % (v,), lambda: date.fromtimestamp(v))
     show('datetime.fromtimestamp(%r)' % (v,), lambda: datetime.fromtimestamp(v))
