@@ -26,7 +26,7 @@ _DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 _DAYNAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHNAMES = (None, "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DIGITS = frozenset("0123456789")
-_MISSING = object()     # default of date's month and day: CPython reports them as missing arguments
+_MISSING = object()     # an omitted argument where CPython rejects None (date month/day, timezone name)
 
 
 # ---- integer helpers ---------------------------------------------------------------------------------
@@ -556,15 +556,6 @@ def _mk_date(cls, y, m, d):
         self._hashcode = -1
         return self
     return cls(y, m, d)
-
-
-def _date_from_ordinal(cls, n):
-    if not 1 <= n <= _MAXORDINAL:
-        if n < 1:
-            raise OverflowError("date value out of range")
-        raise OverflowError("date value out of range")
-    y, m, d = _ord_to_ymd(n)
-    return _mk_date(cls, y, m, d)
 
 
 def _digits(s, i, n):
