@@ -4,11 +4,15 @@
  * whose GMP limbs live inline in the VM heap. Invariant kept by every constructor here (kr_int_from_i64,
  * kr_int_from_mpz): a kr_bigint never holds a value that fits a small int.
  *
- * GMP usage: operands are wrapped read-only with mpz_roinit_n (a small int through a one-limb stack
- * buffer), a result is computed into a temporary mpz_t, copied into a new kr_bigint and the temporary is
- * cleared. So big ints live wholly in the VM heap and GMP's process-wide allocator only ever holds
- * transient temporaries. GMP aborts the process when an allocation fails, so operations whose result
- * would exceed KR_INT_MAX_BITS raise MemoryError before asking GMP.
+ * GMP usage: the hot operations (+, -, *, //, %, divmod) run GMP's mpn layer straight into the limbs of
+ * the result object, allocated with the result's upper bound of limbs (int_dest): no temporary, no copy,
+ * and GMP's allocator sees nothing but its own scratch for large products and quotients. A result much
+ * shorter than its bound (cancellation) is copied into an exact-size object. The other operations wrap
+ * operands read-only with mpz_roinit_n (a small int through a one-limb stack buffer), compute into a
+ * temporary mpz_t, copy it into a new kr_bigint and clear the temporary. So big ints live wholly in the
+ * VM heap and GMP's process-wide allocator only ever holds transient temporaries. GMP aborts the process
+ * when an allocation fails, so operations whose result would exceed KR_INT_MAX_BITS raise MemoryError
+ * before asking GMP.
  *
  * Small-int paths come first everywhere and allocate nothing when the result is small.
  *
@@ -79,20 +83,30 @@ static kr_value bigint_alloc(kr_vm *vm, size_t nlimbs, bool negative, const mp_l
     return KR_VAL(b);
 }
 
-kr_value kr_int_from_mpz(kr_vm *vm, mpz_srcptr z)
+/* The small int of a magnitude of at most one limb, or KR_NULL when it does not fit one. */
+static kr_value small_of_limb(size_t n, bool negative, uint64_t l)
 {
-    size_t n = mpz_size(z);
     if (n == 0)
         return kr_small(0);
-    int sgn = mpz_sgn(z);
     if (n == 1) {
-        uint64_t l = mpz_getlimbn(z, 0);
-        if (sgn > 0 && l <= (uint64_t)KR_SMALL_MAX)
+        if (!negative && l <= (uint64_t)KR_SMALL_MAX)
             return kr_small((int64_t)l);
-        if (sgn < 0 && l <= (uint64_t)KR_SMALL_MAX + 1)
+        if (negative && l <= (uint64_t)KR_SMALL_MAX + 1)
             return kr_small(-(int64_t)l);
     }
-    return bigint_alloc(vm, n, sgn < 0, mpz_limbs_read(z));
+    return KR_NULL;
+}
+
+/* The normalised int of a magnitude of n limbs (no high zero limb) and a sign. */
+static kr_value int_from_limbs(kr_vm *vm, const mp_limb_t *limbs, size_t n, bool negative)
+{
+    kr_value v = small_of_limb(n, negative, n ? limbs[0] : 0);
+    return v != KR_NULL ? v : bigint_alloc(vm, n, negative, limbs);
+}
+
+kr_value kr_int_from_mpz(kr_vm *vm, mpz_srcptr z)
+{
+    return int_from_limbs(vm, mpz_limbs_read(z), mpz_size(z), mpz_sgn(z) < 0);
 }
 
 /* Clear the temporary and return the normalised result. */
@@ -493,26 +507,152 @@ static kr_value no_memory(kr_vm *vm)
     mpz_srcptr z##a = kr_int_view(a, s_##a, &l_##a);                                                   \
     mpz_srcptr z##b = kr_int_view(b, s_##b, &l_##b)
 
+/* ---- the mpn paths: results computed in place in the object that will hold them ----
+ *
+ * Before, every result went through a temporary mpz_t in GMP's (process-wide, malloc) heap and was
+ * copied into a fresh kr_bigint: two allocations of every result size, one of them in a heap whose pages
+ * the collector's pacing never sees, and a memcpy of every result (bigint_alloc's memcpy was 11% of
+ * perf/bench/pidigits). Now the result object is allocated first, with the upper bound of the result's
+ * limbs, and mpn writes into it. The object is young and unreachable until returned, and nothing between
+ * its allocation and int_dest_finish allocates or reaches a safepoint, so the operands (which it never
+ * overlaps) stay where they are. */
+
+/* The magnitude of a core int: its limbs (a small int's through *limb) and their count, no high zero
+ * limb (0 limbs for zero). */
+typedef struct int_mag {
+    const mp_limb_t *d;
+    size_t n;
+    bool neg;
+    mp_limb_t limb;
+} int_mag;
+
+static void int_mag_of(kr_value c, int_mag *m)
+{
+    if (kr_is_small(c)) {
+        int64_t v = kr_small_val(c);
+        m->neg = v < 0;
+        m->limb = v < 0 ? (mp_limb_t)(0 - (uint64_t)v) : (mp_limb_t)v;
+        m->n = v != 0;
+        m->d = &m->limb;
+        return;
+    }
+    kr_bigint *b = KR_AS(kr_bigint, c);
+    m->neg = b->size < 0;
+    m->n = (size_t)(b->size < 0 ? -b->size : b->size);
+    m->d = (const mp_limb_t *)b->limbs;
+}
+
+/* Exchanges two magnitudes; a small int's limb moves with it, so its pointer is redirected. */
+static void int_mag_swap(int_mag *x, int_mag *y)
+{
+    int_mag t = *x;
+    *x = *y;
+    *y = t;
+    if (x->d == &y->limb)
+        x->d = &x->limb;
+    if (y->d == &x->limb)
+        y->d = &y->limb;
+}
+
+/* |a| <=> |b| */
+static int int_mag_cmp(const int_mag *a, const int_mag *b)
+{
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    return a->n ? mpn_cmp(a->d, b->d, (mp_size_t)a->n) : 0;
+}
+
+/* Where an mpn result goes: a new big int with room for `cap` limbs, or, when the bound is at most
+ * INT_DEST_LOCAL limbs (a quotient of two numbers of about the same length, a sum of two small ints'
+ * magnitudes), a local buffer that int_dest_finish converts (most such results are small ints, which
+ * need no object at all). */
+enum { INT_DEST_LOCAL = 2 };
+typedef struct int_dest {
+    kr_bigint *obj;
+    mp_limb_t *d;
+    size_t cap;
+    mp_limb_t local[INT_DEST_LOCAL];
+} int_dest;
+
+/* Room for `cap` limbs (cap >= 1) at dst->d; false with MemoryError pending. */
+static bool int_dest_init(kr_vm *vm, int_dest *dst, size_t cap)
+{
+    dst->cap = cap;
+    if (cap <= INT_DEST_LOCAL) {
+        dst->obj = NULL;
+        dst->d = dst->local;
+        return true;
+    }
+    if (cap > KR_INT_MAX_BITS / 64 + 2) {
+        no_memory(vm);
+        return false;
+    }
+    dst->obj = kr_gc_alloc_body(vm, vm->t.int_, sizeof(kr_bigint) + cap * sizeof(uint64_t));
+    if (!dst->obj)
+        return false;
+    dst->obj->size = 0; /* a valid (dead) value until finished */
+    dst->d = (mp_limb_t *)dst->obj->limbs;
+    return true;
+}
+
+/* The int of the first n limbs written at dst->d (high zero limbs allowed) with the sign `negative`.
+ * A result much shorter than its object's room (at least 4 limbs and half of it unused: a difference
+ * of nearly equal numbers) is copied into an exact one, so that cancellation does not keep the bound's
+ * bytes alive for the life of the value; the oversized object is young garbage then. */
+static kr_value int_dest_finish(kr_vm *vm, int_dest *dst, size_t n, bool negative)
+{
+    while (n && dst->d[n - 1] == 0)
+        n--;
+    kr_value v = small_of_limb(n, negative, n ? dst->d[0] : 0);
+    if (v != KR_NULL)
+        return v;
+    if (!dst->obj || (dst->cap - n >= 4 && n < dst->cap / 2))
+        return bigint_alloc(vm, n, negative, dst->d);
+    dst->obj->size = negative ? -(int64_t)n : (int64_t)n;
+    return KR_VAL(dst->obj);
+}
+
+/* a + b when sub is false, a - b when it is true; not both small. */
+static kr_value int_addsub_mpn(kr_vm *vm, kr_value a, kr_value b, bool sub)
+{
+    int_mag x, y;
+    int_mag_of(a, &x);
+    int_mag_of(b, &y);
+    if (sub)
+        y.neg = !y.neg;
+    if (y.n == 0) /* b is zero: a itself */
+        return a;
+    if (x.n == 0) /* a is zero: +-b (-b of a big int may be small: -(2**62)) */
+        return sub ? int_from_limbs(vm, y.d, y.n, y.neg) : b;
+    if (x.n < y.n || (x.neg != y.neg && int_mag_cmp(&x, &y) < 0))
+        int_mag_swap(&x, &y); /* the longer (for a difference, the larger) first, as mpn_add / mpn_sub require */
+    int_dest dst;
+    if (x.neg == y.neg) {
+        if (!int_dest_init(vm, &dst, x.n + 1))
+            return KR_NULL;
+        dst.d[x.n] = mpn_add(dst.d, x.d, (mp_size_t)x.n, y.d, (mp_size_t)y.n);
+        return int_dest_finish(vm, &dst, x.n + 1, x.neg);
+    }
+    if (x.n == y.n && mpn_cmp(x.d, y.d, (mp_size_t)x.n) == 0)
+        return kr_small(0);
+    if (!int_dest_init(vm, &dst, x.n))
+        return KR_NULL;
+    mpn_sub(dst.d, x.d, (mp_size_t)x.n, y.d, (mp_size_t)y.n); /* no borrow: |x| > |y| */
+    return int_dest_finish(vm, &dst, x.n, x.neg);
+}
+
 static kr_value int_add(kr_vm *vm, kr_value a, kr_value b)
 {
     if (kr_is_small(a) && kr_is_small(b))
         return kr_int_from_i64(vm, kr_small_val(a) + kr_small_val(b));
-    VIEW2(a, b);
-    mpz_t r;
-    mpz_init(r);
-    mpz_add(r, za, zb);
-    return from_tmp(vm, r);
+    return int_addsub_mpn(vm, a, b, false);
 }
 
 static kr_value int_sub(kr_vm *vm, kr_value a, kr_value b)
 {
     if (kr_is_small(a) && kr_is_small(b))
         return kr_int_from_i64(vm, kr_small_val(a) - kr_small_val(b));
-    VIEW2(a, b);
-    mpz_t r;
-    mpz_init(r);
-    mpz_sub(r, za, zb);
-    return from_tmp(vm, r);
+    return int_addsub_mpn(vm, a, b, true);
 }
 
 static kr_value int_mul(kr_vm *vm, kr_value a, kr_value b)
@@ -524,16 +664,85 @@ static kr_value int_mul(kr_vm *vm, kr_value a, kr_value b)
     }
     if ((uint64_t)kr_int_bit_length_core(a) + (uint64_t)kr_int_bit_length_core(b) > KR_INT_MAX_BITS)
         return no_memory(vm);
-    VIEW2(a, b);
-    mpz_t r;
-    mpz_init(r);
-    mpz_mul(r, za, zb);
-    return from_tmp(vm, r);
+    int_mag x, y;
+    int_mag_of(a, &x);
+    int_mag_of(b, &y);
+    if (x.n == 0 || y.n == 0)
+        return kr_small(0);
+    bool square = a == b;
+    if (x.n < y.n)
+        int_mag_swap(&x, &y); /* mpn_mul: the longer first */
+    int_dest dst;
+    if (!int_dest_init(vm, &dst, x.n + y.n))
+        return KR_NULL;
+    if (square)
+        mpn_sqr(dst.d, x.d, (mp_size_t)x.n);
+    else
+        mpn_mul(dst.d, x.d, (mp_size_t)x.n, y.d, (mp_size_t)y.n);
+    return int_dest_finish(vm, &dst, x.n + y.n, x.neg != y.neg);
 }
 
 static bool core_is_zero(kr_value c)
 {
     return c == kr_small(0);
+}
+
+/* Floor division and modulo in place (the mpn paths above): *qo = a // b and *ro = a % b, each only
+ * when asked for (the other is computed into scratch). 1 when done, 0 when |a| has fewer limbs than |b|
+ * (the caller's mpz path handles that rare case), -1 with MemoryError pending. b is not zero. */
+/* Up to 32 KB of scratch on the stack, as GMP's own TMP_ALLOC takes (below 0x7f00 bytes): a malloc'd
+ * block of every divisor size came and went in the C heap at each division, and a block over 16 KB takes
+ * a 512 KB mimalloc page, which the heap's reuse of freed (still resident) memory made resident whole
+ * (perf/bench/pidigits' late phase: +0.5 MB of peak RSS). */
+enum { INT_SCRATCH_LIMBS = 4096 };
+static int int_divmod_mpn(kr_vm *vm, kr_value a, kr_value b, kr_value *qo, kr_value *ro)
+{
+    int_mag x, y;
+    int_mag_of(a, &x);
+    int_mag_of(b, &y);
+    if (x.n < y.n)
+        return 0;
+    size_t qn = x.n - y.n + 1;
+    /* scratch for the part not asked for: on the stack when short, else malloc (GMP's own scratch
+     * comes from the C heap too) */
+    mp_limb_t local[INT_SCRATCH_LIMBS], *heap = NULL;
+    size_t scratch = qo ? y.n : qn + 1;
+    if (!qo || !ro) {
+        if (scratch > INT_SCRATCH_LIMBS && !(heap = malloc(scratch * sizeof *heap))) {
+            no_memory(vm);
+            return -1;
+        }
+    }
+    mp_limb_t *sp = heap ? heap : local;
+    int_dest qd, rd;
+    mp_limb_t *qp = sp, *rp = sp;
+    /* the quotient gets a limb more than mpn writes: the floor adjustment may carry into it */
+    if ((qo && !int_dest_init(vm, &qd, qn + 1)) || (ro && !int_dest_init(vm, &rd, y.n))) {
+        free(heap);
+        return -1;
+    }
+    if (qo)
+        qp = qd.d;
+    if (ro)
+        rp = rd.d;
+    mpn_tdiv_qr(qp, rp, 0, x.d, (mp_size_t)x.n, y.d, (mp_size_t)y.n);
+    qp[qn] = 0;
+    size_t rn = y.n;
+    while (rn && rp[rn - 1] == 0)
+        rn--;
+    if (x.neg != y.neg && rn) {
+        /* truncation rounded toward zero: floor is one further from zero, and the remainder, which
+         * takes the divisor's sign, is |b| - |r| */
+        qp[qn] = mpn_add_1(qp, qp, (mp_size_t)qn, 1);
+        mpn_sub_n(rp, y.d, rp, (mp_size_t)y.n);
+    }
+    bool ok = true;
+    if (qo)
+        ok = (*qo = int_dest_finish(vm, &qd, qn + 1, x.neg != y.neg)) != KR_NULL;
+    if (ro && ok)
+        ok = (*ro = int_dest_finish(vm, &rd, y.n, y.neg)) != KR_NULL;
+    free(heap);
+    return ok ? 1 : -1;
 }
 
 /* Python floor division and modulo: the remainder has the sign of the divisor. */
@@ -548,6 +757,10 @@ static kr_value int_floordiv(kr_vm *vm, kr_value a, kr_value b)
             q--;
         return kr_int_from_i64(vm, q);
     }
+    kr_value q;
+    int rc = int_divmod_mpn(vm, a, b, &q, NULL);
+    if (rc)
+        return rc > 0 ? q : KR_NULL;
     VIEW2(a, b);
     mpz_t r;
     mpz_init(r);
@@ -566,6 +779,10 @@ static kr_value int_mod(kr_vm *vm, kr_value a, kr_value b)
             r += y;
         return kr_small(r);
     }
+    kr_value m;
+    int rc = int_divmod_mpn(vm, a, b, NULL, &m);
+    if (rc)
+        return rc > 0 ? m : KR_NULL;
     VIEW2(a, b);
     mpz_t r;
     mpz_init(r);
@@ -588,6 +805,11 @@ static kr_value int_divmod_core(kr_vm *vm, kr_value a, kr_value b)
         q = kr_int_from_i64(vm, qq);
         r = kr_small(rr);
     } else {
+        int rc = int_divmod_mpn(vm, a, b, &q, &r);
+        if (rc < 0)
+            return KR_NULL;
+        if (rc > 0)
+            return kr_tuple_pack(vm, 2, q, r);
         VIEW2(a, b);
         mpz_t tq, tr;
         mpz_init(tq);

@@ -162,8 +162,9 @@ typedef struct kr_float {
 } kr_float;
 
 /* A big int: only for values outside the small-int range (always normalised). Limbs are stored inline
- * (GMP's mp_limb_t is 64-bit on x86-64), so a big int lives wholly in the VM heap; arithmetic wraps them
- * read-only with mpz_roinit_n and copies results out of temporary mpz_t values (vm/int.c). */
+ * (GMP's mp_limb_t is 64-bit on x86-64), so a big int lives wholly in the VM heap; +, -, *, //, % and
+ * divmod compute with GMP's mpn functions straight into the result's limbs, other operations wrap
+ * operands read-only with mpz_roinit_n and copy results out of temporary mpz_t values (vm/int.c). */
 typedef struct kr_bigint {
     kr_object ob;
     int64_t size; /* number of limbs, negative for negative numbers (GMP's _mp_size convention) */
