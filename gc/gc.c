@@ -52,6 +52,26 @@
  * collector's (which collected at 150% of live); 30 keeps it at or below that, and majors stay rare
  * because minor collections keep short-lived garbage out of the old generation. */
 #define KR_GC_DEFAULT_MAJOR_PERCENT 30
+/* Old garbage costs more memory than its bytes when its objects are large: a dead promoted object
+ * keeps its whole mimalloc page in use (64 KB for blocks up to 16 KB, 512 KB above), and a program
+ * whose values change size as they go (perf/bench/pidigits' big ints, promoted by each minor collection
+ * while live and dead a few iterations later) leaves such objects in a page of every size class it
+ * passes through. So the bytes of large objects (not pooled: over 16 * KR_GC_POOL_CLASSES bytes)
+ * promoted since the last major collection make the next collection major once they reach
+ * major_percent of what that major kept, or this much while the heap is small. Measured
+ * (2026-12-07): pidigits' peak RSS 12.3 -> ~10 MB, its majors 165 -> 600 (each a visit of a heap of
+ * under 1 MB). Counting all promoted bytes against this smaller floor instead (the growth rule of
+ * gc_major_threshold) moved word_freq's majors early in its run to worse moments and cost it 7 MB of
+ * peak; it promotes small objects, which this rule ignores. */
+#define KR_GC_MIN_LARGE_PROMOTED ((size_t)256 << 10)
+/* Pacing for large objects: an object of at least this many bytes counts twice toward the next
+ * collection (gc_large_debt), so that a program that allocates mostly large objects gets half a
+ * nursery. The nursery's garbage of large blocks is spread over pages of few blocks each (25 blocks of
+ * 20 KB in a 512 KB mimalloc page), that the survivors and the old garbage keep from being reused by
+ * other size classes: perf/bench/pidigits held 3-4 such pages of 20 KB big ints, fully resident, for a
+ * nursery of 50 of them. Small objects are pooled and packed (and most programs' garbage), so their
+ * nursery is unchanged. */
+#define KR_GC_LARGE_OBJECT ((size_t)1 << 10)
 /* KRAIT_GC_STRESS: every this many collections is a major one (the others are minor). */
 #define KR_GC_STRESS_MAJOR_EVERY 8
 
@@ -138,6 +158,17 @@ int kr_gc_init(kr_vm *vm, size_t memory_limit, int stress)
     mi_option_set_default(mi_option_purge_delay, 1);
 #else
     mi_option_set_default(mi_option_decommit_delay, 1);
+#endif
+    /* And no extension of that delay: mimalloc pushes a segment's pending purge back by the extend
+     * delay (default 1 ms) at every page freed in it, so in a program that keeps freeing pages (a
+     * collector sweeping, every cycle) the purge never came, and pages a heap reused from such freed
+     * memory came back resident whole (a 512 KB page for one 20 KB block). 0: pages freed for a
+     * millisecond are purged at the segment's next page allocation. perf/bench/pidigits: peak RSS
+     * 10.0 -> 9.5 MB, no measurable system time. Same rules as above for the environment. */
+#if MI_MALLOC_VERSION >= 210
+    mi_option_set_default(mi_option_purge_extend_delay, 0);
+#else
+    mi_option_set_default(mi_option_decommit_extend_delay, 0);
 #endif
     gc->heap = mi_heap_new();
     gc->buf_heap = mi_heap_new();
@@ -282,6 +313,18 @@ static bool gc_pool_refill(kr_gc *gc, size_t cls)
     return head != NULL;
 }
 
+/* A large object's bytes again toward the next collection (KR_GC_LARGE_OBJECT): the threshold comes
+ * that much closer. krait_interrupt may store 0 into it from another thread meanwhile: like
+ * gc_set_threshold, the flag is read after the store, so that such a zero is never lost. */
+static void gc_large_debt(kr_vm *vm, size_t n)
+{
+    kr_gc *gc = &vm->gc;
+    size_t t = atomic_load(&gc->threshold);
+    atomic_store(&gc->threshold, t > n ? t - n : 0);
+    if (atomic_load(&vm->interrupt))
+        atomic_store(&gc->threshold, 0);
+}
+
 /* kr_gc_alloc and kr_gc_alloc_body: `zero` false leaves a large object's bytes after its header as
  * mimalloc returned them (small ones come zeroed either way: the pool's blocks are zeroed as taken). */
 static inline __attribute__((always_inline)) void *gc_alloc(kr_vm *vm, kr_type *type, size_t size, bool zero)
@@ -329,7 +372,10 @@ static inline __attribute__((always_inline)) void *gc_alloc(kr_vm *vm, kr_type *
         }
         if (!zero)
             memset(o, 0, sizeof *o);
-        gc_account(gc, mi_usable_size(o));
+        size_t n = mi_usable_size(o);
+        gc_account(gc, n);
+        if (n >= KR_GC_LARGE_OBJECT && !gc->stress)
+            gc_large_debt(vm, n);
     }
     o->type = type;
     if (external)
@@ -565,7 +611,7 @@ static inline __attribute__((always_inline)) void gc_free_dead_impl(kr_vm *vm, k
 {
     kr_gc *gc = &vm->gc;
     uint8_t live = gc->mark_epoch;
-    size_t count = *n, k = 0;
+    size_t count = *n, k = 0, large = 0;
     gc_dead_batch b;
     gc_batch_init(gc, &b);
     for (size_t i = 0; i < count; i++) {
@@ -576,6 +622,8 @@ static inline __attribute__((always_inline)) void gc_free_dead_impl(kr_vm *vm, k
             o->gc_flags |= KR_GC_WATCH;
             if (compact)
                 arr[k] = o;
+            else if (!(o->gc_flags >> KR_GC_CLASS_SHIFT))
+                large += mi_usable_size(o); /* a large young survivor, promoted (KR_GC_MIN_LARGE_PROMOTED) */
             k++;
             continue;
         }
@@ -587,6 +635,7 @@ static inline __attribute__((always_inline)) void gc_free_dead_impl(kr_vm *vm, k
         gc_batch_add(&b, o);
     }
     *n = k;
+    gc->promoted_large += large;
     gc_batch_finish(gc, &b);
 }
 
@@ -935,6 +984,7 @@ void kr_gc_collect(kr_vm *vm)
     gc_forget_remembered(gc); /* before the sweep, which may free remembered objects */
     gc_sweep(vm, true);
     gc->live_after_major = gc->allocated;
+    gc->promoted_large = 0;
     gc->major_collections++;
     gc->minors_since_major = 0;
     gc->want_major = false;
@@ -956,6 +1006,10 @@ static bool gc_major_due(const kr_gc *gc)
      * old, as it mostly becomes once promoted, and the major comes now rather than after one more
      * cycle's worth of growth on top of it. */
     if (gc->allocated >= gc_major_threshold(gc) + gc_nursery(gc))
+        return true;
+    /* KR_GC_MIN_LARGE_PROMOTED: large promoted objects pin pages */
+    size_t large = gc->live_after_major / 100 * gc->major_percent;
+    if (gc->promoted_large >= (large < KR_GC_MIN_LARGE_PROMOTED ? KR_GC_MIN_LARGE_PROMOTED : large))
         return true;
     return gc->limit && gc->allocated >= gc_soft_limit(gc);
 }

@@ -27,8 +27,9 @@
  * When collection happens: never inside an allocation. Allocation only accounts bytes; collection runs
  * at safepoints: kr_gc_safepoint(), which the interpreter calls at calls, loop back-edges and after
  * allocating instructions, when every live value is in a frame slot. A minor collection runs when a
- * nursery's worth of bytes was allocated since the last collection, a major one instead when the heap
- * less a nursery grew past a factor of what survived the last major (see gc.c for the numbers). C code
+ * nursery's worth of bytes was allocated since the last collection (large objects counting twice), a
+ * major one instead when the heap less a nursery grew past a factor of what survived the last major, or
+ * when the large objects promoted since then reached a fraction of it (see gc.c for the numbers). C code
  * that calls back into Python must root what it holds (kr_root_push, see vm/object.h).
  * KRAIT_GC_STRESS=1 collects at every safepoint that follows any allocation: minor collections, with
  * a major one every KR_GC_STRESS_MAJOR_EVERY-th.
@@ -95,6 +96,7 @@ typedef struct kr_gc {
     size_t max_request;         /* a single request above this (physical memory) fails at once */
     size_t live_after_last;     /* bytes that survived the last collection (all old then) */
     size_t live_after_major;    /* bytes that survived the last major collection */
+    size_t promoted_large;      /* bytes of large (not pooled) objects promoted since then (gc.c) */
     unsigned major_percent;     /* a major collection once old bytes > live_after_major * (100 + this) / 100 */
     uint8_t mark_epoch;         /* 1 or 2: gc_mark of a marked object; 0 is never marked (young) */
     bool want_major;            /* the next collection is major (memory limit reached) */

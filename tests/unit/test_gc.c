@@ -2,6 +2,7 @@
 #include <check.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "vm/compile.h"
 #include "vm/interp.h"
@@ -608,6 +609,75 @@ START_TEST(test_unused_pool_is_trimmed)
 }
 END_TEST
 
+/* Pacing for large objects (gc.c's KR_GC_LARGE_OBJECT): a large object's bytes are accounted once in
+ * `allocated` and brought the threshold that much closer as well; a small one only counts once. */
+START_TEST(test_large_objects_count_twice_toward_a_collection)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_gc_collect(vm);
+    char text[8192];
+    memset(text, 'x', sizeof text);
+    size_t t0 = vm->gc.threshold, a0 = vm->gc.allocated;
+    kr_value big = kr_str_new(vm, text, sizeof text);
+    ck_assert(big != KR_NULL);
+    size_t grew = vm->gc.allocated - a0;
+    ck_assert_uint_ge(grew, sizeof text);
+    ck_assert_uint_eq(vm->gc.threshold, t0 - grew);
+    size_t t1 = vm->gc.threshold, a1 = vm->gc.allocated;
+    ck_assert(kr_str_new(vm, text, 40) != KR_NULL);
+    ck_assert_uint_gt(vm->gc.allocated, a1);
+    ck_assert_uint_eq(vm->gc.threshold, t1);
+    /* the threshold never wraps: it stops at 0, so the next safepoint collects */
+    vm->gc.threshold = 100;
+    ck_assert(kr_str_new(vm, text, sizeof text) != KR_NULL);
+    ck_assert_uint_eq(vm->gc.threshold, 0);
+    uint64_t before = vm->gc.collections;
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.collections, before + 1);
+    kr_vm_free(vm);
+}
+END_TEST
+
+/* gc.c's KR_GC_MIN_LARGE_PROMOTED: the bytes of large objects that minor collections promote make a
+ * collection major once they pass the floor (the heap is small here); small promoted objects do not
+ * count; a major collection starts the count again. */
+START_TEST(test_promoted_large_objects_make_a_major)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    kr_gc_collect(vm);
+    ck_assert_uint_eq(vm->gc.promoted_large, 0);
+    kr_value list = kr_list_new(vm, 0);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &list);
+    for (int i = 0; i < 200; i++)
+        ck_assert(kr_list_append(vm, list, kr_str_fmt(vm, "small %d", i)) == 0);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_eq(vm->gc.promoted_large, 0);
+    char text[4096];
+    memset(text, 'y', sizeof text);
+    for (int i = 0; i < 40; i++) /* 160 KB: below the floor */
+        ck_assert(kr_list_append(vm, list, kr_str_new(vm, text, sizeof text)) == 0);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_ge(vm->gc.promoted_large, 40 * sizeof text);
+    uint64_t majors = vm->gc.major_collections;
+    vm->gc.threshold = 0;
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.major_collections, majors); /* a minor one */
+    for (int i = 0; i < 40; i++) /* 320 KB in all */
+        ck_assert(kr_list_append(vm, list, kr_str_new(vm, text, sizeof text)) == 0);
+    kr_gc_collect_minor(vm);
+    ck_assert_uint_ge(vm->gc.promoted_large, 80 * sizeof text);
+    vm->gc.threshold = 0;
+    kr_gc_safepoint(vm);
+    ck_assert_uint_eq(vm->gc.major_collections, majors + 1);
+    ck_assert_uint_eq(vm->gc.promoted_large, 0);
+    ck_assert_int_eq(kr_list_size(list), 280);
+    ck_assert(all_old(vm));
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("gc");
@@ -630,6 +700,8 @@ int main(void)
     tcase_add_test(tc, test_mark_stack_stays_small);
     tcase_add_test(tc, test_unused_pool_is_trimmed);
     tcase_add_test(tc, test_safepoint_expect_collects_before_a_burst);
+    tcase_add_test(tc, test_large_objects_count_twice_toward_a_collection);
+    tcase_add_test(tc, test_promoted_large_objects_make_a_major);
     tcase_add_test_raise_signal(tc, test_verifier_catches_missing_barrier, SIGABRT);
     tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
