@@ -94,16 +94,18 @@ static kr_value posix_rename(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
     return KR_NONE;
 }
 
-/* stat(path) → (st_mode, st_ino, st_dev, st_nlink, st_uid, st_gid, st_size, st_atime, st_mtime, st_ctime);
- * os.py wraps it in os.stat_result. */
-static kr_value posix_stat(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+/* stat(path) and lstat(path) → (st_mode, st_ino, st_dev, st_nlink, st_uid, st_gid, st_size, st_atime,
+ * st_mtime, st_ctime); os.py wraps the tuple in os.stat_result.  lstat differs only in not following a
+ * final symbolic link (os.path.islink and glob's hidden-link rules need it). */
+static kr_value posix_stat_common(kr_vm *vm, const char *fname, int follow, kr_value *args, int nargs,
+                                  kr_value kwnames)
 {
     const char *p;
-    if (kr_args_count(vm, "stat", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "stat", kwnames) < 0 ||
-        path_arg(vm, "stat", args[0], &p) < 0)
+    if (kr_args_count(vm, fname, nargs, 1, 1) < 0 || kr_args_no_kw(vm, fname, kwnames) < 0 ||
+        path_arg(vm, fname, args[0], &p) < 0)
         return KR_NULL;
     struct stat st;
-    if (stat(p, &st) < 0)
+    if ((follow ? stat(p, &st) : lstat(p, &st)) < 0)
         return kr_io_raise_errno(vm, errno, args[0]);
     kr_value t = kr_tuple_new(vm, 10);
     if (!t)
@@ -123,6 +125,42 @@ static kr_value posix_stat(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
         if (!it[i])
             return KR_NULL;
     return t;
+}
+
+static kr_value posix_stat(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    return posix_stat_common(vm, "stat", 1, args, nargs, kwnames);
+}
+
+static kr_value posix_lstat(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    return posix_stat_common(vm, "lstat", 0, args, nargs, kwnames);
+}
+
+/* symlink(src, dst): create dst as a symbolic link to src (the target need not exist). */
+static kr_value posix_symlink(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    const char *a, *b;
+    if (kr_args_count(vm, "symlink", nargs, 2, 2) < 0 || kr_args_no_kw(vm, "symlink", kwnames) < 0 ||
+        path_arg(vm, "symlink", args[0], &a) < 0 || path_arg(vm, "symlink", args[1], &b) < 0)
+        return KR_NULL;
+    if (symlink(a, b) < 0)
+        return kr_io_raise_errno(vm, errno, args[1]);
+    return KR_NONE;
+}
+
+/* readlink(path) → the target a symbolic link names. */
+static kr_value posix_readlink(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    const char *p;
+    if (kr_args_count(vm, "readlink", nargs, 1, 1) < 0 || kr_args_no_kw(vm, "readlink", kwnames) < 0 ||
+        path_arg(vm, "readlink", args[0], &p) < 0)
+        return KR_NULL;
+    char buf[4096];
+    ssize_t n = readlink(p, buf, sizeof buf);
+    if (n < 0)
+        return kr_io_raise_errno(vm, errno, args[0]);
+    return kr_str_new(vm, buf, (size_t)n);
 }
 
 static kr_value posix_getpid(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
@@ -208,6 +246,9 @@ static const kr_method_def posix_functions[] = {
     {"mkdir", posix_mkdir, KR_METH_STATIC, NULL},
     {"rename", posix_rename, KR_METH_STATIC, NULL},
     {"stat", posix_stat, KR_METH_STATIC, NULL},
+    {"lstat", posix_lstat, KR_METH_STATIC, NULL},
+    {"symlink", posix_symlink, KR_METH_STATIC, NULL},
+    {"readlink", posix_readlink, KR_METH_STATIC, NULL},
     {"getpid", posix_getpid, KR_METH_STATIC, NULL},
     {"cpu_count", posix_cpu_count, KR_METH_STATIC, NULL},
     {"urandom", posix_urandom, KR_METH_STATIC, NULL},

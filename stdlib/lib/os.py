@@ -1,7 +1,7 @@
 """os: operating system interfaces (the portable subset Krait provides on POSIX)."""
 import sys
 from posix import *
-from posix import environ, stat as _stat_tuple
+from posix import environ, stat as _stat_tuple, lstat as _lstat_tuple
 import posixpath as path
 
 sys.modules['os.path'] = path
@@ -45,8 +45,105 @@ class stat_result(tuple):
         return 'os.stat_result(' + ', '.join(n + '=' + repr(int(v)) for n, v in zip(names, self)) + ')'
 
 
-def stat(path):
+def stat(path, *, follow_symlinks=True):
+    if not follow_symlinks:
+        return stat_result(_lstat_tuple(path))
     return stat_result(_stat_tuple(path))
+
+
+def lstat(path):
+    return stat_result(_lstat_tuple(path))
+
+
+class DirEntry:
+    """One entry of a directory listed by scandir(): its name, its path (the scandir argument joined with
+    the name) and cached file-type tests.  Invariant: _lmode is the lstat mode, read once on first need;
+    _mode (following links) is read lazily, and only for symbolic links does it differ from _lmode."""
+    __slots__ = ('name', 'path', '_lmode', '_mode')
+
+    def __init__(self, dirpath, name):
+        self.name = name
+        self.path = path.join(dirpath, name)
+        self._lmode = None
+        self._mode = None
+
+    def _get_lmode(self):
+        if self._lmode is None:
+            self._lmode = _lstat_tuple(self.path)[0]
+        return self._lmode
+
+    def _get_mode(self, follow_symlinks):
+        lmode = self._get_lmode()
+        if not follow_symlinks or (lmode & 0o170000) != 0o120000:
+            return lmode
+        if self._mode is None:
+            self._mode = _stat_tuple(self.path)[0]
+        return self._mode
+
+    def _is_kind(self, kind, follow_symlinks):
+        try:
+            return (self._get_mode(follow_symlinks) & 0o170000) == kind
+        except FileNotFoundError:
+            return False
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._is_kind(0o040000, follow_symlinks)
+
+    def is_file(self, *, follow_symlinks=True):
+        return self._is_kind(0o100000, follow_symlinks)
+
+    def is_symlink(self):
+        return self._is_kind(0o120000, False)
+
+    def is_junction(self):
+        return False
+
+    def stat(self, *, follow_symlinks=True):
+        return stat(self.path, follow_symlinks=follow_symlinks)
+
+    def inode(self):
+        return _lstat_tuple(self.path)[1]
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return '<DirEntry %r>' % (self.name,)
+
+
+class _ScandirIterator:
+    """The iterator scandir() returns; also a context manager (close() ends the iteration early)."""
+
+    def __init__(self, dirpath, names):
+        self._dirpath = dirpath
+        self._names = names
+        self._pos = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._names is None or self._pos >= len(self._names):
+            raise StopIteration
+        name = self._names[self._pos]
+        self._pos += 1
+        return DirEntry(self._dirpath, name)
+
+    def close(self):
+        self._names = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+        return False
+
+
+def scandir(path='.'):
+    """An iterator of DirEntry objects for the entries of the directory path (without '.' and '..')."""
+    path = fspath(path)
+    return _ScandirIterator(path, listdir(path))
 
 
 def getenv(key, default=None):

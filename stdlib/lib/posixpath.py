@@ -6,6 +6,9 @@ curdir = '.'
 pardir = '..'
 extsep = '.'
 pathsep = ':'
+altsep = None
+defpath = '/bin:/usr/bin'
+devnull = '/dev/null'
 
 
 def normcase(s):
@@ -91,7 +94,36 @@ def isfile(path):
 
 
 def islink(path):
-    return False
+    """True if path names a symbolic link (dangling or not)."""
+    try:
+        m = _posix.lstat(path)[0]
+    except (OSError, ValueError):
+        return False
+    return (m & 0o170000) == 0o120000
+
+
+def lexists(path):
+    """True if path exists, counting a dangling symbolic link as existing."""
+    try:
+        _posix.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def splitdrive(p):
+    """POSIX has no drives: the drive is always empty."""
+    return p[:0], p
+
+
+def splitroot(p):
+    """Split p into (drive, root, tail); on POSIX exactly two leading slashes form the root '//'."""
+    empty = p[:0]
+    if p[:1] != '/':
+        return empty, empty, p
+    if p[1:2] != '/' or p[2:3] == '/':
+        return empty, '/', p[1:]
+    return empty, p[:2], p[2:]
 
 
 def getsize(filename):
@@ -100,6 +132,21 @@ def getsize(filename):
 
 def getmtime(filename):
     return _posix.stat(filename)[8]
+
+
+def getatime(filename):
+    return _posix.stat(filename)[7]
+
+
+def getctime(filename):
+    return _posix.stat(filename)[9]
+
+
+def samefile(f1, f2):
+    """True if both paths name the same file (same device and inode)."""
+    s1 = _posix.stat(f1)
+    s2 = _posix.stat(f2)
+    return s1[1] == s2[1] and s1[2] == s2[2]
 
 
 def normpath(path):
