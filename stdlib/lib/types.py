@@ -73,6 +73,9 @@ NotImplementedType = type(NotImplemented)
 del sys, _f, _g, _C, _Slotted, _cell_factory
 
 
+_repr_running = set()
+
+
 class SimpleNamespace:
     """A simple attribute-based namespace: SimpleNamespace(**kwargs)."""
 
@@ -81,8 +84,17 @@ class SimpleNamespace:
         self.__dict__.update(kwargs)
 
     def __repr__(self):
+        # A namespace reached again while its own repr is being built shows as name(...), as in CPython;
+        # _repr_running holds the ids of the namespaces whose repr is in progress.
         cls = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        items = (f"{k}={v!r}" for k, v in self.__dict__.items())
+        key = id(self)
+        if key in _repr_running:
+            return f"{cls}(...)"
+        _repr_running.add(key)
+        try:
+            items = [f"{k}={v!r}" for k, v in self.__dict__.items()]
+        finally:
+            _repr_running.discard(key)
         return f"{cls}({', '.join(items)})"
 
     def __eq__(self, other):
