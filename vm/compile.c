@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "set.h"
 #include "symtable.h"
 
 #define MAX_FBLOCKS 20 /* CPython's limit: "too many statically nested blocks" */
@@ -1060,10 +1061,21 @@ static void reopen_from(unit *u, int i)
 /* ------------------------------------------------------------------------------------------------
  * Expressions
  */
+/* A negative number literal (-1, -2.5): CPython's AST optimizer folds it into one constant. */
+static bool is_negated_number(const kr_ast_expr *e)
+{
+    return e->kind == KR_AST_EXPR_UNARYOP && e->v.UnaryOp.op == KR_AST_USUB &&
+           e->v.UnaryOp.operand->kind == KR_AST_EXPR_CONSTANT &&
+           (e->v.UnaryOp.operand->v.Constant.kind == KR_AST_CONST_INT ||
+            e->v.UnaryOp.operand->v.Constant.kind == KR_AST_CONST_FLOAT);
+}
+
 static bool is_const_expr(const kr_ast_expr *e)
 {
     if (e->kind == KR_AST_EXPR_CONSTANT)
         return e->v.Constant.kind != KR_AST_CONST_IMAGINARY;
+    if (is_negated_number(e))
+        return true;
     if (e->kind == KR_AST_EXPR_TUPLE && e->v.Tuple.ctx == KR_AST_LOAD) {
         for (int i = 0; i < e->v.Tuple.n_elts; i++)
             if (!is_const_expr(e->v.Tuple.elts[i]))
@@ -1098,6 +1110,8 @@ static int const_index_of(unit *u, const kr_ast_expr *e)
 {
     if (e->kind == KR_AST_EXPR_CONSTANT)
         return const_index_of_constant(u, e, false);
+    if (is_negated_number(e))
+        return const_index_of_constant(u, e->v.UnaryOp.operand, true);
     /* tuple of constants */
     int n = e->v.Tuple.n_elts;
     kr_value t = kr_tuple_new(u->c->vm, n);
@@ -1740,6 +1754,46 @@ static int compile_expr_any(unit *u, kr_ast_expr *e)
 static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst);
 
 /* Evaluates e into dst. dst is a temporary below top, or a local slot when single_write(e). */
+/* A set display of three or more constants, as CPython builds it: its compiler folds the constants into a
+ * frozenset, rebuilt once from its own iteration order by the merging of constants, and the display is
+ * an empty set updated from that frozenset (BUILD_SET 0, SET_UPDATE). The same two steps here give the
+ * same table layout, so the set iterates and prints in CPython's order. False when an element is not a
+ * constant. */
+static bool compile_const_set(unit *u, kr_ast_expr *e, int dst)
+{
+    int n = e->v.Set.n_elts;
+    for (int i = 0; i < n; i++)
+        if (!is_const_expr(e->v.Set.elts[i]))
+            return false;
+    kr_vm *vm = u->c->vm;
+    kr_value items = kr_tuple_new(vm, n);
+    if (!items) {
+        exc_pending(u->c);
+        return true;
+    }
+    for (int i = 0; i < n; i++) {
+        int ci = const_index_of(u, e->v.Set.elts[i]); /* may grow u->consts */
+        if (u->c->failed)
+            return true;
+        kr_tuple_items(items)[i] = u->consts[ci];
+    }
+    /* no safepoint in the compiler: these temporaries need no rooting */
+    kr_value folded = kr_set_from_iterable(vm, vm->t.frozenset, items);
+    kr_value order = folded ? kr_sequence_tuple(vm, folded) : KR_NULL;
+    kr_value merged = order ? kr_set_from_iterable(vm, vm->t.frozenset, order) : KR_NULL;
+    if (!merged) {
+        exc_pending(u->c);
+        return true;
+    }
+    int t = push(u);
+    emit_bx(u, KR_OP_LOAD_CONST, 0, t, (uint32_t)add_const_keyed(u, merged, NULL, 0));
+    u->loc = LOC_OF(e);
+    emit(u, KR_OP_BUILD_SET, 0, dst, t, 0);
+    emit(u, KR_OP_SET_UPDATE, 0, dst, t, 0);
+    pop_to(u, t);
+    return true;
+}
+
 static void compile_expr_to(unit *u, kr_ast_expr *e, int dst)
 {
     if (u->c->failed)
@@ -1829,6 +1883,8 @@ static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst)
     case KR_AST_EXPR_SET:
         if (has_starred(e->v.Set.elts, e->v.Set.n_elts)) {
             build_list_with_stars(u, e->v.Set.elts, e->v.Set.n_elts, dst, true, -1);
+        } else if (e->v.Set.n_elts > 2 && compile_const_set(u, e, dst)) {
+            /* done */
         } else {
             int base = u->top;
             for (int i = 0; i < e->v.Set.n_elts; i++) {

@@ -20,6 +20,7 @@
 #include "interp.h"
 #include "interp_ops.h"
 #include "list.h"
+#include "set.h"
 #include "liveness.h"
 #include "module.h"
 #include "range.h"
@@ -2043,20 +2044,8 @@ L_LIST_EXTEND: {
 }
 L_SET_UPDATE: {
     SAVE_PC();
-    kr_value it = kr_iter(vm, s[OP_B]);
-    CHECK(it);
-    size_t m = kr_root_mark(vm);
-    kr_root_push(vm, &it);
-    for (;;) {
-        kr_value x = kr_next(vm, it);
-        if (!x)
-            break;
-        if (kr_set_add(vm, s[OP_A], x) < 0)
-            break;
-    }
-    kr_root_reset(vm, m);
-    if (kr_err_occurred(vm))
-        goto error;
+    /* set.update's own path: a set or frozenset merges with CPython's table layout (vm/set.c) */
+    CHECK_I(kr_set_update_op(vm, s[OP_A], s[OP_B], KR_OP_OR));
     SAFEPOINT();
     DISPATCH();
 }

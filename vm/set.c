@@ -1,10 +1,13 @@
 /* set.c: set, frozenset and their iterator.
  *
  * An open-addressing hash table of (key, hash) entries: key KR_NULL = never used, KR_UNBOUND = deleted
- * (dummy; KR_UNBOUND is an internal marker that is never a user value). Probing is the same perturbation
- * scheme as dict.c. Invariants: used <= fill (live + dummy) and fill * 5 < size * 3 after every insertion
- * (at most 60% of the slots are non-empty), so every probe sequence reaches an empty slot; table is NULL
- * when size is 0. `mods` changes on every structural change; a lookup whose key comparison ran Python
+ * (dummy; KR_UNBOUND is an internal marker that is never a user value). Probing, growth and the way the
+ * set operations build their results are CPython's (setobject.c), so that sets iterate, and print, in
+ * the same order as CPython's for the same operations on keys with the same hashes (ints, floats,
+ * tuples of them): from hash & mask, LINEAR_PROBES further slots when they fit before the end of the
+ * table, then the perturbation step. Invariants: used <= fill (live + dummy) and fill * 5 < mask * 3
+ * after every insertion into an empty slot, so every probe sequence reaches an empty slot; table is NULL
+ * when size is 0 (CPython's empty table of MIN_SIZE). `mods` changes on every structural change; a lookup whose key comparison ran Python
  * code restarts if mods changed meanwhile. A frozenset is never mutated once it has escaped (the in-place
  * helpers are applied to fresh frozensets only), which makes caching its hash safe. */
 #include "set.h"
@@ -17,6 +20,8 @@
 
 #define DUMMY KR_UNBOUND
 #define MIN_SIZE 8
+#define LINEAR_PROBES 9
+#define PERTURB_SHIFT 5
 
 typedef struct set_entry {
     kr_value key;
@@ -96,38 +101,65 @@ bool kr_set_next(kr_value sv, int64_t *pos, kr_value *key)
 
 /* ---- table ---- */
 
+/* The probe sequence of a hash: runs of 1 + LINEAR_PROBES adjacent slots (a single slot when the run
+ * would pass the end of the table), each run starting from the previous start by the perturbation step. */
+typedef struct probe {
+    uint64_t start, mask, perturb;
+    int off, run;
+} probe;
+
+static inline void probe_start(probe *p, int64_t hash, uint64_t mask)
+{
+    p->mask = mask;
+    p->perturb = (uint64_t)hash;
+    p->start = (uint64_t)hash & mask;
+    p->off = 0;
+    p->run = p->start + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+}
+
+static inline uint64_t probe_slot(const probe *p) { return p->start + (uint64_t)p->off; }
+
+static inline void probe_next(probe *p)
+{
+    if (p->off < p->run) {
+        p->off++;
+        return;
+    }
+    p->perturb >>= PERTURB_SHIFT;
+    p->start = (p->start * 5 + 1 + p->perturb) & p->mask;
+    p->off = 0;
+    p->run = p->start + LINEAR_PROBES <= p->mask ? LINEAR_PROBES : 0;
+}
+
+/* The table's mask; an empty set (no table) behaves as CPython's empty table of MIN_SIZE slots. */
+static inline uint64_t set_mask(const kr_set *s) { return (uint64_t)(s->size ? s->size : MIN_SIZE) - 1; }
+
 /* The slot of key, -1 if absent, -2 on error. */
 static int64_t set_lookup(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
 {
     if (!s->table)
         return -1;
-    uint64_t mask = (uint64_t)s->size - 1;
-    uint64_t perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
+    probe p;
     if (kr_is_small(key)) {
         /* A small int equals only itself among small ints (one word each): the probe compares words
          * until an empty slot, unless an entry of the same hash is some other object (3.0 == 3),
          * which the general loop below compares. No Python code runs here. */
-        for (;;) {
-            const set_entry *e = &s->table[i];
+        for (probe_start(&p, hash, (uint64_t)s->size - 1);; probe_next(&p)) {
+            const set_entry *e = &s->table[probe_slot(&p)];
             if (e->key == key)
-                return (int64_t)i;
+                return (int64_t)probe_slot(&p);
             if (!e->key)
                 return -1;
             if (e->hash == hash && e->key != DUMMY && !kr_is_small(e->key))
                 break;
-            perturb >>= 5;
-            i = (i * 5 + perturb + 1) & mask;
         }
     }
 restart:
     if (!s->table)
         return -1;
-    mask = (uint64_t)s->size - 1;
-    perturb = (uint64_t)hash;
-    i = (uint64_t)hash & mask;
     bool key_is_str = is_exact_str(vm, key);
-    for (;;) {
+    for (probe_start(&p, hash, (uint64_t)s->size - 1);; probe_next(&p)) {
+        uint64_t i = probe_slot(&p);
         set_entry *e = &s->table[i];
         if (!e->key)
             return -1;
@@ -154,21 +186,22 @@ restart:
                     return (int64_t)i;
             }
         }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
     }
 }
 
+/* Where an absent key goes: the last dummy on its probe sequence before the first empty slot, else that
+ * empty slot (CPython's set_add_entry). */
 static uint64_t free_slot(kr_set *s, int64_t hash)
 {
-    uint64_t mask = (uint64_t)s->size - 1;
-    uint64_t perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    while (s->table[i].key && s->table[i].key != DUMMY) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    probe p;
+    int64_t dummy = -1;
+    for (probe_start(&p, hash, (uint64_t)s->size - 1);; probe_next(&p)) {
+        uint64_t i = probe_slot(&p);
+        if (!s->table[i].key)
+            return dummy >= 0 ? (uint64_t)dummy : i;
+        if (s->table[i].key == DUMMY)
+            dummy = (int64_t)i;
     }
-    return i;
 }
 
 static int set_resize(kr_vm *vm, kr_set *s, int64_t minused)
@@ -190,7 +223,6 @@ static int set_resize(kr_vm *vm, kr_set *s, int64_t minused)
     }
     kr_mem_free(vm, old);
     s->mods++;
-    s->finger = 0;
     return 0;
 }
 
@@ -200,14 +232,16 @@ static int insert_new(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
     if (!s->table && set_resize(vm, s, 0) < 0)
         return -1;
     uint64_t i = free_slot(s, hash);
-    if (!s->table[i].key)
-        s->fill++;
+    bool was_empty = !s->table[i].key;
     s->table[i].key = key;
     s->table[i].hash = hash;
     kr_gc_barrier(vm, &s->ob, key);
     s->used++;
     s->mods++;
-    if (s->fill * 5 >= s->size * 3)
+    if (!was_empty) /* a dummy reused: no growth */
+        return 0;
+    s->fill++;
+    if (s->fill * 5 >= (s->size - 1) * 3)
         return set_resize(vm, s, s->used > 50000 ? s->used * 2 : s->used * 4);
     return 0;
 }
@@ -300,16 +334,40 @@ kr_value kr_set_new(kr_vm *vm, bool frozen)
     return set_alloc(vm, frozen ? vm->t.frozenset : vm->t.set);
 }
 
+/* Makes room before n keys are added at once (CPython's set_merge and set_update_dict): one resize to
+ * twice the final count if they would pass the load limit, else at least the minimal table. */
+static int set_presize(kr_vm *vm, kr_set *s, int64_t n)
+{
+    if ((uint64_t)(s->fill + n) * 5 >= set_mask(s) * 3)
+        return set_resize(vm, s, (s->used + n) * 2);
+    return s->table ? 0 : set_resize(vm, s, 0);
+}
+
 /* Add every element of iterable. */
 static int set_update_iter(kr_vm *vm, kr_value set, kr_value other)
 {
     kr_set *s = S(set);
     if (kr_anyset_check(vm, other)) {
         kr_set *o = S(other);
-        if (s == o)
+        if (s == o || o->used == 0)
             return 0;
-        if ((s->fill + o->used) * 5 >= s->size * 3 && set_resize(vm, s, (s->used + o->used) * 2) < 0)
+        if (set_presize(vm, s, o->used) < 0)
             return -1;
+        if (s->fill == 0) {
+            /* into an empty table: the same layout when the sizes match and o has no dummies, else each
+             * key straight into its free slot; no comparisons, no Python code */
+            if (s->size == o->size && o->fill == o->used) {
+                memcpy(s->table, o->table, (size_t)o->size * sizeof(set_entry));
+            } else {
+                for (int64_t i = 0; i < o->size; i++)
+                    if (o->table[i].key && o->table[i].key != DUMMY)
+                        s->table[free_slot(s, o->table[i].hash)] = o->table[i];
+            }
+            s->fill = s->used = o->used;
+            s->mods++;
+            kr_gc_barrier_all(vm, &s->ob);
+            return 0;
+        }
         kr_value k = KR_NULL;
         size_t m = kr_root_mark(vm);
         kr_root_push(vm, &k);
@@ -323,6 +381,8 @@ static int set_update_iter(kr_vm *vm, kr_value set, kr_value other)
         return rc;
     }
     if (kr_is_ptr(other) && KR_OBJ(other)->type == vm->t.dict) {
+        if (set_presize(vm, s, kr_dict_size(other)) < 0)
+            return -1;
         int64_t pos = 0;
         kr_value k = KR_NULL;
         size_t m = kr_root_mark(vm);
@@ -386,6 +446,70 @@ static void set_swap_in(kr_vm *vm, kr_value a, kr_value b)
     kr_gc_barrier_all(vm, &x->ob); /* b's keys are new references of a */
 }
 
+/* a & b for two sets, as a new set of cls: the smaller one's keys (b's when the sizes are equal) that
+ * the other holds, in that order (CPython's set_intersection). */
+static kr_value set_intersection(kr_vm *vm, kr_type *cls, kr_value a, kr_value b)
+{
+    if (a == b)
+        return kr_set_from_iterable(vm, cls, a);
+    kr_value big = a, small = b;
+    if (S(b)->used > S(a)->used) {
+        big = b;
+        small = a;
+    }
+    kr_value r = set_alloc(vm, cls), k = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    kr_root_push(vm, &k);
+    for (int64_t i = 0; r && i < S(small)->size; i++) {
+        k = S(small)->table[i].key;
+        if (!k || k == DUMMY)
+            continue;
+        int64_t hash = S(small)->table[i].hash;
+        int64_t j = set_lookup(vm, S(big), k, hash);
+        if (j == -2 || (j >= 0 && set_add_hashed(vm, S(r), k, hash) < 0))
+            r = KR_NULL;
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
+/* so & other for any iterable other, as a new set of cls: for a set, set_intersection; else other's
+ * items that so holds, in other's order, stopping once all of so's are found (CPython). */
+static kr_value set_and_new(kr_vm *vm, kr_type *cls, kr_value so, kr_value other)
+{
+    if (kr_anyset_check(vm, other))
+        return set_intersection(vm, cls, so, other);
+    kr_value r = set_alloc(vm, cls), it = KR_NULL, x = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    kr_root_push(vm, &it);
+    kr_root_push(vm, &x);
+    it = r ? kr_iter(vm, other) : KR_NULL;
+    if (!it)
+        r = KR_NULL;
+    while (r && (x = kr_next(vm, it)) != KR_NULL) {
+        int64_t hash = key_hash(vm, x);
+        int64_t j = hash == -1 ? -2 : set_lookup(vm, S(so), x, hash);
+        if (j == -2 || (j >= 0 && set_add_hashed(vm, S(r), x, hash) < 0))
+            r = KR_NULL;
+        else if (S(r)->used >= S(so)->used)
+            break;
+    }
+    if (r && !x && kr_err_occurred(vm))
+        r = KR_NULL;
+    kr_root_reset(vm, m);
+    return r;
+}
+
+/* After removals: a table more than a quarter dummies is rebuilt (CPython's difference_update). */
+static int set_purge_dummies(kr_vm *vm, kr_set *s)
+{
+    if (!s->table || (uint64_t)(s->fill - s->used) <= set_mask(s) / 4)
+        return 0;
+    return set_resize(vm, s, s->used > 50000 ? s->used * 2 : s->used * 4);
+}
+
 int kr_set_update_op(kr_vm *vm, kr_value set, kr_value other, int op)
 {
     if (op == KR_OP_OR)
@@ -396,42 +520,22 @@ int kr_set_update_op(kr_vm *vm, kr_value set, kr_value other, int op)
     kr_root_push(vm, &x);
     kr_root_push(vm, &it);
     int rc = 0;
-    if (op == KR_OP_AND && kr_anyset_check(vm, other)) {
-        /* Keep the elements of set that other holds. */
-        tmp = set_alloc(vm, vm->t.set);
-        int64_t pos = 0;
-        while (tmp && rc == 0 && kr_set_next(set, &pos, &x)) {
-            int c = kr_set_contains(vm, other, x);
-            if (c < 0 || (c && kr_set_add(vm, tmp, x) < 0))
-                rc = -1;
-        }
+    if (op == KR_OP_AND) {
+        tmp = set_and_new(vm, vm->t.set, set, other);
         if (!tmp)
             rc = -1;
-        if (rc == 0)
-            set_swap_in(vm, set, tmp);
-    } else if (op == KR_OP_AND) {
-        tmp = set_alloc(vm, vm->t.set);
-        it = tmp ? kr_iter(vm, other) : KR_NULL;
-        if (!it)
-            rc = -1;
-        while (rc == 0) {
-            x = kr_next(vm, it);
-            if (!x) {
-                if (kr_err_occurred(vm))
-                    rc = -1;
-                break;
-            }
-            int c = kr_set_contains(vm, set, x);
-            if (c < 0 || (c && kr_set_add(vm, tmp, x) < 0))
-                rc = -1;
-        }
-        if (rc == 0)
+        else
             set_swap_in(vm, set, tmp);
     } else if (op == KR_OP_SUB) {
         if (other == set) {
             kr_set_clear(vm, set);
         } else {
-            it = kr_iter(vm, other);
+            /* removing the keys of a much larger set: only the common ones matter */
+            if (kr_anyset_check(vm, other) && (S(other)->used >> 3) > S(set)->used) {
+                tmp = set_intersection(vm, vm->t.set, set, other);
+                other = tmp;
+            }
+            it = other ? kr_iter(vm, other) : KR_NULL;
             if (!it)
                 rc = -1;
             while (rc == 0) {
@@ -444,6 +548,8 @@ int kr_set_update_op(kr_vm *vm, kr_value set, kr_value other, int op)
                 if (kr_set_discard(vm, set, x) < 0)
                     rc = -1;
             }
+            if (rc == 0)
+                rc = set_purge_dummies(vm, S(set));
         }
     } else { /* XOR */
         if (other == set) {
@@ -505,7 +611,7 @@ static int set_init(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_valu
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "set() takes no keyword arguments");
     if (nargs > 1)
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "set expected at most 1 argument, got %d", nargs);
-    if (S(self)->used)
+    if (S(self)->fill)
         kr_set_clear(vm, self);
     return nargs ? set_update_iter(vm, self, args[0]) : 0;
 }
@@ -666,30 +772,70 @@ static kr_value set_copy_as(kr_vm *vm, kr_type *cls, kr_value src)
     return kr_set_from_iterable(vm, cls, src);
 }
 
+/* so - other as a new set of cls (CPython's set_difference): for a set or dict not much smaller than so,
+ * so's keys that other lacks in so's order; else a copy of so with other's keys removed. */
+static kr_value set_sub_new(kr_vm *vm, kr_type *cls, kr_value so, kr_value other)
+{
+    bool is_set = kr_anyset_check(vm, other);
+    bool is_dict = kr_is_ptr(other) && KR_OBJ(other)->type == vm->t.dict;
+    kr_value r = KR_NULL, k = KR_NULL;
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    kr_root_push(vm, &k);
+    if ((is_set || is_dict) && (S(so)->used >> 2) <= (is_set ? S(other)->used : kr_dict_size(other))) {
+        r = set_alloc(vm, cls);
+        for (int64_t i = 0; r && i < S(so)->size; i++) {
+            k = S(so)->table[i].key;
+            if (!k || k == DUMMY)
+                continue;
+            int64_t hash = S(so)->table[i].hash;
+            int64_t c; /* -2 error, -1 absent, else found */
+            if (is_set) {
+                c = set_lookup(vm, S(other), k, hash);
+            } else {
+                int d = kr_dict_contains(vm, other, k);
+                c = d < 0 ? -2 : d ? 0 : -1;
+            }
+            if (c == -2 || (c == -1 && set_add_hashed(vm, S(r), k, hash) < 0))
+                r = KR_NULL;
+        }
+    } else {
+        r = set_copy_as(vm, cls, so);
+        if (r && kr_set_update_op(vm, r, other, KR_OP_SUB) < 0)
+            r = KR_NULL;
+    }
+    kr_root_reset(vm, m);
+    return r;
+}
+
+/* so ^ other as a new set of cls: a set of other's keys, then so's toggled in it (CPython). */
+static kr_value set_xor_new(kr_vm *vm, kr_type *cls, kr_value so, kr_value other)
+{
+    kr_value r = kr_set_from_iterable(vm, cls, other);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &r);
+    if (r && kr_set_update_op(vm, r, so, KR_OP_XOR) < 0)
+        r = KR_NULL;
+    kr_root_reset(vm, m);
+    return r;
+}
+
 static kr_value set_binop(kr_vm *vm, kr_value a, kr_value b, int op)
 {
     if (!kr_anyset_check(vm, a) || !kr_anyset_check(vm, b))
         return KR_NOTIMPL;
-    kr_value r = KR_NULL;
+    kr_type *cls = result_type(vm, a);
+    if (op == KR_OP_AND)
+        return set_intersection(vm, cls, a, b);
+    if (op == KR_OP_SUB)
+        return set_sub_new(vm, cls, a, b);
+    if (op == KR_OP_XOR)
+        return set_xor_new(vm, cls, a, b);
+    kr_value r = set_copy_as(vm, cls, a);
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &r);
-    if (op == KR_OP_AND) {
-        /* Iterate the smaller set, keep what the larger holds. */
-        kr_value small = S(a)->used <= S(b)->used ? a : b, big = small == a ? b : a;
-        kr_value k = KR_NULL;
-        kr_root_push(vm, &k);
-        r = set_alloc(vm, result_type(vm, a));
-        int64_t pos = 0;
-        while (r && kr_set_next(small, &pos, &k)) {
-            int c = kr_set_contains(vm, big, k);
-            if (c < 0 || (c && kr_set_add(vm, r, k) < 0))
-                r = KR_NULL;
-        }
-    } else {
-        r = set_copy_as(vm, result_type(vm, a), a);
-        if (r && kr_set_update_op(vm, r, b, op) < 0)
-            r = KR_NULL;
-    }
+    if (r && a != b && kr_set_update_op(vm, r, b, op) < 0)
+        r = KR_NULL;
     kr_root_reset(vm, m);
     return r;
 }
@@ -857,21 +1003,44 @@ static kr_value set_m_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
 }
 
 /* The *others variants: apply op to a copy (or to self for the _update forms). */
+/* The multi-argument methods, as CPython builds their results: union copies then updates; intersection
+ * chains intersections (the _update form swaps the result in); difference is a difference with the first
+ * argument, then removals; symmetric_difference (one argument) is set_xor_new. */
 static kr_value set_multi(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames, const char *name, int op,
                           bool inplace)
 {
     if (kr_args_no_kw(vm, name, kwnames) < 0)
         return KR_NULL;
-    kr_value r = inplace ? args[0] : set_copy_as(vm, result_type(vm, args[0]), args[0]);
-    if (!r)
-        return KR_NULL;
+    kr_value self = args[0];
+    kr_type *cls = result_type(vm, self);
+    kr_value r = KR_NULL;
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &r);
-    for (int i = 1; i < nargs; i++) {
-        if (kr_set_update_op(vm, r, args[i], op) < 0) {
-            r = KR_NULL;
-            break;
-        }
+    if (op == KR_OP_AND) {
+        r = self;
+        for (int i = 1; i < nargs && r; i++)
+            r = set_and_new(vm, inplace ? vm->t.set : cls, r, args[i]);
+        if (r && nargs == 1)
+            r = inplace ? self : set_copy_as(vm, cls, self);
+        if (r && inplace && r != self)
+            set_swap_in(vm, self, r);
+    } else if (inplace) {
+        r = self;
+        for (int i = 1; i < nargs && r; i++)
+            if (!(op == KR_OP_OR && args[i] == self) && kr_set_update_op(vm, self, args[i], op) < 0)
+                r = KR_NULL;
+    } else if (op == KR_OP_XOR) {
+        r = set_xor_new(vm, cls, self, args[1]);
+    } else if (op == KR_OP_SUB && nargs > 1) {
+        r = set_sub_new(vm, cls, self, args[1]);
+        for (int i = 2; i < nargs && r; i++)
+            if (kr_set_update_op(vm, r, args[i], op) < 0)
+                r = KR_NULL;
+    } else {
+        r = set_copy_as(vm, cls, self);
+        for (int i = 1; i < nargs && r; i++)
+            if (!(op == KR_OP_OR && args[i] == self) && kr_set_update_op(vm, r, args[i], op) < 0)
+                r = KR_NULL;
     }
     kr_root_reset(vm, m);
     if (!r)
