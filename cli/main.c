@@ -46,6 +46,8 @@ static void cli_usage(FILE *out)
           "               -X gc_verify=1   check the write barrier at every minor collection (testing)\n"
           "               -X memory_limit=BYTES  limit the Python heap\n"
           "               -X int_max_str_digits=N  limit of decimal int<->str conversions (0: none)\n"
+          "               -X frozen_code=0  compile the standard modules' source instead of loading\n"
+          "                                 their precompiled code (default: KRAIT_FROZEN_CODE, 1)\n"
           "  -u, -B, -E, -s, -S, -I, -O  accepted for CPython compatibility; no effect\n"
           "  --dis FILE print the bytecode of FILE and exit\n"
           "  --jit-dump[=NAME]  print HIR, LIR and assembly of each compiled function (or of NAME)\n"
@@ -54,8 +56,8 @@ static void cli_usage(FILE *out)
           "  -          program read from stdin (default; interactive mode if a tty)\n"
           "  arg ...    arguments passed to program in sys.argv[1:]\n"
           "Environment: KRAIT_JIT, KRAIT_JIT_THRESHOLD, KRAIT_JIT_CODE_LIMIT, KRAIT_JIT_REGALLOC=spill-all,\n"
-          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, KRAIT_GC_VERIFY, PYTHONPATH, PYTHONHASHSEED,\n"
-          "             PYTHONINTMAXSTRDIGITS\n",
+          "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, KRAIT_GC_VERIFY, KRAIT_FROZEN_CODE,\n"
+          "             PYTHONPATH, PYTHONHASHSEED, PYTHONINTMAXSTRDIGITS\n",
           out);
 }
 
@@ -78,6 +80,8 @@ static int cli_xoption(krait_options *opts, const char *x)
         opts->gc_stress = v != 0;
     else if (klen == 9 && strncmp(x, "gc_verify", 9) == 0)
         setenv("KRAIT_GC_VERIFY", v ? "1" : "0", 1); /* read by the collector (gc/gc.c) */
+    else if (klen == 11 && strncmp(x, "frozen_code", 11) == 0)
+        setenv("KRAIT_FROZEN_CODE", v ? "1" : "0", 1); /* read by kr_vm_new (vm/vm.c) */
     else if (klen == 12 && strncmp(x, "memory_limit", 12) == 0)
         opts->memory_limit = (size_t)v;
     else if (klen == 18 && strncmp(x, "int_max_str_digits", 18) == 0) {

@@ -263,7 +263,7 @@ static krait_status run_as_main(kr_vm *vm, const char *name, const run_target *t
     if (t->kind == RUN_FROZEN) {
         char filename[256];
         snprintf(filename, sizeof filename, "<frozen %s>", name);
-        return api_status(vm, kr_import_exec_source(vm, m, t->frozen->source, t->frozen->size, filename) == 0);
+        return api_status(vm, kr_import_exec_frozen(vm, m, t->frozen, filename) == 0);
     }
     char abs[PATH_MAX];
     const char *shown = realpath(t->path, abs) ? abs : t->path;

@@ -3,7 +3,8 @@
  * Lookup order for an absolute dotted name, as CPython's default finders: sys.modules, the builtin C
  * modules, the frozen Python modules of stdlib/lib, then the parent package's __path__ (or sys.path for
  * a top-level name): NAME.py or NAME/__init__.py. A module is entered in sys.modules before its body runs
- * (so circular imports see the partial module) and removed again if the body fails.
+ * (so circular imports see the partial module) and removed again if the body fails. A frozen module runs
+ * its code precompiled at build time (vm/marshal.h, build/frozen_code.c) rather than compiling its source.
  */
 #include "import.h"
 
@@ -12,9 +13,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "code.h"
 #include "compile.h"
 #include "init.h"
 #include "interp.h"
+#include "marshal.h"
 #include "module.h"
 #include "parser.h"
 #include "../stdlib/io.h"
@@ -83,15 +86,11 @@ char *kr_import_read_file(kr_vm *vm, const char *path, size_t *len)
     return buf;
 }
 
-int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t len, const char *filename)
+/* Runs `code` as the body of `module`. */
+static int import_exec_code(kr_vm *vm, kr_value module, kr_value code)
 {
     size_t m = kr_root_mark(vm);
     kr_root_push(vm, &module);
-    kr_value code = kr_compile_source(vm, src, len, filename, KR_PARSE_FILE);
-    if (!code) {
-        kr_root_reset(vm, m);
-        return -1;
-    }
     kr_root_push(vm, &code);
     kr_value globals = kr_module_dict(module);
     if (!kr_dict_get(vm, globals, KR_NAME(vm, __builtins__)) &&
@@ -102,6 +101,44 @@ int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t le
     kr_value r = kr_interp_run_code(vm, code, globals, globals);
     kr_root_reset(vm, m);
     return r ? 0 : -1;
+}
+
+int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t len, const char *filename)
+{
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &module);
+    kr_value code = kr_compile_source(vm, src, len, filename, KR_PARSE_FILE);
+    kr_root_reset(vm, m);
+    return code ? import_exec_code(vm, module, code) : -1;
+}
+
+kr_value kr_import_frozen_code(kr_vm *vm, const kr_frozen_module *f, const char *filename)
+{
+    size_t i = (size_t)(f - kr_frozen_modules);
+    if (vm->config.frozen_code && i < kr_frozen_code_count) {
+        const kr_frozen_code *fc = &kr_frozen_codes[i];
+        if (fc->data && fc->source_size == f->size && strcmp(fc->name, f->name) == 0) {
+            bool stale;
+            kr_value code = kr_marshal_load_code(vm, fc->data, fc->size, &stale);
+            if (!code && !stale)
+                return KR_NULL;
+            /* The freezer compiled with the file name every caller gives ("<frozen NAME>"); a caller
+             * with another name gets the source compiled under its name. A stale blob (another
+             * bytecode format) is ignored too. */
+            if (code && strcmp(kr_str_data(kr_code_of(code)->filename), filename) == 0)
+                return code;
+        }
+    }
+    return kr_compile_source(vm, f->source, f->size, filename, KR_PARSE_FILE);
+}
+
+int kr_import_exec_frozen(kr_vm *vm, kr_value module, const kr_frozen_module *f, const char *filename)
+{
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &module);
+    kr_value code = kr_import_frozen_code(vm, f, filename);
+    kr_root_reset(vm, m);
+    return code ? import_exec_code(vm, module, code) : -1;
 }
 
 bool kr_import_is_builtin(const char *name)
@@ -128,9 +165,10 @@ static bool is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Create module `fullname`, register it, run its source, and unregister it again on failure. */
+/* Create module `fullname`, register it, run its source (a frozen module's: its precompiled code when
+ * there is one), and unregister it again on failure. */
 static kr_value import_load_source(kr_vm *vm, const char *fullname, const char *src, size_t len,
-                                   const char *filename, const char *pkgdir, bool frozen)
+                                   const char *filename, const char *pkgdir, const kr_frozen_module *frozen)
 {
     kr_value mod = kr_module_new(vm, fullname);
     if (!mod)
@@ -157,7 +195,7 @@ static kr_value import_load_source(kr_vm *vm, const char *fullname, const char *
     if (!name || kr_dict_set(vm, vm->modules, name, mod) < 0)
         goto fail;
     kr_root_push(vm, &name);
-    if (kr_import_exec_source(vm, mod, src, len, filename) < 0) {
+    if ((frozen ? kr_import_exec_frozen(vm, mod, frozen, filename) : kr_import_exec_source(vm, mod, src, len, filename)) < 0) {
         kr_value exc = kr_err_fetch(vm);
         kr_root_push(vm, &exc);
         if (kr_dict_del(vm, vm->modules, name) < 0)
@@ -211,7 +249,7 @@ static kr_value import_find_in_paths(kr_vm *vm, const char *fullname, const char
                 /* Paths relative to the current directory stay relative (as CPython's
                  * sys.path[0] = '' does), so tracebacks print what the user typed. */
                 const char *shown = (!*d && strncmp(buf, "./", 2) == 0) ? buf + 2 : buf;
-                r = import_load_source(vm, fullname, src, len, shown, is_pkg ? pkgdir : NULL, false);
+                r = import_load_source(vm, fullname, src, len, shown, is_pkg ? pkgdir : NULL, NULL);
                 free(src);
             }
             free(buf);
@@ -244,8 +282,7 @@ static kr_value import_one(kr_vm *vm, const char *fullname, kr_value parent)
     if (f) {
         char filename[256];
         snprintf(filename, sizeof filename, "<frozen %s>", fullname);
-        return import_load_source(vm, fullname, f->source, f->size, filename, f->is_package ? filename : NULL,
-                                  true);
+        return import_load_source(vm, fullname, f->source, f->size, filename, f->is_package ? filename : NULL, f);
     }
     const char *dot = strrchr(fullname, '.');
     const char *last = dot ? dot + 1 : fullname;

@@ -22,6 +22,24 @@ typedef struct kr_frozen_module {
     int is_package;
 } kr_frozen_module;
 extern const kr_frozen_module kr_frozen_modules[]; /* immutable table, terminated by {NULL} */
+/* Their code, precompiled by the build (tools/krait_freeze.c -> build/frozen_code.c, format
+ * vm/marshal.h): kr_frozen_codes[i] belongs to kr_frozen_modules[i] for i < kr_frozen_code_count (0 in
+ * the freezer itself, which is linked without them). `name` and `source_size` repeat the module's, a
+ * check that the two generated tables match. */
+typedef struct kr_frozen_code {
+    const char *name;
+    const unsigned char *data;
+    size_t size;
+    size_t source_size;
+} kr_frozen_code;
+extern const kr_frozen_code kr_frozen_codes[];
+extern const size_t kr_frozen_code_count;
+/* The code object of frozen module `f` named `filename`: its precompiled code when there is one that
+ * this build can load and vm->config.frozen_code allows it, else compiled from its source. KR_NULL
+ * with an exception pending (SyntaxError, MemoryError). */
+kr_value kr_import_frozen_code(kr_vm *vm, const kr_frozen_module *f, const char *filename);
+/* kr_import_exec_source for a frozen module (its precompiled code when possible). */
+int kr_import_exec_frozen(kr_vm *vm, kr_value module, const kr_frozen_module *f, const char *filename);
 /* The frozen module called `name`, or NULL. */
 const kr_frozen_module *kr_import_find_frozen(const char *name);
 /* Whether `name` is a builtin module written in C (sys, builtins and the lazily created ones). */

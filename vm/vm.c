@@ -59,6 +59,7 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     vm->config.jit = o.jit >= 0 ? o.jit : (int)env_long("KRAIT_JIT", 1);
     vm->config.jit_threshold = o.jit_threshold >= 0 ? o.jit_threshold : env_long("KRAIT_JIT_THRESHOLD", 1000);
     vm->config.gc_stress = o.gc_stress >= 0 ? o.gc_stress : (int)env_long("KRAIT_GC_STRESS", 0);
+    vm->config.frozen_code = env_long("KRAIT_FROZEN_CODE", 1) != 0;
     vm->recursion_limit = 1000;
     /* CPython's limit on decimal int<->str conversions (a guard against quadratic-time inputs) */
     long digits = env_long("PYTHONINTMAXSTRDIGITS", KR_INT_DEFAULT_MAX_STR_DIGITS);

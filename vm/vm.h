@@ -126,6 +126,8 @@ struct kr_vm {
         int jit;                              /* KRAIT_JIT / -X jit */
         long jit_threshold;                   /* KRAIT_JIT_THRESHOLD */
         int gc_stress;                        /* KRAIT_GC_STRESS */
+        int frozen_code;                      /* KRAIT_FROZEN_CODE / -X frozen_code: 1 loads the frozen
+                                                 modules' precompiled code, 0 compiles their source */
         int verbose;
         int hash_seed_set;
         uint64_t hash_seed;
