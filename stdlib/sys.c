@@ -384,7 +384,8 @@ kr_value kr_sys_module_create(kr_vm *vm)
     if (!hash_seed || kr_module_add(vm, m, "_hash_seed", hash_seed) < 0)
         goto fail;
     const kr_frozen_module *init = kr_import_find_frozen("_sys_init");
-    if (init && kr_import_exec_source(vm, m, init->source, init->size, "<frozen _sys_init>") < 0)
+    /* its precompiled code (vm/marshal.h): no compiling at every start */
+    if (init && kr_import_exec_frozen(vm, m, init, "<frozen _sys_init>") < 0)
         goto fail;
     kr_root_reset(vm, mark);
     return m;
