@@ -1754,11 +1754,29 @@ static int compile_expr_any(unit *u, kr_ast_expr *e)
 static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst);
 
 /* Evaluates e into dst. dst is a temporary below top, or a local slot when single_write(e). */
-/* A set display of three or more constants, as CPython builds it: its compiler folds the constants into a
- * frozenset, rebuilt once from its own iteration order by the merging of constants, and the display is
- * an empty set updated from that frozenset (BUILD_SET 0, SET_UPDATE). The same two steps here give the
- * same table layout, so the set iterates and prints in CPython's order. False when an element is not a
- * constant. */
+/* A constant whose hash does not depend on the hash seed (numbers, None, booleans and tuples of them):
+ * the table layout of a set of such keys is the same in every process. */
+static bool stable_hash_const(kr_vm *vm, kr_value v)
+{
+    if (kr_is_small(v) || v == KR_NONE || v == KR_TRUE || v == KR_FALSE || v == KR_ELLIPSIS)
+        return true;
+    kr_type *t = kr_type_of(vm, v);
+    if (t == vm->t.int_ || t == vm->t.float_)
+        return true;
+    if (t != vm->t.tuple)
+        return false;
+    for (int64_t i = 0; i < kr_tuple_size(v); i++)
+        if (!stable_hash_const(vm, kr_tuple_items(v)[i]))
+            return false;
+    return true;
+}
+
+/* A set display of three or more constants with seed-independent hashes, as CPython builds it: its
+ * compiler folds the constants into a frozenset, rebuilt once from its own iteration order by the merging
+ * of constants, and the display is an empty set updated from that frozenset (BUILD_SET 0, SET_UPDATE). The
+ * same two steps here give the same table layout, so the set iterates and prints in CPython's order (the
+ * frozen modules' precompiled code keeps that layout: vm/marshal.c). False when an element is not such a
+ * constant (strings' order depends on the hash seed anyway). */
 static bool compile_const_set(unit *u, kr_ast_expr *e, int dst)
 {
     int n = e->v.Set.n_elts;
@@ -1775,6 +1793,8 @@ static bool compile_const_set(unit *u, kr_ast_expr *e, int dst)
         int ci = const_index_of(u, e->v.Set.elts[i]); /* may grow u->consts */
         if (u->c->failed)
             return true;
+        if (!stable_hash_const(vm, u->consts[ci]))
+            return false;
         kr_tuple_items(items)[i] = u->consts[ci];
     }
     /* no safepoint in the compiler: these temporaries need no rooting */

@@ -4,12 +4,16 @@
  * and its payload:
  *     'N' 'T' 'F' 'E'       None, True, False, Ellipsis
  *     'i' svarint           small int
- *     'I' varint n, n bytes big int: its decimal digits (with '-'), as kr_int_from_str reads them
+ *     'I' varint n, n bytes big int: its hex digits (with '-'), as kr_int_from_str reads them (base 16:
+ *                           linear time, and free of sys.set_int_max_str_digits' limit)
  *     'f' 8 bytes           float, the IEEE bits little-endian (so -0.0 and NaN payloads survive)
  *     's' varint n, n bytes str, not interned
  *     'S' varint n, n bytes, NUL   str, interned on load (the NUL lets kr_intern read it in place)
  *     'b' varint n, n bytes bytes
  *     '(' varint n, n values tuple
+ *     '{' varints size, n; n times varint slot, value
+ *                           frozenset (a constant set display's), its exact table layout: the set
+ *                           built from it iterates in the same order as the compiled one
  *     'r' varint k          the k-th heap object (str, bytes, big int, float, tuple) read so far in
  *                           this blob, counted in the order their tags appear: the same object again
  *     'c' ...               code object (never referenced twice):
@@ -32,6 +36,7 @@
 #include "code.h"
 #include "floatobj.h"
 #include "int.h"
+#include "set.h"
 #include "str.h"
 #include "tuple.h"
 
@@ -187,7 +192,8 @@ static void write_value(mw *w, kr_value v)
         write_code(w, v);
         return;
     }
-    if (t != vm->t.str && t != vm->t.bytes && t != vm->t.int_ && t != vm->t.float_ && t != vm->t.tuple) {
+    if (t != vm->t.str && t != vm->t.bytes && t != vm->t.int_ && t != vm->t.float_ && t != vm->t.tuple &&
+        t != vm->t.frozenset) {
         kr_raise(vm, KR_EXC(vm, ValueError), "unmarshallable object of type '%s'", kr_typename(vm, v));
         w->failed = true;
         return;
@@ -210,7 +216,7 @@ static void write_value(mw *w, kr_value v)
         put_varint(w, (uint64_t)kr_bytes_size(v));
         put_bytes(w, kr_bytes_data(v), (size_t)kr_bytes_size(v));
     } else if (t == vm->t.int_) {
-        kr_value s = kr_int_to_str_ex(vm, v, 10, false);
+        kr_value s = kr_int_to_str_ex(vm, v, 16, false);
         if (!s) {
             w->failed = true;
             return;
@@ -224,6 +230,16 @@ static void write_value(mw *w, kr_value v)
         memcpy(&bits, &d, sizeof bits);
         put_byte(w, 'f');
         put_u64(w, bits);
+    } else if (t == vm->t.frozenset) {
+        put_byte(w, '{');
+        put_varint(w, (uint64_t)kr_set_table_size(v));
+        put_varint(w, (uint64_t)kr_set_size(v));
+        int64_t pos = 0;
+        kr_value item;
+        while (!w->failed && kr_set_next(v, &pos, &item)) {
+            put_varint(w, (uint64_t)(pos - 1));
+            write_value(w, item);
+        }
     } else {
         int64_t n = kr_tuple_size(v);
         put_byte(w, '(');
@@ -490,7 +506,7 @@ static kr_value read_value(mr *r)
         }
         if (tag == 'b')
             return add_ref(r, kr_bytes_new(vm, s, n));
-        kr_value v = kr_int_from_str(vm, (const char *)s, n, 10);
+        kr_value v = kr_int_from_str(vm, (const char *)s, n, 16);
         if (v && kr_is_small(v)) /* a big int constant is never small: the data is corrupt */
             mr_bad(r, "big int");
         return r->failed ? KR_NULL : add_ref(r, v);
@@ -521,6 +537,47 @@ static kr_value read_value(mr *r)
         }
         r->depth--;
         return r->failed ? KR_NULL : t;
+    }
+    case '{': {
+        uint64_t size = get_varint(r), n = get_varint(r);
+        /* every item takes at least two bytes: a bound before allocating */
+        if (!r->failed && (n > (uint64_t)(r->end - r->p) / 2 || size > ((uint64_t)1 << 40)))
+            mr_bad(r, "frozenset size");
+        if (r->failed)
+            return KR_NULL;
+        if (++r->depth > MR_MAX_DEPTH) {
+            mr_bad(r, "nesting too deep");
+            return KR_NULL;
+        }
+        /* its slot number is taken before its items', as the writer numbers it; the items are kept
+         * reachable in a tuple until the frozenset holds them */
+        size_t slot = r->nrefs;
+        if (!add_ref(r, KR_NONE))
+            return KR_NULL;
+        kr_value items = kr_tuple_new(vm, (int64_t)n);
+        int64_t *slots = items ? malloc((n ? n : 1) * sizeof *slots) : NULL;
+        if (!slots) {
+            if (items)
+                kr_raise_nomemory(vm);
+            r->failed = true;
+            return KR_NULL;
+        }
+        for (uint64_t i = 0; i < n && !r->failed; i++) {
+            slots[i] = (int64_t)get_varint(r);
+            kr_value item = r->failed ? KR_NULL : read_value(r);
+            if (item)
+                kr_tuple_items(items)[i] = item;
+        }
+        kr_value fs = r->failed ? KR_NULL
+                                : kr_frozenset_from_layout(vm, (int64_t)size, (int64_t)n, slots, kr_tuple_items(items));
+        free(slots);
+        r->depth--;
+        if (!fs) {
+            r->failed = true;
+            return KR_NULL;
+        }
+        r->refs[slot] = fs;
+        return fs;
     }
     case 'c':
         return read_code(r);

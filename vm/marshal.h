@@ -30,7 +30,7 @@
 #include "kr.h"
 
 /* Bumped whenever the encoding below changes (it is part of the magic). */
-#define KR_MARSHAL_VERSION 1
+#define KR_MARSHAL_VERSION 2
 
 /* The magic of blobs this build writes and accepts. Pure function of the bytecode format. */
 uint32_t kr_marshal_magic(void);

@@ -334,6 +334,33 @@ kr_value kr_set_new(kr_vm *vm, bool frozen)
     return set_alloc(vm, frozen ? vm->t.frozenset : vm->t.set);
 }
 
+int64_t kr_set_table_size(kr_value set) { return S(set)->size; }
+
+kr_value kr_frozenset_from_layout(kr_vm *vm, int64_t size, int64_t n, const int64_t *slots, const kr_value *keys)
+{
+    if (n < 0 || (n > 0 && (size < MIN_SIZE || (size & (size - 1)) != 0 || n >= size || size > ((int64_t)1 << 40))))
+        return kr_raise(vm, KR_EXC(vm, ValueError), "bad frozenset layout");
+    kr_value fs = set_alloc(vm, vm->t.frozenset);
+    if (!fs || n == 0)
+        return fs;
+    kr_set *s = S(fs);
+    s->table = kr_mem_zalloc(vm, (size_t)size * sizeof(set_entry));
+    if (!s->table)
+        return KR_NULL;
+    s->size = size;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t hash = key_hash(vm, keys[i]);
+        if (hash == -1)
+            return KR_NULL;
+        if (slots[i] < 0 || slots[i] >= size || s->table[slots[i]].key)
+            return kr_raise(vm, KR_EXC(vm, ValueError), "bad frozenset layout");
+        s->table[slots[i]].key = keys[i];
+        s->table[slots[i]].hash = hash;
+        s->used = s->fill = i + 1;
+    }
+    return fs;
+}
+
 /* Makes room before n keys are added at once (CPython's set_merge and set_update_dict): one resize to
  * twice the final count if they would pass the load limit, else at least the minimal table. */
 static int set_presize(kr_vm *vm, kr_set *s, int64_t n)

@@ -16,6 +16,7 @@
 #include "vm/interp.h"
 #include "vm/kr.h"
 #include "vm/marshal.h"
+#include "vm/set.h"
 #include "vm/tuple.h"
 
 static kr_vm *vm;
@@ -65,6 +66,17 @@ static void same_value(kr_value a, kr_value b, const char *where)
             same_value(kr_tuple_items(a)[i], kr_tuple_items(b)[i], where);
     } else if (t == vm->t.code) {
         same_code(a, b, where);
+    } else if (t == vm->t.frozenset) {
+        /* the same table layout: the same keys, met in the same slots */
+        ck_assert_int_eq(kr_set_table_size(a), kr_set_table_size(b));
+        ck_assert_int_eq(kr_set_size(a), kr_set_size(b));
+        int64_t pa = 0, pb = 0;
+        kr_value ka, kb;
+        while (kr_set_next(a, &pa, &ka)) {
+            ck_assert(kr_set_next(b, &pb, &kb));
+            ck_assert_int_eq(pa, pb);
+            same_value(ka, kb, where);
+        }
     } else {
         ck_abort_msg("%s: unexpected constant type %s", where, kr_typename(vm, a));
     }
