@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "../vm/kr.h"
+#include "../vm/weakref.h"
 
 /* Collections start no earlier than this much allocation, and this is the smallest nursery: a minor
  * collection costs a scan of the roots and of the remembered objects whatever the nursery, so a tiny
@@ -853,7 +854,7 @@ static void gc_resurrect_finalizable(kr_vm *vm)
 void kr_gc_run_finalizers(kr_vm *vm)
 {
     kr_gc *gc = &vm->gc;
-    if (gc->finalizing || !gc->nto_finalize)
+    if (gc->finalizing || (!gc->nto_finalize && !kr_weakref_callbacks_pending(vm)))
         return;
     gc->finalizing = true;
     /* a safepoint has no exception pending, but keep any the caller had */
@@ -865,10 +866,17 @@ void kr_gc_run_finalizers(kr_vm *vm)
      * a container before what it holds (that dies when the container is freed), and garbage found
      * together in about the order it was made. Every queued object stays queued (rooted) until all
      * ran, and the Python code may collect and queue more, which this loop reaches too. */
-    for (size_t i = 0; i < gc->nto_finalize; i++) {
-        kr_value o = KR_VAL(gc->to_finalize[i]);
-        KR_OBJ(o)->type->py_finalize(vm, o);
-    }
+    /* Weak reference callbacks first, as CPython's collector calls them before the finalizers (the
+     * references were cleared before either could run); those that the finalizers' own collections
+     * queue run after them, in the same loop. */
+    size_t i = 0;
+    do {
+        kr_weakref_run_callbacks(vm);
+        for (; i < gc->nto_finalize; i++) {
+            kr_value o = KR_VAL(gc->to_finalize[i]);
+            KR_OBJ(o)->type->py_finalize(vm, o);
+        }
+    } while (kr_weakref_callbacks_pending(vm));
     gc->nto_finalize = 0;
     kr_root_reset(vm, outer);
     vm->exc = pending;
@@ -959,7 +967,9 @@ void kr_gc_collect_minor(kr_vm *vm)
             o->type->trace(vm, o);
     }
     gc_drain(vm);
+    kr_weakref_gc_clear(vm, false); /* before a finalizer can see the dead (vm/weakref.h) */
     gc_resurrect_finalizable(vm);
+    kr_weakref_gc_prune(vm, false);
     if (gc->verify) {
         mi_heap_visit_blocks(gc->heap, true, gc_visit_verify, vm);
         for (size_t i = 0; i < gc->nexternal; i++)
@@ -980,7 +990,9 @@ void kr_gc_collect(kr_vm *vm)
     gc->mark_epoch = gc->mark_epoch == 1 ? 2 : 1; /* every object unmarked at once */
     gc_mark_roots(vm);
     gc_drain(vm);
+    kr_weakref_gc_clear(vm, true); /* before a finalizer can see the dead (vm/weakref.h) */
     gc_resurrect_finalizable(vm);
+    kr_weakref_gc_prune(vm, true);
     gc_forget_remembered(gc); /* before the sweep, which may free remembered objects */
     gc_sweep(vm, true);
     gc->live_after_major = gc->allocated;

@@ -166,7 +166,9 @@ enum { KR_GC_WATCH = 1u << 0, KR_GC_FINALIZABLE = 1u << 1 /* listed in kr_gc.fin
  * collection) and queues it; kr_gc_run_finalizers, after the collection at the safepoint that ran
  * it (or from gc.collect()), calls each queued object's hook, which may run Python code. The object
  * is then ordinary garbage for a later collection. The hooks of objects still registered when the
- * VM is freed run then (kr_gc_finalize_at_exit). */
+ * VM is freed run then (kr_gc_finalize_at_exit). Weak references (vm/weakref.h) to what a collection
+ * finds unreachable are cleared before this resurrection, and their callbacks are queued to run with
+ * the finalizers, before them. */
 void kr_gc_want_finalizer(struct kr_vm *vm, struct kr_object *o);
 void kr_gc_run_finalizers(struct kr_vm *vm);
 /* At VM teardown (krait_free), before anything is freed: runs the hook of every object still

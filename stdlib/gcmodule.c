@@ -1,5 +1,31 @@
 /* gcmodule.c: the gc module, a thin view of gc/gc.c. */
 #include "../vm/init.h"
+#include "../vm/bytecode.h"
+#include "../vm/frame.h"
+
+static kr_value gcmod_collect(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames);
+
+/* Whether the innermost frame is the interpreter's, stopped in the CALL or CALL_METHOD that called
+ * gc.collect: then its pc is saved just after that instruction, and the collection may keep only the
+ * temporaries live there (vm/interp.c's trace_frame_slots), as a safepoint's does. Otherwise (compiled
+ * code, a call from C code) the frame is scanned whole. So `del x; gc.collect()` frees x even when
+ * an earlier expression left it in a temporary slot, as CPython's reference counting would have. */
+static bool gcmod_called_from_bytecode(kr_vm *vm)
+{
+    kr_frame *f = vm->frame;
+    if (!f || (f->flags & KR_FRAME_JIT) || vm->gc_exact_frame)
+        return false;
+    uint32_t next = (uint32_t)(f->pc - f->code->insns);
+    if (next < 2 || next > f->code->ninsns)
+        return false;
+    kr_insn call = f->pc[-2];
+    unsigned op = KR_INSN_OP(call);
+    if (op != KR_OP_CALL && op != KR_OP_CALL_METHOD)
+        return false;
+    kr_value callee = f->slots[KR_INSN_A(call)];
+    return kr_is_ptr(callee) && KR_OBJ(callee)->type == vm->t.cfunction &&
+           KR_AS(kr_cfunction, callee)->fn == gcmod_collect;
+}
 
 static kr_value gcmod_collect(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
@@ -8,7 +34,16 @@ static kr_value gcmod_collect(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
     if (kr_args_parse(vm, "collect", args, nargs, kwnames, names, 1, 0, 0, a) < 0)
         return KR_NULL;
     uint64_t before = vm->gc.objects_freed;
+    bool exact = gcmod_called_from_bytecode(vm);
+    if (exact) {
+        vm->gc_exact_frame = vm->frame;
+        vm->gc_exact_callers = true; /* and the interpreted frames that called down to it */
+    }
     kr_gc_collect(vm);
+    if (exact) {
+        vm->gc_exact_frame = NULL;
+        vm->gc_exact_callers = false;
+    }
     kr_gc_run_finalizers(vm); /* as CPython's collect() runs the finalizers of what it found */
     return kr_int_from_u64(vm, vm->gc.objects_freed - before);
 }

@@ -639,7 +639,18 @@ int kr_isinstance(kr_vm *vm, kr_value obj, kr_value cls)
         kr_value hook = meta_hook(vm, cls, KR_NAME(vm, __instancecheck__));
         if (hook)
             return call_hook(vm, hook, cls, obj);
-        return kr_type_is_subtype(ot, KR_AS(kr_type, cls));
+        if (kr_type_is_subtype(ot, KR_AS(kr_type, cls)))
+            return 1;
+        if (!ot->getattr || ot->getattr == kr_generic_getattr)
+            return 0;
+        /* As CPython's object_isinstance: an object whose type looks attributes up its own way (a weakref
+         * proxy forwards them to its referent) may claim another class through __class__. With the
+         * generic lookup __class__ is the type itself (Krait's classes cannot override it), so only
+         * these pay for the lookup. */
+        kr_value icls = kr_getattr_opt(vm, obj, KR_NAME(vm, __class__));
+        if (!icls)
+            return kr_err_occurred(vm) ? -1 : 0;
+        return icls != KR_VAL(ot) && is_type_obj(vm, icls) && kr_type_is_subtype(KR_AS(kr_type, icls), KR_AS(kr_type, cls));
     }
     if (kr_is_ptr(cls) && (KR_OBJ(cls)->type->flags & KR_TF_TUPLE_SUBCLASS)) {
         for (int64_t i = 0; i < kr_tuple_size(cls); i++) {

@@ -30,10 +30,30 @@ krait_vm *krait_new(const krait_options *opts)
     return kr_vm_new(&o);
 }
 
+/* The functions registered with atexit (stdlib/lib/atexit.py), if the program imported it: as CPython
+ * runs them at exit, before finalization. Whatever exception is pending (the program's, printed
+ * already) is kept; the module reports the functions' own. */
+static void api_run_atexit(kr_vm *vm)
+{
+    kr_value m = vm->modules ? kr_dict_get_cstr(vm, vm->modules, "atexit") : KR_NULL;
+    if (!m || !kr_is_module(vm, m) || vm->frame)
+        return;
+    kr_value saved = vm->exc;
+    vm->exc = KR_NULL;
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &saved);
+    kr_root_push(vm, &m);
+    if (!kr_call_method(vm, m, "_run_exitfuncs", NULL, 0))
+        kr_err_clear(vm);
+    kr_root_reset(vm, mark);
+    vm->exc = saved;
+}
+
 void krait_free(krait_vm *vm)
 {
     if (!vm)
         return;
+    api_run_atexit(vm);
     kr_gc_finalize_at_exit(vm); /* __del__ methods and unfinished generators, as CPython at exit */
     krait_flush(vm);
     kr_vm_free(vm);

@@ -40,6 +40,7 @@ static const builtin_module builtin_modules[] = {
     {"_collections", kr_collections_module_create},
     {"_suggestions", kr_suggestions_module_create},
     {"_traceback", kr_traceback_module_create},
+    {"_weakref", kr_weakref_module_create},
     {NULL, NULL},
 };
 

@@ -81,10 +81,10 @@ static const kr_liveness *code_liveness(kr_code *co)
  * frame may be inside an instruction that called out, whose C code still uses its operands, with a pc
  * that not every such path saves, and compiled code does not keep f->pc up to date: those frames are
  * marked whole. */
-static void trace_frame_slots(kr_vm *vm, kr_frame *f)
+static void trace_frame_slots(kr_vm *vm, kr_frame *f, bool exact)
 {
     kr_code *co = f->code;
-    const kr_liveness *lv = f == vm->gc_exact_frame && !(f->flags & KR_FRAME_JIT) ? code_liveness(co) : NULL;
+    const kr_liveness *lv = exact && !(f->flags & KR_FRAME_JIT) ? code_liveness(co) : NULL;
     uint32_t next = (uint32_t)(f->pc - co->insns);
     if (!lv || next >= co->ninsns) {
         for (uint32_t i = 0; i < co->nslots; i++)
@@ -105,9 +105,18 @@ static void trace_frame_slots(kr_vm *vm, kr_frame *f)
             kr_gc_mark(vm, f->slots[i]);
 }
 
+/* With vm->gc_exact_callers (gc.collect() called by a CALL of the exact frame: stdlib/gcmodule.c), the
+ * frames below the exact one are exact too as long as each was linked by the interpreter's CALL (its
+ * callee is neither an entry frame nor a generator's): such a caller saved its pc just after that CALL
+ * (do_call's SAVE_PC before frame_link) and is stopped there, so the CALL's operands are live at
+ * pc - 1 and what it reads later at pc. A frame entered from C code (an entry frame) or resumed as a
+ * generator ends the chain: its caller may be in the middle of any instruction. */
 void kr_interp_trace_roots(kr_vm *vm)
 {
+    bool exact = false;
     for (kr_frame *f = vm->frame; f; f = f->prev) {
+        if (f == vm->gc_exact_frame)
+            exact = true;
         kr_gc_mark_obj(vm, &f->code->ob);
         kr_gc_mark(vm, f->func);
         kr_gc_mark(vm, f->globals);
@@ -115,7 +124,8 @@ void kr_interp_trace_roots(kr_vm *vm)
         kr_gc_mark(vm, f->locals);
         kr_gc_mark(vm, f->gen);
         kr_gc_mark(vm, f->saved_handled);
-        trace_frame_slots(vm, f);
+        trace_frame_slots(vm, f, exact);
+        exact = exact && vm->gc_exact_callers && !(f->flags & KR_FRAME_ENTRY) && !f->gen;
     }
 }
 

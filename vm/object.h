@@ -91,6 +91,9 @@ enum kr_type_flags {
     /* Its own __abstractmethods__ (set by abc.ABCMeta) is non-empty: object.__new__ refuses it with
      * CPython's message. Kept in step by type_setattr; not inherited (ABCMeta sets it per class). */
     KR_TF_HAS_ABSTRACT_METHODS = 1u << 15,
+    /* Its instances may be weakly referenced (vm/weakref.c; CPython's tp_weaklistoffset != 0): set on
+     * the builtin types that allow it by kr_weakref_init, inherited or added by class creation. */
+    KR_TF_WEAKREFABLE = 1u << 20,
 };
 
 struct kr_type {

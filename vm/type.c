@@ -27,6 +27,7 @@
 #include "traceback.h"
 #include "tuple.h"
 #include "import.h"
+#include "weakref.h"
 #include "list.h"
 
 typedef void (*kr_anyfn)(void);
@@ -1992,9 +1993,8 @@ static int inst_dict_set(kr_vm *vm, kr_value self, kr_value value)
 static const kr_getset_def inst_dict_getset = {"__dict__", inst_dict_get, inst_dict_set, NULL};
 static kr_value inst_weakref_get(kr_vm *vm, kr_value self)
 {
-    (void)vm;
-    (void)self;
-    return KR_NONE;
+    kr_value head = kr_weakref_first(vm, self);
+    return head ? head : KR_NONE;
 }
 static const kr_getset_def inst_weakref_getset = {"__weakref__", inst_weakref_get, NULL, NULL};
 
@@ -2617,6 +2617,14 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
 
     /* __slots__ */
     bool want_dict = true;
+    /* Weak references (vm/weakref.c): instances of a class are weakly referenceable when its base's
+     * are, or else, as CPython's may_add_weak, when the base's instances are of fixed size (not int,
+     * tuple or bytes) and the class has no __slots__ or names '__weakref__' in them. */
+    kr_type *wbb = KR_TX(best)->builtin_base;
+    bool base_weak = (best->flags & KR_TF_WEAKREFABLE) != 0;
+    bool may_add_weak = wbb != vm->t.int_ && wbb != vm->t.tuple && wbb != vm->t.bytes;
+    bool add_weak = !base_weak && may_add_weak;
+    bool weak_slot = false;
     kr_value sv = kr_dict_get_str(vm, dict, KR_NAME(vm, __slots__));
     int64_t nslots = 0;
     if (sv) {
@@ -2650,8 +2658,14 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
                 want_dict = true;
                 continue;
             }
-            if (kr_str_equal(s, KR_NAME(vm, __weakref__)))
+            if (kr_str_equal(s, KR_NAME(vm, __weakref__))) {
+                if (base_weak || weak_slot) {
+                    kr_raise(vm, KR_EXC(vm, TypeError), "__weakref__ slot disallowed: we already got one");
+                    goto fail;
+                }
+                weak_slot = true;
                 continue;
+            }
             kr_value mn = mangle(vm, name, s);
             if (!mn || !(mn = kr_intern_value(vm, mn)))
                 goto fail;
@@ -2663,8 +2677,9 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
             kr_gc_barrier(vm, KR_OBJ(slots), mn); /* iterating __slots__ may have run Python code */
         }
         KR_AS(kr_tuple, slots)->size = nslots; /* fresh tuple, not yet shared: shrink in place */
+        add_weak = add_weak && weak_slot;
         kr_type *bb = KR_TX(best)->builtin_base;
-        if (nslots && (KR_TX(bb)->varsize || bb == vm->t.int_)) {
+        if ((nslots || (weak_slot && !may_add_weak)) && (KR_TX(bb)->varsize || bb == vm->t.int_)) {
             kr_raise(vm, KR_EXC(vm, TypeError), "nonempty __slots__ not supported for subtype of '%s'", bb->name_c);
             goto fail;
         }
@@ -2685,7 +2700,9 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
     t->dict = dict;
     t->flags = KR_TF_HEAPTYPE | KR_TF_BASETYPE | (best->flags & (KR_TF_EXCEPTION | KR_TF_INT_SUBCLASS |
                KR_TF_STR_SUBCLASS | KR_TF_TUPLE_SUBCLASS | KR_TF_LIST_SUBCLASS | KR_TF_DICT_SUBCLASS |
-               KR_TF_TYPE_SUBCLASS));
+               KR_TF_TYPE_SUBCLASS | KR_TF_WEAKREFABLE));
+    if (add_weak)
+        t->flags |= KR_TF_WEAKREFABLE;
     for (int64_t i = 0; i < nb; i++)
         t->flags |= KR_AS(kr_type, kr_tuple_items(bases)[i])->flags & (KR_TF_EXCEPTION | KR_TF_EXC_FIELDS);
     x->slot_names = slots ? slots : KR_NULL;
@@ -2794,12 +2811,13 @@ static kr_value type_new_impl(kr_vm *vm, kr_type *meta, kr_value name, kr_value 
         kr_value dd = kr_getset_descr_new_for(vm, &inst_dict_getset, t);
         if (!dd || kr_dict_set(vm, dict, KR_NAME(vm, __dict__), dd) < 0)
             goto fail;
-        /* no weak references in Krait; the attribute exists (None) so dir() matches CPython */
-        if (!kr_dict_get_str(vm, dict, KR_NAME(vm, __weakref__))) {
-            kr_value wd = kr_getset_descr_new_for(vm, &inst_weakref_getset, t);
-            if (!wd || kr_dict_set(vm, dict, KR_NAME(vm, __weakref__), wd) < 0)
-                goto fail;
-        }
+    }
+    /* as CPython, a class that makes its instances weakly referenceable gets the descriptor of their
+     * first weak reference (after __dict__'s) */
+    if (add_weak && !kr_dict_get_str(vm, dict, KR_NAME(vm, __weakref__))) {
+        kr_value wd = kr_getset_descr_new_for(vm, &inst_weakref_getset, t);
+        if (!wd || kr_dict_set(vm, dict, KR_NAME(vm, __weakref__), wd) < 0)
+            goto fail;
     }
 
     /* CPython adds __doc__ last, after the __dict__/__weakref__ descriptors */

@@ -15,6 +15,7 @@
 #include "import.h"
 #include "init.h"
 #include "int.h"
+#include "weakref.h"
 
 static long env_long(const char *name, long dflt)
 {
@@ -89,6 +90,7 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     kr_module_init(vm);
     kr_io_init(vm);
     kr_collections_init(vm);
+    kr_weakref_init(vm); /* after the types it marks as weakly referenceable */
 
     /* phase 2: strings and tuples first (types' names and MROs need them), then every type */
     if (kr_str_setup(vm) < 0 || kr_tuple_setup(vm) < 0)
@@ -176,6 +178,7 @@ void kr_vm_free(kr_vm *vm)
     kr_vm_table_free(vm->type_cache); /* type.c's and instance.c's lookup caches */
     kr_vm_table_free(vm->attr_cache);
     kr_vm_table_free(vm->shape_cache);
+    kr_weakref_free(vm);
     free(vm->stack);
     free(vm);
 }
@@ -204,5 +207,6 @@ void kr_vm_trace_roots(kr_vm *vm)
         kr_gc_mark(vm, vm->char_cache[i]);
     kr_str_trace_roots(vm);
     kr_interp_trace_roots(vm);
+    kr_weakref_trace_roots(vm);
     kr_jit_trace_retired(vm);
 }

@@ -73,6 +73,7 @@ typedef struct kr_types {
 
 struct kr_frame;
 struct kr_intern_table;
+struct kr_weak_registry;
 struct kr_jit;
 
 struct kr_vm {
@@ -113,6 +114,7 @@ struct kr_vm {
     int jit_yielded;                          /* compiled generator code returned by yielding (set by it,
                                                * cleared by whoever entered it: vm/interp.c) */
     struct kr_frame *gc_exact_frame;          /* the frame whose SAFEPOINT is collecting, or NULL */
+    bool gc_exact_callers;                    /* and its callers are exact too (gc.collect(): interp.c) */
     kr_value handled_exc;                     /* innermost exception being handled (sys.exc_info) */
     atomic_int interrupt;                     /* set by krait_interrupt (e.g. from a SIGINT handler) */
     void *interp_state;                       /* interp.c private */
@@ -120,6 +122,7 @@ struct kr_vm {
     /* C roots (gc.c) */
     kr_value **roots;
     size_t nroots, roots_cap;
+    struct kr_weak_registry *weak;            /* weakref.c: the weak references and their referents */
 
     /* configuration (vm.c, from krait_config / environment) */
     struct {
