@@ -27,7 +27,6 @@ from _weakrefset import WeakSet, _IterationGuard
 
 from collections import abc as _collections_abc  # after _weakref (circular import)
 import sys
-import itertools
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
@@ -562,7 +561,7 @@ class finalize:
     __slots__ = ()
     _registry = {}
     _shutdown = False
-    _index_iter = itertools.count()
+    _index_iter = iter(range(sys.maxsize))  # itertools.count() without importing itertools
     _dirty = False
     _registered_with_atexit = False
 
