@@ -868,3 +868,18 @@ from _collections import deque as _deque
 MutableSequence.register(_deque)
 del _deque
 MutableSequence.register(bytearray)
+
+
+def _register_weak_containers():
+    """Register weakref's containers (WeakSet a MutableSet, the two weak dictionaries
+    MutableMappings, as CPython does once weakref is imported) without either module importing the
+    other: this runs from whichever of the two is imported second (weakref calls it if this module
+    is already loaded)."""
+    weakref = sys.modules.get("weakref")
+    if weakref is not None and hasattr(weakref, "WeakKeyDictionary"):
+        MutableSet.register(weakref.WeakSet)
+        MutableMapping.register(weakref.WeakValueDictionary)
+        MutableMapping.register(weakref.WeakKeyDictionary)
+
+
+_register_weak_containers()
