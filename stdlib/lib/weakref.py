@@ -23,7 +23,7 @@ from _weakref import (
     ReferenceType,
     _remove_dead_weakref,
 )
-from _weakrefset import WeakSet, _WeakContainer
+from _weakrefset import WeakSet, _WeakContainer, _GenericAlias
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
@@ -114,6 +114,7 @@ class _WeakMapping(_WeakContainer):
 
     __slots__ = ()
     __reversed__ = None  # as Mapping: the sequence protocol does not apply
+    __class_getitem__ = classmethod(_GenericAlias)  # subscriptable as the Mapping ABCs are
 
     def __repr__(self):
         return "<%s at %#x>" % (type(self).__name__, id(self))

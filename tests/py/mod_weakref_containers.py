@@ -246,6 +246,7 @@ import collections.abc as cabc  # noqa: E402
 print(isinstance(weakref.WeakValueDictionary(), cabc.MutableMapping),
       issubclass(weakref.WeakKeyDictionary, cabc.Mapping),
       isinstance(weakref.WeakSet(), cabc.MutableSet), isinstance(weakref.WeakSet(), cabc.Sequence))
+print(weakref.WeakValueDictionary[str, Obj], weakref.WeakKeyDictionary[Obj, int])
 
 
 # ---- subclasses keep their type through copy and the operators, and their own attributes
