@@ -912,7 +912,9 @@ static const kr_method_def deque_iter_methods[] = {
 
 void kr_collections_init(kr_vm *vm)
 {
-    kr_type *t = kr_type_new_builtin(vm, "collections.deque", vm->t.object, sizeof(kr_deque), KR_TF_BASETYPE);
+    /* weakly referenceable as CPython's deque (vm/weakref.c) */
+    kr_type *t = kr_type_new_builtin(vm, "collections.deque", vm->t.object, sizeof(kr_deque),
+                                     KR_TF_BASETYPE | KR_TF_WEAKREFABLE);
     t->trace = deque_trace;
     t->finalize = deque_finalize;
     t->new_ = deque_new_;
