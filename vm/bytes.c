@@ -1337,18 +1337,20 @@ static kr_value b_hex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     kr_value a[2];
     if (kr_args_parse(vm, "hex", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0)
         return KR_NULL;
-    char sep = 0;
+    int sep = -1; /* the separator byte (NUL is a valid one), -1 for none */
     int64_t per = 1;
     if (a[0]) {
         if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1 && kr_str_nbytes(a[0]) > 1)
             return kr_raise(vm, KR_EXC(vm, ValueError), "sep must be ASCII.");
         if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1)
-            sep = kr_str_data(a[0])[0];
+            sep = (unsigned char)kr_str_data(a[0])[0];
         else if (bytes_like(vm, a[0]) && bytes_len_slot(vm, a[0]) == 1) {
             BDATA(a[0], sd, sn);
             (void)sn;
-            sep = (char)sd[0];
-        } else
+            sep = sd[0];
+        } else if (!kr_is_str(vm, a[0]) && !bytes_like(vm, a[0]) && kr_len(vm, a[0]) < 0)
+            return KR_NULL; /* CPython takes len(sep) first: "object of type 'int' has no len()" */
+        else
             return kr_raise(vm, KR_EXC(vm, ValueError), "sep must be length 1.");
         if (a[1] && int_arg(vm, a[1], &per, true) < 0)
             return KR_NULL;
@@ -1359,11 +1361,11 @@ static kr_value b_hex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     kr_sb_init(&sb);
     int64_t g = per < 0 ? -per : per;
     for (int64_t i = 0; i < n; i++) {
-        if (sep && i > 0 && g > 0) {
+        if (sep >= 0 && i > 0 && g > 0) {
             /* per > 0 groups from the right, per < 0 from the left */
             bool boundary = per > 0 ? ((n - i) % g == 0) : (i % g == 0);
             if (boundary)
-                kr_sb_append_char(&sb, sep);
+                kr_sb_append_char(&sb, (char)sep);
         }
         kr_sb_append_char(&sb, hx[d[i] >> 4]);
         kr_sb_append_char(&sb, hx[d[i] & 15]);
