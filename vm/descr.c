@@ -101,6 +101,8 @@ static kr_value bind_cfunction(kr_vm *vm, kr_cfunction *d, kr_value self)
 static kr_value cfunction_call(kr_vm *vm, kr_value self, kr_value *args, int nargs, kr_value kwnames)
 {
     kr_cfunction *f = KR_AS(kr_cfunction, self);
+    if (f->flags & KR_METH_MODULE)
+        return call_with_self(vm, KR_NULL, f->fn, f->self, args, nargs, kwnames);
     if ((f->flags & KR_METH_STATIC) || !f->owner)
         return f->fn(vm, args, nargs, kwnames);
     return call_with_self(vm, KR_NULL, f->fn, f->self, args, nargs, kwnames);

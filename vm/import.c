@@ -41,6 +41,8 @@ static const builtin_module builtin_modules[] = {
     {"_suggestions", kr_suggestions_module_create},
     {"_traceback", kr_traceback_module_create},
     {"_weakref", kr_weakref_module_create},
+    {"_struct", kr_struct_module_create},
+    {"binascii", kr_binascii_module_create},
     {NULL, NULL},
 };
 

@@ -55,6 +55,7 @@ static void module_trace(kr_vm *vm, kr_object *o)
     kr_module *m = (kr_module *)o;
     kr_gc_mark(vm, m->name);
     kr_gc_mark(vm, m->dict);
+    kr_gc_mark(vm, m->state);
 }
 
 static kr_value module_getattr(kr_vm *vm, kr_value self, kr_value name)

@@ -57,6 +57,9 @@ enum kr_method_flags {
     KR_METH_DEFAULT = 0,     /* a method: args[0] is self */
     KR_METH_CLASS = 1,       /* a classmethod: args[0] is the class */
     KR_METH_STATIC = 2,      /* no self */
+    /* a module function that gets its module (the cfunction's self) as args[0], for per-VM module
+     * state (kr_module.state) without a dict lookup: CPython's module state */
+    KR_METH_MODULE = 4,
 };
 typedef struct kr_method_def {
     const char *name;
@@ -233,6 +236,8 @@ typedef struct kr_module {
     kr_value name; /* str */
     kr_value dict; /* the module's globals */
     bool user_made; /* made by calling ModuleType from Python: repr "<module 'x'>", not "(built-in)" */
+    /* A C module's private per-VM state (KR_METH_MODULE functions read it), or KR_NULL; traced */
+    kr_value state;
 } kr_module;
 
 /* A builtin function or method descriptor (a C function in a type's dict or a module). */

@@ -294,6 +294,7 @@ static void type_trace(kr_vm *vm, kr_object *o)
     kr_gc_mark(vm, x->t.name);
     kr_gc_mark(vm, x->t.qualname);
     kr_gc_mark(vm, x->t.module);
+    kr_gc_mark(vm, x->module_state);
     kr_gc_mark(vm, x->t.bases);
     kr_gc_mark(vm, x->t.mro);
     kr_gc_mark(vm, x->t.dict);

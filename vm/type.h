@@ -42,6 +42,9 @@ typedef struct kr_typex {
     uint8_t layout;             /* enum kr_layout */
     bool has_dict;              /* instances have an attribute dict / shape */
     bool varsize;               /* instances have trailing variable-size data (tuple, str, bytes) */
+    /* A type that a C module creates at import: that module's state (kr_module.state), so its slots
+     * (new_, which get only the class) reach it, as CPython's PyType_GetModuleState; else KR_NULL */
+    kr_value module_state;
 } kr_typex;
 #define KR_TX(t) ((kr_typex *)(t))
 
