@@ -365,12 +365,7 @@ kr_value kr_sys_module_create(kr_vm *vm)
         kr_module_add(vm, m, "copyright", kr_str_from_cstr(vm, "Copyright (c) Krait developers")) < 0 ||
         kr_module_add(vm, m, "hexversion", kr_small(0x030D00F0)) < 0 ||
         kr_module_add(vm, m, "dont_write_bytecode", KR_TRUE) < 0 ||
-        kr_module_add(vm, m, "builtin_module_names",
-                      kr_tuple_pack(vm, 12, kr_intern(vm, "builtins"), kr_intern(vm, "sys"), kr_intern(vm, "math"),
-                                    kr_intern(vm, "_time"), kr_intern(vm, "gc"), kr_intern(vm, "posix"),
-                                    kr_intern(vm, "_json"), kr_intern(vm, "_io"),
-                                    kr_intern(vm, "_suggestions"), kr_intern(vm, "_traceback"),
-                                    kr_intern(vm, "_struct"), kr_intern(vm, "binascii"))) < 0)
+        kr_module_add(vm, m, "builtin_module_names", kr_import_builtin_module_names(vm)) < 0)
         goto fail;
     kr_value hook = kr_dict_get_str(vm, KR_AS(kr_module, m)->dict, KR_NAME(vm, excepthook));
     if (!hook || kr_module_add(vm, m, "__excepthook__", hook) < 0)

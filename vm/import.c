@@ -46,6 +46,27 @@ static const builtin_module builtin_modules[] = {
     {NULL, NULL},
 };
 
+static int cmp_cstr_ptr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+kr_value kr_import_builtin_module_names(kr_vm *vm)
+{
+    const char *names[sizeof builtin_modules / sizeof builtin_modules[0] + 2];
+    size_t n = 0;
+    names[n++] = "builtins";
+    names[n++] = "sys";
+    for (const builtin_module *b = builtin_modules; b->name; b++)
+        names[n++] = b->name;
+    qsort(names, n, sizeof names[0], cmp_cstr_ptr); /* CPython's tuple is sorted too */
+    kr_value t = kr_tuple_new(vm, (int64_t)n);
+    for (size_t i = 0; t && i < n; i++) {
+        kr_value s = kr_intern(vm, names[i]);
+        if (!s)
+            return KR_NULL;
+        kr_tuple_items(t)[i] = s; /* no safepoint while filling: no barrier needed */
+    }
+    return t;
+}
+
 char *kr_import_read_file(kr_vm *vm, const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");

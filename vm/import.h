@@ -9,6 +9,8 @@
 kr_value kr_import(kr_vm *vm, kr_value name, kr_value globals, kr_value fromlist, int level);
 /* Import a module by absolute dotted name and return that (leaf) module. */
 kr_value kr_import_cstr(kr_vm *vm, const char *fullname);
+/* sys.builtin_module_names: "builtins", "sys" and the C modules of the import table, sorted. */
+kr_value kr_import_builtin_module_names(kr_vm *vm);
 /* Read a whole file into a malloc'd NUL-terminated buffer; NULL with OSError pending on failure. */
 char *kr_import_read_file(kr_vm *vm, const char *path, size_t *len);
 /* Compile `src` and run it as the body of `module` (whose dict becomes the globals). */
