@@ -37,6 +37,7 @@ typedef struct kr_set {
     uint64_t mods;
     int64_t hash;    /* frozenset: -1 until computed */
     int64_t finger;  /* where pop() resumes its search */
+    bool mixed;      /* a key that is not a small int was stored since the table was last emptied */
     kr_value attrs;  /* subclass instance attributes or KR_NULL */
 } kr_set;
 
@@ -56,6 +57,8 @@ static inline int64_t key_hash(kr_vm *vm, kr_value key)
     if (kr_is_small(key)) {
         const uint64_t P = ((uint64_t)1 << 61) - 1;
         int64_t v = kr_small_val(key);
+        if (v > -(int64_t)P && v < (int64_t)P) /* hash(n) is n itself below the modulus (-1 -> -2) */
+            return v == -1 ? -2 : v;
         uint64_t a = (v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v) % P;
         int64_t h = v < 0 ? -(int64_t)a : (int64_t)a;
         return h == -1 ? -2 : h;
@@ -135,25 +138,64 @@ static inline void probe_next(probe *p)
 static inline uint64_t set_mask(const kr_set *s) { return (uint64_t)(s->size ? s->size : MIN_SIZE) - 1; }
 
 /* The slot of key, -1 if absent, -2 on error. */
+/* The probe of a small int key (s has a table). A small int equals only itself among small ints (one
+ * word each), so this compares words only and runs no Python code: the slot holding key (>= 0); or -1,
+ * absent, with *free (if given) the slot an insertion takes, the last dummy before the first empty slot
+ * or else that empty slot (CPython's set_add_entry); or -3 when an entry of the same hash is another
+ * object (3.0 == 3), which the general lookup must compare. A tight loop over each run of slots: sets of
+ * nearby ints form long runs (nqueens' diagonals). */
+static int64_t small_probe(const kr_set *s, kr_value key, int64_t hash, uint64_t *free)
+{
+    const set_entry *t = s->table;
+    uint64_t mask = (uint64_t)s->size - 1, perturb = (uint64_t)hash, start = (uint64_t)hash & mask;
+    int64_t dummy = -1;
+    if (!s->mixed && !free) {
+        /* only small ints (and dummies) in the table: a membership test compares words and stops at
+         * the first empty slot */
+        for (;;) {
+            uint64_t end = start + LINEAR_PROBES <= mask ? start + LINEAR_PROBES : start;
+            for (uint64_t j = start; j <= end; j++) {
+                kr_value k = t[j].key;
+                if (k == key)
+                    return (int64_t)j;
+                if (!k)
+                    return -1;
+            }
+            perturb >>= PERTURB_SHIFT;
+            start = (start * 5 + 1 + perturb) & mask;
+        }
+    }
+    for (;;) {
+        uint64_t end = start + LINEAR_PROBES <= mask ? start + LINEAR_PROBES : start;
+        for (uint64_t j = start; j <= end; j++) {
+            kr_value k = t[j].key;
+            if (k == key)
+                return (int64_t)j;
+            if (!k) {
+                if (free)
+                    *free = dummy >= 0 ? (uint64_t)dummy : j;
+                return -1;
+            }
+            if (k == DUMMY)
+                dummy = (int64_t)j;
+            else if (t[j].hash == hash && !kr_is_small(k))
+                return -3;
+        }
+        perturb >>= PERTURB_SHIFT;
+        start = (start * 5 + 1 + perturb) & mask;
+    }
+}
+
 static int64_t set_lookup(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
 {
     if (!s->table)
         return -1;
-    probe p;
     if (kr_is_small(key)) {
-        /* A small int equals only itself among small ints (one word each): the probe compares words
-         * until an empty slot, unless an entry of the same hash is some other object (3.0 == 3),
-         * which the general loop below compares. No Python code runs here. */
-        for (probe_start(&p, hash, (uint64_t)s->size - 1);; probe_next(&p)) {
-            const set_entry *e = &s->table[probe_slot(&p)];
-            if (e->key == key)
-                return (int64_t)probe_slot(&p);
-            if (!e->key)
-                return -1;
-            if (e->hash == hash && e->key != DUMMY && !kr_is_small(e->key))
-                break;
-        }
+        int64_t r = small_probe(s, key, hash, NULL);
+        if (r != -3)
+            return r;
     }
+    probe p;
 restart:
     if (!s->table)
         return -1;
@@ -226,13 +268,12 @@ static int set_resize(kr_vm *vm, kr_set *s, int64_t minused)
     return 0;
 }
 
-/* Insert a key known to be absent (no Python code ran since the lookup). */
-static int insert_new(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
+/* Insert an absent key at slot i, the one free_slot gives (no Python code ran since the lookup). */
+static int insert_at(kr_vm *vm, kr_set *s, uint64_t i, kr_value key, int64_t hash)
 {
-    if (!s->table && set_resize(vm, s, 0) < 0)
-        return -1;
-    uint64_t i = free_slot(s, hash);
     bool was_empty = !s->table[i].key;
+    if (!kr_is_small(key))
+        s->mixed = true;
     s->table[i].key = key;
     s->table[i].hash = hash;
     kr_gc_barrier(vm, &s->ob, key);
@@ -246,8 +287,25 @@ static int insert_new(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
     return 0;
 }
 
+/* Insert a key known to be absent (no Python code ran since the lookup). */
+static int insert_new(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
+{
+    if (!s->table && set_resize(vm, s, 0) < 0)
+        return -1;
+    return insert_at(vm, s, free_slot(s, hash), key, hash);
+}
+
 static int set_add_hashed(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
 {
+    if (kr_is_small(key) && s->table) {
+        /* one probe finds the key or its slot */
+        uint64_t slot;
+        int64_t r = small_probe(s, key, hash, &slot);
+        if (r >= 0)
+            return 0;
+        if (r == -1)
+            return insert_at(vm, s, slot, key, hash);
+    }
     int64_t i = set_lookup(vm, s, key, hash);
     if (i == -2)
         return -1;
@@ -269,6 +327,13 @@ int kr_set_add(kr_vm *vm, kr_value set, kr_value key)
  * hashable key) pushes no root. */
 static int64_t find_key(kr_vm *vm, kr_set *s, kr_value key)
 {
+    if (kr_is_small(key)) { /* the common `n in s`: straight to the word probe */
+        if (!s->table)
+            return -1;
+        int64_t r = small_probe(s, key, key_hash(vm, key), NULL);
+        if (r != -3)
+            return r;
+    }
     int64_t hash = key_hash(vm, key);
     if (hash != -1)
         return set_lookup(vm, s, key, hash);
@@ -315,6 +380,7 @@ int kr_set_clear(kr_vm *vm, kr_value set)
     kr_mem_free(vm, s->table);
     s->table = NULL;
     s->size = s->used = s->fill = 0;
+    s->mixed = false;
     s->mods++;
     return 0;
 }
@@ -355,6 +421,7 @@ kr_value kr_frozenset_from_layout(kr_vm *vm, int64_t size, int64_t n, const int6
         if (slots[i] < 0 || slots[i] >= size || s->table[slots[i]].key)
             return kr_raise(vm, KR_EXC(vm, ValueError), "bad frozenset layout");
         s->table[slots[i]].key = keys[i];
+        s->mixed |= !kr_is_small(keys[i]);
         s->table[slots[i]].hash = hash;
         s->used = s->fill = i + 1;
     }
@@ -391,6 +458,7 @@ static int set_update_iter(kr_vm *vm, kr_value set, kr_value other)
                         s->table[free_slot(s, o->table[i].hash)] = o->table[i];
             }
             s->fill = s->used = o->used;
+            s->mixed |= o->mixed;
             s->mods++;
             kr_gc_barrier_all(vm, &s->ob);
             return 0;
@@ -465,6 +533,7 @@ static void set_swap_in(kr_vm *vm, kr_value a, kr_value b)
     x->size = y->size;
     x->used = y->used;
     x->fill = y->fill;
+    x->mixed = y->mixed;
     x->mods++;
     x->finger = 0;
     x->hash = -1;
