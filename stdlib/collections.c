@@ -567,41 +567,23 @@ static kr_value deque_inplace_mul(kr_vm *vm, kr_value a, kr_value b)
 
 #define SELF DQ(args[0])
 
-static int one_arg(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 2)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes exactly one argument (%d given)", name, nargs - 1);
-    return 0;
-}
-
-static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 1)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
-    return 0;
-}
-
 static kr_value dq_append(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "deque.append", nargs, kwnames) < 0 || deque_push_back(vm, SELF, args[1]) < 0)
+    if (kr_args_method1(vm, "deque.append", nargs, kwnames) < 0 || deque_push_back(vm, SELF, args[1]) < 0)
         return KR_NULL;
     return KR_NONE;
 }
 
 static kr_value dq_appendleft(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "deque.appendleft", nargs, kwnames) < 0 || deque_push_front(vm, SELF, args[1]) < 0)
+    if (kr_args_method1(vm, "deque.appendleft", nargs, kwnames) < 0 || deque_push_front(vm, SELF, args[1]) < 0)
         return KR_NULL;
     return KR_NONE;
 }
 
 static kr_value dq_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "deque.pop", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "deque.pop", nargs, kwnames) < 0)
         return KR_NULL;
     if (!SELF->size)
         return kr_raise(vm, KR_EXC(vm, IndexError), "pop from an empty deque");
@@ -610,7 +592,7 @@ static kr_value dq_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 
 static kr_value dq_popleft(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "deque.popleft", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "deque.popleft", nargs, kwnames) < 0)
         return KR_NULL;
     if (!SELF->size)
         return kr_raise(vm, KR_EXC(vm, IndexError), "pop from an empty deque");
@@ -619,21 +601,21 @@ static kr_value dq_popleft(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
 
 static kr_value dq_extend(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "deque.extend", nargs, kwnames) < 0 || deque_extend_impl(vm, args[0], args[1], false) < 0)
+    if (kr_args_method1(vm, "deque.extend", nargs, kwnames) < 0 || deque_extend_impl(vm, args[0], args[1], false) < 0)
         return KR_NULL;
     return KR_NONE;
 }
 
 static kr_value dq_extendleft(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "deque.extendleft", nargs, kwnames) < 0 || deque_extend_impl(vm, args[0], args[1], true) < 0)
+    if (kr_args_method1(vm, "deque.extendleft", nargs, kwnames) < 0 || deque_extend_impl(vm, args[0], args[1], true) < 0)
         return KR_NULL;
     return KR_NONE;
 }
 
 static kr_value dq_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "deque.clear", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "deque.clear", nargs, kwnames) < 0)
         return KR_NULL;
     deque_clear_items(vm, SELF);
     return KR_NONE;
@@ -641,14 +623,14 @@ static kr_value dq_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 
 static kr_value dq_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "deque.copy", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "deque.copy", nargs, kwnames) < 0)
         return KR_NULL;
     return deque_copy_of(vm, args[0]);
 }
 
 static kr_value dq_count(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "deque.count", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "deque.count", nargs, kwnames) < 0)
         return KR_NULL;
     int64_t count = 0;
     for (int64_t i = 0;; i++) {
@@ -706,7 +688,7 @@ static kr_value dq_insert(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
 
 static kr_value dq_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "deque.remove", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "deque.remove", nargs, kwnames) < 0)
         return KR_NULL;
     int64_t i = deque_find(vm, args[0], args[1], 0, INT64_MAX, KR_EXC(vm, IndexError));
     if (i == -2)
@@ -722,7 +704,7 @@ static kr_value dq_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
 
 static kr_value dq_reverse(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "deque.reverse", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "deque.reverse", nargs, kwnames) < 0)
         return KR_NULL;
     kr_deque *d = SELF;
     for (int64_t i = 0, j = d->size - 1; i < j; i++, j--) {
@@ -763,7 +745,7 @@ static kr_value dq_class_getitem(kr_vm *vm, kr_value *args, int nargs, kr_value 
 
 static kr_value dq_sizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "__sizeof__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "__sizeof__", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_int_from_i64(vm, (int64_t)sizeof(kr_deque) + SELF->cap * (int64_t)sizeof(kr_value));
 }
@@ -772,7 +754,7 @@ static kr_value dq_sizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
  * reconstruction. */
 static kr_value dq_reduce(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "__reduce__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "__reduce__", nargs, kwnames) < 0)
         return KR_NULL;
     kr_value self = args[0], cargs = KR_NULL, state = KR_NULL, it = KR_NULL;
     size_t mark = kr_root_mark(vm);
@@ -861,7 +843,7 @@ static kr_value deque_iter(kr_vm *vm, kr_value self)
 
 static kr_value dq_reversed(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "__reversed__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "__reversed__", nargs, kwnames) < 0)
         return KR_NULL;
     return deque_iter_make(vm, vm->t.deque_reviter, args[0]);
 }
@@ -898,7 +880,7 @@ static kr_value iter_self(kr_vm *vm, kr_value self)
 
 static kr_value dqi_length_hint(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "__length_hint__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "__length_hint__", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_int_from_i64(vm, KR_AS(kr_deque_iter, args[0])->left);
 }

@@ -1275,24 +1275,6 @@ static const kr_getset_def view_getsets[] = {
 
 /* ================= dict methods ================= */
 
-static int one_arg(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 2)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes exactly one argument (%d given)", name, nargs - 1);
-    return 0;
-}
-
-static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 1)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
-    return 0;
-}
-
 static int args_range(kr_vm *vm, const char *name, int nargs, int min, int max, kr_value kwnames)
 {
     if (kr_args_no_kw(vm, name, kwnames) < 0)
@@ -1309,21 +1291,21 @@ static int args_range(kr_vm *vm, const char *name, int nargs, int min, int max, 
 
 static kr_value dict_m_keys(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "dict.keys", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "dict.keys", nargs, kwnames) < 0)
         return KR_NULL;
     return view_new(vm, vm->t.dict_keys, args[0]);
 }
 
 static kr_value dict_m_values(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "dict.values", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "dict.values", nargs, kwnames) < 0)
         return KR_NULL;
     return view_new(vm, vm->t.dict_values, args[0]);
 }
 
 static kr_value dict_m_items(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "dict.items", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "dict.items", nargs, kwnames) < 0)
         return KR_NULL;
     return view_new(vm, vm->t.dict_items, args[0]);
 }
@@ -1361,7 +1343,7 @@ static kr_value dict_m_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
 
 static kr_value dict_m_popitem(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "dict.popitem", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "dict.popitem", nargs, kwnames) < 0)
         return KR_NULL;
     kr_dict *d = D(args[0]);
     if (d->used == 0)
@@ -1387,7 +1369,7 @@ static kr_value dict_m_update(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
 
 static kr_value dict_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "dict.clear", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "dict.clear", nargs, kwnames) < 0)
         return KR_NULL;
     kr_dict_clear(vm, args[0]);
     return KR_NONE;
@@ -1395,7 +1377,7 @@ static kr_value dict_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
 
 static kr_value dict_m_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "dict.copy", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "dict.copy", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_dict_copy(vm, args[0]);
 }
@@ -1434,7 +1416,7 @@ static kr_value dict_m_fromkeys(kr_vm *vm, kr_value *args, int nargs, kr_value k
 
 static kr_value dict_m_contains(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "__contains__", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "__contains__", nargs, kwnames) < 0)
         return KR_NULL;
     int r = kr_dict_contains(vm, args[0], args[1]);
     return r < 0 ? KR_NULL : kr_bool(r);
@@ -1442,14 +1424,14 @@ static kr_value dict_m_contains(kr_vm *vm, kr_value *args, int nargs, kr_value k
 
 static kr_value dict_m_getitem(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "__getitem__", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "__getitem__", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_dict_getitem(vm, args[0], args[1]);
 }
 
 static kr_value dict_m_reversed(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "__reversed__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "__reversed__", nargs, kwnames) < 0)
         return KR_NULL;
     return dict_iter_new(vm, args[0], KIND_KEYS, true);
 }

@@ -760,22 +760,11 @@ static int self_double(kr_vm *vm, kr_value self, double *out)
     return 0;
 }
 
-static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 1) {
-        kr_raise(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
-        return -1;
-    }
-    return 0;
-}
-
 #define FNOARG_METHOD(fname, pyname, expr)                                                             \
     static kr_value fname(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)                      \
     {                                                                                                  \
         double d;                                                                                      \
-        if (no_args(vm, pyname, nargs, kwnames) < 0 || self_double(vm, args[0], &d) < 0)               \
+        if (kr_args_method0(vm, pyname, nargs, kwnames) < 0 || self_double(vm, args[0], &d) < 0)               \
             return KR_NULL;                                                                            \
         return (expr);                                                                                 \
     }
@@ -847,7 +836,7 @@ FNOARG_METHOD(float_m_getnewargs, "float.__getnewargs__", kr_tuple_pack(vm, 1, k
 static kr_value float_m_sizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     (void)args;
-    if (no_args(vm, "float.__sizeof__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "float.__sizeof__", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_small(24);
 }

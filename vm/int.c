@@ -1378,21 +1378,10 @@ static kr_value self_core(kr_vm *vm, kr_value self)
     return c;
 }
 
-static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 1) {
-        kr_raise(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
-        return -1;
-    }
-    return 0;
-}
-
 #define NOARG_METHOD(fname, pyname, expr)                                                              \
     static kr_value fname(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)                      \
     {                                                                                                  \
-        if (no_args(vm, pyname, nargs, kwnames) < 0)                                                   \
+        if (kr_args_method0(vm, pyname, nargs, kwnames) < 0)                                                   \
             return KR_NULL;                                                                            \
         kr_value c = self_core(vm, args[0]);                                                           \
         if (c == KR_NULL)                                                                              \
@@ -1437,7 +1426,7 @@ NOARG_METHOD(int_m_getnewargs, "int.__getnewargs__", kr_tuple_pack(vm, 1, c))
 
 static kr_value int_m_sizeof(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "int.__sizeof__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "int.__sizeof__", nargs, kwnames) < 0)
         return KR_NULL;
     kr_value c = self_core(vm, args[0]);
     if (c == KR_NULL)

@@ -695,28 +695,10 @@ static kr_value list_imul(kr_vm *vm, kr_value a, kr_value b)
 
 #define SELF KR_AS(kr_list, args[0])
 
-static int one_arg(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 2)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes exactly one argument (%d given)", name, nargs - 1);
-    return 0;
-}
-
-static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 1)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
-    return 0;
-}
-
 static kr_value list_m_append(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     if (nargs != 2 || kwnames)
-        if (one_arg(vm, "list.append", nargs, kwnames) < 0)
+        if (kr_args_method1(vm, "list.append", nargs, kwnames) < 0)
             return KR_NULL;
     if (kr_list_append(vm, args[0], args[1]) < 0)
         return KR_NULL;
@@ -725,7 +707,7 @@ static kr_value list_m_append(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
 
 static kr_value list_m_extend(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "list.extend", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "list.extend", nargs, kwnames) < 0)
         return KR_NULL;
     if (kr_list_extend(vm, args[0], args[1]) < 0)
         return KR_NULL;
@@ -791,7 +773,7 @@ static kr_value list_m_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
 
 static kr_value list_m_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "list.remove", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "list.remove", nargs, kwnames) < 0)
         return KR_NULL;
     kr_list *l = SELF;
     for (int64_t i = 0; i < l->size; i++) {
@@ -810,7 +792,7 @@ static kr_value list_m_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
 
 static kr_value list_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "list.clear", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "list.clear", nargs, kwnames) < 0)
         return KR_NULL;
     SELF->size = 0;
     list_set_cap(vm, SELF, 0);
@@ -819,14 +801,14 @@ static kr_value list_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
 
 static kr_value list_m_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "list.copy", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "list.copy", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_list_from_array(vm, SELF->items, SELF->size);
 }
 
 static kr_value list_m_reverse(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "list.reverse", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "list.reverse", nargs, kwnames) < 0)
         return KR_NULL;
     kr_list_reverse_items(SELF->items, SELF->size);
     return KR_NONE;
@@ -834,7 +816,7 @@ static kr_value list_m_reverse(kr_vm *vm, kr_value *args, int nargs, kr_value kw
 
 static kr_value list_m_count(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "list.count", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "list.count", nargs, kwnames) < 0)
         return KR_NULL;
     kr_list *l = SELF;
     int64_t c = 0;
@@ -901,7 +883,7 @@ static kr_value list_reviter_new(kr_vm *vm, kr_value list);
 
 static kr_value list_m_reversed(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "__reversed__", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "__reversed__", nargs, kwnames) < 0)
         return KR_NULL;
     return list_reviter_new(vm, args[0]);
 }

@@ -334,6 +334,16 @@ int kr_args_parse(kr_vm *vm, const char *fname, kr_value *args, int nargs, kr_va
                   const char *const *names, int n, int required, int posonly, kr_value *out);
 int kr_args_no_kw(kr_vm *vm, const char *fname, kr_value kwnames);                  /* -1 + TypeError */
 int kr_args_count(kr_vm *vm, const char *fname, int nargs, int min, int max);        /* -1 + TypeError */
+/* A method's arguments (args[0] is self, counted in nargs): none, or exactly one; no keywords. CPython's
+ * messages ("list.pop() takes no arguments (1 given)", "set.add() takes exactly one argument (0 given)"). */
+static inline int kr_args_method0(kr_vm *vm, const char *fname, int nargs, kr_value kwnames)
+{
+    return kr_args_no_kw(vm, fname, kwnames) < 0 ? -1 : kr_args_count(vm, fname, nargs - 1, 0, 0);
+}
+static inline int kr_args_method1(kr_vm *vm, const char *fname, int nargs, kr_value kwnames)
+{
+    return kr_args_no_kw(vm, fname, kwnames) < 0 ? -1 : kr_args_count(vm, fname, nargs - 1, 1, 1);
+}
 
 /* ========== vm/exc.c: exceptions ========== */
 /* The builtin exception hierarchy: X(Name, Base). kr_vm has kr_type *exc[KR_EXC_COUNT]. */

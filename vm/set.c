@@ -1021,34 +1021,16 @@ static const kr_method_def set_iter_methods[] = {
 
 /* ================= methods ================= */
 
-static int one_arg(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 2)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes exactly one argument (%d given)", name, nargs - 1);
-    return 0;
-}
-
-static int no_args(kr_vm *vm, const char *name, int nargs, kr_value kwnames)
-{
-    if (kr_args_no_kw(vm, name, kwnames) < 0)
-        return -1;
-    if (nargs != 1)
-        return kr_raise_i(vm, KR_EXC(vm, TypeError), "%s() takes no arguments (%d given)", name, nargs - 1);
-    return 0;
-}
-
 static kr_value set_m_add(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "set.add", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "set.add", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_set_add(vm, args[0], args[1]) < 0 ? KR_NULL : KR_NONE;
 }
 
 static kr_value set_m_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "set.remove", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "set.remove", nargs, kwnames) < 0)
         return KR_NULL;
     int r = kr_set_discard(vm, args[0], args[1]);
     if (r < 0)
@@ -1060,14 +1042,14 @@ static kr_value set_m_remove(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
 
 static kr_value set_m_discard(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "set.discard", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "set.discard", nargs, kwnames) < 0)
         return KR_NULL;
     return kr_set_discard(vm, args[0], args[1]) < 0 ? KR_NULL : KR_NONE;
 }
 
 static kr_value set_m_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "set.pop", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "set.pop", nargs, kwnames) < 0)
         return KR_NULL;
     kr_set *s = S(args[0]);
     if (s->used == 0)
@@ -1083,7 +1065,7 @@ static kr_value set_m_pop(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
 
 static kr_value set_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "set.clear", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "set.clear", nargs, kwnames) < 0)
         return KR_NULL;
     kr_set_clear(vm, args[0]);
     return KR_NONE;
@@ -1091,7 +1073,7 @@ static kr_value set_m_clear(kr_vm *vm, kr_value *args, int nargs, kr_value kwnam
 
 static kr_value set_m_copy(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (no_args(vm, "copy", nargs, kwnames) < 0)
+    if (kr_args_method0(vm, "copy", nargs, kwnames) < 0)
         return KR_NULL;
     if (KR_OBJ(args[0])->type == vm->t.frozenset)
         return args[0];
@@ -1153,14 +1135,14 @@ static kr_value set_m_difference_update(kr_vm *vm, kr_value *a, int n, kr_value 
 
 static kr_value set_m_symmetric_difference(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "symmetric_difference", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "symmetric_difference", nargs, kwnames) < 0)
         return KR_NULL;
     return set_multi(vm, args, nargs, KR_NULL, "symmetric_difference", KR_OP_XOR, false);
 }
 
 static kr_value set_m_symmetric_difference_update(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "symmetric_difference_update", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "symmetric_difference_update", nargs, kwnames) < 0)
         return KR_NULL;
     return set_multi(vm, args, nargs, KR_NULL, "symmetric_difference_update", KR_OP_XOR, true);
 }
@@ -1175,7 +1157,7 @@ static kr_value as_set(kr_vm *vm, kr_value other)
 
 static kr_value set_m_issubset(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "issubset", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "issubset", nargs, kwnames) < 0)
         return KR_NULL;
     kr_value o = as_set(vm, args[1]);
     if (!o)
@@ -1189,7 +1171,7 @@ static kr_value set_m_issubset(kr_vm *vm, kr_value *args, int nargs, kr_value kw
 
 static kr_value set_m_issuperset(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "issuperset", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "issuperset", nargs, kwnames) < 0)
         return KR_NULL;
     kr_value o = as_set(vm, args[1]);
     if (!o)
@@ -1203,7 +1185,7 @@ static kr_value set_m_issuperset(kr_vm *vm, kr_value *args, int nargs, kr_value 
 
 static kr_value set_m_isdisjoint(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "isdisjoint", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "isdisjoint", nargs, kwnames) < 0)
         return KR_NULL;
     kr_value it = kr_iter(vm, args[1]);
     if (!it)
@@ -1232,7 +1214,7 @@ static kr_value set_m_isdisjoint(kr_vm *vm, kr_value *args, int nargs, kr_value 
 
 static kr_value set_m_contains(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
-    if (one_arg(vm, "__contains__", nargs, kwnames) < 0)
+    if (kr_args_method1(vm, "__contains__", nargs, kwnames) < 0)
         return KR_NULL;
     int r = kr_set_contains(vm, args[0], args[1]);
     return r < 0 ? KR_NULL : kr_bool(r);
