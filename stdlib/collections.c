@@ -8,8 +8,6 @@
  *
  * The types are created at VM start (phase 1, kr_collections_init) so that the iterators can be made
  * from the VM's type table; stdlib/lib/collections/__init__.py re-exports deque from `_collections`. */
-#include <string.h>
-
 #include "../vm/abstract.h"
 #include "../vm/init.h"
 #include "../vm/list.h"
@@ -50,14 +48,6 @@ static bool deque_check(kr_vm *vm, kr_value v)
 }
 
 static inline kr_value *deque_slot(kr_deque *d, int64_t i) { return &d->buf[(d->head + i) & (d->cap - 1)]; }
-
-/* The type's short name, as CPython's _PyType_Name: "deque", or a subclass's __name__. */
-static const char *deque_type_name(kr_vm *vm, kr_value self)
-{
-    const char *name = kr_type_of(vm, self)->name_c;
-    const char *dot = strrchr(name, '.');
-    return dot ? dot + 1 : name;
-}
 
 static int deque_grow(kr_vm *vm, kr_deque *d)
 {
@@ -352,7 +342,8 @@ static kr_value deque_repr(kr_vm *vm, kr_value self)
         kr_value lr = kr_repr(vm, items);
         kr_root_reset(vm, mark);
         if (lr) {
-            const char *name = deque_type_name(vm, self);
+            /* the type's __name__, as CPython's _PyType_Name: "deque" or a subclass's */
+            const char *name = kr_str_data(kr_type_of(vm, self)->name);
             r = DQ(self)->maxlen < 0
                     ? kr_str_fmt(vm, "%s(%s)", name, kr_str_data(lr))
                     : kr_str_fmt(vm, "%s(%s, maxlen=%lld)", name, kr_str_data(lr), (long long)DQ(self)->maxlen);

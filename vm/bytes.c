@@ -706,15 +706,11 @@ static int margs_self(kr_vm *vm, kr_value self, const char *name, int nargs, kr_
  * when out of range. */
 static int int_arg(kr_vm *vm, kr_value v, int64_t *out, bool c_int)
 {
-    if (kr_is_small(v)) {
-        *out = kr_small_val(v);
-    } else if (kr_index_i64(vm, v, out) < 0) {
-        if (!kr_err_matches(vm, KR_EXC(vm, OverflowError)))
+    if (kr_index_ssize(vm, v, out) < 0) {
+        if (!c_int || !kr_err_matches(vm, KR_EXC(vm, OverflowError)))
             return -1;
-        kr_err_clear(vm);
+        kr_err_clear(vm); /* beyond int64: the C int message below */
         *out = INT64_MAX;
-        if (!c_int)
-            return kr_raise_i(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C ssize_t");
     }
     if (c_int && (*out > INT32_MAX || *out < INT32_MIN))
         return kr_raise_i(vm, KR_EXC(vm, OverflowError), "Python int too large to convert to C int");

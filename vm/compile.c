@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "int.h"
 #include "set.h"
 #include "symtable.h"
 
@@ -506,7 +507,7 @@ static int name_index(unit *u, const char *name)
     return i;
 }
 
-/* Integer literal -> value (big literals through kr_int_from_str). */
+/* Integer literal -> value (big literals through kr_int_from_literal). */
 static kr_value int_const_value(unit *u, const kr_ast_constant *k, bool negate)
 {
     const char *d = k->digits;
@@ -525,25 +526,19 @@ static kr_value int_const_value(unit *u, const kr_ast_constant *k, bool negate)
     if (small && acc <= (uint64_t)KR_SMALL_MAX)
         return kr_small(negate ? -(int64_t)acc : (int64_t)acc);
     kr_value v;
-    /* source literals are not subject to sys.set_int_max_str_digits in Krait (CPython rejects decimal
-     * ones beyond the limit with a SyntaxError) */
-    int limit = u->c->vm->int_max_str_digits;
     if (negate) {
         char *buf = malloc(n + 2);
         if (!buf) {
             oom(u->c);
             return KR_NULL;
         }
-        u->c->vm->int_max_str_digits = 0;
         buf[0] = '-';
         memcpy(buf + 1, d, n + 1);
-        v = kr_int_from_str(u->c->vm, buf, n + 1, k->base);
+        v = kr_int_from_literal(u->c->vm, buf, n + 1, k->base);
         free(buf);
     } else {
-        u->c->vm->int_max_str_digits = 0;
-        v = kr_int_from_str(u->c->vm, d, n, k->base);
+        v = kr_int_from_literal(u->c->vm, d, n, k->base);
     }
-    u->c->vm->int_max_str_digits = limit;
     if (!v)
         exc_pending(u->c);
     return v;

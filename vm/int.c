@@ -359,8 +359,9 @@ static int digit_value(unsigned char c)
 }
 
 /* Parse int(s, base) text. Returns KR_NULL with no exception when the text is not a valid literal
- * (the caller raises with the right repr), KR_NULL with an exception on MemoryError. base is 0 or 2..36. */
-static kr_value parse_int(kr_vm *vm, const char *s, size_t len, int base, bool *syntax_error)
+ * (the caller raises with the right repr), KR_NULL with an exception on MemoryError or, when `limited`,
+ * too many digits for sys.set_int_max_str_digits. base is 0 or 2..36. */
+static kr_value parse_int(kr_vm *vm, const char *s, size_t len, int base, bool limited, bool *syntax_error)
 {
     *syntax_error = true;
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
@@ -437,7 +438,8 @@ static kr_value parse_int(kr_vm *vm, const char *s, size_t len, int base, bool *
         return KR_NULL;
     *syntax_error = false;
     /* power-of-two bases convert in linear time: only the others are limited (CPython) */
-    if ((base & (base - 1)) != 0 && vm->int_max_str_digits > 0 && ndigits > (size_t)vm->int_max_str_digits)
+    if (limited && (base & (base - 1)) != 0 && vm->int_max_str_digits > 0 &&
+        ndigits > (size_t)vm->int_max_str_digits)
         return kr_raise(vm, KR_EXC(vm, ValueError),
                         "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
                         "use sys.set_int_max_str_digits() to increase the limit", vm->int_max_str_digits, ndigits);
@@ -479,12 +481,12 @@ static kr_value raise_invalid_literal(kr_vm *vm, int base, kr_value obj)
     return kr_raise(vm, KR_EXC(vm, ValueError), "invalid literal for int() with base %d: %.*s", base, (int)n, d);
 }
 
-kr_value kr_int_from_str(kr_vm *vm, const char *s, size_t len, int base)
+static kr_value int_from_str(kr_vm *vm, const char *s, size_t len, int base, bool limited)
 {
     if (base != 0 && (base < 2 || base > 36))
         return kr_raise(vm, KR_EXC(vm, ValueError), "int() base must be >= 2 and <= 36, or 0");
     bool bad;
-    kr_value v = parse_int(vm, s, len, base, &bad);
+    kr_value v = parse_int(vm, s, len, base, limited, &bad);
     if (v == KR_NULL && bad) {
         kr_value so = kr_str_new(vm, s, len);
         if (so == KR_NULL)
@@ -492,6 +494,16 @@ kr_value kr_int_from_str(kr_vm *vm, const char *s, size_t len, int base)
         return raise_invalid_literal(vm, base, so);
     }
     return v;
+}
+
+kr_value kr_int_from_str(kr_vm *vm, const char *s, size_t len, int base)
+{
+    return int_from_str(vm, s, len, base, true);
+}
+
+kr_value kr_int_from_literal(kr_vm *vm, const char *s, size_t len, int base)
+{
+    return int_from_str(vm, s, len, base, false);
 }
 
 /* ---------------------------------------------------------------- arithmetic */
@@ -1297,7 +1309,7 @@ static kr_value int_from_object(kr_vm *vm, kr_value x, kr_value basev)
             }
         }
         bool bad;
-        kr_value v = parse_int(vm, (const char *)data, n, (int)base, &bad);
+        kr_value v = parse_int(vm, (const char *)data, n, (int)base, true, &bad);
         kr_mem_free(vm, ascii);
         if (v == KR_NULL && bad)
             return raise_invalid_literal(vm, (int)base, x);

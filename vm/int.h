@@ -54,6 +54,9 @@ kr_value kr_int_to_str_ex(kr_vm *vm, kr_value v, int base, bool prefix);
  * conversions of ints with more digits than vm->int_max_str_digits raise ValueError. */
 #define KR_INT_DEFAULT_MAX_STR_DIGITS 4300
 #define KR_INT_MAX_STR_DIGITS_THRESHOLD 640
+/* kr_int_from_str without that limit: source literals (vm/compile.c; CPython rejects decimal ones beyond
+ * the limit with a SyntaxError, Krait accepts them). */
+kr_value kr_int_from_literal(kr_vm *vm, const char *s, size_t len, int base);
 
 /* GMP bridging for vm/ and stdlib/ code (math module). A view is read-only and borrows the bigint's
  * limbs (or the caller's `limb` for a small int): valid while `core` is alive and no collection runs. */
