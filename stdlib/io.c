@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../vm/bytes.h"
 #include "../vm/init.h"
 #include "../vm/str.h"
 
@@ -248,6 +249,37 @@ static kr_value file_read(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames
     return file_read_impl(vm, f, n, false);
 }
 
+/* readinto(b): read up to len(b) bytes into a writable buffer (bytearray, memoryview); the count. */
+static kr_value file_readinto(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    kr_file *f;
+    if (kr_args_method1(vm, "readinto", nargs, kwnames) < 0 || !self_file(vm, args[0], &f))
+        return KR_NULL;
+    if (!f->binary)
+        return kr_raise(vm, io_unsupported(vm), "readinto");
+    kr_type *t = kr_type_of(vm, args[1]);
+    kr_buffer view;
+    if (!t->getbuffer || t->getbuffer(vm, args[1], &view) < 0 || view.readonly) {
+        if (!kr_err_occurred(vm) || kr_err_matches(vm, KR_EXC(vm, TypeError))) {
+            kr_err_clear(vm);
+            return kr_raise(vm, KR_EXC(vm, TypeError), "readinto() argument must be read-write bytes-like object, not %s",
+                            kr_typename(vm, args[1]));
+        }
+        return KR_NULL;
+    }
+    kr_value data = file_read_impl(vm, f, view.len, false);
+    if (!data)
+        return KR_NULL;
+    /* reading ran no Python code, but it allocated: fetch the buffer again before writing to it */
+    if (t->getbuffer(vm, args[1], &view) < 0)
+        return KR_NULL;
+    int64_t n = KR_AS(kr_bytes, data)->size;
+    if (n > view.len)
+        n = view.len;
+    memcpy(view.buf, KR_AS(kr_bytes, data)->data, (size_t)n);
+    return kr_int_from_i64(vm, n);
+}
+
 static kr_value file_readline(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     static const char *const names[] = {"size"};
@@ -307,17 +339,13 @@ static kr_value file_write_value(kr_vm *vm, kr_file *f, kr_value v)
     if (!f->writable)
         return kr_raise(vm, io_unsupported(vm), "not writable");
     if (f->binary) {
-        if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.bytes) {
-            if (file_write_data(vm, f, KR_AS(kr_bytes, v)->data, (size_t)KR_AS(kr_bytes, v)->size) < 0)
-                return KR_NULL;
-            return kr_small(KR_AS(kr_bytes, v)->size);
-        }
-        if (kr_is_ptr(v) && KR_OBJ(v)->type == vm->t.bytearray) {
-            if (file_write_data(vm, f, KR_AS(kr_bytearray, v)->data, (size_t)KR_AS(kr_bytearray, v)->size) < 0)
-                return KR_NULL;
-            return kr_small(KR_AS(kr_bytearray, v)->size);
-        }
-        return kr_raise(vm, KR_EXC(vm, TypeError), "a bytes-like object is required, not '%s'", kr_typename(vm, v));
+        /* any bytes-like object: bytes, bytearray, a C-contiguous memoryview (no Python runs while the
+         * pointer is held) */
+        const uint8_t *data;
+        int64_t n;
+        if (kr_bytes_buffer(vm, v, &data, &n) < 0 || file_write_data(vm, f, data, (size_t)n) < 0)
+            return KR_NULL;
+        return kr_int_from_i64(vm, n);
     }
     if (!kr_is_str(vm, v))
         return kr_raise(vm, KR_EXC(vm, TypeError), "write() argument must be str, not %s", kr_typename(vm, v));
@@ -539,6 +567,7 @@ static kr_value file_getstate(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
 static const kr_method_def file_methods[] = {
     {"__getstate__", file_getstate, 0, NULL},
     {"read", file_read, 0, NULL},
+    {"readinto", file_readinto, 0, NULL},
     {"readline", file_readline, 0, NULL},
     {"readlines", file_readlines, 0, NULL},
     {"write", file_write, 0, NULL},

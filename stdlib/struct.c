@@ -388,83 +388,6 @@ static int pack_int(kr_vm *vm, kr_value state, uint8_t *p, kr_value v, char c, i
     return 0;
 }
 
-/* IEEE 754 binary16, round half to even (CPython's PyFloat_Pack2): the bits, or -1 with OverflowError. */
-static int pack_half(kr_vm *vm, double x, uint16_t *out)
-{
-    unsigned sign;
-    int e;
-    unsigned bits;
-    if (x == 0.0) {
-        sign = signbit(x) ? 1 : 0;
-        e = 0;
-        bits = 0;
-    } else if (isinf(x)) {
-        sign = x < 0.0;
-        e = 0x1f;
-        bits = 0;
-    } else if (isnan(x)) {
-        /* the quiet NaN with no payload, keeping the sign */
-        sign = signbit(x) ? 1 : 0;
-        e = 0x1f;
-        bits = 512;
-    } else {
-        sign = x < 0.0;
-        if (sign)
-            x = -x;
-        double f = frexp(x, &e);
-        /* f in [0.5, 1.0): normalise to [1.0, 2.0) */
-        f *= 2.0;
-        e--;
-        if (e >= 16)
-            goto overflow;
-        if (e < -25) {
-            f = 0.0; /* underflow to zero */
-            e = 0;
-        } else if (e < -14) {
-            f = ldexp(f, 14 + e); /* subnormal */
-            e = 0;
-        } else {
-            e += 15;
-            f -= 1.0; /* the implicit leading bit */
-        }
-        f *= 1024.0;
-        bits = (unsigned)f; /* truncates */
-        if (f - bits > 0.5 || (f - bits == 0.5 && (bits & 1))) {
-            if (++bits == 1024) {
-                /* the carry ran out of ten 1 bits */
-                bits = 0;
-                if (++e == 31)
-                    goto overflow;
-            }
-        }
-    }
-    *out = (uint16_t)(bits | ((unsigned)e << 10) | (sign << 15));
-    return 0;
-overflow:
-    kr_raise(vm, KR_EXC(vm, OverflowError), "float too large to pack with e format");
-    return -1;
-}
-
-static double unpack_half(uint16_t h)
-{
-    int sign = h >> 15, e = (h >> 10) & 0x1f;
-    unsigned f = h & 0x3ff;
-    if (e == 0x1f) {
-        if (f == 0)
-            return sign ? -HUGE_VAL : HUGE_VAL;
-        return sign ? -fabs(NAN) : fabs(NAN);
-    }
-    double x = (double)f / 1024.0;
-    if (e == 0)
-        e = -14;
-    else {
-        x += 1.0;
-        e -= 15;
-    }
-    x = ldexp(x, e);
-    return sign ? -x : x;
-}
-
 static int pack_float(kr_vm *vm, kr_value state, uint8_t *p, kr_value v, char c, int mode)
 {
     double x;
@@ -479,8 +402,8 @@ static int pack_float(kr_vm *vm, kr_value state, uint8_t *p, kr_value v, char c,
     int64_t size;
     if (c == 'e') {
         uint16_t h;
-        if (pack_half(vm, x, &h) < 0)
-            return -1;
+        if (kr_float_pack2(x, &h) < 0)
+            return kr_raise_i(vm, KR_EXC(vm, OverflowError), "float too large to pack with e format");
         bits = h;
         size = 2;
     } else if (c == 'f') {
@@ -702,7 +625,7 @@ static kr_value unpack_values(kr_vm *vm, kr_structobj *s, const uint8_t *data)
                 v = kr_bool(*p != 0);
                 break;
             case 'e':
-                v = kr_float_new(vm, unpack_half((uint16_t)get_bits(p, 2, s->mode)));
+                v = kr_float_new(vm, kr_float_unpack2((uint16_t)get_bits(p, 2, s->mode)));
                 break;
             case 'f': {
                 uint32_t b32 = (uint32_t)get_bits(p, 4, s->mode);

@@ -11,6 +11,7 @@
 #include "bytes.h"
 #include "format.h"
 #include "list.h"
+#include "memoryview.h"
 #include "str.h"
 
 #define SELF args[0]
@@ -41,7 +42,34 @@ int kr_bytes_buffer(kr_vm *vm, kr_value v, const uint8_t **data, int64_t *n)
         *n = b->size;
         return 0;
     }
+    kr_type *t = kr_type_of(vm, v);
+    if (t->getbuffer) {
+        kr_buffer view;
+        if (t->getbuffer(vm, v, &view) < 0)
+            return -1;
+        *data = view.buf;
+        *n = view.len;
+        return 0;
+    }
     return kr_raise_i(vm, KR_EXC(vm, TypeError), "a bytes-like object is required, not '%s'", kr_typename(vm, v));
+}
+
+static int bytes_getbuffer(kr_vm *vm, kr_value self, kr_buffer *view)
+{
+    (void)vm;
+    *view = (kr_buffer){.buf = KR_AS(kr_bytes, self)->data, .len = KR_AS(kr_bytes, self)->size, .itemsize = 1,
+                        .format = "B", .ndim = 1, .readonly = true};
+    return 0;
+}
+
+static int bytearray_getbuffer(kr_vm *vm, kr_value self, kr_buffer *view)
+{
+    (void)vm;
+    kr_bytearray *b = KR_AS(kr_bytearray, self);
+    /* an empty bytearray may have no storage yet: a valid pointer to no bytes (never written) */
+    *view = (kr_buffer){.buf = b->data ? b->data : (uint8_t *)"", .len = b->size, .itemsize = 1, .format = "B",
+                        .ndim = 1, .readonly = false};
+    return 0;
 }
 
 static kr_bytes *bytes_alloc_type(kr_vm *vm, kr_type *t, int64_t n)
@@ -223,6 +251,9 @@ static int collect_bytes(kr_vm *vm, kr_value x, kr_sb *sb, const char *range_msg
         kr_sb_append(sb, (const char *)d, (size_t)n);
         return 0;
     }
+    int rc_buffer = kr_buffer_append_to(vm, x, sb);
+    if (rc_buffer != 0)
+        return rc_buffer < 0 ? -1 : 0;
     if (kr_is_str(vm, x))
         return kr_raise_i(vm, KR_EXC(vm, TypeError), allow_count ? "string argument without an encoding"
                                                                  : "expected iterable of integers; got: 'str'");
@@ -419,11 +450,28 @@ static int64_t bytes_hash_slot(kr_vm *vm, kr_value self)
     return b->hash;
 }
 
-static bool bytes_like(kr_vm *vm, kr_value v) { return kr_is_bytes(vm, v) || kr_is_bytearray(vm, v); }
+static bool is_bytes_or_bytearray(kr_vm *vm, kr_value v) { return kr_is_bytes(vm, v) || kr_is_bytearray(vm, v); }
+
+/* An argument CPython accepts as a "bytes-like object": bytes, bytearray, or any C-contiguous buffer
+ * (a memoryview); kr_bytes_buffer then reads it without failing. */
+static bool bytes_like(kr_vm *vm, kr_value v)
+{
+    if (is_bytes_or_bytearray(vm, v))
+        return true;
+    kr_type *t = kr_type_of(vm, v);
+    kr_buffer view;
+    if (!t->getbuffer)
+        return false;
+    if (t->getbuffer(vm, v, &view) < 0) {
+        kr_err_clear(vm);
+        return false;
+    }
+    return true;
+}
 
 static kr_value bytes_richcompare(kr_vm *vm, kr_value a, kr_value b, int op)
 {
-    if (!bytes_like(vm, a) || !bytes_like(vm, b))
+    if (!is_bytes_or_bytearray(vm, a) || !is_bytes_or_bytearray(vm, b))
         return KR_NOTIMPL;
     BDATA(a, da, na);
     BDATA(b, db, nb);
@@ -459,7 +507,7 @@ static bool other_has(kr_vm *vm, kr_value other, const char *name)
 
 static kr_value bytes_add(kr_vm *vm, kr_value a, kr_value b)
 {
-    if (!bytes_like(vm, a))
+    if (!is_bytes_or_bytearray(vm, a))
         return KR_NOTIMPL;
     if (!bytes_like(vm, b)) {
         if (other_has(vm, b, "__radd__"))
@@ -520,7 +568,7 @@ static void fill_repeated(uint8_t *out, const uint8_t *src, int64_t len, int64_t
 static kr_value bytes_mul(kr_vm *vm, kr_value a, kr_value b)
 {
     kr_value s = a, n = b;
-    if (!bytes_like(vm, a)) {
+    if (!is_bytes_or_bytearray(vm, a)) {
         s = b;
         n = a;
     }
@@ -565,7 +613,7 @@ static kr_value bytes_mul(kr_vm *vm, kr_value a, kr_value b)
 
 static kr_value bytes_mod(kr_vm *vm, kr_value a, kr_value b)
 {
-    if (!bytes_like(vm, a))
+    if (!is_bytes_or_bytearray(vm, a))
         return KR_NOTIMPL;
     return kr_str_mod_format(vm, a, b);
 }
@@ -1335,16 +1383,16 @@ static kr_value b_hex(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
         return KR_NULL;
     int sep = -1; /* the separator byte (NUL is a valid one), -1 for none */
     int64_t per = 1;
+    const uint8_t *sep_data;
+    int64_t sep_len;
     if (a[0]) {
         if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1 && kr_str_nbytes(a[0]) > 1)
             return kr_raise(vm, KR_EXC(vm, ValueError), "sep must be ASCII.");
         if (kr_is_str(vm, a[0]) && kr_str_len(a[0]) == 1)
             sep = (unsigned char)kr_str_data(a[0])[0];
-        else if (bytes_like(vm, a[0]) && bytes_len_slot(vm, a[0]) == 1) {
-            BDATA(a[0], sd, sn);
-            (void)sn;
-            sep = sd[0];
-        } else if (!kr_is_str(vm, a[0]) && !bytes_like(vm, a[0]) && kr_len(vm, a[0]) < 0)
+        else if (bytes_like(vm, a[0]) && (kr_bytes_buffer(vm, a[0], &sep_data, &sep_len), sep_len == 1))
+            sep = sep_data[0];
+        else if (!kr_is_str(vm, a[0]) && !bytes_like(vm, a[0]) && kr_len(vm, a[0]) < 0)
             return KR_NULL; /* CPython takes len(sep) first: "object of type 'int' has no len()" */
         else
             return kr_raise(vm, KR_EXC(vm, ValueError), "sep must be length 1.");
@@ -1807,6 +1855,7 @@ void kr_bytes_init(kr_vm *vm)
     b->methods = bytes_methods;
     b->new_ = bytes_new_slot;
     b->hash = bytes_hash_slot;
+    b->getbuffer = bytes_getbuffer;
     vm->t.bytes = b;
 
     kr_type *ba = kr_type_new_builtin(vm, "bytearray", vm->t.object, sizeof(kr_bytearray), KR_TF_BASETYPE);
@@ -1821,6 +1870,7 @@ void kr_bytes_init(kr_vm *vm)
     ba->inplace[KR_OP_ADD] = ba_iadd;
     ba->inplace[KR_OP_MUL] = ba_imul;
     ba->attrs_offset = offsetof(kr_bytearray, attrs);
+    ba->getbuffer = bytearray_getbuffer;
     vm->t.bytearray = ba;
 
     kr_type *it = kr_type_new_builtin(vm, "bytes_iterator", vm->t.object, sizeof(bytes_iter), 0);

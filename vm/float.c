@@ -1044,3 +1044,80 @@ void kr_float_init(kr_vm *vm)
     t->unop[KR_UNARY_POS] = float_pos;
     t->unop[KR_UNARY_ABS] = float_abs;
 }
+
+/* ================================================================ binary16 */
+
+int kr_float_pack2(double x, uint16_t *out)
+{
+    unsigned sign;
+    int e;
+    unsigned bits;
+    if (x == 0.0) {
+        sign = signbit(x) ? 1 : 0;
+        e = 0;
+        bits = 0;
+    } else if (isinf(x)) {
+        sign = x < 0.0;
+        e = 0x1f;
+        bits = 0;
+    } else if (isnan(x)) {
+        /* the quiet NaN with no payload, keeping the sign */
+        sign = signbit(x) ? 1 : 0;
+        e = 0x1f;
+        bits = 512;
+    } else {
+        sign = x < 0.0;
+        if (sign)
+            x = -x;
+        double f = frexp(x, &e);
+        /* f in [0.5, 1.0): normalise to [1.0, 2.0) */
+        f *= 2.0;
+        e--;
+        if (e >= 16)
+            goto overflow;
+        if (e < -25) {
+            f = 0.0; /* underflow to zero */
+            e = 0;
+        } else if (e < -14) {
+            f = ldexp(f, 14 + e); /* subnormal */
+            e = 0;
+        } else {
+            e += 15;
+            f -= 1.0; /* the implicit leading bit */
+        }
+        f *= 1024.0;
+        bits = (unsigned)f; /* truncates */
+        if (f - bits > 0.5 || (f - bits == 0.5 && (bits & 1))) {
+            if (++bits == 1024) {
+                /* the carry ran out of ten 1 bits */
+                bits = 0;
+                if (++e == 31)
+                    goto overflow;
+            }
+        }
+    }
+    *out = (uint16_t)(bits | ((unsigned)e << 10) | (sign << 15));
+    return 0;
+overflow:
+    return -1;
+}
+
+double kr_float_unpack2(uint16_t h)
+{
+    int sign = h >> 15, e = (h >> 10) & 0x1f;
+    unsigned f = h & 0x3ff;
+    if (e == 0x1f) {
+        if (f == 0)
+            return sign ? -HUGE_VAL : HUGE_VAL;
+        return sign ? -fabs(NAN) : fabs(NAN);
+    }
+    double x = (double)f / 1024.0;
+    if (e == 0)
+        e = -14;
+    else {
+        x += 1.0;
+        e -= 15;
+    }
+    x = ldexp(x, e);
+    return sign ? -x : x;
+}

@@ -36,5 +36,10 @@ int64_t kr_float_hash_double(double d, kr_value self);   /* CPython's _Py_HashDo
 int kr_float_parse(const char *s, size_t len, double *out);
 /* round(d, ndigits) with CPython's correctly rounded half-even semantics. */
 int kr_float_round_d(kr_vm *vm, double d, int64_t ndigits, double *out);
+/* IEEE 754 binary16 (struct's and memoryview's 'e' format), CPython's PyFloat_Pack2/Unpack2: round
+ * half to even, NaN keeps its sign. kr_float_pack2 returns -1 (nothing raised: callers word the
+ * OverflowError/ValueError) when x is finite but too large for a half. */
+int kr_float_pack2(double x, uint16_t *out);
+double kr_float_unpack2(uint16_t h);
 
 #endif

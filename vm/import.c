@@ -43,6 +43,7 @@ static const builtin_module builtin_modules[] = {
     {"_weakref", kr_weakref_module_create},
     {"_struct", kr_struct_module_create},
     {"binascii", kr_binascii_module_create},
+    {"array", kr_array_module_create},
     {NULL, NULL},
 };
 

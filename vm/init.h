@@ -51,6 +51,7 @@ kr_value kr_re_module_create(kr_vm *vm);         /* stdlib/re_engine.c: _re */
 kr_value kr_collections_module_create(kr_vm *vm); /* stdlib/collections.c: _collections */
 kr_value kr_weakref_module_create(kr_vm *vm);    /* vm/weakref.c: _weakref */
 kr_value kr_struct_module_create(kr_vm *vm);     /* stdlib/struct.c: _struct */
+kr_value kr_array_module_create(kr_vm *vm);      /* stdlib/array.c: array */
 kr_value kr_binascii_module_create(kr_vm *vm);   /* stdlib/binascii.c */
 
 #endif

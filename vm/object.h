@@ -25,6 +25,7 @@
 
 typedef struct kr_vm kr_vm;
 typedef struct kr_type kr_type;
+typedef struct kr_buffer kr_buffer;
 
 /* ---- the object header ---- */
 typedef struct kr_object {
@@ -158,6 +159,23 @@ struct kr_type {
     kr_value (*pow3)(kr_vm *vm, kr_value a, kr_value b, kr_value mod);
 
     void *jit_data; /* owned by compiler/: per-type JIT bookkeeping (dependent code lists) */
+
+    /* The buffer protocol (vm/memoryview.h): fills *view with the object's bytes as one C-contiguous
+     * block; -1 with an exception when it cannot (a released or non-contiguous memoryview). NULL: the
+     * type exports no buffer. */
+    int (*getbuffer)(kr_vm *vm, kr_value self, kr_buffer *view);
+};
+
+/* What a getbuffer slot exports. `buf` stays valid until the exporter is resized (a bytearray or
+ * array.array may be: Krait does not lock exported objects, see vm/memoryview.h) or collected; the
+ * consumer keeps the exporter alive. */
+struct kr_buffer {
+    uint8_t *buf;
+    int64_t len;         /* bytes */
+    int64_t itemsize;
+    const char *format;  /* struct format of one item: "B" for bytes and bytearray */
+    int32_t ndim;        /* 1, or a memoryview's own dimensions */
+    bool readonly;
 };
 
 /* ---- core object layouts (fields read by several modules and later by the JIT) ---- */

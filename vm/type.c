@@ -1240,7 +1240,7 @@ static void inherit_slots(kr_type *t, kr_type *b)
 #define INH(f) if (!t->f) t->f = b->f
     INH(trace); INH(finalize); INH(new_); INH(init); INH(repr); INH(str); INH(getattr); INH(setattr);
     INH(descr_get); INH(descr_set); INH(call); INH(iter); INH(next); INH(len); INH(getitem); INH(setitem);
-    INH(contains); INH(bool_); INH(index); INH(pow3);
+    INH(contains); INH(bool_); INH(index); INH(pow3); INH(getbuffer);
     for (int i = 0; i < KR_BINOP_COUNT; i++) {
         INH(binop[i]);
         INH(inplace[i]);

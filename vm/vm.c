@@ -15,6 +15,7 @@
 #include "import.h"
 #include "init.h"
 #include "int.h"
+#include "memoryview.h"
 #include "weakref.h"
 
 static long env_long(const char *name, long dflt)
@@ -78,6 +79,7 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     kr_instance_init(vm);
     kr_str_init(vm);
     kr_bytes_init(vm);
+    kr_memoryview_init(vm);
     kr_int_init(vm);
     kr_float_init(vm);
     kr_tuple_init(vm);

@@ -791,7 +791,8 @@ void kr_weakref_init(kr_vm *vm)
     /* The builtin types whose instances CPython lets be weakly referenced (tp_weaklistoffset). Types
      * of Python-level classes get the flag at class creation (vm/type.c). */
     kr_type *weakrefable[] = {vm->t.type, vm->t.set, vm->t.frozenset, vm->t.function, vm->t.cfunction,
-                              vm->t.method, vm->t.generator, vm->t.code, vm->t.module, vm->t.file};
+                              vm->t.method, vm->t.generator, vm->t.code, vm->t.module, vm->t.file,
+                              vm->t.memoryview};
     for (size_t i = 0; i < sizeof weakrefable / sizeof weakrefable[0]; i++)
         if (weakrefable[i])
             weakrefable[i]->flags |= KR_TF_WEAKREFABLE;

@@ -384,6 +384,10 @@ class StringIO(TextIOBase):
 def _bytes_like(b):
     if isinstance(b, (bytes, bytearray)):
         return b
+    if isinstance(b, memoryview):
+        if not b.c_contiguous:
+            raise BufferError("memoryview: underlying buffer is not C-contiguous")
+        return b.tobytes()
     raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
 
 
@@ -414,6 +418,11 @@ class BytesIO(BufferedIOBase):
     def getvalue(self):
         self._check_closed()
         return bytes(self._buf)
+
+    def getbuffer(self):
+        """A read-write view of the buffer's contents (it follows the buffer's length)."""
+        self._check_closed()
+        return memoryview(self._buf)
 
     def write(self, b):
         self._check_closed()

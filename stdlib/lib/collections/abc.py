@@ -325,6 +325,7 @@ class Buffer(metaclass=ABCMeta):
 
 Buffer.register(bytes)
 Buffer.register(bytearray)
+Buffer.register(memoryview)
 
 
 class Callable(metaclass=ABCMeta):
@@ -778,6 +779,7 @@ class Sequence(Reversible, Collection):
 Sequence.register(tuple)
 Sequence.register(str)
 Sequence.register(range)
+Sequence.register(memoryview)
 
 
 class _DeprecateByteStringMeta(ABCMeta):
