@@ -25,6 +25,7 @@ test: build
 	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stress --skip tests/stress_skip.txt --xfail tests/known_failures.txt -j $(JOBS)
 	$(PYTHON) tests/run_golden.py --krait $(BUILD)/krait --mode stressjit --filter jit_ --filter prog_ --skip tests/stress_skip.txt --xfail tests/known_failures.txt -j $(JOBS)
 	$(PYTHON) tests/run_seeds.py --krait $(BUILD)/krait
+	$(PYTHON) tests/run_cli.py --krait $(BUILD)/krait
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -E '^golden$$'

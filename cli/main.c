@@ -39,6 +39,7 @@ static void cli_usage(FILE *out)
           "  -m mod     run library module as a script (terminates option list)\n"
           "  -h, --help print this help message and exit\n"
           "  -V, --version print the Krait version and exit\n"
+          "  -W arg     warning control; arg is action:message:category:module:lineno\n"
           "  -X opt     implementation-specific options:\n"
           "               -X jit=0|1       turn the JIT off or on (default: KRAIT_JIT, on)\n"
           "               -X jit_threshold=N  calls before a function is compiled\n"
@@ -57,7 +58,8 @@ static void cli_usage(FILE *out)
           "  arg ...    arguments passed to program in sys.argv[1:]\n"
           "Environment: KRAIT_JIT, KRAIT_JIT_THRESHOLD, KRAIT_JIT_CODE_LIMIT, KRAIT_JIT_REGALLOC=spill-all,\n"
           "             KRAIT_PERF_MAP, KRAIT_GC_STRESS, KRAIT_GC_VERIFY, KRAIT_FROZEN_CODE,\n"
-          "             PYTHONPATH, PYTHONHASHSEED, PYTHONINTMAXSTRDIGITS\n",
+          "             PYTHONPATH, PYTHONHASHSEED, PYTHONINTMAXSTRDIGITS,\n"
+          "             PYTHONWARNINGS\n",
           out);
 }
 
@@ -225,6 +227,25 @@ int main(int argc, char **argv)
             }
             if (cli_xoption(&opts, x) < 0)
                 return 2;
+        } else if (strcmp(a, "-W") == 0 || (strncmp(a, "-W", 2) == 0 && a[2])) {
+            const char *w = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!w) {
+                fputs("Argument expected for the -W option\n", stderr);
+                cli_usage(stderr);
+                return 2;
+            }
+            /* sys.warnoptions is PYTHONWARNINGS' items followed by the -W options (as CPython's):
+             * the VM reads them from the environment at creation (stdlib/sys.c) */
+            const char *old = getenv("PYTHONWARNINGS");
+            size_t n = (old ? strlen(old) + 1 : 0) + strlen(w) + 1;
+            char *joined = malloc(n);
+            if (!joined) {
+                fputs("krait: out of memory\n", stderr);
+                return 1;
+            }
+            snprintf(joined, n, "%s%s%s", old && *old ? old : "", old && *old ? "," : "", w);
+            setenv("PYTHONWARNINGS", joined, 1);
+            free(joined);
         } else if (strcmp(a, "--dis") == 0) {
             if (i + 1 >= argc) {
                 fputs("Argument expected for the --dis option\n", stderr);
@@ -308,6 +329,10 @@ int main(int argc, char **argv)
     if (st == KRAIT_EXCEPTION || st == KRAIT_EXIT) {
         krait_print_exception(vm);
         code = krait_exit_code(vm);
+    } else if (st == KRAIT_NOT_FOUND) {
+        /* as CPython: "PROG: can't open file ...", exit 2; "PROG: No module named x", exit 1 */
+        fprintf(stderr, "%s: %s\n", argv[0], krait_run_error(vm));
+        code = module ? 1 : 2;
     } else if (st != KRAIT_OK) {
         code = 1;
     }

@@ -22,6 +22,8 @@ typedef enum krait_status {
     KRAIT_EXIT = 2,       /* SystemExit was raised: see krait_exit_code */
     KRAIT_INCOMPLETE = 3, /* krait_repl_eval: the input is an unfinished statement */
     KRAIT_ERROR = 4,      /* bad arguments, or the VM could not be created */
+    KRAIT_NOT_FOUND = 5,  /* krait_run_file: the script cannot be opened; krait_run_module: no module
+                           * to run (krait_run_error says why, in CPython's words; nothing ran) */
 } krait_status;
 
 typedef struct krait_options {
@@ -46,6 +48,10 @@ krait_status krait_set_argv(krait_vm *vm, int argc, const char *const *argv);
 krait_status krait_run_file(krait_vm *vm, const char *path);
 krait_status krait_run_string(krait_vm *vm, const char *source, const char *filename);
 krait_status krait_run_module(krait_vm *vm, const char *module);
+
+/* After KRAIT_NOT_FOUND: the message CPython prints after its program name, e.g. "can't open file
+ * '/abs/x.py': [Errno 2] No such file or directory" or "No module named foo". Valid until the next run. */
+const char *krait_run_error(krait_vm *vm);
 
 /* The REPL: compile one interactive statement in __main__ and run it; expression values are echoed
  * through sys.displayhook. KRAIT_INCOMPLETE means: read another line and call again with both. */

@@ -9,6 +9,7 @@
 #include "../vm/import.h"
 #include "../vm/init.h"
 #include "../vm/int.h"
+#include "../vm/str.h"
 #include "../vm/suggest.h"
 #include "../vm/traceback.h"
 #include "io.h"
@@ -367,6 +368,21 @@ kr_value kr_sys_module_create(kr_vm *vm)
         kr_module_add(vm, m, "dont_write_bytecode", KR_TRUE) < 0 ||
         kr_module_add(vm, m, "builtin_module_names", kr_import_builtin_module_names(vm)) < 0)
         goto fail;
+    /* sys.warnoptions: PYTHONWARNINGS' comma-separated filters (the command line's -W options are
+     * appended to it by cli/main.c); the warnings module applies them when it is imported */
+    kr_value warnoptions = kr_list_new(vm, 0);
+    if (!warnoptions || kr_module_add(vm, m, "warnoptions", warnoptions) < 0)
+        goto fail;
+    for (const char *w = getenv("PYTHONWARNINGS"); w && *w;) {
+        const char *comma = strchr(w, ',');
+        size_t len = comma ? (size_t)(comma - w) : strlen(w);
+        if (len) {
+            kr_value opt = kr_str_decode(vm, (const uint8_t *)w, len, "utf-8", "replace");
+            if (!opt || kr_list_append(vm, warnoptions, opt) < 0)
+                goto fail;
+        }
+        w = comma ? comma + 1 : NULL;
+    }
     kr_value hook = kr_dict_get_str(vm, KR_AS(kr_module, m)->dict, KR_NAME(vm, excepthook));
     if (!hook || kr_module_add(vm, m, "__excepthook__", hook) < 0)
         goto fail;

@@ -1,10 +1,13 @@
 /* api.c: the public embedding API (include/krait.h) over the VM's internal one. */
 #include "../include/krait.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../stdlib/io.h"
 #include "../stdlib/sys.h"
@@ -168,15 +171,43 @@ krait_status krait_run_string(krait_vm *vm, const char *source, const char *file
     kr_value m = api_main_module(vm);
     if (!m || api_set_path0(vm, "") < 0)
         return api_status(vm, false);
-    int r = kr_import_exec_source(vm, m, source, strlen(source), filename ? filename : "<string>");
+    filename = filename ? filename : "<string>";
+    kr_traceback_register_source(vm, filename, source, strlen(source));
+    int r = kr_import_exec_source(vm, m, source, strlen(source), filename);
     return api_status(vm, r == 0);
 }
+
+/* Record why nothing could be run (krait_run_error) and say so. */
+static krait_status api_not_found(kr_vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static krait_status api_not_found(kr_vm *vm, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    free(vm->run_error);
+    vm->run_error = strdup(buf);
+    return KRAIT_NOT_FOUND;
+}
+
+const char *krait_run_error(krait_vm *vm) { return vm->run_error ? vm->run_error : ""; }
 
 krait_status krait_run_file(krait_vm *vm, const char *path)
 {
     if (!path)
         return KRAIT_ERROR;
     api_safepoint(vm);
+    /* a script that cannot be opened runs nothing: CPython reports it by its absolute path and exits 2 */
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        int e = errno;
+        char cwd[PATH_MAX];
+        bool relative = path[0] != '/' && getcwd(cwd, sizeof cwd);
+        return api_not_found(vm, "can't open file '%s%s%s': [Errno %d] %s", relative ? cwd : "", relative ? "/" : "",
+                             path, e, strerror(e));
+    }
+    fclose(probe);
     /* As CPython 3.9+: __main__.__file__ and the code's filename are absolute, sys.path[0] is the
      * script's directory. */
     char abs[PATH_MAX];
@@ -314,11 +345,9 @@ krait_status krait_run_module(krait_vm *vm, const char *module)
     if (api_set_path0(vm, "") < 0)
         return api_status(vm, false);
     size_t n = strlen(module);
-    if (n == 0 || n > 200 || module[0] == '.' || module[n - 1] == '.' || strstr(module, "..")) {
-        kr_raise(vm, KR_EXC(vm, ImportError), n == 0 || module[0] == '.' ? "Relative module names not supported"
-                                                                       : "No module named %s", module);
-        return KRAIT_EXCEPTION;
-    }
+    if (n == 0 || n > 200 || module[0] == '.' || module[n - 1] == '.' || strstr(module, ".."))
+        return n == 0 || module[0] == '.' ? api_not_found(vm, "Relative module names not supported")
+                                          : api_not_found(vm, "No module named %s", module);
     char name[256];
     snprintf(name, sizeof name, "%s", module);
     size_t mark = kr_root_mark(vm);
@@ -345,17 +374,18 @@ krait_status krait_run_module(krait_vm *vm, const char *module)
         if (run_find(vm, name, parent, t) < 0)
             goto done;
         if (t->kind == RUN_NOT_FOUND) {
+            /* runpy's errors: printed after the program's name, exit code 1, no traceback */
             if (round == 1) {
                 name[strlen(name) - strlen(".__main__")] = '\0';
-                kr_raise(vm, KR_EXC(vm, ModuleNotFoundError),
-                         "No module named %s.__main__; '%s' is a package and cannot be directly executed", name, name);
+                st = api_not_found(vm, "No module named %s.__main__; '%s' is a package and cannot be directly executed",
+                                   name, name);
             } else {
-                kr_raise(vm, KR_EXC(vm, ModuleNotFoundError), "No module named %s", name);
+                st = api_not_found(vm, "No module named %s", name);
             }
             goto done;
         }
         if (t->kind == RUN_BUILTIN) {
-            kr_raise(vm, KR_EXC(vm, ImportError), "No code object available for %s", name);
+            st = api_not_found(vm, "No code object available for %s", name);
             goto done;
         }
         if (!t->is_package) {
@@ -363,7 +393,7 @@ krait_status krait_run_module(krait_vm *vm, const char *module)
             goto done;
         }
         if (round == 1) {
-            kr_raise(vm, KR_EXC(vm, ImportError), "Cannot use package as __main__ module");
+            st = api_not_found(vm, "Cannot use package as __main__ module");
             goto done;
         }
         /* A package: import it (its __init__ runs, as in CPython), then run NAME.__main__. */

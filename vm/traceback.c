@@ -77,6 +77,24 @@ int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc)
     return 0;
 }
 
+static tb_file *tb_load(kr_vm *vm, const char *name);
+
+void kr_traceback_register_source(kr_vm *vm, const char *name, const char *text, size_t len)
+{
+    tb_file *f = tb_load(vm, name);
+    char *copy = f ? kr_mem_alloc(vm, len + 1) : NULL;
+    if (!copy) {
+        kr_err_clear(vm); /* tracebacks just go without these source lines */
+        return;
+    }
+    memcpy(copy, text, len);
+    copy[len] = 0;
+    if (f->text)
+        kr_mem_free(vm, f->text);
+    f->text = copy;
+    f->len = len;
+}
+
 static tb_file *tb_load(kr_vm *vm, const char *name)
 {
     tb_cache *c = vm->interp_state;

@@ -28,6 +28,9 @@ typedef struct kr_traceback {
 int kr_tb_add(kr_vm *vm, kr_value exc, kr_value code, uint32_t pc);
 /* Print exc with its chain (__cause__ / __context__) in CPython 3.13's format. */
 void kr_traceback_print(kr_vm *vm, kr_value exc, FILE *out);
+/* Source text for a filename that is not a file (krait_run_string's, e.g. "<string>" of `krait -c`, as
+ * CPython 3.13 shows -c's lines): tracebacks print its lines from now on. */
+void kr_traceback_register_source(kr_vm *vm, const char *name, const char *text, size_t len);
 void kr_tb_init(kr_vm *vm);      /* phase 1: the traceback type */
 /* sys._getframe: frame snapshots of top and all its callers (f_back chain); KR_NULL on MemoryError. */
 struct kr_frame;

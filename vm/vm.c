@@ -177,6 +177,7 @@ void kr_vm_free(kr_vm *vm)
     kr_gc_destroy(vm);
     kr_jit_free(vm); /* after the code objects' finalizers, which release their own compiled code */
     free(vm->builtin_types);
+    free(vm->run_error);
     kr_vm_table_free(vm->type_cache); /* type.c's and instance.c's lookup caches */
     kr_vm_table_free(vm->attr_cache);
     kr_vm_table_free(vm->shape_cache);

@@ -138,6 +138,8 @@ struct kr_vm {
     } config;
     struct kr_jit *jit;                       /* compiler/ */
     void *host_data;                          /* the embedding API's private state (api.c) */
+    char *run_error;                          /* api.c: why krait_run_file/_module found nothing to run
+                                                 (malloc'd, freed by kr_vm_free) */
 
     /* process-facing state kept per VM (stdlib/sys.c) */
     kr_value argv;                            /* list of str */

@@ -403,3 +403,80 @@ filters[:] = [
     ('ignore', None, ResourceWarning, None, 0),
 ]
 _filters_mutated()
+
+
+class _OptionError(Exception):
+    """A -W option or PYTHONWARNINGS item that cannot be understood."""
+
+
+_ACTIONS = ("default", "always", "all", "ignore", "module", "once", "error")
+
+
+def _option_action(action):
+    if not action:
+        return "default"
+    for a in _ACTIONS:
+        if a.startswith(action):
+            return "always" if a == "all" else a
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _option_category(category):
+    if not category:
+        return Warning
+    if "." in category:
+        modname, _, name = category.rpartition(".")
+        try:
+            module = __import__(modname, None, None, [name])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (modname,)) from None
+        try:
+            cat = getattr(module, name)
+        except AttributeError:
+            raise _OptionError("unknown warning category: %r" % (category,)) from None
+    else:
+        import builtins
+        cat = getattr(builtins, category, None)
+        if cat is None:
+            raise _OptionError("unknown warning category: %r" % (category,))
+    if not isinstance(cat, type) or not issubclass(cat, Warning):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return cat
+
+
+def _setoption(arg):
+    """One option "action:message:category:module:lineno" (trailing fields may be left out)."""
+    parts = arg.split(":")
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    parts += [""] * (5 - len(parts))
+    action, message, category, module, lineno = [s.strip() for s in parts]
+    action = _option_action(action)
+    category = _option_category(category)
+    if message or module:
+        import re
+        message = re.escape(message)
+        if module:
+            module = re.escape(module) + r"\Z"
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _processoptions(args):
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            print("Invalid -W option ignored:", msg, file=sys.stderr)
+
+
+# the command line's -W options and PYTHONWARNINGS, in front of the defaults (later ones win)
+_processoptions(getattr(sys, "warnoptions", ()))
