@@ -39,7 +39,43 @@ typedef struct kr_set {
     int64_t finger;  /* where pop() resumes its search */
     bool mixed;      /* a key that is not a small int was stored since the table was last emptied */
     kr_value attrs;  /* subclass instance attributes or KR_NULL */
+    /* Membership of the small ints SMALL_LO .. SMALL_LO + 255 among the live keys, kept exact at every
+     * insertion, deletion and table replacement. While the set is not mixed (only small ints, which
+     * equal nothing but themselves), `n in s`, a repeated add and a remove of an absent n are answered
+     * from it without probing: the probe sequences of nearby ints, and the dummies their removal
+     * leaves, run long (nqueens' diagonals), while the table itself, and so the iteration order,
+     * stays CPython's. */
+    uint64_t small_bits[4];
 } kr_set;
+
+#define SMALL_LO (-64)
+
+/* The bit of key in small_bits, or -1 when key is not a small int in range. */
+static inline int small_bit(kr_value key)
+{
+    if (!kr_is_small(key))
+        return -1;
+    uint64_t i = (uint64_t)(kr_small_val(key) - SMALL_LO);
+    return i < 256 ? (int)i : -1;
+}
+static inline void bits_note(kr_set *s, kr_value key, bool present)
+{
+    int b = small_bit(key);
+    if (b < 0)
+        return;
+    if (present)
+        s->small_bits[b >> 6] |= (uint64_t)1 << (b & 63);
+    else
+        s->small_bits[b >> 6] &= ~((uint64_t)1 << (b & 63));
+}
+/* 1 present, 0 absent, -1 unknown (a mixed set, or key out of the bitmap's range) */
+static inline int bits_lookup(const kr_set *s, kr_value key)
+{
+    int b = small_bit(key);
+    if (b < 0 || s->mixed)
+        return -1;
+    return (int)((s->small_bits[b >> 6] >> (b & 63)) & 1);
+}
 
 #define S(v) KR_AS(kr_set, v)
 
@@ -276,6 +312,7 @@ static int insert_at(kr_vm *vm, kr_set *s, uint64_t i, kr_value key, int64_t has
         s->mixed = true;
     s->table[i].key = key;
     s->table[i].hash = hash;
+    bits_note(s, key, true);
     kr_gc_barrier(vm, &s->ob, key);
     s->used++;
     s->mods++;
@@ -297,6 +334,8 @@ static int insert_new(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
 
 static int set_add_hashed(kr_vm *vm, kr_set *s, kr_value key, int64_t hash)
 {
+    if (bits_lookup(s, key) == 1)
+        return 0;
     if (kr_is_small(key) && s->table) {
         /* one probe finds the key or its slot */
         uint64_t slot;
@@ -328,7 +367,7 @@ int kr_set_add(kr_vm *vm, kr_value set, kr_value key)
 static int64_t find_key(kr_vm *vm, kr_set *s, kr_value key)
 {
     if (kr_is_small(key)) { /* the common `n in s`: straight to the word probe */
-        if (!s->table)
+        if (!s->table || bits_lookup(s, key) == 0)
             return -1;
         int64_t r = small_probe(s, key, key_hash(vm, key), NULL);
         if (r != -3)
@@ -353,12 +392,16 @@ static int64_t find_key(kr_vm *vm, kr_set *s, kr_value key)
 
 int kr_set_contains(kr_vm *vm, kr_value set, kr_value key)
 {
+    int known = bits_lookup(S(set), key);
+    if (known >= 0)
+        return known;
     int64_t i = find_key(vm, S(set), key);
     return i == -2 ? -1 : i >= 0;
 }
 
 static void delete_slot(kr_set *s, int64_t i)
 {
+    bits_note(s, s->table[i].key, false);
     s->table[i].key = DUMMY;
     s->table[i].hash = -1;
     s->used--;
@@ -381,6 +424,7 @@ int kr_set_clear(kr_vm *vm, kr_value set)
     s->table = NULL;
     s->size = s->used = s->fill = 0;
     s->mixed = false;
+    memset(s->small_bits, 0, sizeof s->small_bits);
     s->mods++;
     return 0;
 }
@@ -422,6 +466,7 @@ kr_value kr_frozenset_from_layout(kr_vm *vm, int64_t size, int64_t n, const int6
             return kr_raise(vm, KR_EXC(vm, ValueError), "bad frozenset layout");
         s->table[slots[i]].key = keys[i];
         s->mixed |= !kr_is_small(keys[i]);
+        bits_note(s, keys[i], true);
         s->table[slots[i]].hash = hash;
         s->used = s->fill = i + 1;
     }
@@ -459,6 +504,7 @@ static int set_update_iter(kr_vm *vm, kr_value set, kr_value other)
             }
             s->fill = s->used = o->used;
             s->mixed |= o->mixed;
+            memcpy(s->small_bits, o->small_bits, sizeof s->small_bits); /* s was empty: o's keys exactly */
             s->mods++;
             kr_gc_barrier_all(vm, &s->ob);
             return 0;
@@ -534,6 +580,8 @@ static void set_swap_in(kr_vm *vm, kr_value a, kr_value b)
     x->used = y->used;
     x->fill = y->fill;
     x->mixed = y->mixed;
+    memcpy(x->small_bits, y->small_bits, sizeof x->small_bits);
+    memset(y->small_bits, 0, sizeof y->small_bits);
     x->mods++;
     x->finger = 0;
     x->hash = -1;
