@@ -44,6 +44,8 @@ static const builtin_module builtin_modules[] = {
     {"_struct", kr_struct_module_create},
     {"binascii", kr_binascii_module_create},
     {"array", kr_array_module_create},
+    {"_hashlib", kr_hashlib_module_create},
+    {"zlib", kr_zlib_module_create},
     {NULL, NULL},
 };
 

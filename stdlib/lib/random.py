@@ -9,7 +9,7 @@ import posix as _posix
 __all__ = ['Random', 'seed', 'random', 'uniform', 'randint', 'choice', 'sample', 'randrange', 'shuffle',
            'normalvariate', 'gauss', 'expovariate', 'triangular', 'choices', 'getrandbits', 'getstate',
            'setstate', 'randbytes', 'betavariate', 'paretovariate', 'weibullvariate', 'lognormvariate',
-           'vonmisesvariate', 'gammavariate', 'binomialvariate']
+           'vonmisesvariate', 'gammavariate', 'binomialvariate', 'SystemRandom']
 
 _N = 624
 _M = 397
@@ -366,6 +366,33 @@ class Random:
             raise ValueError('p must be in the range 0.0 <= p <= 1.0')
         random = self.random
         return sum(random() < p for i in range(n))
+
+
+class SystemRandom(Random):
+    """Random numbers from the operating system (os.urandom: getrandom(2)), not from the Mersenne
+    Twister: no state, so seed() does nothing and getstate()/setstate() are not available."""
+
+    def random(self):
+        # 53 random bits, as CPython's
+        return (int.from_bytes(_posix.urandom(7), 'big') >> 3) * (1.0 / 9007199254740992.0)
+
+    def getrandbits(self, k):
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(_posix.urandom(numbytes), 'big')
+        return x >> (numbytes * 8 - k)
+
+    def randbytes(self, n):
+        return _posix.urandom(n)
+
+    def seed(self, *args, **kwds):
+        return None
+
+    def _notimplemented(self, *args, **kwds):
+        raise NotImplementedError('System entropy source does not have state.')
+
+    getstate = setstate = _notimplemented
 
 
 from math import acos as _acos, e as _e
