@@ -204,7 +204,10 @@ class GzipFile:
         if mode.startswith("r"):
             self.mode = READ
             self._reader = _Reader(fileobj)
-            self._buf = b""      # decompressed bytes not yet returned
+            # decompressed bytes not yet returned: _buf[_off:] (an offset, so that reading a line does
+            # not copy the rest of the buffer)
+            self._buf = b""
+            self._off = 0
             self._pos = 0        # offset in the uncompressed data of the next byte returned
             self.name = filename
         elif mode.startswith(("w", "a", "x")):
@@ -286,8 +289,11 @@ class GzipFile:
     def _fill(self, n):
         """Makes _buf hold at least n bytes unless the data ends first (n < 0: everything). Output is
         decompressed in pieces of at least _BUFFER_SIZE bytes, so read1() and peek() see that much."""
-        parts = [self._buf]
-        have = len(self._buf)
+        have = len(self._buf) - self._off
+        if n >= 0 and have >= n:
+            return
+        parts = [self._buf[self._off:]]
+        self._off = 0
         while n < 0 or have < n:
             chunk = self._reader.read_chunk(_READ_CHUNK if n < 0 else max(n - have, _BUFFER_SIZE))
             if not chunk:
@@ -296,9 +302,12 @@ class GzipFile:
             have += len(chunk)
         self._buf = b"".join(parts)
 
+    def _avail(self):
+        return len(self._buf) - self._off
+
     def _take(self, n):
-        out = self._buf[:n]
-        self._buf = self._buf[n:]
+        out = self._buf[self._off:self._off + n]
+        self._off += len(out)
         self._pos += len(out)
         return out
 
@@ -306,7 +315,7 @@ class GzipFile:
         self._check_can_read()
         if size is None or size < 0:
             self._fill(-1)
-            return self._take(len(self._buf))
+            return self._take(self._avail())
         self._fill(size)
         return self._take(size)
 
@@ -314,31 +323,31 @@ class GzipFile:
         self._check_can_read()
         if size is None or size < 0:
             size = _READ_CHUNK
-        if not self._buf:
+        if not self._avail():
             self._fill(1)
         return self._take(size)
 
     def peek(self, n):
         self._check_can_read()
-        if not self._buf:
+        if not self._avail():
             self._fill(max(n, 1))
-        return self._buf
+        return self._buf[self._off:]
 
     def readline(self, size=-1):
         self._check_can_read()
         if size is None:
             size = -1
         while True:
-            i = self._buf.find(b"\n")
+            i = self._buf.find(b"\n", self._off)
             if i >= 0:
-                n = i + 1
+                n = i + 1 - self._off
                 break
-            if 0 <= size <= len(self._buf):
+            before = self._avail()
+            if 0 <= size <= before:
                 n = size
                 break
-            before = len(self._buf)
             self._fill(before + _READ_CHUNK)
-            if len(self._buf) == before:
+            if self._avail() == before:
                 n = before
                 break
         if 0 <= size < n:
@@ -381,6 +390,7 @@ class GzipFile:
         self.fileobj.seek(0)
         self._reader = _Reader(self.fileobj)
         self._buf = b""
+        self._off = 0
         self._pos = 0
 
     def seek(self, offset, whence=0):
@@ -403,7 +413,7 @@ class GzipFile:
             offset = self._pos + offset
         elif whence == 2:
             self._fill(-1)
-            offset = self._pos + len(self._buf) + offset
+            offset = self._pos + self._avail() + offset
         elif whence != 0:
             raise ValueError("Invalid whence ({}, should be 0, 1 or 2)".format(whence))
         if offset < self._pos:
