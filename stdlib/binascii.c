@@ -34,7 +34,7 @@ static int ascii_buffer(kr_vm *vm, kr_value v, const uint8_t **data, int64_t *n)
         *n = kr_str_nbytes(v);
         return 0;
     }
-    if (kr_is_bytes(vm, v) || kr_is_bytearray(vm, v))
+    if (kr_has_buffer(vm, v))
         return kr_bytes_buffer(vm, v, data, n);
     return kr_raise_i(vm, KR_EXC(vm, TypeError), "argument should be bytes, buffer or ASCII string, not '%s'",
                       kr_typename(vm, v));

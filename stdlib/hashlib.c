@@ -115,7 +115,7 @@ static int hash_data(kr_vm *vm, kr_value v, const uint8_t **data, int64_t *n)
 {
     if (kr_is_str(vm, v))
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "Strings must be encoded before hashing");
-    if (!kr_is_bytes(vm, v) && !kr_is_bytearray(vm, v))
+    if (!kr_has_buffer(vm, v))
         return kr_raise_i(vm, KR_EXC(vm, TypeError), "object supporting the buffer API required");
     return kr_bytes_buffer(vm, v, data, n);
 }
@@ -714,7 +714,7 @@ static kr_value m_compare_digest(kr_vm *vm, kr_value *args, int nargs, kr_value 
         b = (const uint8_t *)kr_str_data(y);
         nb = kr_str_nbytes(y);
     } else {
-        bool xb = kr_is_bytes(vm, x) || kr_is_bytearray(vm, x), yb = kr_is_bytes(vm, y) || kr_is_bytearray(vm, y);
+        bool xb = kr_has_buffer(vm, x), yb = kr_has_buffer(vm, y);
         if (!xb && !yb)
             return kr_raise(vm, KR_EXC(vm, TypeError),
                             "unsupported operand types(s) or combination of types: '%s' and '%s'",

@@ -540,10 +540,17 @@ static kr_value do_pack_into(kr_vm *vm, kr_structobj *s, const kr_value *args, i
         return struct_error(vm, s->state, "pack_into expected %lld items for packing (got %d)", (long long)s->len,
                             nargs - 2);
     }
+    /* any writable buffer: bytearray, a writable C-contiguous memoryview, array.array */
     kr_value buffer = args[0];
-    if (!kr_is_bytearray(vm, buffer))
+    kr_type *bt = kr_type_of(vm, buffer);
+    kr_buffer view;
+    if (!bt->getbuffer || bt->getbuffer(vm, buffer, &view) < 0 || view.readonly) {
+        if (kr_err_occurred(vm) && !kr_err_matches(vm, KR_EXC(vm, TypeError)))
+            return KR_NULL;
+        kr_err_clear(vm);
         return kr_raise(vm, KR_EXC(vm, TypeError), "argument must be read-write bytes-like object, not %s",
                         kr_typename(vm, buffer));
+    }
     /* the offset as PyNumber_AsSsize_t(offset, IndexError) */
     kr_value ov = kr_index(vm, args[1]);
     if (!ov)
@@ -556,7 +563,7 @@ static kr_value do_pack_into(kr_vm *vm, kr_structobj *s, const kr_value *args, i
         return kr_raise(vm, KR_EXC(vm, IndexError), "cannot fit '%s' into an index-sized integer",
                         kr_typename(vm, args[1]));
     }
-    int64_t blen = KR_AS(kr_bytearray, buffer)->size;
+    int64_t blen = view.len;
     if (offset < 0) {
         if (offset + s->size > 0)
             return struct_error(vm, s->state, "no space to pack %lld bytes at offset %lld", (long long)s->size,
@@ -572,19 +579,21 @@ static kr_value do_pack_into(kr_vm *vm, kr_structobj *s, const kr_value *args, i
                             "(actual buffer size is %lld)",
                             (unsigned long long)(s->size + offset), (long long)s->size, (long long)offset,
                             (long long)blen);
-    /* pack aside: __index__ & co. may resize the bytearray (CPython locks it: BufferError then) */
+    /* pack aside: __index__ & co. may resize the exporter (CPython locks it: BufferError then) */
     scratch sc;
     uint8_t *buf = scratch_get(vm, &sc, s->size);
     if (!buf)
         return KR_NULL;
     int rc = pack_values(vm, s, args + 2, buf);
     if (rc == 0) {
-        kr_bytearray *ba = KR_AS(kr_bytearray, buffer);
-        if (ba->size != blen) {
+        /* the buffer again: packing ran Python code (__index__, __float__) that may have resized it */
+        if (bt->getbuffer(vm, buffer, &view) < 0) {
+            rc = -1;
+        } else if (view.len != blen) {
             kr_raise(vm, KR_EXC(vm, BufferError), "Existing exports of data: object cannot be re-sized");
             rc = -1;
         } else if (s->size) {
-            memcpy(ba->data + offset, buf, (size_t)s->size);
+            memcpy(view.buf + offset, buf, (size_t)s->size);
         }
     }
     scratch_free(vm, &sc);

@@ -394,7 +394,7 @@ static kr_value m_decompressobj(kr_vm *vm, kr_value *args, int nargs, kr_value k
     int64_t wbits;
     if (int_arg(vm, a[0], MAX_WBITS, &wbits) < 0)
         return KR_NULL;
-    if (a[1] && !kr_is_bytes(vm, a[1]) && !kr_is_bytearray(vm, a[1]))
+    if (a[1] && !kr_has_buffer(vm, a[1]))
         return kr_raise(vm, KR_EXC(vm, TypeError), "zdict argument must support the buffer protocol");
     kr_value state = module_state(args[0]);
     zobj *z = zobj_alloc(vm, state, ZS_DECOMPRESS);

@@ -15,6 +15,9 @@ bool kr_is_bytearray(kr_vm *vm, kr_value v);  /* bytearray or subclass */
  * "a bytes-like object is required, not 'str'" otherwise. The pointer is valid until the next
  * mutation of a bytearray. */
 int kr_bytes_buffer(kr_vm *vm, kr_value v, const uint8_t **data, int64_t *n);
+/* v's type exports a buffer (bytes, bytearray, memoryview, array.array: vm/memoryview.h); reading it
+ * may still fail (a released or non-contiguous memoryview). */
+static inline bool kr_has_buffer(kr_vm *vm, kr_value v) { return kr_type_of(vm, v)->getbuffer != NULL; }
 kr_value kr_bytes_repr(kr_vm *vm, kr_value v); /* b'...' (bytearray(b'...') for bytearrays) */
 /* bytes(x) semantics (int count, iterable of ints, buffer, __bytes__). */
 kr_value kr_bytes_from_object(kr_vm *vm, kr_value x);
