@@ -8,6 +8,7 @@
 #include "io.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -780,27 +781,102 @@ kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
     if (plus)
         cmode[k++] = '+';
     cmode[k++] = 'b';
-    FILE *fp;
+    int closefd = a[6] ? kr_truthy(vm, a[6]) : 1;
+    if (closefd < 0)
+        return KR_NULL;
+    /* A path-like file names the path its __fspath__ gives (str or bytes), which is also the file's name. */
+    size_t mark = kr_root_mark(vm);
+    if (!kr_is_small(file) && !kr_is_str(vm, file) && !kr_is_bytes(vm, file)) {
+        kr_value fs = kr_type_lookup(vm, kr_type_of(vm, file), kr_intern(vm, "__fspath__"));
+        if (!fs)
+            return kr_err_occurred(vm) ? KR_NULL
+                                       : kr_raise(vm, KR_EXC(vm, TypeError), "expected str, bytes or os.PathLike object, not %s",
+                                                  kr_typename(vm, file));
+        file = kr_call_method(vm, file, "__fspath__", NULL, 0);
+        if (!file)
+            return KR_NULL;
+        if (!kr_is_str(vm, file) && !kr_is_bytes(vm, file))
+            return kr_raise(vm, KR_EXC(vm, TypeError), "expected %s.__fspath__() to return str or bytes, not %s",
+                            kr_typename(vm, a[0]), kr_typename(vm, file));
+    }
+    kr_root_push(vm, &file);
+    /* The open(2) flags of the mode: 'x' is O_EXCL (atomic, so tempfile-style exclusive creation works). */
+    int oflags = (plus ? O_RDWR : r ? O_RDONLY : O_WRONLY) | O_CLOEXEC;
+    if (w)
+        oflags |= O_CREAT | O_TRUNC;
+    if (ap)
+        oflags |= O_CREAT | O_APPEND;
+    if (x)
+        oflags |= O_CREAT | O_EXCL;
+    int fd;
     if (kr_is_small(file)) {
-        fp = fdopen((int)kr_small_val(file), cmode);
-    } else if (kr_is_str(vm, file)) {
-        const char *path = kr_str_data(file);
-        if (x) {
-            FILE *probe = fopen(path, "rb");
-            if (probe) {
-                fclose(probe);
-                return raise_oserror(vm, EEXIST, file);
+        if (a[7] && a[7] != KR_NONE) {
+            kr_root_reset(vm, mark);
+            return kr_raise(vm, KR_EXC(vm, ValueError), "opener must not be given with a file descriptor");
+        }
+        /* closefd=False: the file works on a duplicate, so closing it leaves the caller's descriptor open. */
+        fd = (int)kr_small_val(file);
+        if (!closefd && (fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+            kr_root_reset(vm, mark);
+            return raise_oserror(vm, errno, KR_NULL);
+        }
+    } else {
+        if (!closefd) {
+            kr_root_reset(vm, mark);
+            return kr_raise(vm, KR_EXC(vm, ValueError), "Cannot use closefd=False with file name");
+        }
+        /* the path as a C string: a copy, since a bytes object's data need not end in a NUL */
+        const uint8_t *d;
+        int64_t n;
+        if (kr_is_str(vm, file)) {
+            d = (const uint8_t *)kr_str_data(file);
+            n = kr_str_nbytes(file);
+        } else if (kr_bytes_buffer(vm, file, &d, &n) < 0) {
+            kr_root_reset(vm, mark);
+            return KR_NULL;
+        }
+        if (memchr(d, 0, (size_t)n)) {
+            kr_root_reset(vm, mark);
+            return kr_raise(vm, KR_EXC(vm, ValueError), kr_is_str(vm, file) ? "embedded null character" : "embedded null byte");
+        }
+        char path[4096];
+        if ((size_t)n >= sizeof path) {
+            kr_root_reset(vm, mark);
+            return raise_oserror(vm, ENAMETOOLONG, file);
+        }
+        memcpy(path, d, (size_t)n);
+        path[n] = 0;
+        if (a[7] && a[7] != KR_NONE) {
+            /* opener(path, flags) → an open file descriptor */
+            kr_value fdv = kr_call2(vm, a[7], file, kr_small(oflags));
+            int64_t v = 0;
+            if (!fdv || kr_index_i64(vm, fdv, &v) < 0) {
+                kr_root_reset(vm, mark);
+                return KR_NULL;
+            }
+            if (v < 0) {
+                kr_root_reset(vm, mark);
+                return kr_raise(vm, KR_EXC(vm, ValueError), "opener returned %lld", (long long)v);
+            }
+            fd = (int)v;
+        } else {
+            do
+                fd = open(path, oflags, 0666);
+            while (fd < 0 && errno == EINTR);
+            if (fd < 0) {
+                kr_root_reset(vm, mark);
+                return raise_oserror(vm, errno, file);
             }
         }
-        fp = fopen(path, cmode);
-    } else {
-        return kr_raise(vm, KR_EXC(vm, TypeError), "expected str, bytes or os.PathLike object, not %s",
-                        kr_typename(vm, file));
     }
+    kr_root_reset(vm, mark);
+    FILE *fp = fdopen(fd, cmode);
+    if (!fp && (!kr_is_small(file) || !closefd))
+        close(fd);
     if (!fp)
         return raise_oserror(vm, errno, file);
     /* fopen succeeds on directories for reading; Python refuses them. */
-    int fd = fileno(fp);
+    fd = fileno(fp);
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(fp);
