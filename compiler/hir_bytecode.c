@@ -157,6 +157,14 @@ int kr_bytecode_writes(const kr_code *co, uint32_t pc, uint32_t *first, uint32_t
     case KR_OP_YIELD:
     case KR_OP_YIELD_FROM:
         return 1;
+    /* only in coroutine code, which kr_jit_compile refuses */
+    case KR_OP_GET_AWAITABLE:
+    case KR_OP_GET_AITER:
+    case KR_OP_GET_ANEXT:
+    case KR_OP_BEFORE_ASYNC_WITH:
+    case KR_OP_END_ASYNC_FOR:
+    case KR_OP_ASYNC_GEN_WRAP:
+        return 1;
     case KR_OP_COUNT:
         break;
     }

@@ -251,6 +251,11 @@ kr_jit_fn kr_jit_compile(kr_vm *vm, kr_code *co)
     if (co->jit_code)
         return (kr_jit_fn)co->jit_code;
     double t0 = now_ms();
+    /* Coroutine code (async def) stays in the interpreter: its await sequences (GET_AWAITABLE,
+     * GET_AITER, GET_ANEXT, BEFORE_ASYNC_WITH, END_ASYNC_FOR) have no HIR, and its time goes to
+     * suspending and resuming rather than to loops compiled code would speed up. */
+    if (co->flags & (KR_CODE_COROUTINE | KR_CODE_ASYNC_GEN))
+        return refuse(vm, co, "coroutine code (async def) is not compiled", t0);
     kr_hir_func *fn = kr_hir_new(vm, co);
     if (!fn)
         return refuse(vm, co, "out of memory", t0);

@@ -1197,6 +1197,8 @@ static const kr_method_def builtin_functions[] = {
     {"isinstance", bi_isinstance, KR_METH_STATIC, NULL},
     {"issubclass", bi_issubclass, KR_METH_STATIC, NULL},
     {"iter", bi_iter, KR_METH_STATIC, NULL},
+    {"aiter", kr_builtin_aiter, KR_METH_STATIC, NULL},
+    {"anext", kr_builtin_anext, KR_METH_STATIC, NULL},
     {"len", bi_len, KR_METH_STATIC, NULL},
     {"locals", bi_locals, KR_METH_STATIC, NULL},
     {"max", bi_max, KR_METH_STATIC, NULL},

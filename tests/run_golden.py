@@ -54,7 +54,7 @@ TESTDIR = os.path.join(ROOT, "tests", "py")
 PREFIXES = (
     "lex syntax int float bool str fstr fmt bytes list tuple dict set range slice "
     "func closure class inherit dunder prop exc tb gen comp ctl match unpack with "
-    "import mod builtin io err prog jit argparse pyperf re"
+    "import mod builtin io err prog jit argparse pyperf re async"
 ).split()
 TEST_RE = re.compile(r"^(%s)_[A-Za-z0-9_]+\.py$" % "|".join(PREFIXES))
 

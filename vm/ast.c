@@ -113,6 +113,7 @@ static const char *const expr_names[] = {
     [KR_AST_EXPR_SUBSCRIPT] = "Subscript", [KR_AST_EXPR_STARRED] = "Starred",
     [KR_AST_EXPR_NAME] = "Name",           [KR_AST_EXPR_LIST] = "List",
     [KR_AST_EXPR_TUPLE] = "Tuple",         [KR_AST_EXPR_SLICE] = "Slice",
+    [KR_AST_EXPR_AWAIT] = "Await",
 };
 
 static const char *const stmt_names[] = {
@@ -128,6 +129,8 @@ static const char *const stmt_names[] = {
     [KR_AST_STMT_NONLOCAL] = "Nonlocal",       [KR_AST_STMT_EXPR] = "Expr",
     [KR_AST_STMT_PASS] = "Pass",               [KR_AST_STMT_BREAK] = "Break",
     [KR_AST_STMT_CONTINUE] = "Continue",
+    [KR_AST_STMT_ASYNCFUNCTIONDEF] = "AsyncFunctionDef", [KR_AST_STMT_ASYNCFOR] = "AsyncFor",
+    [KR_AST_STMT_ASYNCWITH] = "AsyncWith",
 };
 
 static const char *const op_names[] = {
@@ -604,6 +607,7 @@ static void dump_expr(dumper *d, const kr_ast_expr *e)
         break;
     case KR_AST_EXPR_YIELD: dump_expr_field(d, &w, "value", e->v.Yield.value); break;
     case KR_AST_EXPR_YIELDFROM: dump_expr_field(d, &w, "value", e->v.YieldFrom.value); break;
+    case KR_AST_EXPR_AWAIT: dump_expr_field(d, &w, "value", e->v.Await.value); break;
     case KR_AST_EXPR_COMPARE:
         dump_expr_field(d, &w, "left", e->v.Compare.left);
         if (e->v.Compare.n_comparators > 0) {
@@ -731,6 +735,7 @@ static void dump_stmt(dumper *d, const kr_ast_stmt *s)
     open_node(d, &w, kr_ast_stmt_kind_name(s->kind), 1, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
     switch (s->kind) {
     case KR_AST_STMT_FUNCTIONDEF:
+    case KR_AST_STMT_ASYNCFUNCTIONDEF:
         dump_ident(d, &w, "name", s->v.FunctionDef.name);
         field(&w, "args");
         dump_arguments(d, s->v.FunctionDef.args);
@@ -764,6 +769,7 @@ static void dump_stmt(dumper *d, const kr_ast_stmt *s)
         fprintf(d->out, "%d", s->v.AnnAssign.simple);
         break;
     case KR_AST_STMT_FOR:
+    case KR_AST_STMT_ASYNCFOR:
         dump_expr_field(d, &w, "target", s->v.For.target);
         dump_expr_field(d, &w, "iter", s->v.For.iter);
         dump_stmt_list(d, &w, "body", s->v.For.body, s->v.For.n_body);
@@ -780,6 +786,7 @@ static void dump_stmt(dumper *d, const kr_ast_stmt *s)
         dump_stmt_list(d, &w, "orelse", s->v.If.orelse, s->v.If.n_orelse);
         break;
     case KR_AST_STMT_WITH:
+    case KR_AST_STMT_ASYNCWITH:
         if (s->v.With.n_items > 0) {
             field(&w, "items");
             fputc('[', d->out);

@@ -5,7 +5,9 @@
  *
  * The tree follows CPython 3.12's Parser/Python.asdl closely, so CPython's documentation of the `ast`
  * module describes every node. Differences, all deliberate:
- *   - no async nodes (AsyncFunctionDef, AsyncFor, AsyncWith, Await): the parser rejects async/await;
+ *   - AsyncFunctionDef, AsyncFor and AsyncWith are the statement kinds KR_AST_STMT_ASYNCFUNCTIONDEF,
+ *     _ASYNCFOR, _ASYNCWITH sharing the union members of their plain forms (v.FunctionDef, v.For,
+ *     v.With); Await is KR_AST_EXPR_AWAIT (v.Await);
  *   - no TryStar, TypeAlias or type parameters: the parser rejects except*, `type X = ...`, `def f[T]`;
  *   - union members are named after CPython's node classes (e->v.BinOp.left, s->v.If.orelse), kind
  *     enums are KR_AST_EXPR_<CLASS>, KR_AST_STMT_<CLASS>, KR_AST_PAT_<CLASS>, KR_AST_MOD_<CLASS>;
@@ -188,7 +190,8 @@ typedef enum {
     KR_AST_EXPR_NAME,
     KR_AST_EXPR_LIST,
     KR_AST_EXPR_TUPLE,
-    KR_AST_EXPR_SLICE
+    KR_AST_EXPR_SLICE,
+    KR_AST_EXPR_AWAIT
 } kr_ast_expr_kind;
 
 struct kr_ast_expr {
@@ -243,6 +246,7 @@ struct kr_ast_expr {
         struct { kr_ast_expr **elts; int n_elts; kr_ast_ctx ctx; } Tuple;
         /* any of the three may be NULL */
         struct { kr_ast_expr *lower; kr_ast_expr *upper; kr_ast_expr *step; } Slice;
+        struct { kr_ast_expr *value; } Await;
     } v;
 };
 
@@ -272,7 +276,10 @@ typedef enum {
     KR_AST_STMT_EXPR,
     KR_AST_STMT_PASS,
     KR_AST_STMT_BREAK,
-    KR_AST_STMT_CONTINUE
+    KR_AST_STMT_CONTINUE,
+    KR_AST_STMT_ASYNCFUNCTIONDEF, /* v.FunctionDef */
+    KR_AST_STMT_ASYNCFOR,         /* v.For */
+    KR_AST_STMT_ASYNCWITH         /* v.With */
 } kr_ast_stmt_kind;
 
 struct kr_ast_stmt {
@@ -451,7 +458,7 @@ struct kr_ast_excepthandler {
     int n_body;
 };
 
-/* `for target in iter if ifs[0] if ifs[1]`. is_async is always 0. The first generator's iter is
+/* `for target in iter if ifs[0] if ifs[1]` (`async for` when is_async). The first generator's iter is
  * evaluated in the enclosing scope, the rest inside the comprehension's scope (as in CPython). */
 struct kr_ast_comprehension {
     KR_AST_LOC_FIELDS;

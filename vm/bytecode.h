@@ -208,7 +208,15 @@ enum kr_opfmt {
     /* ---- misc ---- */ \
     X(SETUP_ANNOTATIONS, KR_FMT_NONE, 1, "locals['__annotations__'] = {} unless present") \
     X(PRINT_EXPR,     KR_FMT_A,   1, "sys.displayhook(s[A]) (interactive mode)") \
-    X(LOAD_BUILD_CLASS_UNUSED, KR_FMT_NONE, 1, "reserved")
+    X(LOAD_BUILD_CLASS_UNUSED, KR_FMT_NONE, 1, "reserved") \
+    /* ---- coroutines (only in KR_CODE_COROUTINE code; `await e` is GET_AWAITABLE t e; LOAD_NONE n; \
+     * YIELD_FROM n t dst) ---- */ \
+    X(GET_AWAITABLE,  KR_FMT_AB,  1, "s[A] = the iterator awaiting s[B] means (a coroutine itself, else s[B].__await__()); X: 0 await, 1 __aenter__'s, 2 __aexit__'s result (messages)") \
+    X(GET_AITER,      KR_FMT_AB,  1, "s[A] = s[B].__aiter__() (async for)") \
+    X(GET_ANEXT,      KR_FMT_AB,  1, "s[A] = the awaitable iterator of s[B].__anext__() (async for)") \
+    X(BEFORE_ASYNC_WITH, KR_FMT_AB, 1, "mgr = s[B]; s[A] = bound mgr.__aexit__; s[A+1] = awaitable iterator of mgr.__aenter__()") \
+    X(END_ASYNC_FOR,  KR_FMT_A,   1, "handler of an async for's GET_ANEXT..YIELD_FROM: s[A] a StopAsyncIteration: continue, else re-raise it") \
+    X(ASYNC_GEN_WRAP, KR_FMT_AB,  1, "s[A] = s[B] marked as an async generator's item (its `yield`, before the YIELD; vm/generator.c)")
 
 enum kr_opcode {
 #define KR_OP_ENUM(name, fmt, words, doc) KR_OP_##name,

@@ -63,8 +63,11 @@ static unsigned slot_operands(unsigned op)
     case KR_OP_BEFORE_WITH: case KR_OP_WITH_EXIT: case KR_OP_GET_LEN: case KR_OP_MATCH_MAPPING:
     case KR_OP_MATCH_SEQUENCE: case KR_OP_UNPACK_SEQUENCE: case KR_OP_UNPACK_EX: case KR_OP_BUILD_TUPLE:
     case KR_OP_BUILD_LIST: case KR_OP_BUILD_SET: case KR_OP_BUILD_MAP: case KR_OP_BUILD_STRING:
-    case KR_OP_BUILD_SLICE:
+    case KR_OP_BUILD_SLICE: case KR_OP_GET_AWAITABLE: case KR_OP_GET_AITER: case KR_OP_GET_ANEXT:
+    case KR_OP_BEFORE_ASYNC_WITH: case KR_OP_ASYNC_GEN_WRAP:
         return 3;
+    case KR_OP_END_ASYNC_FOR:
+        return 1;
     default:
         return 7;
     }
@@ -130,7 +133,7 @@ kr_value kr_code_new(kr_vm *vm, const kr_code_desc *d)
         case KR_OP_BUILD_MAP: bad = b + 2 * c > nslots; break;
         case KR_OP_BUILD_SLICE: bad = (c != 2 && c != 3) || b + c > nslots; break;
         case KR_OP_UNPACK_EX: bad = b + (c & 0xff) + (c >> 8) + 1 > nslots; break;
-        case KR_OP_BEFORE_WITH: bad = a + 2 > nslots; break;
+        case KR_OP_BEFORE_WITH: case KR_OP_BEFORE_ASYNC_WITH: bad = a + 2 > nslots; break;
         case KR_OP_MATCH_CLASS: bad = c + 2 > nslots; break;
         default: break;
         }
@@ -341,7 +344,9 @@ static kr_value code_get_flags(kr_vm *vm, kr_value self)
     if (f & KR_CODE_VARARGS) r |= 0x04;
     if (f & KR_CODE_VARKW) r |= 0x08;
     if (f & KR_CODE_NESTED) r |= 0x10;
-    if (f & KR_CODE_GENERATOR) r |= 0x20;
+    if (f & KR_CODE_ASYNC_GEN) r |= 0x200;
+    else if (f & KR_CODE_COROUTINE) r |= 0x80;
+    else if (f & KR_CODE_GENERATOR) r |= 0x20;
     if (!(f & (KR_CODE_MODULE | KR_CODE_CLASSBODY))) r |= 0x03;
     return kr_small(r);
 }

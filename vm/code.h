@@ -21,7 +21,14 @@ enum kr_code_flags {
     KR_CODE_HAS_FREE = 1u << 5,  /* nfreevars > 0 (computed by kr_code_new) */
     KR_CODE_NESTED = 1u << 6,    /* defined inside a function (informational) */
     KR_CODE_LAMBDA = 1u << 7,    /* informational */
-    KR_CODE_COMPREHENSION = 1u << 8 /* list/set/dict comprehension or generator expression body */
+    KR_CODE_COMPREHENSION = 1u << 8, /* list/set/dict comprehension or generator expression body */
+    /* async def (or an async comprehension): always with KR_CODE_GENERATOR too, so the generator
+     * machinery (frame in the object, YIELD/YIELD_FROM suspension) runs it; calling it returns a
+     * coroutine instead of a generator (vm/generator.c). The JIT does not compile such code. */
+    KR_CODE_COROUTINE = 1u << 9,
+    /* `yield` in async def (or an async generator expression): with KR_CODE_GENERATOR, not with
+     * KR_CODE_COROUTINE; calling it returns an async_generator (vm/generator.c); not compiled */
+    KR_CODE_ASYNC_GEN = 1u << 10
 };
 
 /* Source location of one instruction word (CPython's co_positions: lines 1-based, columns 0-based

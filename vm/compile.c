@@ -143,6 +143,7 @@ typedef struct fblock {
     kr_ast_stmt *stmt;                /* FINALLY_TRY: the try statement */
     int slot;                         /* FINALLY_END/HANDLER: saved handled exc; WITH: __exit__ */
     const char *name;                 /* HANDLER_NAME */
+    bool is_async;                    /* WITH: async with (leaving it awaits __aexit__'s result) */
     /* protected range */
     bool has_range, range_open;
     uint32_t range_start;
@@ -389,6 +390,41 @@ static void emit_jump_back(unit *u, int label)
 }
 
 #define LOC_OF(n) ((kr_code_loc){(n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset})
+
+/* `yield s[v]` (the sent value to s[dst]); an async generator's items are marked first, to tell
+ * them from what its awaits pass through to the event loop (vm/generator.c) */
+static void emit_yield(unit *u, int dst, int v)
+{
+    if (u->scope->is_coroutine) {
+        int t = push(u);
+        emit(u, KR_OP_ASYNC_GEN_WRAP, 0, t, v, 0);
+        emit(u, KR_OP_YIELD, 0, dst, t, 0);
+        pop_to(u, t);
+        return;
+    }
+    emit(u, KR_OP_YIELD, 0, dst, v, 0);
+}
+
+/* s[dst] = the result of driving the awaitable iterator s[it] (GET_AWAITABLE's result) to its end */
+static void emit_await_iter(unit *u, int it, int dst)
+{
+    int snd = push(u);
+    emit(u, KR_OP_LOAD_NONE, 0, snd, 0, 0);
+    emit(u, KR_OP_YIELD_FROM, 0, snd, it, dst);
+    pop_to(u, snd);
+}
+
+/* s[dst] = await s[src] (only in coroutine code): the awaitable's iterator, then yield-from
+ * delegation to it. kind is GET_AWAITABLE's X (which object it is, for the TypeError). */
+static void emit_await(unit *u, int src, int dst, int kind)
+{
+    int mark = u->top;
+    int it = push(u), snd = push(u);
+    emit(u, KR_OP_GET_AWAITABLE, (unsigned)kind, it, src, 0);
+    emit(u, KR_OP_LOAD_NONE, 0, snd, 0, 0);
+    emit(u, KR_OP_YIELD_FROM, 0, snd, it, dst);
+    pop_to(u, mark);
+}
 
 /* CPython's update_start_location_to_match_attr: an attribute access (or a method call) whose node
  * starts on another line than the attribute name ends gets a location starting at the name, so a
@@ -749,6 +785,7 @@ static void forget_deleted(unit *u, kr_ast_stmt **body, int n)
                 forget_deleted_target(u, s->v.Delete.targets[k]);
             break;
         case KR_AST_STMT_FOR:
+        case KR_AST_STMT_ASYNCFOR:
             forget_deleted(u, s->v.For.body, s->v.For.n_body);
             forget_deleted(u, s->v.For.orelse, s->v.For.n_orelse);
             break;
@@ -761,6 +798,7 @@ static void forget_deleted(unit *u, kr_ast_stmt **body, int n)
             forget_deleted(u, s->v.If.orelse, s->v.If.n_orelse);
             break;
         case KR_AST_STMT_WITH:
+        case KR_AST_STMT_ASYNCWITH:
             forget_deleted(u, s->v.With.body, s->v.With.n_body);
             break;
         case KR_AST_STMT_TRY:
@@ -1037,6 +1075,8 @@ static void unwind_block(unit *u, int i, bool is_return)
     case FB_WITH: {
         int t = push(u);
         emit(u, KR_OP_WITH_EXIT, 0, t, fb->slot, 0);
+        if (fb->is_async)
+            emit_await(u, t, t, 2);
         pop_to(u, t);
         break;
     }
@@ -1691,9 +1731,14 @@ static void compile_comprehension_call(unit *u, kr_ast_expr *e, kr_ast_comprehen
     u->loc = LOC_OF(e);
     emit_bx(u, KR_OP_MAKE_FUNCTION, flags, a, (uint32_t)ci);
     u->loc = LOC_OF(gens[0]->iter);
-    emit(u, KR_OP_GET_ITER, KR_ITER_PLAIN, it, iterable, 0);
+    if (gens[0]->is_async) /* the comprehension's ".0" is the async iterator */
+        emit(u, KR_OP_GET_AITER, 0, it, iterable, 0);
+    else
+        emit(u, KR_OP_GET_ITER, KR_ITER_PLAIN, it, iterable, 0);
     u->loc = LOC_OF(e);
     emit(u, KR_OP_CALL, 0, a, 1, 0);
+    if (child->is_coroutine && !child->is_genexp) /* an async comprehension is a coroutine: awaited */
+        emit_await(u, a, a, 0);
     if (dst != a)
         emit(u, KR_OP_MOVE, 0, dst, a, 0);
     pop_to(u, mark);
@@ -1960,7 +2005,13 @@ static void compile_expr_inner(unit *u, kr_ast_expr *e, int dst)
             emit(u, KR_OP_LOAD_NONE, 0, v, 0, 0);
         }
         u->loc = LOC_OF(e);
-        emit(u, KR_OP_YIELD, 0, dst, v, 0);
+        emit_yield(u, dst, v);
+        break;
+    }
+    case KR_AST_EXPR_AWAIT: {
+        int v = compile_expr_any(u, e->v.Await.value);
+        u->loc = LOC_OF(e);
+        emit_await(u, v, dst, 0);
         break;
     }
     case KR_AST_EXPR_YIELDFROM: {
@@ -2319,6 +2370,10 @@ static void compile_return(unit *u, kr_ast_stmt *s)
         SYNERR(u->c, s, "'return' outside function");
         return;
     }
+    if (s->v.Return.value && u->scope->is_coroutine && u->scope->is_generator) {
+        SYNERR(u->c, s, "'return' with value in async generator");
+        return;
+    }
     int mark = u->top;
     kr_ast_expr *v = s->v.Return.value;
     bool cleanups = false;
@@ -2466,6 +2521,67 @@ static void compile_for(unit *u, kr_ast_stmt *s)
     fb_pop(u);
     bind_label(u, exit);
     state_restore(u, &s0);
+    compile_stmts(u, s->v.For.orelse, s->v.For.n_orelse);
+    bind_label(u, end);
+    state_restore(u, &s0);
+    state_free(&s0);
+    pop_to(u, mark);
+}
+
+/* One step of an async for over the async iterator s[it]: s[item] = await it.__anext__(), the
+ * StopAsyncIteration that ends the loop going to label done with the exception in slot x (where the
+ * caller emits END_ASYNC_FOR x). Only the step is covered: exceptions of the body propagate. */
+static void emit_async_step(unit *u, const kr_ast_stmt *where, int it, int item, int done, int x)
+{
+    fblock *fb = fb_push(u, FB_TRY_EXCEPT, where);
+    if (!fb)
+        return;
+    range_open(u, fb, done, x);
+    int a = push(u);
+    emit(u, KR_OP_GET_ANEXT, 0, a, it, 0);
+    emit_await_iter(u, a, item);
+    pop_to(u, a);
+    fb_pop(u);
+}
+
+/* async for: as compile_for, with GET_AITER and an awaited __anext__() per item (emit_async_step)
+ * in place of GET_ITER/FOR_ITER; the loop ends at the END_ASYNC_FOR handler. */
+static void compile_async_for(unit *u, kr_ast_stmt *s)
+{
+    int mark = u->top;
+    int head = new_label(u), done = new_label(u), end = new_label(u);
+    int it = push(u), x = push(u);
+    int iterable = compile_expr_any(u, s->v.For.iter);
+    u->loc = LOC_OF(s->v.For.iter);
+    emit(u, KR_OP_GET_AITER, 0, it, iterable, 0);
+    pop_to(u, x + 1);
+    forget_deleted(u, &s, 1);
+    astate s0 = state_save(u);
+    kr_ast_expr *target = s->v.For.target;
+    int tslot = -1;
+    if (target->kind == KR_AST_EXPR_NAME)
+        tslot = local_slot_for_store(u, target->v.Name.id);
+    int item = tslot >= 0 ? tslot : push(u);
+    bind_label(u, head);
+    u->loc = LOC_OF(s->v.For.iter);
+    emit_async_step(u, s, it, item, done, x);
+    if (tslot >= 0)
+        mark_assigned(u, tslot);
+    else
+        store_target(u, target, item);
+    fblock *fb = fb_push(u, FB_LOOP, s);
+    if (!fb)
+        return;
+    fb->break_label = end;
+    fb->continue_label = head;
+    compile_stmts(u, s->v.For.body, s->v.For.n_body);
+    u->loc = LOC_OF(s);
+    emit_jump_back(u, head);
+    fb_pop(u);
+    bind_label(u, done);
+    state_restore(u, &s0);
+    u->loc = LOC_OF(s->v.For.iter);
+    emit(u, KR_OP_END_ASYNC_FOR, 0, x, 0, 0);
     compile_stmts(u, s->v.For.orelse, s->v.For.n_orelse);
     bind_label(u, end);
     state_restore(u, &s0);
@@ -2632,10 +2748,18 @@ static void compile_with_items(unit *u, kr_ast_stmt *s, int item)
     kr_ast_withitem *wi = s->v.With.items[item];
     int mark = u->top;
     int handler = new_label(u), end = new_label(u), cleanup = new_label(u), suppress = new_label(u);
+    bool is_async = s->kind == KR_AST_STMT_ASYNCWITH;
     int a = push_n(u, 2); /* __exit__, __enter__() result */
     int mgr = compile_expr_any(u, wi->context_expr);
     u->loc = LOC_OF(wi->context_expr);
-    emit(u, KR_OP_BEFORE_WITH, 0, a, mgr, 0);
+    if (is_async) {
+        /* s[a] = __aexit__, s[a+1] = await __aenter__() */
+        emit(u, KR_OP_BEFORE_ASYNC_WITH, 0, a, mgr, 0);
+        pop_to(u, a + 2);
+        emit_await_iter(u, a + 1, a + 1);
+    } else {
+        emit(u, KR_OP_BEFORE_WITH, 0, a, mgr, 0);
+    }
     pop_to(u, a + 2);
     int x = push(u);
     forget_deleted(u, &s, 1);
@@ -2644,6 +2768,7 @@ static void compile_with_items(unit *u, kr_ast_stmt *s, int item)
     if (!fb)
         return;
     fb->slot = a;
+    fb->is_async = is_async;
     range_open(u, fb, handler, x);
     if (wi->optional_vars)
         store_target(u, wi->optional_vars, a + 1);
@@ -2653,6 +2778,8 @@ static void compile_with_items(unit *u, kr_ast_stmt *s, int item)
     int t = push(u);
     u->loc = LOC_OF(wi->context_expr);
     emit(u, KR_OP_WITH_EXIT, 0, t, a, 0);
+    if (is_async)
+        emit_await(u, t, t, 2);
     emit_jump(u, KR_OP_JUMP, 0, end);
     pop_to(u, t);
 
@@ -2668,6 +2795,8 @@ static void compile_with_items(unit *u, kr_ast_stmt *s, int item)
     fb->slot = saved;
     range_open(u, fb, cleanup, x2);
     emit(u, KR_OP_WITH_EXCEPT, 0, t, a, x);
+    if (is_async)
+        emit_await(u, t, t, 2);
     emit_jump(u, KR_OP_JUMP_IF_TRUE, t, suppress);
     emit(u, KR_OP_RERAISE, 0, x, 0, 0);
     fb_pop(u);
@@ -3282,6 +3411,7 @@ static void compile_stmt(unit *u, kr_ast_stmt *s)
     int mark = u->top;
     switch (s->kind) {
     case KR_AST_STMT_FUNCTIONDEF:
+    case KR_AST_STMT_ASYNCFUNCTIONDEF:
         compile_funcdef(u, s);
         break;
     case KR_AST_STMT_CLASSDEF:
@@ -3313,6 +3443,9 @@ static void compile_stmt(unit *u, kr_ast_stmt *s)
     case KR_AST_STMT_FOR:
         compile_for(u, s);
         break;
+    case KR_AST_STMT_ASYNCFOR:
+        compile_async_for(u, s);
+        break;
     case KR_AST_STMT_WHILE:
         compile_while(u, s);
         break;
@@ -3320,6 +3453,7 @@ static void compile_stmt(unit *u, kr_ast_stmt *s)
         compile_if(u, s);
         break;
     case KR_AST_STMT_WITH:
+    case KR_AST_STMT_ASYNCWITH:
         compile_with_items(u, s, 0);
         break;
     case KR_AST_STMT_MATCH:
@@ -3387,6 +3521,7 @@ static bool contains_annassign(kr_ast_stmt **body, int n)
         case KR_AST_STMT_ANNASSIGN:
             return true;
         case KR_AST_STMT_FOR:
+        case KR_AST_STMT_ASYNCFOR:
             if (contains_annassign(s->v.For.body, s->v.For.n_body) || contains_annassign(s->v.For.orelse, s->v.For.n_orelse))
                 return true;
             break;
@@ -3400,6 +3535,7 @@ static bool contains_annassign(kr_ast_stmt **body, int n)
                 return true;
             break;
         case KR_AST_STMT_WITH:
+        case KR_AST_STMT_ASYNCWITH:
             if (contains_annassign(s->v.With.body, s->v.With.n_body))
                 return true;
             break;
@@ -3648,7 +3784,7 @@ static void compile_comprehension_body(unit *u, kr_ast_expr *e)
         emit(u, e->kind == KR_AST_EXPR_LISTCOMP ? KR_OP_BUILD_LIST : e->kind == KR_AST_EXPR_SETCOMP ? KR_OP_BUILD_SET : KR_OP_BUILD_MAP,
              0, result, 0, 0);
     }
-    int heads[64], exits[64], skips[64];
+    int heads[64], exits[64], skips[64], xslots[64];
     if (ngens > 64) {
         SYNERR(u->c, e, "too many nested comprehension loops");
         return;
@@ -3663,7 +3799,17 @@ static void compile_comprehension_body(unit *u, kr_ast_expr *e)
             src = compile_expr_any(u, cg->iter);
         }
         u->loc = LOC_OF(cg->iter);
-        emit(u, KR_OP_GET_ITER, 0, it, src, 0);
+        xslots[g] = -1;
+        if (cg->is_async) {
+            /* async for: ".0" already is the async iterator (compile_comprehension_call) */
+            if (g > 0)
+                emit(u, KR_OP_GET_AITER, 0, it, src, 0);
+            else
+                emit(u, KR_OP_MOVE, 0, it, src, 0);
+            xslots[g] = it + 1;
+        } else {
+            emit(u, KR_OP_GET_ITER, 0, it, src, 0);
+        }
         pop_to(u, it + 3);
         heads[g] = new_label(u);
         exits[g] = new_label(u);
@@ -3671,9 +3817,17 @@ static void compile_comprehension_body(unit *u, kr_ast_expr *e)
         int tslot = cg->target->kind == KR_AST_EXPR_NAME ? local_slot_for_store(u, cg->target->v.Name.id) : -1;
         int item = tslot >= 0 ? tslot : push(u);
         bind_label(u, heads[g]);
-        uint32_t pc = emit(u, KR_OP_FOR_ITER, 0, it, item, 0);
-        if (!u->c->failed)
-            add_fixup(u, pc + 1, exits[g], true);
+        if (cg->is_async) {
+            if (u->nfb == MAX_FBLOCKS) {
+                SYNERR(u->c, e, "too many statically nested blocks");
+                return;
+            }
+            emit_async_step(u, NULL, it, item, exits[g], xslots[g]);
+        } else {
+            uint32_t pc = emit(u, KR_OP_FOR_ITER, 0, it, item, 0);
+            if (!u->c->failed)
+                add_fixup(u, pc + 1, exits[g], true);
+        }
         if (tslot >= 0)
             mark_assigned(u, tslot);
         else
@@ -3686,7 +3840,7 @@ static void compile_comprehension_body(unit *u, kr_ast_expr *e)
         int v = compile_expr_any(u, elt);
         int t = push(u);
         u->loc = LOC_OF(elt);
-        emit(u, KR_OP_YIELD, 0, t, v, 0);
+        emit_yield(u, t, v);
     } else if (e->kind == KR_AST_EXPR_DICTCOMP) {
         int k = push(u);
         compile_expr_to(u, elt, k);
@@ -3705,6 +3859,8 @@ static void compile_comprehension_body(unit *u, kr_ast_expr *e)
         u->loc = LOC_OF(e);
         emit_jump_back(u, heads[g]);
         bind_label(u, exits[g]);
+        if (xslots[g] >= 0)
+            emit(u, KR_OP_END_ASYNC_FOR, 0, xslots[g], 0, 0);
     }
     u->loc = LOC_OF(e);
     if (result >= 0)
@@ -3823,6 +3979,8 @@ static kr_value compile_scope_code(compiler *c, kr_scope *scope, const void *nod
         if (scope->has_varkw)
             flags |= KR_CODE_VARKW;
     }
+    if (scope->is_coroutine)
+        flags |= KR_CODE_GENERATOR | (scope->is_generator ? KR_CODE_ASYNC_GEN : KR_CODE_COROUTINE);
     kr_value code = unit_assemble(u, name, flags);
     c->u = saved;
     unit_free(u);

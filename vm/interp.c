@@ -967,7 +967,7 @@ static inline kr_frame *gen_inline_leave(kr_vm *vm, kr_frame *sf, bool finished)
         vm->handled_exc = saved;
         kr_gen_finish(vm, sf->gen);
     } else {
-        sg->handled_exc = vm->handled_exc != saved ? vm->handled_exc : KR_NULL;
+        sg->handled_exc = kr_gen_own_handled(vm, sf, saved);
         vm->handled_exc = saved;
         kr_gen_suspended(vm, sf->gen);
     }
@@ -1888,7 +1888,7 @@ L_YIELD_FROM: {
     /* Delegate one step: send s[A] into the sub-iterator s[B]. */
     kr_value sub = s[OP_B], sent = s[OP_A], v;
     SAVE_PC();
-    if (kr_is_ptr(sub) && KR_OBJ(sub)->type == vm->t.generator) {
+    if (kr_gen_like(vm, sub)) {
         kr_generator *sg = KR_AS(kr_generator, sub);
         if (sg->frame && !sg->running && vm->depth < vm->recursion_limit) {
             kr_frame *sf = sg->frame;
@@ -1932,6 +1932,10 @@ L_GET_YIELD_FROM_ITER: {
     kr_value o = s[OP_B];
     if (kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.generator) {
         s[OP_A] = o;
+        DISPATCH();
+    }
+    if (kr_is_ptr(o) && KR_OBJ(o)->type == vm->t.coro_wrapper) {
+        s[OP_A] = kr_coro_unwrap(o); /* `yield from coro.__await__()`: delegate to the coroutine inline */
         DISPATCH();
     }
     SAVE_PC();
@@ -2155,6 +2159,50 @@ L_BEFORE_WITH: {
     SAFEPOINT();
     DISPATCH();
 }
+    /* ---- coroutines (the work is in vm/generator.c) ---- */
+L_GET_AWAITABLE: {
+    SAVE_PC();
+    kr_value v = kr_coro_get_awaitable(vm, s[OP_B], (int)OP_X);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_GET_AITER: {
+    SAVE_PC();
+    kr_value v = kr_coro_get_aiter(vm, s[OP_B]);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_GET_ANEXT: {
+    SAVE_PC();
+    kr_value v = kr_coro_get_anext(vm, s[OP_B]);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_BEFORE_ASYNC_WITH: {
+    SAVE_PC();
+    CHECK_I(kr_coro_before_async_with(vm, s[OP_B], &s[OP_A]));
+    SAFEPOINT();
+    DISPATCH();
+}
+L_ASYNC_GEN_WRAP: {
+    SAVE_PC();
+    kr_value v = kr_async_gen_wrap(vm, s[OP_B]);
+    CHECK(v);
+    s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_END_ASYNC_FOR:
+    if (kr_isinstance(vm, s[OP_A], KR_VAL(KR_EXC(vm, StopAsyncIteration))) == 1)
+        DISPATCH(); /* the iterator is exhausted: the loop's else part follows */
+    vm->exc = s[OP_A];
+    goto exception_unwind;
 L_WITH_EXIT: {
     SAVE_PC();
     kr_value args3[3] = {KR_NONE, KR_NONE, KR_NONE};
@@ -2370,8 +2418,9 @@ exception_unwind: {
     }
     if (f->flags & KR_FRAME_GEN) {
         /* an inline delegate raised: the exception continues at the delegator's YIELD_FROM */
+        kr_value sub = f->gen; /* still rooted: the delegator's YIELD_FROM operand */
         f = gen_inline_leave(vm, f, true);
-        kr_gen_pep479(vm);
+        kr_gen_pep479(vm, sub);
         LOAD_FRAME();
         f->flags &= ~(uint32_t)KR_FRAME_IN_YIELD_FROM;
         ip = pc;

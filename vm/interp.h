@@ -52,7 +52,32 @@ typedef struct kr_generator {
     kr_value yieldfrom;     /* the delegate while suspended in YIELD_FROM, else KR_NULL */
     bool running;
     bool started;
+    bool ag_running; /* async generator: an asend/athrow/aclose awaitable is driving it */
+    bool ag_closed;  /* async generator: finished or closed, every further __anext__ stops */
 } kr_generator;
+
+/* A generator or a coroutine (the same object, vm/generator.c): what YIELD_FROM runs inline. */
+static inline bool kr_gen_like(kr_vm *vm, kr_value v)
+{
+    return kr_is_ptr(v) && (KR_OBJ(v)->type == vm->t.generator || KR_OBJ(v)->type == vm->t.coroutine);
+}
+
+/* ---- coroutines (vm/generator.c): the work of the coroutine opcodes (vm/bytecode.h) ---- */
+/* The iterator `await o` runs: o itself for a coroutine, else o.__await__() (an iterator; a
+ * coroutine_wrapper is unwrapped to its coroutine). kind: 0 await, 1 __aenter__'s, 2 __aexit__'s
+ * result (TypeError messages as CPython's). */
+kr_value kr_coro_get_awaitable(kr_vm *vm, kr_value o, int kind);
+kr_value kr_coro_get_aiter(kr_vm *vm, kr_value o);  /* o.__aiter__(), checked for __anext__ */
+kr_value kr_coro_get_anext(kr_vm *vm, kr_value it); /* the awaitable of it.__anext__() */
+/* out[0] = bound mgr.__aexit__, out[1] = the awaitable of mgr.__aenter__(). 0 or -1. */
+int kr_coro_before_async_with(kr_vm *vm, kr_value mgr, kr_value *out);
+/* The coroutine a coroutine_wrapper (coro.__await__()) iterates. */
+kr_value kr_coro_unwrap(kr_value wrapper);
+/* The builtins aiter(x) and anext(it[, default]) (registered by stdlib/builtins.c). */
+kr_value kr_builtin_aiter(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames);
+kr_value kr_builtin_anext(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames);
+/* ASYNC_GEN_WRAP: an async generator's item, as its frame yields it. */
+kr_value kr_async_gen_wrap(kr_vm *vm, kr_value v);
 
 /* Create a generator around a bound frame (args already bound in slots; called by the interpreter). */
 kr_value kr_gen_new(kr_vm *vm, kr_function *fn, const kr_value *slots);
@@ -68,7 +93,22 @@ void kr_gen_init(kr_vm *vm);
 /* For the interpreter's inline yield from: free a finished generator's frame; turn a pending
  * StopIteration into RuntimeError("generator raised StopIteration") (PEP 479). */
 void kr_gen_finish(kr_vm *vm, kr_value gen);
-void kr_gen_pep479(kr_vm *vm);
+void kr_gen_pep479(kr_vm *vm, kr_value gen);
+/* Whether suspended frame f stopped inside an except / finally / with-exit handler of its own. */
+bool kr_gen_frame_in_handler(const kr_frame *f);
+/* The handled exception to keep with a generator frame f that suspends (KR_NULL: none of its own, it
+ * sees the resumer's): vm->handled_exc, unless that is `outer`, the one it was resumed with, and f
+ * is not handling it itself (a generator thrown the exception its caller is handling, from the
+ * caller's except block). Inline: every suspension asks, and usually nothing is handled. */
+static inline kr_value kr_gen_own_handled(kr_vm *vm, const kr_frame *f, kr_value outer)
+{
+    kr_value h = vm->handled_exc;
+    if (h != outer)
+        return h;
+    if (!h || h == KR_NONE || !kr_gen_frame_in_handler(f))
+        return KR_NULL;
+    return h;
+}
 
 /* ---- disassembler (vm/dis.c) ---- */
 void kr_dis_code(kr_vm *vm, kr_value code, FILE *out);

@@ -51,8 +51,14 @@ static void uses_of(lv_builder *b, uint32_t pc)
     case KR_OP_GET_LEN:
     case KR_OP_MATCH_MAPPING:
     case KR_OP_MATCH_SEQUENCE:
+    case KR_OP_GET_AWAITABLE:
+    case KR_OP_GET_AITER:
+    case KR_OP_GET_ANEXT:
+    case KR_OP_BEFORE_ASYNC_WITH:
+    case KR_OP_ASYNC_GEN_WRAP:
         add(b, bb);
         break;
+    case KR_OP_END_ASYNC_FOR:
     case KR_OP_CHECK_LOCAL:
     case KR_OP_DELETE_FAST:
     case KR_OP_DELETE_DEREF:
@@ -232,10 +238,15 @@ static void defs_of(lv_builder *b, uint32_t pc)
     case KR_OP_MATCH_KEYS:
     case KR_OP_MATCH_CLASS:
     case KR_OP_COPY_DICT_WITHOUT_KEYS:
+    case KR_OP_GET_AWAITABLE:
+    case KR_OP_GET_AITER:
+    case KR_OP_GET_ANEXT:
+    case KR_OP_ASYNC_GEN_WRAP:
         add(b, a);
         break;
     case KR_OP_LOAD_METHOD:
     case KR_OP_BEFORE_WITH:
+    case KR_OP_BEFORE_ASYNC_WITH:
         add_range(b, a, 2);
         break;
     case KR_OP_GET_ITER:

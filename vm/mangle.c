@@ -133,6 +133,7 @@ static void expr(mangler *m, kr_ast_expr *e)
         break;
     case KR_AST_EXPR_YIELD: expr(m, e->v.Yield.value); break;
     case KR_AST_EXPR_YIELDFROM: expr(m, e->v.YieldFrom.value); break;
+    case KR_AST_EXPR_AWAIT: expr(m, e->v.Await.value); break;
     case KR_AST_EXPR_COMPARE:
         expr(m, e->v.Compare.left);
         exprs(m, e->v.Compare.comparators, e->v.Compare.n_comparators);
@@ -214,7 +215,8 @@ static void aliases(mangler *m, kr_ast_alias **names, int n)
 static void stmt(mangler *m, kr_ast_stmt *s)
 {
     switch (s->kind) {
-    case KR_AST_STMT_FUNCTIONDEF: {
+    case KR_AST_STMT_FUNCTIONDEF:
+    case KR_AST_STMT_ASYNCFUNCTIONDEF: {
         exprs(m, s->v.FunctionDef.decorator_list, s->v.FunctionDef.n_decorator_list);
         s->v.FunctionDef.store_name = mangle(m, s->v.FunctionDef.name);
         arguments(m, s->v.FunctionDef.args);
@@ -246,6 +248,7 @@ static void stmt(mangler *m, kr_ast_stmt *s)
         expr(m, s->v.AnnAssign.value);
         break;
     case KR_AST_STMT_FOR:
+    case KR_AST_STMT_ASYNCFOR:
         expr(m, s->v.For.target);
         expr(m, s->v.For.iter);
         stmts(m, s->v.For.body, s->v.For.n_body);
@@ -262,6 +265,7 @@ static void stmt(mangler *m, kr_ast_stmt *s)
         stmts(m, s->v.If.orelse, s->v.If.n_orelse);
         break;
     case KR_AST_STMT_WITH:
+    case KR_AST_STMT_ASYNCWITH:
         for (int i = 0; i < s->v.With.n_items; i++) {
             expr(m, s->v.With.items[i]->context_expr);
             expr(m, s->v.With.items[i]->optional_vars);

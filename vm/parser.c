@@ -221,7 +221,11 @@ static int tok_is_name(const kr_lex_token *t, const char *s)
 static pos tok_start(const kr_lex_token *t) { return (pos){t->lineno, t->col_offset}; }
 static pos start_here(parser *p) { return tok_start(peek(p)); }
 
-static const char *const async_msg = "async/await is not supported by Krait";
+/* Does a comprehension's `for` or `async for` clause start here? */
+static int at_comp_for(parser *p)
+{
+    return at(p, KR_TOK_FOR) || (at(p, KR_TOK_ASYNC) && peek2(p)->type == KR_TOK_FOR);
+}
 
 /* Is token i at the end of the input (only end-of-file DEDENTs and the ENDMARKER from there on)? */
 static int at_eof(parser *p, int i)
@@ -268,9 +272,6 @@ static void *fail_generic(parser *p, int limit)
     switch (t->type) {
     case KR_TOK_ERROR:
         return NULL;
-    case KR_TOK_ASYNC:
-    case KR_TOK_AWAIT:
-        return fail_range(p, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, "%s", async_msg);
     case KR_TOK_INDENT:
         return fail_kind(p, KR_SYNERR_INDENTATION, t->lineno, t->end_col_offset - 1, t->lineno, -2,
                          "unexpected indent");
@@ -498,12 +499,6 @@ static int comp_for(parser *p, vec *gens);
 static int set_ctx(parser *p, kr_ast_expr *e, kr_ast_ctx ctx);
 static kr_ast_expr *star_targets(parser *p);
 
-static void *fail_async(parser *p)
-{
-    kr_lex_token *t = peek(p);
-    return fail_range(p, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, "%s", async_msg);
-}
-
 /* Can `t` begin an expression (star_expressions)? Used where the expression is optional. */
 static int starts_expr(kr_lex_toktype t)
 {
@@ -533,6 +528,7 @@ static const char *expr_name(const kr_ast_expr *e)
     case KR_AST_EXPR_BOOLOP: case KR_AST_EXPR_BINOP: case KR_AST_EXPR_UNARYOP: return "expression";
     case KR_AST_EXPR_GENERATOREXP: return "generator expression";
     case KR_AST_EXPR_YIELD: case KR_AST_EXPR_YIELDFROM: return "yield expression";
+    case KR_AST_EXPR_AWAIT: return "await expression";
     case KR_AST_EXPR_LISTCOMP: return "list comprehension";
     case KR_AST_EXPR_SETCOMP: return "set comprehension";
     case KR_AST_EXPR_DICTCOMP: return "dict comprehension";
@@ -974,7 +970,7 @@ static kr_ast_expr *paren_atom(parser *p)
     kr_ast_expr *first = star_named_expression(p);
     if (!first)
         return NULL;
-    if (at(p, KR_TOK_FOR)) {
+    if (at_comp_for(p)) {
         if (first->kind == KR_AST_EXPR_STARRED)
             return fail_starred_comp(p, first);
         vec gens = {0};
@@ -1022,7 +1018,7 @@ static kr_ast_expr *list_atom(parser *p)
     kr_ast_expr *first = star_named_expression(p);
     if (!first)
         return NULL;
-    if (at(p, KR_TOK_FOR)) {
+    if (at_comp_for(p)) {
         if (first->kind == KR_AST_EXPR_STARRED)
             return fail_starred_comp(p, first);
         vec gens = {0};
@@ -1085,7 +1081,7 @@ static kr_ast_expr *brace_atom(parser *p)
         if (!at(p, KR_TOK_COLON) || k->kind == KR_AST_EXPR_STARRED) {
             /* a set */
             vec elts = {0};
-            if (at(p, KR_TOK_FOR)) {
+            if (at_comp_for(p)) {
                 if (k->kind == KR_AST_EXPR_STARRED)
                     return fail_starred_comp(p, k);
                 vec gens = {0};
@@ -1123,7 +1119,7 @@ static kr_ast_expr *brace_atom(parser *p)
         v = expression(p);
         if (!v)
             return NULL;
-        if (at(p, KR_TOK_FOR)) {
+        if (at_comp_for(p)) {
             vec gens = {0};
             if (comp_for(p, &gens) < 0)
                 return NULL;
@@ -1140,7 +1136,7 @@ static kr_ast_expr *brace_atom(parser *p)
             return dc;
         }
     }
-    if (at(p, KR_TOK_FOR) && !k) {
+    if (at_comp_for(p) && !k) {
         return fail_range(p, dstar.l, dstar.c, v->lineno, v->col_offset,
                           "dict unpacking cannot be used in dict comprehension");
     }
@@ -1210,9 +1206,6 @@ static kr_ast_expr *atom(parser *p)
     case KR_TOK_LPAR: return paren_atom(p);
     case KR_TOK_LSQB: return list_atom(p);
     case KR_TOK_LBRACE: return brace_atom(p);
-    case KR_TOK_AWAIT:
-    case KR_TOK_ASYNC:
-        return fail_async(p);
     default:
         return fail_here(p);
     }
@@ -1279,7 +1272,7 @@ static int call_args(parser *p, vec *args, vec *kws, pos open, int allow_genexp)
             kr_ast_expr *v = expression(p);
             if (!v)
                 return -1;
-            if (at(p, KR_TOK_FOR)) { /* f(a=x for x in y): CPython's invalid_kwarg */
+            if (at_comp_for(p)) { /* f(a=x for x in y): CPython's invalid_kwarg */
                 kr_lex_token *eq = tok_at(p, p->pos - 1);
                 int i = p->pos - 1;
                 while (i > 0 && (eq = tokp(p, i))->type != KR_TOK_EQUAL)
@@ -1305,11 +1298,11 @@ static int call_args(parser *p, vec *args, vec *kws, pos open, int allow_genexp)
             kr_ast_expr *v = named_expression(p);
             if (!v)
                 return -1;
-            if (at(p, KR_TOK_FOR) && !allow_genexp) {
+            if (at_comp_for(p) && !allow_genexp) {
                 fail_here(p);
                 return -1;
             }
-            if (at(p, KR_TOK_FOR)) {
+            if (at_comp_for(p)) {
                 vec gens = {0};
                 if (comp_for(p, &gens) < 0)
                     return -1;
@@ -1431,10 +1424,26 @@ static kr_ast_expr *subscript_slices(parser *p)
     return new_tuple(p, &elts, KR_AST_LOAD, s, prev_end(p));
 }
 
+static kr_ast_expr *primary_noawait(parser *p);
+
+/* await_primary: 'await' primary | primary. Whether an await is allowed where it stands is the
+ * compiler's question (vm/compile.c), as in CPython. */
 static kr_ast_expr *primary(parser *p)
 {
-    if (at(p, KR_TOK_AWAIT))
-        return fail_async(p);
+    if (!at(p, KR_TOK_AWAIT))
+        return primary_noawait(p);
+    kr_lex_token *t = advance(p);
+    kr_ast_expr *v = primary_noawait(p);
+    if (!v)
+        return NULL;
+    kr_ast_expr *e = new_expr(p, KR_AST_EXPR_AWAIT, tok_start(t), prev_end(p));
+    if (e)
+        e->v.Await.value = v;
+    return e;
+}
+
+static kr_ast_expr *primary_noawait(parser *p)
+{
     pos s = start_here(p);
     kr_ast_expr *e = atom(p);
     if (!e)
@@ -1826,6 +1835,7 @@ static int expr_height(const kr_ast_expr *e, int budget)
         break;
     case KR_AST_EXPR_YIELD: SUB(expr_height(e->v.Yield.value, b)); break;
     case KR_AST_EXPR_YIELDFROM: SUB(expr_height(e->v.YieldFrom.value, b)); break;
+    case KR_AST_EXPR_AWAIT: SUB(expr_height(e->v.Await.value, b)); break;
     case KR_AST_EXPR_COMPARE:
         SUB(expr_height(e->v.Compare.left, b));
         SUB(max_height(e->v.Compare.comparators, e->v.Compare.n_comparators, b));
@@ -2026,12 +2036,11 @@ static kr_ast_expr *yield_expr(parser *p)
 /* for_if_clauses: ('for' star_targets 'in' disjunction ('if' disjunction)*)+ */
 static int comp_for(parser *p, vec *gens)
 {
-    while (at(p, KR_TOK_FOR) || at(p, KR_TOK_ASYNC)) {
-        if (at(p, KR_TOK_ASYNC)) {
-            fail_async(p);
-            return -1;
-        }
+    while (at_comp_for(p)) {
         kr_lex_token *f = advance(p);
+        int is_async = f->type == KR_TOK_ASYNC;
+        if (is_async)
+            advance(p);
         kr_ast_expr *target = star_targets(p);
         if (!target)
             return -1;
@@ -2058,6 +2067,7 @@ static int comp_for(parser *p, vec *gens)
         g->iter = iter;
         g->ifs = (kr_ast_expr **)ifs.items;
         g->n_ifs = ifs.n;
+        g->is_async = is_async;
         if (vec_push(p, gens, g) < 0)
             return -1;
     }
@@ -3260,6 +3270,27 @@ static kr_ast_stmt *classdef(parser *p, vec *decorators)
     return st->v.ClassDef.name ? st : NULL;
 }
 
+/* 'async' ('def' | 'for' | 'with'): the plain statement, then the async kind, starting at 'async'
+ * (CPython's positions; a decorated async def starts there too). */
+static kr_ast_stmt *async_stmt(parser *p, vec *decorators)
+{
+    kr_lex_token *a = advance(p); /* 'async' */
+    kr_ast_stmt *st;
+    kr_ast_stmt_kind kind;
+    switch (peek(p)->type) {
+    case KR_TOK_DEF: st = funcdef(p, decorators); kind = KR_AST_STMT_ASYNCFUNCTIONDEF; break;
+    case KR_TOK_FOR: st = for_stmt(p); kind = KR_AST_STMT_ASYNCFOR; break;
+    case KR_TOK_WITH: st = with_stmt(p); kind = KR_AST_STMT_ASYNCWITH; break;
+    default: return fail_here(p);
+    }
+    if (!st)
+        return NULL;
+    st->kind = kind;
+    st->lineno = a->lineno;
+    st->col_offset = a->col_offset;
+    return st;
+}
+
 static kr_ast_stmt *decorated(parser *p)
 {
     vec decorators = {0};
@@ -3276,8 +3307,8 @@ static kr_ast_stmt *decorated(parser *p)
         return funcdef(p, &decorators);
     if (at(p, KR_TOK_CLASS))
         return classdef(p, &decorators);
-    if (at(p, KR_TOK_ASYNC))
-        return fail_async(p);
+    if (at(p, KR_TOK_ASYNC) && peek2(p)->type == KR_TOK_DEF)
+        return async_stmt(p, &decorators);
     return fail_here(p);
 }
 
@@ -3828,7 +3859,11 @@ static int statement(parser *p, vec *out)
         break;
     }
     case KR_TOK_AT: st = decorated(p); break;
-    case KR_TOK_ASYNC: fail_async(p); return -1;
+    case KR_TOK_ASYNC: {
+        vec none = {0};
+        st = async_stmt(p, &none);
+        break;
+    }
     case KR_TOK_NAME:
         if (tok_is_name(t, "match")) {
             int r = match_stmt(p, out);

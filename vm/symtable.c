@@ -416,6 +416,15 @@ static const char *comp_kind_name(kr_ast_expr_kind k)
     }
 }
 
+/* The scope whose code an await in scope s runs in once comprehensions are looked through: an
+ * await or `async for` in a comprehension makes it a coroutine awaited by its parent (checked when
+ * the comprehension's visit ends). */
+static void comp_mark_async(kr_scope *s)
+{
+    if (s->kind == KR_BLOCK_COMPREHENSION)
+        s->is_coroutine = true;
+}
+
 static void visit_comprehension(builder *b, kr_ast_expr *e, kr_ast_comprehension **gens, int ngens,
                                 kr_ast_expr *elt, kr_ast_expr *value)
 {
@@ -453,6 +462,8 @@ static void visit_comprehension(builder *b, kr_ast_expr *e, kr_ast_comprehension
             visit_expr(b, c->iter);
             s->comp_iter_depth--;
         }
+        if (c->is_async)
+            comp_mark_async(s);
         visit_expr(b, c->target);
         mark_comp_targets(b, s, c->target);
         visit_exprs(b, c->ifs, c->n_ifs);
@@ -462,6 +473,17 @@ static void visit_comprehension(builder *b, kr_ast_expr *e, kr_ast_comprehension
     if (value)
         visit_expr(b, value);
     scope_exit(b);
+    if (s->is_coroutine && !b->failed) {
+        /* an asynchronous comprehension is awaited by the code around it, which must be able to */
+        kr_scope *p = s->parent;
+        if (s->is_genexp) {
+            /* an async generator expression: its own object, allowed anywhere */
+        } else if (p->kind == KR_BLOCK_COMPREHENSION) {
+            comp_mark_async(p);
+        } else if (!(p->kind == KR_BLOCK_FUNCTION && p->is_coroutine)) {
+            ERR_NODE(b, e, "asynchronous comprehension outside of an asynchronous function");
+        }
+    }
 }
 
 /* Marks comprehension iteration variables (for the walrus rebinding check) */
@@ -600,8 +622,27 @@ static void visit_expr(builder *b, kr_ast_expr *e)
             ERR_NODE(b, e, "'yield' inside %s", comp_kind_name(ce->kind));
             return;
         }
-        s->is_generator = true;
+        if (s->is_coroutine && e->kind == KR_AST_EXPR_YIELDFROM) {
+            ERR_NODE(b, e, "'yield from' inside async function");
+            return;
+        }
+        s->is_generator = true; /* in an async def: an async generator */
         visit_expr(b, e->kind == KR_AST_EXPR_YIELD ? e->v.Yield.value : e->v.YieldFrom.value);
+        break;
+    }
+    case KR_AST_EXPR_AWAIT: {
+        kr_scope *s = b->cur;
+        if (s->kind == KR_BLOCK_MODULE || s->kind == KR_BLOCK_CLASS) {
+            ERR_NODE(b, e, "'await' outside function");
+            return;
+        }
+        if (s->kind == KR_BLOCK_COMPREHENSION)
+            comp_mark_async(s); /* checked at the comprehension's end */
+        else if (!s->is_coroutine) {
+            ERR_NODE(b, e, "'await' outside async function");
+            return;
+        }
+        visit_expr(b, e->v.Await.value);
         break;
     }
     case KR_AST_EXPR_COMPARE:
@@ -752,7 +793,8 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
     if (!s || b->failed)
         return;
     switch (s->kind) {
-    case KR_AST_STMT_FUNCTIONDEF: {
+    case KR_AST_STMT_FUNCTIONDEF:
+    case KR_AST_STMT_ASYNCFUNCTIONDEF: {
         add_def(b, s->v.FunctionDef.store_name ? s->v.FunctionDef.store_name : s->v.FunctionDef.name,
                 KR_SYM_DEF_LOCAL, s->lineno, s->col_offset);
         visit_exprs(b, s->v.FunctionDef.decorator_list, s->v.FunctionDef.n_decorator_list);
@@ -760,6 +802,7 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         visit_expr(b, s->v.FunctionDef.returns);
         if (!scope_enter(b, KR_BLOCK_FUNCTION, s->v.FunctionDef.name, s, s->lineno, s->col_offset))
             return;
+        b->cur->is_coroutine = s->kind == KR_AST_STMT_ASYNCFUNCTIONDEF;
         visit_params(b, s->v.FunctionDef.args);
         visit_stmts(b, s->v.FunctionDef.body, s->v.FunctionDef.n_body);
         scope_exit(b);
@@ -819,6 +862,15 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         visit_expr(b, s->v.AnnAssign.value);
         break;
     }
+    case KR_AST_STMT_ASYNCFOR:
+    case KR_AST_STMT_ASYNCWITH:
+        if (!(b->cur->kind == KR_BLOCK_FUNCTION && b->cur->is_coroutine)) {
+            ERR_NODE(b, s, "'async %s' outside async function", s->kind == KR_AST_STMT_ASYNCFOR ? "for" : "with");
+            return;
+        }
+        if (s->kind == KR_AST_STMT_ASYNCWITH)
+            goto with;
+        /* fall through */
     case KR_AST_STMT_FOR:
         visit_expr(b, s->v.For.target);
         visit_expr(b, s->v.For.iter);
@@ -836,6 +888,7 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         visit_stmts(b, s->v.If.orelse, s->v.If.n_orelse);
         break;
     case KR_AST_STMT_WITH:
+    with:
         for (int i = 0; i < s->v.With.n_items && !b->failed; i++) {
             visit_expr(b, s->v.With.items[i]->context_expr);
             visit_expr(b, s->v.With.items[i]->optional_vars);

@@ -99,6 +99,8 @@ struct kr_scope {
     int comp_iter_depth;     /* pass-1 bookkeeping: >0 while visiting a comprehension's iterable */
     int lineno, col_offset;
     char *qualname;          /* CPython's __qualname__ ("C.f.<locals>.g") */
+    bool is_coroutine;       /* async def, or a comprehension using await / async for inside one:
+                              * calling the code returns a coroutine (vm/generator.c) */
 };
 
 typedef struct kr_symtable {

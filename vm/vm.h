@@ -35,7 +35,8 @@
     X(step) X(default) X(real) X(imag) X(numerator) X(denominator) X(object) X(builtins) X(sys) \
     X(stdout) X(stderr) X(stdin) X(argv) X(modules) X(exit) X(displayhook) X(excepthook) X(lambda) \
     X(genexpr) X(listcomp) X(setcomp) X(dictcomp) X(module) X(top) X(fromlist) X(level) X(globals) \
-    X(locals) X(name_from) X(dir)
+    X(locals) X(name_from) X(dir) \
+    X(__await__) X(__aenter__) X(__aexit__) X(__aiter__) X(__anext__)
 
 enum kr_name_id {
 #define KR_NAME_ENUM(n) KR_NAME_##n,
@@ -64,6 +65,8 @@ typedef struct kr_types {
     kr_type *staticmethod, *super_, *getset, *slot_wrapper, *method_wrapper;
     kr_type *shape;                                            /* instance.c */
     kr_type *function, *code, *cell, *generator, *frame;       /* interp.c / function.c */
+    kr_type *coroutine, *coro_wrapper;                         /* generator.c */
+    kr_type *async_gen, *async_gen_asend, *async_gen_athrow, *async_gen_item, *anext_awaitable; /* generator.c */
     kr_type *traceback;                                        /* traceback.c */
     kr_type *module;                                           /* module.c */
     kr_type *file;                                             /* stdlib/io.c */

@@ -1,8 +1,9 @@
 """Names for the built-in types that have no builtin name, and dynamic class creation helpers.
 
 Written for Krait: each type is taken from an object of that type, as CPython's types.py does, so
-that the names always match what type() returns. Krait has no coroutines or async generators
-(async/await is a SyntaxError), so CoroutineType, AsyncGeneratorType and coroutine() are absent.
+that the names always match what type() returns. Krait has coroutines but no async generators
+(`yield` inside `async def` is a SyntaxError), so AsyncGeneratorType is absent. coroutine() makes a
+generator function's generators awaitable by wrapping them (CPython flags the code instead).
 """
 import sys
 
@@ -33,6 +34,16 @@ def _g():
 
 
 GeneratorType = type(_g())
+
+
+async def _co():
+    pass
+
+
+_c = _co()
+CoroutineType = type(_c)
+_c.close()
+del _c, _co
 
 
 class _C:
@@ -233,3 +244,73 @@ class DynamicClassAttribute:
 
 
 __all__ = [n for n in globals() if n[:1] != "_"]
+
+
+class _AwaitableGenerator:
+    """What a types.coroutine generator function returns: the generator, awaitable (__await__ gives
+    the generator itself) and still usable as the generator it wraps."""
+
+    __slots__ = ('_gen',)
+
+    def __init__(self, gen):
+        self._gen = gen
+
+    def __await__(self):
+        return self._gen
+
+    def __iter__(self):
+        return self._gen
+
+    def __next__(self):
+        return next(self._gen)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, *args):
+        return self._gen.throw(*args)
+
+    def close(self):
+        return self._gen.close()
+
+    @property
+    def gi_frame(self):
+        return self._gen.gi_frame
+
+    @property
+    def gi_running(self):
+        return self._gen.gi_running
+
+    @property
+    def gi_code(self):
+        return self._gen.gi_code
+
+    @property
+    def gi_yieldfrom(self):
+        return self._gen.gi_yieldfrom
+
+    def __getattr__(self, name):  # __name__, __qualname__ and the rest of the generator's
+        return getattr(self._gen, name)
+
+
+def coroutine(func):
+    """Make a generator-based coroutine function awaitable (`await f()` drives its generator)."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    code = getattr(func, '__code__', None)
+    if type(func) is FunctionType and code is not None and code.co_flags & 0x80:
+        return func  # already an async def
+
+    def wrapped(*args, **kwargs):
+        r = func(*args, **kwargs)
+        if type(r) is GeneratorType:
+            return _AwaitableGenerator(r)
+        return r
+
+    for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped

@@ -2,7 +2,7 @@
  *
  * Most expected outputs were produced by CPython 3.13 itself (ast.dump of ast.parse, and the
  * SyntaxError attributes of compile()) over the same sources, so every table entry is a check that
- * Krait's tree, positions or message is CPython's. Krait-specific behaviour (no async, no except*,
+ * Krait's tree, positions or message is CPython's. Krait-specific behaviour (no except*,
  * no type parameters, ...) is tested by hand below the tables.
  *
  * Standalone: links only vm/lexer.c, vm/parser.c and vm/ast.c. */
@@ -116,6 +116,16 @@ static kr_ast_expr *first_expr(kr_ast_mod *m)
  */
 
 static const tree_case stmt_cases[] = {
+    {"async def f():\n    await x\n",
+     "Module(body=[AsyncFunctionDef(name='f', args=arguments(), body=[Expr(value=Await(value=Name(id='x', ctx=Load())))])])"},
+    {"async def f():\n    async for a in b: pass\n    async with c as d: pass\n",
+     "Module(body=[AsyncFunctionDef(name='f', args=arguments(), body=[AsyncFor(target=Name(id='a', ctx=Store()), iter=Name(id='b', ctx=Load()), body=[Pass()]), AsyncWith(items=[withitem(context_expr=Name(id='c', ctx=Load()), optional_vars=Name(id='d', ctx=Store()))], body=[Pass()])])])"},
+    {"async def f():\n    [x async for x in y]\n",
+     "Module(body=[AsyncFunctionDef(name='f', args=arguments(), body=[Expr(value=ListComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), is_async=1)]))])])"},
+    {"@dec\nasync def f(): pass\n",
+     "Module(body=[AsyncFunctionDef(name='f', args=arguments(), body=[Pass()], decorator_list=[Name(id='dec', ctx=Load())])])"},
+    {"async def f():\n    return await g(await h)\n",
+     "Module(body=[AsyncFunctionDef(name='f', args=arguments(), body=[Return(value=Await(value=Call(func=Name(id='g', ctx=Load()), args=[Await(value=Name(id='h', ctx=Load()))])))])])"},
     {"x\n",
      "Module(body=[Expr(value=Name(id='x', ctx=Load()))])"},
     {"x = 1\n",
@@ -942,13 +952,6 @@ END_TEST
  */
 
 static const error_case krait_errors[] = {
-    {"async def f(): pass\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 1, 1},
-    {"def f():\n    await x\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 2, 5},
-    {"x = [await y for y in z]\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 1, 6},
-    {"def f():\n    async for x in y: pass\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 2, 5},
-    {"def f():\n    async with x: pass\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 2, 5},
-    {"[x async for x in y]\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 1, 4},
-    {"@dec\nasync def f(): pass\n", KR_SYNERR_SYNTAX, "async/await is not supported by Krait", 2, 1},
     {"try:\n    pass\nexcept* E:\n    pass\n", KR_SYNERR_SYNTAX, "except* is not supported by Krait", 3, 1},
     {"def f[T](x): pass\n", KR_SYNERR_SYNTAX, "type parameter lists are not supported by Krait", 1, 6},
     {"class A[T]: pass\n", KR_SYNERR_SYNTAX, "type parameter lists are not supported by Krait", 1, 8},
