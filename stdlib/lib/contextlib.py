@@ -1,9 +1,11 @@
-"""Utilities for with-statement contexts (CPython 3.13's contextlib, without the async parts)."""
+"""Utilities for with-statement contexts (CPython 3.13's contextlib; of the async parts,
+asynccontextmanager, aclosing and the abstract async base classes, not AsyncExitStack)."""
 
 import sys
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager", "ContextDecorator",
-           "ExitStack", "redirect_stdout", "redirect_stderr", "suppress", "chdir"]
+           "ExitStack", "redirect_stdout", "redirect_stderr", "suppress", "chdir",
+           "asynccontextmanager", "AbstractAsyncContextManager", "AsyncContextDecorator", "aclosing"]
 
 
 class AbstractContextManager:
@@ -114,6 +116,118 @@ def contextmanager(func):
     helper.__doc__ = getattr(func, "__doc__", None)
     helper.__wrapped__ = func
     return helper
+
+
+class AbstractAsyncContextManager:
+    """A base class for async context managers: __aenter__ returns self, __aexit__ is abstract."""
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+
+class AsyncContextDecorator:
+    """A base class that lets an async context manager decorate a coroutine function."""
+
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        inner.__name__ = getattr(func, "__name__", "inner")
+        inner.__qualname__ = getattr(func, "__qualname__", "inner")
+        inner.__doc__ = getattr(func, "__doc__", None)
+        inner.__wrapped__ = func
+        return inner
+
+
+class _AsyncGeneratorContextManager(AsyncContextDecorator, AbstractAsyncContextManager):
+    """The async context manager that @asynccontextmanager returns: it drives the async generator
+    as _GeneratorContextManager drives a generator."""
+
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+        doc = getattr(func, "__doc__", None)
+        if doc is None:
+            doc = type(self).__doc__
+        self.__doc__ = doc
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
+
+    async def __aenter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            else:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    await self.gen.aclose()
+        if value is None:
+            value = typ()
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as exc:
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                exc.__traceback__ = traceback
+                return False
+            if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
+                value.__traceback__ = traceback
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            exc.__traceback__ = traceback
+            return False
+        try:
+            raise RuntimeError("generator didn't stop after athrow()")
+        finally:
+            await self.gen.aclose()
+
+
+def asynccontextmanager(func):
+    """@asynccontextmanager: an async generator function that yields once becomes an async context
+    manager (async with)."""
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    helper.__name__ = getattr(func, "__name__", "helper")
+    helper.__qualname__ = getattr(func, "__qualname__", "helper")
+    helper.__doc__ = getattr(func, "__doc__", None)
+    helper.__wrapped__ = func
+    return helper
+
+
+class aclosing(AbstractAsyncContextManager):
+    """async with aclosing(agen): await agen.aclose() on the way out."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
 
 
 class closing(AbstractContextManager):

@@ -1,0 +1,217 @@
+"""TaskGroup: tasks that all finish before the `async with` block ends; the first failure cancels
+the rest, and the failures leave the block together as an ExceptionGroup."""
+from . import events, exceptions, tasks
+
+__all__ = ('TaskGroup',)
+
+try:
+    BaseExceptionGroup
+except NameError:
+    # Krait has no builtin exception groups yet: a minimal pair with CPython's construction rule
+    # (a group of Exceptions only is an ExceptionGroup) and attributes.
+    class BaseExceptionGroup(BaseException):
+        def __new__(cls, message, exceptions, /):
+            if not isinstance(message, str):
+                raise TypeError('argument 1 must be str, not ' + type(message).__name__)
+            exceptions = tuple(exceptions)
+            if not exceptions:
+                raise ValueError('second argument (exceptions) must be a non-empty sequence')
+            for e in exceptions:
+                if not isinstance(e, BaseException):
+                    raise ValueError(f'Item {exceptions.index(e)} of second argument (exceptions) '
+                                     'is not an exception')
+            if cls is BaseExceptionGroup and all(isinstance(e, Exception) for e in exceptions):
+                cls = ExceptionGroup
+            self = BaseException.__new__(cls, message, exceptions)
+            self._message = message
+            self._exceptions = exceptions
+            return self
+
+        def __init__(self, message, exceptions, /):
+            BaseException.__init__(self, message, exceptions)
+
+        @property
+        def message(self):
+            return self._message
+
+        @property
+        def exceptions(self):
+            return self._exceptions
+
+        def __str__(self):
+            n = len(self._exceptions)
+            return f"{self._message} ({n} sub-exception{'s' if n != 1 else ''})"
+
+        def __repr__(self):
+            return f'{type(self).__name__}({self._message!r}, {list(self._exceptions)!r})'
+
+        def derive(self, excs):
+            return BaseExceptionGroup(self._message, excs)
+
+        def subgroup(self, condition):
+            match = _matcher(condition)
+            if match(self):
+                return self
+            kept = []
+            for e in self._exceptions:
+                if isinstance(e, BaseExceptionGroup):
+                    sub = e.subgroup(condition)
+                    if sub is not None:
+                        kept.append(sub)
+                elif match(e):
+                    kept.append(e)
+            return self.derive(kept) if kept else None
+
+        def split(self, condition):
+            match = _matcher(condition)
+            if match(self):
+                return self, None
+            yes, no = [], []
+            for e in self._exceptions:
+                if isinstance(e, BaseExceptionGroup):
+                    a, b = e.split(condition)
+                    if a is not None:
+                        yes.append(a)
+                    if b is not None:
+                        no.append(b)
+                elif match(e):
+                    yes.append(e)
+                else:
+                    no.append(e)
+            return (self.derive(yes) if yes else None), (self.derive(no) if no else None)
+
+    class ExceptionGroup(BaseExceptionGroup, Exception):
+        def __new__(cls, message, exceptions, /):
+            self = BaseExceptionGroup.__new__(cls, message, exceptions)
+            for e in self._exceptions:
+                if not isinstance(e, Exception):
+                    raise TypeError('Cannot nest BaseExceptions in an ExceptionGroup')
+            return self
+
+    def _matcher(condition):
+        if isinstance(condition, type) or isinstance(condition, tuple):
+            return lambda e: isinstance(e, condition)
+        return condition
+
+
+class TaskGroup:
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = set()
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = ['']
+        if self._tasks:
+            info.append(f'tasks={len(self._tasks)}')
+        if self._errors:
+            info.append(f'errors={len(self._errors)}')
+        if self._aborting:
+            info.append('cancelling')
+        elif self._entered:
+            info.append('entered')
+        return f"<TaskGroup{' '.join(info)}>"
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f'TaskGroup {self!r} has already been entered')
+        if self._loop is None:
+            self._loop = events.get_running_loop()
+        self._parent_task = tasks.current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation_error = exc if et is not None and issubclass(et, exceptions.CancelledError) else None
+        if self._parent_cancel_requested:
+            # our own cancel() of the parent (a child failed): not a cancellation to pass on
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except exceptions.CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error is not None and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and not issubclass(et, exceptions.CancelledError):
+            self._errors.append(exc)
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+        return None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            coro.close()
+            raise RuntimeError(f'TaskGroup {self!r} has not been entered')
+        if self._exiting and not self._tasks:
+            coro.close()
+            raise RuntimeError(f'TaskGroup {self!r} is finished')
+        if self._aborting:
+            coro.close()
+            raise RuntimeError(f'TaskGroup {self!r} is shutting down')
+        task = self._loop.create_task(coro, name=name, context=context)
+        if task.done():
+            self._on_task_done(task)
+        else:
+            self._tasks.add(task)
+            task.add_done_callback(self._on_task_done)
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            self._loop.call_exception_handler({
+                'message': f'Task {task!r} has errored out but its parent task {self._parent_task} is already completed',
+                'exception': exc,
+                'task': task,
+            })
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            # the first failure: cancel the others and wake the parent waiting in __aexit__
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
