@@ -37,7 +37,7 @@ print(drive(level1(5)))
 try:
     drive(level1(0))
 except ValueError:
-    traceback.print_exc(file=__import__("sys").stdout)
+    print(traceback.format_exc().replace(__file__, "FILE"), end="")
 
 
 class Manager:
