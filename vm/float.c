@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abstract.h"
 #include "dtoa.h"
 #include "init.h"
 #include "str.h"
@@ -247,9 +248,10 @@ int kr_number_to_double(kr_vm *vm, kr_value v, double *out)
         return 0;
     }
     kr_type *t = kr_type_of(vm, v);
+    /* kr_call_special: bound as CPython's slot lookup binds (a non-function descriptor's __get__ runs) */
     kr_value m = kr_type_lookup(vm, t, KR_NAME(vm, __float__));
     if (m != KR_NULL) {
-        kr_value r = kr_call1(vm, m, v);
+        kr_value r = kr_call_special(vm, v, KR_NAME(vm, __float__), NULL, 0);
         if (r == KR_NULL)
             return -1;
         if (!kr_is_float(vm, r)) {
@@ -262,7 +264,7 @@ int kr_number_to_double(kr_vm *vm, kr_value v, double *out)
     }
     m = kr_type_lookup(vm, t, KR_NAME(vm, __index__));
     if (m != KR_NULL) {
-        kr_value r = kr_call1(vm, m, v);
+        kr_value r = kr_call_special(vm, v, KR_NAME(vm, __index__), NULL, 0);
         if (r == KR_NULL)
             return -1;
         kr_value rc = kr_int_value(vm, r);

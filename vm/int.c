@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abstract.h"
 #include "floatobj.h"
 #include "init.h"
 #include "str.h"
@@ -1272,11 +1273,13 @@ static bool is_bytes_like(kr_vm *vm, kr_value v, const uint8_t **data, size_t *n
 /* Call type(x).<name>(x) when the type defines it; *found = false otherwise. */
 static kr_value call_special(kr_vm *vm, kr_value x, kr_value name, bool *found)
 {
-    kr_value m = kr_type_lookup(vm, kr_type_of(vm, x), name);
-    *found = m != KR_NULL;
-    if (!m)
+    /* kr_call_special binds the method as CPython's slot lookup does: a descriptor that is not a
+     * plain function (an object with __get__, e.g. unittest.mock's magic methods) has its __get__
+     * called with x, and the result is called without x */
+    *found = kr_type_lookup(vm, kr_type_of(vm, x), name) != KR_NULL;
+    if (!*found)
         return KR_NULL;
-    return kr_call1(vm, m, x);
+    return kr_call_special(vm, x, name, NULL, 0);
 }
 
 /* int(x) / int(x, base) without the subclass wrapping. */
