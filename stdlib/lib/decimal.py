@@ -407,7 +407,7 @@ def _from_float(f, cls=None):
     return _new(sign, n * 5 ** k, -k, cls)
 
 
-def _convert(x, ctx, op=True):
+def _convert(x):
     """Operand conversion: Decimal and int, None for anything else (the operator returns
     NotImplemented). Context methods use _convert_strict."""
     if isinstance(x, Decimal):
@@ -698,7 +698,7 @@ class Decimal(object):
     # -- operators -------------------------------------------------------------------------
 
     def __add__(self, other):
-        o = _convert(other, None)
+        o = _convert(other)
         if o is None:
             return NotImplemented
         ctx = _current()
@@ -708,7 +708,7 @@ class Decimal(object):
         return r
 
     def __radd__(self, other):
-        o = _convert(other, None)
+        o = _convert(other)
         if o is None:
             return NotImplemented
         ctx = _current()
@@ -718,7 +718,7 @@ class Decimal(object):
         return r
 
     def __sub__(self, other):
-        o = _convert(other, None)
+        o = _convert(other)
         if o is None:
             return NotImplemented
         ctx = _current()
@@ -728,7 +728,7 @@ class Decimal(object):
         return r
 
     def __rsub__(self, other):
-        o = _convert(other, None)
+        o = _convert(other)
         if o is None:
             return NotImplemented
         ctx = _current()
@@ -738,7 +738,7 @@ class Decimal(object):
         return r
 
     def __mul__(self, other):
-        o = _convert(other, None)
+        o = _convert(other)
         if o is None:
             return NotImplemented
         ctx = _current()
@@ -748,7 +748,7 @@ class Decimal(object):
         return r
 
     def __rmul__(self, other):
-        o = _convert(other, None)
+        o = _convert(other)
         if o is None:
             return NotImplemented
         ctx = _current()
@@ -784,8 +784,8 @@ class Decimal(object):
     def __pow__(self, other, modulo=None):
         if modulo is None:
             return _binop(_pow, self, other)
-        o = _convert(other, None)
-        m = _convert(modulo, None)
+        o = _convert(other)
+        m = _convert(modulo)
         if o is None or m is None:
             return NotImplemented
         ctx = _current()
@@ -960,7 +960,8 @@ class Decimal(object):
         ctx = _ctx(context)
         _check_rounding(rounding)
         r = _quantize(self, _convert_strict(exp), ctx, rounding)
-        ctx._signal()
+        if ctx._st:
+            ctx._signal()
         return r
 
     def to_integral_value(self, rounding=None, context=None):
@@ -1045,7 +1046,7 @@ def _check_rounding(r):
 
 
 def _binop(fn, a, b):
-    o = _convert(b, None)
+    o = _convert(b)
     if o is None:
         return NotImplemented
     ctx = _current()
@@ -1056,7 +1057,7 @@ def _binop(fn, a, b):
 
 
 def _rbinop(fn, a, b):
-    o = _convert(b, None)
+    o = _convert(b)
     if o is None:
         return NotImplemented
     ctx = _current()
@@ -1344,8 +1345,7 @@ def _fma(a, b, c, ctx):
             if r is not None:
                 return r
         prod = _new(a._sign ^ b._sign, a._int * b._int, a._exp + b._exp)
-    # the product is exact; _add rounds once. A huge working precision keeps _add's
-    # sticky shortcut from firing below the real rounding position.
+    # the product is kept exact (unrounded); _add rounds the sum once
     return _add(prod, c, ctx, 0)
 
 
@@ -1487,22 +1487,22 @@ def _quantize(a, b, ctx, rounding):
             return a
         return _nan(ctx)
     e = b._exp
-    if e > ctx._Emax or e < ctx._Emin - ctx._prec + 1:
+    p = ctx._prec
+    if e > ctx._Emax or e < ctx._Emin - p + 1:
         return _nan(ctx)
     if not a._int:
         return _finish(a._sign, 0, e, ctx)
-    if a.adjusted() > ctx._Emax:
-        return _nan(ctx)
-    if a.adjusted() - e + 1 > ctx._prec:
+    adj = a._exp + _nd(a._int) - 1
+    if adj > ctx._Emax or adj - e + 1 > p:
         return _nan(ctx)
     c, inexact = _shift_round(a._int, e - a._exp, rounding or ctx._rounding, a._sign)
-    if c and _nd(c) > ctx._prec:
-        return _nan(ctx)
     r = _new(a._sign, c, e)
-    if c and r.adjusted() > ctx._Emax:
-        return _nan(ctx)
-    if c and r.adjusted() < ctx._Emin:
-        ctx._st |= _SUBNORMAL
+    if c:
+        n = _nd(c)
+        if n > p or e + n - 1 > ctx._Emax:
+            return _nan(ctx)
+        if e + n - 1 < ctx._Emin:
+            ctx._st |= _SUBNORMAL
     if e > a._exp:
         if inexact:
             ctx._st |= _INEXACT
@@ -1681,7 +1681,6 @@ def _next_toward(a, b, ctx):
     c = _cmp(a, b)
     if c == 0:
         return _new(b._sign, a._int, a._exp)
-    save = ctx._st
     r = _next_plus(a, ctx) if c < 0 else _next_minus(a, ctx)
     if r._exp == 'F':
         ctx._st |= _OVERFLOW | _INEXACT | _ROUNDED
@@ -2302,8 +2301,6 @@ def _format(d, spec):
                     if _nd(d._int) > pg:
                         d = _new(d._sign, d._int // 10, d._exp + 1)
             body = _fmt_digits(d, 'g', prec, alt, typ == 'G')
-        if z and neg and not body.strip('0.%').replace('e', '').replace('E', '').lstrip('+-0'):
-            pass
         if z and neg:
             dig = body.split('e')[0].split('E')[0]
             if not dig.replace('0', '').replace('.', '').replace('%', ''):

@@ -198,3 +198,30 @@ m = MyDec('1.5')
 print(type(m).__name__, m, type(MyDec.from_float(0.5)).__name__, type(m + 1).__name__)
 import copy
 print(copy.copy(D('1.5')), copy.deepcopy(D('2.5')), D('3.5').__reduce__())
+
+# exp far out (overflow / underflow / 1 +- tiny), big integer powers, context copies
+c = getcontext()
+c.traps[Overflow] = False
+for s in ['1000000', '-1000000', '2302587', '-2302587', '1E+30', '-1E+30', '1E-30', '-1E-30', '700.5']:
+    c.clear_flags()
+    r = Decimal(s).exp()
+    print(s, r, c.flags[Overflow], c.flags[Underflow], c.flags[Inexact])
+c.traps[Overflow] = True
+c.clear_flags()
+print(copy.copy(c) == c, copy.copy(c), c.__reduce__()[1][:6])
+print(Decimal('1.0000001') ** 12345678, Decimal(3) ** Decimal('1E+2'), Decimal(6) ** 54190)
+print(Decimal(10) ** -5, Decimal('0.1') ** 50, Decimal(-2) ** -3, Decimal('-0.5') ** Decimal('-2'))
+print(Decimal('123.456').sqrt(), Decimal('1E-999999').sqrt(), Decimal('1E+999999').ln(),
+      Decimal('0.5').log10())
+print(Decimal(7).fma(3, Decimal('1E-40')), Decimal('1E+100').fma(Decimal('1E+100'), -1))
+print(Decimal('1.5').remainder_near(1), Decimal('2.5').remainder_near(1),
+      Decimal('-7').remainder_near(4))
+print(Decimal('12.3456').normalize(), Decimal('100').normalize(), Decimal('0.00').normalize(),
+      Decimal('-0E+5').normalize())
+# adding operands whose exponents are far apart (the sticky shortcut) in every rounding mode
+for r in [ROUND_HALF_EVEN, ROUND_UP, ROUND_DOWN, ROUND_CEILING, ROUND_FLOOR, ROUND_05UP]:
+    ctx = Context(prec=6, rounding=r, traps=[])
+    print(r, [str(ctx.add(Decimal(x), Decimal(y))) for x, y in
+              [('123456E+20', '1E-30'), ('123456E+20', '-1E-30'), ('1E+30', '-1E-30'),
+               ('999999E+20', '5E-9'), ('1234565E+19', '1E-40'), ('1234565E+19', '-1E-40'),
+               ('0E+40', '1.5'), ('1.5', '0E-40'), ('5E-40', '123456789012345678901234567890E+5')]])
