@@ -226,6 +226,21 @@ extern const char *const kr_hir_op_names[KR_HIR_OP_COUNT];
 #define KR_HIR_STEP_BY_CODE 1
 #define KR_HIR_STEP_UNPROFILED 2
 #define KR_HIR_STEP_CMETHOD 4 /* `value` is a C method descriptor called with self directly */
+/* `value` is a builtin function (a kr_cfunction that takes no self: no owner, or a static method, and
+ * no module state) called directly as fn(vm, args, nargs, KR_NULL); a CALL_METHOD's null slot (a
+ * function loaded from a module) is checked */
+#define KR_HIR_STEP_CFUNC 16
+/* `value` is int, str or float, whose call is its new_ alone (type_call: object's __init__), called
+ * directly as new_(vm, type, args, nargs, KR_NULL) */
+#define KR_HIR_STEP_CTYPE 32
+/* `value` is a class whose call is object.__new__ (or BaseException's) and then its Python __init__ (codes[0], a function
+ * with no cells of its own): compiled code checks the class and its version and the function's version,
+ * allocates the instance with the class's new_ into the callee slot and calls __init__'s compiled entry
+ * directly with it as self (DIRECT CALLS); the instance stays the result, and an __init__ that returns
+ * anything but None raises as call_class_init does */
+#define KR_HIR_STEP_CLASS 64
+/* the direct calls of C code: `value` is no Python function (no code object to pin or guard) */
+#define KR_HIR_STEP_C_CALL (KR_HIR_STEP_CMETHOD | KR_HIR_STEP_CFUNC | KR_HIR_STEP_CTYPE)
 /* A polymorphic site (vm/code.h's KR_FB_CALL_CODES): besides `value`'s code (KR_HIR_STEP_BY_CODE is
  * set too), functions of the code objects in `codes` are called directly, each guarded on its code:
  * the callee's code selects one of up to KR_FB_CALL_WAYS inline calls, tried in order. */

@@ -479,6 +479,57 @@ static kr_value direct_callee(builder *b, uint32_t pc, int64_t *flags, kr_value 
     return callee;
 }
 
+/* KR_HIR_STEP_CFUNC or KR_HIR_STEP_CTYPE when the CALL / CALL_METHOD `in` with feedback e saw one
+ * callee (positional arguments only) that compiled code may call directly as C (hir.h), else 0. */
+static int64_t c_callee_kind(builder *b, kr_insn in, const kr_fb *e)
+{
+    kr_value callee = e->call.callee;
+    if (KR_INSN_C(in) != 0 || e->call.polymorphic || !kr_is_ptr(callee))
+        return 0;
+    kr_vm *vm = b->vm;
+    if (KR_OBJ(callee)->type == vm->t.cfunction) {
+        const kr_cfunction *f = KR_AS(kr_cfunction, callee);
+        /* cfunction_call's direct case: no self prepended */
+        bool no_self = !(f->flags & KR_METH_MODULE) && (!f->owner || (f->flags & KR_METH_STATIC));
+        return no_self && f->fn ? KR_HIR_STEP_CFUNC : 0;
+    }
+    /* type_call of exactly these three is new_ alone (their __init__ is object's); a CALL_METHOD of
+     * a type is left to the STEP */
+    if (KR_INSN_OP(in) == KR_OP_CALL && (callee == KR_VAL(vm->t.int_) || callee == KR_VAL(vm->t.str) ||
+                                         callee == KR_VAL(vm->t.float_)))
+        return KR_AS(kr_type, callee)->new_ ? KR_HIR_STEP_CTYPE : 0;
+    return 0;
+}
+
+/* The __init__ of the class a CALL `in` with feedback e saw (one callee, positional arguments only),
+ * when compiled code may instantiate it directly (hir.h's KR_HIR_STEP_CLASS): a class of metaclass
+ * type whose instances object.__new__ makes and whose __init__ is a Python function that can be called
+ * directly with the instance and the arguments, without new cells; else KR_NULL. */
+static kr_value class_init_callee(builder *b, kr_insn in, const kr_fb *e)
+{
+    kr_vm *vm = b->vm;
+    kr_value callee = e->call.callee;
+    if (KR_INSN_OP(in) != KR_OP_CALL || KR_INSN_C(in) != 0 || e->call.polymorphic || !kr_is_ptr(callee) ||
+        KR_OBJ(callee)->type != vm->t.type)
+        return KR_NULL;
+    /* object.__new__, or BaseException's (an exception class with a Python __init__): builtin new_
+     * slots that make an instance of exactly cls from any arguments, as call_class_init expects */
+    kr_type *cls = KR_AS(kr_type, callee);
+    if (cls->new_ != vm->t.object->new_ && cls->new_ != vm->exc_types[KR_EXC_BaseException]->new_)
+        return KR_NULL;
+    kr_value init = kr_type_python_init(vm, cls); /* a function, not a generator */
+    if (!init)
+        return KR_NULL;
+    kr_function *fn = KR_AS(kr_function, init);
+    kr_code *co = kr_code_of(fn->code);
+    uint32_t passed = KR_INSN_B(in) + 1; /* self and the arguments */
+    if ((co->flags & (KR_CODE_VARARGS | KR_CODE_VARKW)) || co->kwonlyargcount || co->ncellvars ||
+        co->nslots > KR_HIR_DIRECT_CALL_MAX_SLOTS || passed > co->argcount)
+        return KR_NULL;
+    int64_t ndefaults = fn->defaults ? kr_tuple_size(fn->defaults) : 0;
+    return co->argcount - passed <= ndefaults ? init : KR_NULL;
+}
+
 /* The generic path: run the instruction at pc in the interpreter. */
 static kr_hir_ref step(builder *b, uint32_t pc)
 {
@@ -501,6 +552,20 @@ static kr_hir_ref step(builder *b, uint32_t pc)
             KR_AS(kr_cfunction, e->call.callee)->owner) {
             b->fn->insns[r].value = e->call.callee;
             b->fn->insns[r].imm2 |= KR_HIR_STEP_CMETHOD;
+        }
+        /* a builtin function (len of a user type, isinstance, math.sqrt...) or int / str / float:
+         * called directly too, guarded on the callee's identity (builtins are immutable objects; a
+         * rebound name loads something else and takes the STEP) */
+        int64_t ckind = b->fn->insns[r].value ? 0 : c_callee_kind(b, in, e);
+        if (ckind) {
+            b->fn->insns[r].value = e->call.callee;
+            b->fn->insns[r].imm2 |= ckind;
+        }
+        kr_value init = b->fn->insns[r].value ? KR_NULL : class_init_callee(b, in, e);
+        if (init) {
+            b->fn->insns[r].value = e->call.callee;
+            b->fn->insns[r].codes[0] = init;
+            b->fn->insns[r].imm2 |= KR_HIR_STEP_CLASS;
         }
     }
     set_fs(b, r, fs_now(b), KR_DEOPT_UNCOMPILED);

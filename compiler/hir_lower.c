@@ -378,6 +378,21 @@ static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, kr_
         d->npassed++; /* self and the arguments, adjacent */
         d->cfn = (const void *)(uintptr_t)m->fn;
         d->owner = m->owner;
+        d->ckind = KR_LIR_C_METHOD;
+        return (int)lf->ncalls++;
+    }
+    if (step_flags & KR_HIR_STEP_CFUNC) {
+        d->cfn = (const void *)(uintptr_t)KR_AS(kr_cfunction, callee)->fn;
+        d->ckind = KR_LIR_C_FUNC;
+        if (KR_INSN_OP(in) == KR_OP_CALL_METHOD) { /* a function LOAD_METHOD found: no self */
+            d->null_slot = (int32_t)(d->dst + 1);
+            d->arg0 = d->dst + 2;
+        }
+        return (int)lf->ncalls++;
+    }
+    if (step_flags & KR_HIR_STEP_CTYPE) {
+        d->cfn = (const void *)(uintptr_t)KR_AS(kr_type, callee)->new_;
+        d->ckind = KR_LIR_C_TYPE;
         return (int)lf->ncalls++;
     }
     kr_function *fn = KR_AS(kr_function, callee);
@@ -385,6 +400,11 @@ static int add_direct_call(lower_ctx *c, const kr_insn *ip, kr_value callee, kr_
     d->func_version = fn->version;
     d->by_code = code || (step_flags & KR_HIR_STEP_BY_CODE) != 0;
     d->nargs = co->argcount;
+    if (step_flags & KR_HIR_STEP_CLASS) { /* callee is __init__: self (the new instance) in s[dst] */
+        d->arg0 = d->dst;
+        d->npassed++;
+        d->by_code = 0;
+    }
     if (KR_INSN_OP(in) == KR_OP_CALL_METHOD) {
         /* as the builder counted the arguments: self when the callee takes more than the site passes */
         if (co->argcount > KR_INSN_B(in)) {
@@ -692,10 +712,16 @@ static int lower_insn(lower_ctx *c, uint32_t lb, kr_hir_ref r)
         in->imm = (int64_t)(uintptr_t)(fn->code->insns + h.imm);
         in->imm2 = h.imm;
         if (h.value) {
-            int k = add_direct_call(c, fn->code->insns + h.imm, h.value, KR_NULL, h.imm2);
+            bool cls = (h.imm2 & KR_HIR_STEP_CLASS) != 0;
+            int k = add_direct_call(c, fn->code->insns + h.imm, cls ? h.codes[0] : h.value, KR_NULL, h.imm2);
             if (k < 0)
                 return -1;
             in->imm3 = k + 1;
+            if (cls) {
+                c->lf->calls[k].cls = KR_OBJ(h.value);
+                c->lf->calls[k].cls_version = KR_AS(kr_type, h.value)->version;
+                c->lf->calls[k].cls_new = (const void *)(uintptr_t)KR_AS(kr_type, h.value)->new_;
+            }
             /* a polymorphic site's other codes, chained: each tried when the one before does not match */
             for (int i = 0; i < KR_HIR_POLY_CODES && (h.imm2 & KR_HIR_STEP_POLY); i++) {
                 if (!h.codes[i])

@@ -108,7 +108,7 @@ static int pin_values(kr_hir_func *fn, kr_jit_code *jc)
     uint32_t n = 0;
     for (kr_hir_ref r = 1; r < fn->ninsns; r++)
         if (!fn->insns[r].dead && kr_is_ptr(fn->insns[r].value))
-            n += 1 + (fn->insns[r].op == KR_HIR_STEP && !(fn->insns[r].imm2 & KR_HIR_STEP_CMETHOD)) +
+            n += 1 + (fn->insns[r].op == KR_HIR_STEP && !(fn->insns[r].imm2 & KR_HIR_STEP_C_CALL)) +
                  (fn->insns[r].op == KR_HIR_STEP ? KR_HIR_POLY_CODES : 0);
     if (!n)
         return 0;
@@ -122,8 +122,9 @@ static int pin_values(kr_hir_func *fn, kr_jit_code *jc)
         jc->pinned[jc->npinned++] = in->value;
         /* a direct call guarded on the code compares with this code object, which outlives a
          * reassignment of the function's __code__ only if pinned too */
-        if (in->op == KR_HIR_STEP && !(in->imm2 & KR_HIR_STEP_CMETHOD))
-            jc->pinned[jc->npinned++] = KR_AS(kr_function, in->value)->code;
+        if (in->op == KR_HIR_STEP && !(in->imm2 & KR_HIR_STEP_C_CALL))
+            jc->pinned[jc->npinned++] =
+                KR_AS(kr_function, (in->imm2 & KR_HIR_STEP_CLASS) ? in->codes[0] : in->value)->code;
         /* so do a polymorphic call's other code objects */
         for (int k = 0; in->op == KR_HIR_STEP && k < KR_HIR_POLY_CODES; k++)
             if (in->codes[k])

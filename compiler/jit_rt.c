@@ -104,6 +104,31 @@ kr_value kr_jit_rt_new_cell(kr_vm *vm)
     return c;
 }
 
+kr_value kr_jit_rt_init_result(kr_vm *vm, kr_value v)
+{
+    return kr_raise(vm, KR_EXC(vm, TypeError), "__init__() should return None, not '%s'", kr_typename(vm, v));
+}
+
+const kr_insn *kr_jit_rt_init_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip)
+{
+    kr_value *slot = &f->slots[KR_INSN_A(ip[0])];
+    kr_value obj = *slot; /* the caller's frame roots it again once it is back in its slot */
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &obj);
+    const kr_insn *next = kr_interp_call_resume(vm, f, ip);
+    kr_root_reset(vm, m);
+    if (!next)
+        return NULL; /* __init__ raised (the exception belongs to the call) */
+    kr_value v = *slot;
+    *slot = obj;
+    if (v != KR_NONE) {
+        kr_jit_rt_init_result(vm, v);
+        f->pc = ip;
+        return NULL;
+    }
+    return next;
+}
+
 /* ---- CALL_RT (jit_rt.h) ------------------------------------------------------------------------ */
 
 /* Function pointers are stored as void (*)(void) and converted back to their own type by the back end
@@ -147,6 +172,10 @@ kr_value kr_jit_rt_binary_op(kr_vm *vm, kr_value a, kr_value b, const kr_insn *i
         if (kr_interp_op_binary_float(e, x & 0x7f, kr_float_value(a), kr_float_value(b), &d))
             return kr_float_new(vm, d);
     }
+    /* both of one class with a Python __op__ (Vec + Vec): that function called straight away */
+    if (kr_is_ptr(a) && kr_is_ptr(b) && KR_OBJ(a)->type == KR_OBJ(b)->type &&
+        kr_type_binop_same_class(vm, (int)(x & 0x7f), (x & KR_BINOP_INPLACE) != 0, a, b, &r))
+        return r;
     return kr_interp_op_binary_slow(vm, e, x, a, b);
 }
 

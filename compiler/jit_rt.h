@@ -102,6 +102,13 @@ kr_jit_rt_pow_result kr_jit_rt_float_pow(double x, double y);
 /* A direct call's new cell (unbound) when the pool has none; KR_NULL, with nothing pending, when out
  * of memory (the call then takes the generic path, which raises). */
 kr_value kr_jit_rt_new_cell(kr_vm *vm);
+/* A class instantiated directly (hir.h's KR_HIR_STEP_CLASS) by the CALL at ip, whose callee slot holds
+ * the new instance. kr_jit_rt_init_result: __init__ returned v, which is not None: raises
+ * call_class_init's TypeError and returns NULL. kr_jit_rt_init_resume: __init__'s compiled code left
+ * its frame to the interpreter: kr_interp_call_resume, then the instance back in the callee slot (the
+ * resumed call stores __init__'s result there) and the same check of that result. */
+kr_value kr_jit_rt_init_result(kr_vm *vm, kr_value v);
+const kr_insn *kr_jit_rt_init_resume(kr_vm *vm, kr_frame *f, const kr_insn *ip);
 
 /* ---- CALL_RT: runtime functions compiled code calls directly (HIR CALL_RT, compiler/hir.h) ----------
  * The generic form of an instruction whose interpreter behaviour is exactly one call of a runtime

@@ -165,6 +165,8 @@ void kr_lir_layout_of(kr_vm *vm, kr_lir_layout *out)
     out->unbound = KR_UNBOUND;
     out->interp_call_resume = (const void *)(uintptr_t)kr_interp_call_resume;
     out->interp_call_poll = (const void *)(uintptr_t)kr_interp_call_poll;
+    out->rt_init_result = (const void *)(uintptr_t)kr_jit_rt_init_result;
+    out->rt_init_resume = (const void *)(uintptr_t)kr_jit_rt_init_resume;
     out->obj_gc_flags = (int32_t)offsetof(kr_object, gc_flags);
     out->gc_watch = KR_GC_WATCH;
     out->rt_barrier = (const void *)(uintptr_t)kr_gc_barrier_call;
@@ -474,7 +476,9 @@ void kr_lir_print(FILE *out, const kr_lir_func *lf)
                 for (uint64_t k = in->op == KR_LIR_STEP_CALL ? (uint64_t)in->imm3 : 0; k > 0 && k <= lf->ncalls;
                      k = lf->calls[k - 1].next) {
                     const kr_lir_direct_call *d = &lf->calls[k - 1];
-                    fprintf(out, " direct %s %p args s%u..%u", d->by_code ? "code" : "function",
+                    static const char *const ckinds[] = {"c-method", "c-function", "c-type"};
+                    fprintf(out, " direct %s %p args s%u..%u",
+                            d->cfn ? ckinds[d->ckind] : d->by_code ? "code" : "function",
                             d->by_code ? d->code : d->func, d->arg0, d->arg0 + d->npassed);
                 }
                 break;

@@ -147,6 +147,8 @@ typedef struct kr_lir_insn {
 
 /* A direct call (hir.h's DIRECT CALLS): what its inline expansion needs, computed in C by the lowering
  * (compiler/x86.cpp reads no C struct itself). */
+enum { KR_LIR_C_METHOD, KR_LIR_C_FUNC, KR_LIR_C_TYPE };
+
 typedef struct kr_lir_direct_call {
     const void *func;          /* the kr_function the site saw */
     uint32_t func_version;     /* its version (bumped when its __code__ or __defaults__ change) */
@@ -167,6 +169,15 @@ typedef struct kr_lir_direct_call {
     /* a C method (KR_HIR_STEP_CMETHOD): func is its descriptor, called as cfn(vm, &s[arg0], npassed,
      * KR_NULL) when s[arg0] (self) is a heap object of exactly type owner */
     const void *cfn, *owner;
+    /* what cfn is (hir.h's KR_HIR_STEP_C_CALL kinds): KR_LIR_C_METHOD (above), KR_LIR_C_FUNC (a builtin
+     * function, cfn(vm, &s[arg0], npassed, KR_NULL), null_slot checked when >= 0) or KR_LIR_C_TYPE
+     * (int / str / float: their new_, cfn(vm, func, &s[arg0], npassed, KR_NULL)) */
+    uint32_t ckind;
+    /* a class instantiated directly (hir.h's KR_HIR_STEP_CLASS), or NULL: func is its __init__, the
+     * callee slot is checked to hold cls at cls_version, then receives the new instance, which is
+     * passed as the first of the npassed arguments from arg0 = dst */
+    const void *cls, *cls_new; /* and its new_ (object_new) */
+    uint32_t cls_version;
     /* a polymorphic site (hir.h's KR_HIR_STEP_POLY): the index + 1 in lf->calls of the direct call
      * tried when this one's callee check fails, 0 for none (then the generic STEP) */
     uint32_t next;
@@ -261,6 +272,7 @@ typedef struct kr_lir_layout {
     uint32_t max_c_depth;                                   /* compiler/jit.h's KR_JIT_MAX_C_DEPTH */
     uint64_t unbound;                                       /* KR_UNBOUND */
     const void *interp_call_resume, *interp_call_poll;      /* vm/interp.h */
+    const void *rt_init_result, *rt_init_resume;            /* kr_jit_rt_init_* (KR_HIR_STEP_CLASS) */
     int32_t obj_gc_flags;                                   /* kr_object.gc_flags (BARRIER) */
     uint8_t gc_watch;                                       /* its KR_GC_WATCH bit */
     const void *rt_barrier;                                 /* kr_gc_barrier_call */

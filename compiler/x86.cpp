@@ -222,7 +222,7 @@ private:
     void emitCallRt(const kr_lir_insn &in, int u);
     void emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
     void emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check);
-    void emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check);
+    void emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check, bool store = true);
     void emitCallWithIp(const void *fn, const kr_insn *ip);
     void emitUnpackFast(const kr_lir_insn &in, Label done, bool iterated);
     void emitPoolAlloc(int cls, const void *type, Label slow);
@@ -548,7 +548,35 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     const kr_insn *ip = reinterpret_cast<const kr_insn *>(uintptr_t(in.imm));
     const Gp fn = r11, entry = r10, nf = rdx, top = rsi, nslots = rcx, defaults = r8;
     // the callee first: at a polymorphic site, a code that does not match costs only this
-    if (d.by_code) {
+    Label bail = generic; // where a failed check goes: the instance allocated, s[dst] gets the class back
+    if (d.cls) {
+        // the class, at the version whose __new__ / __init__ the builder saw, and that __init__ at its
+        // version; then its instance (object.__new__ through the class's new_, as call_class_init)
+        // into the callee slot, as self, before the remaining checks, which put the class back if
+        // they fail. Nothing collects until the frame is linked (allocation never does)
+        bail = a_.newLabel();
+        a_.mov(r11, uint64_t(uintptr_t(d.cls)));
+        a_.cmp(slotMem(d.dst), r11);
+        a_.jne(generic);
+        a_.cmp(dword_ptr(r11, lay_.type_version), int32_t(d.cls_version));
+        a_.jne(generic);
+        a_.mov(fn, uint64_t(uintptr_t(d.func)));
+        a_.cmp(dword_ptr(fn, lay_.func_version), int32_t(d.func_version));
+        a_.jne(generic);
+        a_.mov(rax, uint64_t(uintptr_t(ip + 2)));
+        a_.mov(qword_ptr(r13, lay_.frame_pc), rax);
+        a_.mov(rdi, r12);
+        a_.mov(rsi, uint64_t(uintptr_t(d.cls)));
+        a_.lea(rdx, slotMem(d.dst + 1));
+        a_.mov(ecx, int32_t(d.npassed - 1));
+        a_.xor_(r8d, r8d);
+        a_.mov(rax, uint64_t(uintptr_t(d.cls_new)));
+        a_.call(rax);
+        a_.test(rax, rax);
+        a_.jz(check); // raised (out of memory): the STEP's exit with the class still in its slot
+        a_.mov(slotMem(d.dst), rax);
+        a_.mov(fn, uint64_t(uintptr_t(d.func)));
+    } else if (d.by_code) {
         // any function of that code object (closures of one def): a heap object of type function
         // whose __code__ is the code
         emitLoadExact(fn, rax, d.dst, lay_.t_function, generic);
@@ -594,20 +622,20 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     }
     if (d.self_slot >= 0) {
         a_.cmp(slotMem(d.self_slot), 0);
-        a_.je(generic);
+        a_.je(bail);
     } else if (d.null_slot >= 0) {
         a_.cmp(slotMem(d.null_slot), 0);
-        a_.jne(generic);
+        a_.jne(bail);
     }
     uint32_t missing = d.nargs - d.npassed;
     if (missing) {
         // the last `missing` of the function's __defaults__: defaults = their address
         a_.mov(defaults, qword_ptr(fn, lay_.func_defaults));
         a_.test(defaults, defaults);
-        a_.jz(generic);
+        a_.jz(bail);
         a_.mov(r9, qword_ptr(defaults, lay_.tuple_size));
         a_.cmp(r9, int32_t(missing));
-        a_.jl(generic);
+        a_.jl(bail);
         a_.lea(defaults, qword_ptr(defaults, r9, 3, lay_.tuple_items - int32_t(8 * missing)));
     }
     // compiled callee; recursion limit, frame stack space and C-depth limit as frame_alloc and
@@ -615,16 +643,16 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     a_.mov(entry, uint64_t(uintptr_t(d.jit_code)));
     a_.mov(entry, qword_ptr(entry));
     a_.test(entry, entry);
-    a_.jz(generic);
+    a_.jz(bail);
     a_.mov(eax, dword_ptr(r12, lay_.vm_depth));
     a_.cmp(eax, dword_ptr(r12, lay_.vm_recursion_limit));
-    a_.jge(generic);
+    a_.jge(bail);
     a_.cmp(dword_ptr(r12, lay_.vm_c_depth), int32_t(lay_.max_c_depth));
-    a_.jge(generic);
+    a_.jge(bail);
     a_.mov(nf, qword_ptr(r12, lay_.vm_stack_top));
     a_.lea(top, qword_ptr(nf, int32_t(8 * (lay_.frame_words + d.nslots))));
     a_.cmp(top, qword_ptr(r12, lay_.vm_stack_end));
-    a_.ja(generic);
+    a_.ja(bail);
     // slots (frame_bind): the arguments, the defaults, the closure's cells, every other slot unbound
     a_.lea(nslots, qword_ptr(nf, int32_t(8 * lay_.frame_words)));
     for (uint32_t i = 0; i < d.npassed; i++) {
@@ -699,6 +727,27 @@ void Emitter::emitDirectCall(const kr_lir_insn &in, const kr_lir_direct_call &d,
     a_.mov(qword_ptr(r12, lay_.vm_stack_top), rdx);
     a_.sub(dword_ptr(r12, lay_.vm_depth), 1);
     a_.sub(dword_ptr(r12, lay_.vm_c_depth), 1);
+    if (d.cls) {
+        // __init__ must return None (call_class_init's TypeError otherwise); the instance is the result
+        Label notNone = a_.newLabel();
+        a_.cmp(rax, int32_t(KR_NONE));
+        a_.jne(notNone);
+        emitDirectCallEnd(d, ip, done, check, false);
+        a_.bind(notNone);
+        a_.mov(rdi, r12);
+        a_.mov(rsi, rax);
+        a_.mov(rax, uint64_t(uintptr_t(lay_.rt_init_result)));
+        a_.call(rax); // NULL, the TypeError pending
+        a_.jmp(check);
+        a_.bind(resume);
+        emitCallWithIp(lay_.rt_init_resume, ip);
+        a_.jmp(check);
+        a_.bind(bail);
+        a_.mov(r11, uint64_t(uintptr_t(d.cls)));
+        a_.mov(slotMem(d.dst), r11);
+        a_.bind(generic);
+        return;
+    }
     emitDirectCallEnd(d, ip, done, check);
     a_.bind(resume);
     emitCallWithIp(lay_.interp_call_resume, ip);
@@ -719,9 +768,10 @@ void Emitter::emitCallWithIp(const void *fn, const kr_insn *ip)
 // A direct call's end once the callee returned its result in rax (both kinds): the result into the
 // callee slot, then kr_gc_safepoint's test (krait_interrupt zeroes the threshold, so it sees an
 // interrupt too) with kr_interp_call_poll as its slow path, which goes on to `check`.
-void Emitter::emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check)
+void Emitter::emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, Label done, Label check, bool store)
 {
-    a_.mov(slotMem(d.dst), x86::rax);
+    if (store)
+        a_.mov(slotMem(d.dst), x86::rax);
     a_.mov(x86::r11, x86::qword_ptr(x86::r12, lay_.vm_gc_allocated));
     a_.cmp(x86::r11, x86::qword_ptr(x86::r12, lay_.vm_gc_threshold));
     a_.jb(done);
@@ -732,7 +782,9 @@ void Emitter::emitDirectCallEnd(const kr_lir_direct_call &d, const kr_insn *ip, 
 // A direct call of a C method descriptor on self (DIRECT CALLS, KR_HIR_STEP_CMETHOD): the callee slot
 // holds the descriptor the site saw and self is a heap object of exactly its owner type (what the
 // descriptor's own call checks), so its C function is called on the frame's slots (self and the
-// arguments are adjacent), as kr_interp_step_call's generic tail would through kr_call. The result is
+// arguments are adjacent), as kr_interp_step_call's generic tail would through kr_call. A builtin
+// function (KR_HIR_STEP_CFUNC) or int / str / float (KR_HIR_STEP_CTYPE) needs only the callee's
+// identity: cfunction_call and type_call would call exactly that C function on the arguments. The result is
 // stored and the safepoint polled as for a Python callee; NULL (an exception) goes to `check` with
 // rax = 0. Falls through to the generic STEP when a check fails.
 void Emitter::emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call &d, Label done, Label check)
@@ -743,13 +795,25 @@ void Emitter::emitDirectCMethod(const kr_lir_insn &in, const kr_lir_direct_call 
     a_.mov(r11, uint64_t(uintptr_t(d.func)));
     a_.cmp(slotMem(d.dst), r11);
     a_.jne(generic);
-    emitLoadExact(rax, r11, d.arg0, d.owner, generic);
+    if (d.ckind == KR_LIR_C_METHOD)
+        emitLoadExact(rax, r11, d.arg0, d.owner, generic);
+    if (d.null_slot >= 0) { // a builtin function that LOAD_METHOD found on a module: no self
+        a_.cmp(slotMem(uint32_t(d.null_slot)), 0);
+        a_.jne(generic);
+    }
     a_.mov(rax, uint64_t(uintptr_t(ip + 2))); // as kr_interp_step_call: the caller is after the call
     a_.mov(qword_ptr(r13, lay_.frame_pc), rax);
     a_.mov(rdi, r12);
-    a_.lea(rsi, slotMem(d.arg0));
-    a_.mov(edx, int32_t(d.npassed));
-    a_.xor_(ecx, ecx);
+    if (d.ckind == KR_LIR_C_TYPE) { // new_(vm, type, args, nargs, kwnames)
+        a_.mov(rsi, uint64_t(uintptr_t(d.func)));
+        a_.lea(rdx, slotMem(d.arg0));
+        a_.mov(ecx, int32_t(d.npassed));
+        a_.xor_(r8d, r8d);
+    } else { // fn(vm, args, nargs, kwnames)
+        a_.lea(rsi, slotMem(d.arg0));
+        a_.mov(edx, int32_t(d.npassed));
+        a_.xor_(ecx, ecx);
+    }
     a_.mov(rax, uint64_t(uintptr_t(d.cfn)));
     a_.call(rax);
     a_.test(rax, rax);

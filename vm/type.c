@@ -922,6 +922,35 @@ static kr_value (*const slot_binops[KR_BINOP_COUNT])(kr_vm *, kr_value, kr_value
 #undef REF_BIN
 };
 static kr_value (*const *binop_generic_table(void))(kr_vm *, kr_value, kr_value) { return slot_binops; }
+static kr_value (*const slot_inplaces[KR_BINOP_COUNT])(kr_vm *, kr_value, kr_value) = {
+#define REF_INPLACE(i) slot_inplace_##i,
+    KR_BINOP_GENERIC(REF_INPLACE)
+#undef REF_INPLACE
+};
+
+bool kr_type_binop_same_class(kr_vm *vm, int op, bool inplace, kr_value a, kr_value b, kr_value *out)
+{
+    /* (an in-place ** is left out: its message says "**=", not the binary "** or pow()" + "=") */
+    if (!kr_is_ptr(a) || !kr_is_ptr(b) || op < 0 || op >= KR_BINOP_COUNT || (inplace && op == KR_OP_POW))
+        return false;
+    kr_type *t = KR_OBJ(a)->type;
+    if (KR_OBJ(b)->type != t || t->binop[op] != slot_binops[op])
+        return false;
+    /* in place: kr_inplace_op's slot finds no __iop__ (NotImplemented, nothing run), then binary_op1 */
+    if (inplace && t->inplace[op] &&
+        (t->inplace[op] != slot_inplaces[op] || kr_type_lookup(vm, t, vm->names[ibinop_names[op]])))
+        return false;
+    /* maybe_call_binary's lookup_special: a plain function is called unbound with self */
+    kr_value f = kr_type_lookup(vm, t, vm->names[binop_names[op]]);
+    if (!f || !kr_is_ptr(f) || KR_OBJ(f)->type != vm->t.function)
+        return false;
+    kr_value r = kr_interp_call_self(vm, f, a, &b, 1, KR_NULL);
+    if (r == KR_NOTIMPL) /* same class: no reflected operand to try */
+        r = kr_raise(vm, KR_EXC(vm, TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                     kr_binop_symbol(op), inplace ? "=" : "", kr_typename(vm, a), kr_typename(vm, b));
+    *out = r;
+    return true;
+}
 
 static kr_value slot_pow3(kr_vm *vm, kr_value a, kr_value b, kr_value mod)
 {

@@ -154,6 +154,13 @@ kr_value kr_type_fullname(kr_vm *vm, kr_type *t);
  * code), and that __init__ is a plain function, not a generator function. KR_NULL otherwise (no
  * exception). */
 kr_value kr_type_python_init(kr_vm *vm, kr_type *cls);
+/* `a op b` (in place when inplace) for a and b of one class whose op is a Python function __op__ (the
+ * generic binop slot; in place: no __iop__ at all): binary_op1 and slot_binop_impl come down to
+ * calling it, and its NotImplemented to kr_binary_op's TypeError (the other operand, of the same class,
+ * is not asked). Compiled code's generic BINARY_OP (compiler/jit_rt.c) takes this without their
+ * dispatch. false when the operands are not such (nothing done); else true with *out the result, or
+ * KR_NULL with the exception pending. */
+bool kr_type_binop_same_class(kr_vm *vm, int op, bool inplace, kr_value a, kr_value b, kr_value *out);
 /* next(it) for `yield from` (vm/generator.c): as the type's next slot, but a StopIteration raised by a
  * class's __next__ stays pending (the slot clears it: exhaustion is KR_NULL without an exception),
  * since its value is the result of the yield from. KR_NULL without an exception: exhausted. */
