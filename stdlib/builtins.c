@@ -1232,8 +1232,8 @@ kr_value kr_builtins_module_create(kr_vm *vm)
         kr_type *type;
     } types[] = {
         {"object", vm->t.object}, {"type", vm->t.type}, {"int", vm->t.int_}, {"bool", vm->t.bool_},
-        {"float", vm->t.float_}, {"str", vm->t.str}, {"bytes", vm->t.bytes}, {"bytearray", vm->t.bytearray},
-        {"memoryview", vm->t.memoryview},
+        {"float", vm->t.float_}, {"complex", vm->t.complex_}, {"str", vm->t.str}, {"bytes", vm->t.bytes},
+        {"bytearray", vm->t.bytearray}, {"memoryview", vm->t.memoryview},
         {"list", vm->t.list}, {"tuple", vm->t.tuple}, {"dict", vm->t.dict}, {"set", vm->t.set},
         {"frozenset", vm->t.frozenset}, {"range", vm->t.range}, {"slice", vm->t.slice},
         {"property", vm->t.property}, {"classmethod", vm->t.classmethod}, {"staticmethod", vm->t.staticmethod},

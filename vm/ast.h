@@ -115,8 +115,8 @@ typedef enum {
  *        underscores, NUL-terminated, never empty (e.g. 0x_FF -> "FF" base 16; 007 is a syntax error
  *        but 000 -> "000" base 10). The value may exceed 64 bits: the compiler converts (mpz_set_str).
  *   FLOAT: `f` is strtod() of the cleaned text (inf for 1e999, as CPython).
- *   IMAGINARY: `f` is the imaginary part of `1.5j` (the real part is 0). Krait has no complex type:
- *        the lexer accepts it so the compiler can report it.
+ *   IMAGINARY: `f` is the imaginary part of `1.5j` (the real part is 0); the compiler makes it a
+ *        complex constant (vm/complex.c).
  *   STR:   `s`/`len` is the UTF-8 content with escapes processed. It may contain NUL bytes. Lone
  *        surrogates from \ud800-style escapes are encoded as 3-byte sequences (WTF-8), as CPython's
  *        "surrogatepass" would. s[len] == '\0' always.

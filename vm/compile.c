@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "complexobj.h"
 #include "int.h"
 #include "set.h"
 #include "symtable.h"
@@ -614,6 +615,25 @@ static int const_float(unit *u, double d)
     return add_const_keyed(u, v, key, sizeof key);
 }
 
+/* An imaginary literal (0.0 + f*1j), or its negation folded as CPython's AST optimizer does: -(1j) is
+ * complex(-0.0, -1.0). Keyed by the bits of both parts, so signed zeros stay distinct. */
+static int const_complex(unit *u, double re, double im)
+{
+    char key[1 + 2 * sizeof(double)];
+    key[0] = 'x';
+    memcpy(key + 1, &re, sizeof re);
+    memcpy(key + 1 + sizeof re, &im, sizeof im);
+    int i = kmap_get(&u->constmap, key, sizeof key);
+    if (i >= 0)
+        return i;
+    kr_value v = kr_complex_new(u->c->vm, re, im);
+    if (!v) {
+        exc_pending(u->c);
+        return 0;
+    }
+    return add_const_keyed(u, v, key, sizeof key);
+}
+
 static int const_bytes(unit *u, const char *s, size_t n)
 {
     char *key = malloc(n + 1);
@@ -1102,13 +1122,14 @@ static bool is_negated_number(const kr_ast_expr *e)
     return e->kind == KR_AST_EXPR_UNARYOP && e->v.UnaryOp.op == KR_AST_USUB &&
            e->v.UnaryOp.operand->kind == KR_AST_EXPR_CONSTANT &&
            (e->v.UnaryOp.operand->v.Constant.kind == KR_AST_CONST_INT ||
-            e->v.UnaryOp.operand->v.Constant.kind == KR_AST_CONST_FLOAT);
+            e->v.UnaryOp.operand->v.Constant.kind == KR_AST_CONST_FLOAT ||
+            e->v.UnaryOp.operand->v.Constant.kind == KR_AST_CONST_IMAGINARY);
 }
 
 static bool is_const_expr(const kr_ast_expr *e)
 {
     if (e->kind == KR_AST_EXPR_CONSTANT)
-        return e->v.Constant.kind != KR_AST_CONST_IMAGINARY;
+        return true;
     if (is_negated_number(e))
         return true;
     if (e->kind == KR_AST_EXPR_TUPLE && e->v.Tuple.ctx == KR_AST_LOAD) {
@@ -1134,9 +1155,7 @@ static int const_index_of_constant(unit *u, const kr_ast_expr *e, bool negate)
     case KR_AST_CONST_FLOAT: return const_float(u, negate ? -k->f : k->f);
     case KR_AST_CONST_STR: return const_str(u, k->s, k->len);
     case KR_AST_CONST_BYTES: return const_bytes(u, k->s, k->len);
-    case KR_AST_CONST_IMAGINARY:
-        SYNERR(u->c, e, "complex numbers are not supported by Krait");
-        return 0;
+    case KR_AST_CONST_IMAGINARY: return negate ? const_complex(u, -0.0, -k->f) : const_complex(u, 0.0, k->f);
     }
     return 0;
 }
@@ -1801,7 +1820,7 @@ static bool stable_hash_const(kr_vm *vm, kr_value v)
     if (kr_is_small(v) || v == KR_NONE || v == KR_TRUE || v == KR_FALSE || v == KR_ELLIPSIS)
         return true;
     kr_type *t = kr_type_of(vm, v);
-    if (t == vm->t.int_ || t == vm->t.float_)
+    if (t == vm->t.int_ || t == vm->t.float_ || t == vm->t.complex_)
         return true;
     if (t != vm->t.tuple)
         return false;
@@ -2384,7 +2403,7 @@ static void compile_return(unit *u, kr_ast_stmt *s)
     int ci = -1;
     if (!v) {
         ci = const_none(u);
-    } else if (v->kind == KR_AST_EXPR_CONSTANT && v->v.Constant.kind != KR_AST_CONST_IMAGINARY) {
+    } else if (v->kind == KR_AST_EXPR_CONSTANT) {
         ci = const_index_of(u, v);
     } else if (cleanups) {
         slot = push(u);
@@ -3492,11 +3511,8 @@ static void compile_stmt(unit *u, kr_ast_stmt *s)
             emit(u, KR_OP_PRINT_EXPR, 0, t, 0, 0);
             break;
         }
-        if (e->kind == KR_AST_EXPR_CONSTANT) {
-            if (e->v.Constant.kind == KR_AST_CONST_IMAGINARY)
-                SYNERR(u->c, e, "complex numbers are not supported by Krait");
+        if (e->kind == KR_AST_EXPR_CONSTANT)
             break; /* no effect */
-        }
         compile_expr_any(u, e);
         break;
     }

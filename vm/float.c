@@ -6,8 +6,8 @@
  * the decimal exponent is < -4 or >= 16, otherwise positional with at least one digit after the point.
  *
  * Arithmetic follows CPython's floatobject.c, including the signs of zero results of // and %, and
- * float ** float's special cases. Difference: a negative base raised to a non-integer power gives a
- * complex number in CPython; Krait has no complex type and raises ValueError instead.
+ * float ** float's special cases; a negative base raised to a non-integer power gives a complex number
+ * (vm/complex.c's power), as in CPython.
  */
 #include "floatobj.h"
 
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "complexobj.h"
 #include "dtoa.h"
 #include "init.h"
 #include "str.h"
@@ -441,8 +442,8 @@ int kr_float_pow_d(kr_vm *vm, double iv, double iw, double *out)
     case KR_FLOAT_POW_ZERO_NEGATIVE:
         kr_raise(vm, KR_EXC(vm, ZeroDivisionError), "0.0 cannot be raised to a negative power");
         return -1;
-    case KR_FLOAT_POW_COMPLEX:
-        kr_raise(vm, KR_EXC(vm, ValueError), "Krait does not support complex numbers");
+    case KR_FLOAT_POW_COMPLEX: /* kr_float_binop returns a complex before this; raw callers can't */
+        kr_raise(vm, KR_EXC(vm, ValueError), "negative number cannot be raised to a fractional power");
         return -1;
     default:
         kr_raise(vm, KR_EXC(vm, OverflowError), "(34, 'Numerical result out of range')");
@@ -477,6 +478,9 @@ kr_value kr_float_binop(kr_vm *vm, int op, kr_value a, kr_value b)
             return KR_NULL;
         break;
     case KR_OP_POW:
+        /* a negative base to a non-integer power is a complex number, computed by complex's power */
+        if (kr_float_pow_raw(x, y, &r) == KR_FLOAT_POW_COMPLEX)
+            return kr_complex_pow_value(vm, (kr_cdouble){x, 0.0}, (kr_cdouble){y, 0.0});
         if (kr_float_pow_d(vm, x, y, &r) < 0)
             return KR_NULL;
         break;

@@ -31,6 +31,7 @@ typedef struct builtin_module {
 
 static const builtin_module builtin_modules[] = {
     {"math", kr_math_module_create},
+    {"cmath", kr_cmath_module_create},
     {"_time", kr_time_module_create},
     {"gc", kr_gc_module_create},
     {"posix", kr_os_module_create},

@@ -15,6 +15,7 @@ void kr_str_init(kr_vm *vm);       /* str.c */
 void kr_bytes_init(kr_vm *vm);     /* bytes.c */
 void kr_int_init(kr_vm *vm);       /* int.c: int and bool */
 void kr_float_init(kr_vm *vm);     /* float.c */
+void kr_complex_init(kr_vm *vm);   /* complex.c */
 void kr_tuple_init(kr_vm *vm);     /* tuple.c */
 void kr_list_init(kr_vm *vm);      /* list.c */
 void kr_dict_init(kr_vm *vm);      /* dict.c */
@@ -41,6 +42,7 @@ void kr_interp_trace_roots(kr_vm *vm);
 kr_value kr_builtins_module_create(kr_vm *vm);
 kr_value kr_sys_module_create(kr_vm *vm);
 kr_value kr_math_module_create(kr_vm *vm);
+kr_value kr_cmath_module_create(kr_vm *vm);      /* stdlib/cmath.c */
 kr_value kr_time_module_create(kr_vm *vm);
 kr_value kr_gc_module_create(kr_vm *vm);
 kr_value kr_suggestions_module_create(kr_vm *vm); /* stdlib/suggestmodule.c */

@@ -7,6 +7,7 @@
  *     'I' varint n, n bytes big int: its hex digits (with '-'), as kr_int_from_str reads them (base 16:
  *                           linear time, and free of sys.set_int_max_str_digits' limit)
  *     'f' 8 bytes           float, the IEEE bits little-endian (so -0.0 and NaN payloads survive)
+ *     'x' 16 bytes          complex: the real part's bits, then the imaginary part's, as 'f'
  *     's' varint n, n bytes str, not interned
  *     'S' varint n, n bytes, NUL   str, interned on load (the NUL lets kr_intern read it in place)
  *     'b' varint n, n bytes bytes
@@ -14,7 +15,7 @@
  *     '{' varints size, n; n times varint slot, value
  *                           frozenset (a constant set display's), its exact table layout: the set
  *                           built from it iterates in the same order as the compiled one
- *     'r' varint k          the k-th heap object (str, bytes, big int, float, tuple) read so far in
+ *     'r' varint k          the k-th heap object (str, bytes, big int, float, complex, tuple) read so far in
  *                           this blob, counted in the order their tags appear: the same object again
  *     'c' ...               code object (never referenced twice):
  *         varints flags, argcount, posonlyargcount, kwonlyargcount, nslots; svarint firstlineno;
@@ -34,6 +35,7 @@
 
 #include "bytes.h"
 #include "code.h"
+#include "complexobj.h"
 #include "floatobj.h"
 #include "int.h"
 #include "set.h"
@@ -193,7 +195,7 @@ static void write_value(mw *w, kr_value v)
         return;
     }
     if (t != vm->t.str && t != vm->t.bytes && t != vm->t.int_ && t != vm->t.float_ && t != vm->t.tuple &&
-        t != vm->t.frozenset) {
+        t != vm->t.frozenset && t != vm->t.complex_) {
         kr_raise(vm, KR_EXC(vm, ValueError), "unmarshallable object of type '%s'", kr_typename(vm, v));
         w->failed = true;
         return;
@@ -229,6 +231,14 @@ static void write_value(mw *w, kr_value v)
         uint64_t bits;
         memcpy(&bits, &d, sizeof bits);
         put_byte(w, 'f');
+        put_u64(w, bits);
+    } else if (t == vm->t.complex_) {
+        kr_cdouble c = kr_complex_value(v);
+        uint64_t bits;
+        put_byte(w, 'x');
+        memcpy(&bits, &c.real, sizeof bits);
+        put_u64(w, bits);
+        memcpy(&bits, &c.imag, sizeof bits);
         put_u64(w, bits);
     } else if (t == vm->t.frozenset) {
         put_byte(w, '{');
@@ -516,6 +526,13 @@ static kr_value read_value(mr *r)
         double d;
         memcpy(&d, &bits, sizeof d);
         return r->failed ? KR_NULL : add_ref(r, kr_float_new(vm, d));
+    }
+    case 'x': {
+        uint64_t rb = get_u64(r), ib = get_u64(r);
+        double re, im;
+        memcpy(&re, &rb, sizeof re);
+        memcpy(&im, &ib, sizeof im);
+        return r->failed ? KR_NULL : add_ref(r, kr_complex_new(vm, re, im));
     }
     case '(': {
         uint64_t n = get_varint(r);

@@ -82,6 +82,7 @@ kr_vm *kr_vm_new(const kr_vm_options *opts)
     kr_memoryview_init(vm);
     kr_int_init(vm);
     kr_float_init(vm);
+    kr_complex_init(vm);
     kr_tuple_init(vm);
     kr_list_init(vm);
     kr_dict_init(vm);

@@ -72,6 +72,7 @@ typedef struct kr_types {
     kr_type *file;                                             /* stdlib/io.c */
     kr_type *deque, *deque_iter, *deque_reviter;              /* stdlib/collections.c */
     kr_type *memoryview;                                       /* memoryview.c */
+    kr_type *complex_;                                         /* complex.c */
     kr_type *extra[16];                                        /* spare slots for later types */
 } kr_types;
 

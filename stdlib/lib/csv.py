@@ -356,11 +356,5 @@ def _spaced_after(line, delim):
     return line.count(delim) == line.count(delim + ' ')
 
 
-# has_header() recognises numeric cells with complex() in CPython; Krait has no complex type, so
-# float() does (the one difference: a cell like '1j' is not a number here).
-def _find_number_type():
-    import builtins
-    return getattr(builtins, 'complex', float)
-
-
-_number_type = _find_number_type()
+# has_header() recognises numeric cells with complex(), as CPython's does ('1j' is a number).
+_number_type = complex

@@ -215,7 +215,7 @@ class Fraction(numbers.Rational):
 
     def _operator_fallbacks(monomorphic_operator, fallback_operator):
         # forward and reverse methods of one operator: exact with ints/Fractions, float with
-        # floats (complex too, where the VM has it), NotImplemented otherwise
+        # floats, complex with complex numbers, NotImplemented otherwise
         def forward(a, b):
             if isinstance(b, Fraction):
                 return monomorphic_operator(a, b)
@@ -223,6 +223,8 @@ class Fraction(numbers.Rational):
                 return monomorphic_operator(a, Fraction._from_coprime_ints(b, 1))
             elif isinstance(b, float):
                 return fallback_operator(float(a), b)
+            elif isinstance(b, complex):
+                return fallback_operator(complex(a), b)
             else:
                 return NotImplemented
         forward.__name__ = '__' + fallback_operator.__name__ + '__'
@@ -233,6 +235,8 @@ class Fraction(numbers.Rational):
                 return monomorphic_operator(Fraction(a), b)
             elif isinstance(a, numbers.Real):
                 return fallback_operator(float(a), float(b))
+            elif isinstance(a, numbers.Complex):
+                return fallback_operator(complex(a), complex(b))
             else:
                 return NotImplemented
         reverse.__name__ = '__r' + fallback_operator.__name__ + '__'
@@ -338,7 +342,7 @@ class Fraction(numbers.Rational):
                     return Fraction._from_coprime_ints((-a._denominator) ** -power,
                                                        (-a._numerator) ** -power)
             return float(a) ** float(b)
-        elif isinstance(b, float):
+        elif isinstance(b, (float, complex)):
             return float(a) ** b
         return NotImplemented
 
@@ -404,6 +408,8 @@ class Fraction(numbers.Rational):
             return a._numerator == b and a._denominator == 1
         if isinstance(b, numbers.Rational):
             return a._numerator == b.numerator and a._denominator == b.denominator
+        if isinstance(b, numbers.Complex) and b.imag == 0:
+            b = b.real
         if isinstance(b, float):
             if math.isnan(b) or math.isinf(b):
                 return 0.0 == b

@@ -1,5 +1,5 @@
 """The numeric tower of abstract base classes (PEP 3141): Number > Complex > Real > Rational >
-Integral. int and bool are registered as Integral, float as Real."""
+Integral. int and bool are registered as Integral, float as Real, complex as Complex."""
 
 from abc import ABCMeta, abstractmethod
 
@@ -90,6 +90,9 @@ class Complex(Number):
     @abstractmethod
     def __eq__(self, other):
         raise NotImplementedError
+
+
+Complex.register(complex)
 
 
 class Real(Complex):

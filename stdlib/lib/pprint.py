@@ -114,8 +114,8 @@ def _wrap_bytes_repr(object, width, allowance):
         yield repr(current)
 
 
-# Types whose repr is printed as is (Krait has no complex type; CPython's table also lists it).
-_builtin_scalars = frozenset({str, bytes, bytearray, float, bool, type(None)})
+# Types whose repr is printed as is.
+_builtin_scalars = frozenset({str, bytes, bytearray, float, complex, bool, type(None)})
 
 
 class PrettyPrinter:

@@ -9,8 +9,8 @@ def pw(x, y):
 
 
 def show(x, y):
-    """repr(x ** y), or the exception; a negative base to a fractional power is a complex number in
-    CPython and a ValueError in Krait, which has no complex type: both show as "complex"."""
+    """repr(x ** y), or the exception; a negative base to a fractional power is a complex number,
+    shown as "complex" (its value is checked by float_complex_arith)."""
     try:
         r = pw(x, y)
     except ZeroDivisionError as ex:

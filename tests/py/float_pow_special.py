@@ -19,7 +19,7 @@ def show(x, y):
             return "complex"  # CPython overflowed computing the complex number
         return "OverflowError: %s" % e
     except ValueError:
-        return "complex"  # CPython: a complex number; Krait has none and raises ValueError
+        return "complex"  # a complex number's error (its values are checked by float_complex_arith)
     if type(r).__name__ == "complex":
         return "complex"
     return repr(r)

@@ -10,6 +10,7 @@
 #include "vm/bytes.h"
 #include "vm/code.h"
 #include "vm/compile.h"
+#include "vm/complexobj.h"
 #include "vm/floatobj.h"
 #include "vm/import.h"
 #include "vm/int.h"
@@ -60,6 +61,10 @@ static void same_value(kr_value a, kr_value b, const char *where)
     } else if (t == vm->t.float_) {
         double x = kr_float_value(a), y = kr_float_value(b);
         ck_assert_msg(!memcmp(&x, &y, sizeof x), "%s: floats differ", where);
+    } else if (t == vm->t.complex_) {
+        kr_cdouble x = kr_complex_value(a), y = kr_complex_value(b);
+        ck_assert_msg(!memcmp(&x.real, &y.real, sizeof x.real) && !memcmp(&x.imag, &y.imag, sizeof x.imag),
+                      "%s: complex numbers differ", where);
     } else if (t == vm->t.tuple) {
         ck_assert_int_eq(kr_tuple_size(a), kr_tuple_size(b));
         for (int64_t i = 0; i < kr_tuple_size(a); i++)
@@ -165,6 +170,7 @@ static const char roundtrip_src[] =
     "BIG = (4611686018427387904, -4611686018427387905, 2**64, 123456789012345678901234567890123456789,\n"
     "       -0x7fffffffffffffffffffffffffffffff, 0o777777777777777777777777, 0b1" "0000000000000000000000000000000000000000000000000000000000000000)\n"
     "FLOATS = (0.0, -0.0, 1.5, -2.25e-300, 1e308, 1e999, -1e999, 3.141592653589793)\n"
+    "COMPLEX = (1j, -1j, 0j, -0j, 2.5e-300j, 1e999j, -(1e999j), 3j)\n"
     "STRS = ('', 'name', 'two words', 'h\\xe9llo \\u2603 \\U0001d11e', 'a\\x00b', 'x' * 3, '\\n\\t')\n"
     "BYTES = (b'', b'\\x00\\xff', b'abc' b'def')\n"
     "SINGLETONS = (None, True, False, ..., ())\n"
@@ -201,7 +207,7 @@ static const char roundtrip_src[] =
     "        case _: return None\n"
     "with open(__file__ if '__file__' in globals() else '/dev/null') as fh:\n"
     "    pass\n"
-    "result = (SMALL, BIG, FLOATS, STRS, BYTES, SINGLETONS, NESTED, f(1, d=4, q=5), C().m(), C.__doc__,\n"
+    "result = (SMALL, BIG, FLOATS, COMPLEX, STRS, BYTES, SINGLETONS, NESTED, f(1, d=4, q=5), C().m(), C.__doc__,\n"
     "          f.__doc__, list(gen(4)), [matcher(v) for v in ({'k': [1, 2, 3]}, (1, 2), 'abc', 7)],\n"
     "          f.__defaults__, f.__kwdefaults__, f.__code__.co_varnames, f.__code__.co_flags,\n"
     "          f.__code__.co_argcount, f.__code__.co_posonlyargcount, f.__code__.co_kwonlyargcount,\n"
@@ -232,6 +238,7 @@ START_TEST(test_roundtrip_every_kind)
     ck_assert_ptr_nonnull(strstr(r1, "123456789012345678901234567890123456789"));
     ck_assert_ptr_nonnull(strstr(r1, "'h\xc3\xa9llo \xe2\x98\x83 \xf0\x9d\x84\x9e'"));
     ck_assert_ptr_nonnull(strstr(r1, "-0.0, 1.5"));
+    ck_assert_ptr_nonnull(strstr(r1, "(1j, (-0-1j), 0j, (-0-0j), 2.5e-300j, infj, (-0-infj), 3j)"));
     free(r1);
     free(r2);
     free(blob);
