@@ -24,6 +24,7 @@
 
 #define PI 3.141592653589793238462643383279502884
 #define LN10 2.302585092994045684017760457834
+#define LN2 0.693147180559945309417232121458176568
 #define LOG_LARGE_DOUBLE 708.3964185322641 /* log(DBL_MAX / 4) */
 
 enum { OK, EDOM_ERR, ERANGE_ERR };
@@ -35,7 +36,16 @@ static kr_value math_error(kr_vm *vm, int err)
     return kr_raise(vm, KR_EXC(vm, OverflowError), "math range error");
 }
 
-static double complex to_c(kr_cdouble z) { return CMPLX(z.real, z.imag); }
+/* C11 lays a double complex out as double[2] (real, imaginary): built that way rather than with CMPLX,
+ * which not every compiler's <complex.h> provides, and without x + y*I, which turns an infinite y into
+ * a NaN real part */
+static double complex to_c(kr_cdouble z)
+{
+    double complex c;
+    double parts[2] = {z.real, z.imag};
+    memcpy(&c, parts, sizeof c);
+    return c;
+}
 static kr_cdouble from_c(double complex z) { return (kr_cdouble){creal(z), cimag(z)}; }
 
 static bool finite_c(kr_cdouble z) { return isfinite(z.real) && isfinite(z.imag); }
@@ -143,13 +153,13 @@ static int c_log(kr_cdouble z, kr_cdouble *r)
     double ax = fabs(z.real), ay = fabs(z.imag);
     r->imag = atan2(z.imag, z.real);
     if (ax > DBL_MAX / 4 || ay > DBL_MAX / 4) {
-        r->real = log(hypot(ax / 2, ay / 2)) + M_LN2;
+        r->real = log(hypot(ax / 2, ay / 2)) + LN2;
     } else if (ax < DBL_MIN && ay < DBL_MIN) {
         if (ax == 0.0 && ay == 0.0) {
             r->real = -INFINITY;
             return EDOM_ERR;
         }
-        r->real = log(hypot(ldexp(ax, DBL_MANT_DIG), ldexp(ay, DBL_MANT_DIG))) - DBL_MANT_DIG * M_LN2;
+        r->real = log(hypot(ldexp(ax, DBL_MANT_DIG), ldexp(ay, DBL_MANT_DIG))) - DBL_MANT_DIG * LN2;
     } else {
         double h = hypot(ax, ay);
         if (h >= 0.71 && h <= 1.73) {

@@ -479,9 +479,10 @@ kr_value kr_float_binop(kr_vm *vm, int op, kr_value a, kr_value b)
         break;
     case KR_OP_POW:
         /* a negative base to a non-integer power is a complex number, computed by complex's power */
-        if (kr_float_pow_raw(x, y, &r) == KR_FLOAT_POW_COMPLEX)
+        k = kr_float_pow_raw(x, y, &r);
+        if (k == KR_FLOAT_POW_COMPLEX)
             return kr_complex_pow_value(vm, (kr_cdouble){x, 0.0}, (kr_cdouble){y, 0.0});
-        if (kr_float_pow_d(vm, x, y, &r) < 0)
+        if (k != KR_FLOAT_POW_OK && kr_float_pow_d(vm, x, y, &r) < 0) /* raises the error */
             return KR_NULL;
         break;
     default:
