@@ -40,20 +40,47 @@ def _reconstructor(cls, base, state):
     return obj
 
 
+def _is_builtin_type(cls):
+    # A class made by a class statement or type() always has __module__ in its own namespace; the
+    # types implemented in C (int, list, deque, ...) do not.  (CPython tests its non-heap-type flag.)
+    return '__module__' not in cls.__dict__
+
+
 def _reduce_ex(self, proto):
-    """The protocol 0 and 1 reduction of an object whose class has no __reduce__ of its own."""
+    """The protocol 0 and 1 reduction of an object whose class has no __reduce__ of its own: rebuilt by
+    _reconstructor from its class, its nearest builtin base (object, int, tuple, ...) and that base's
+    value of the object, then its __getstate__() state."""
     cls = self.__class__
+    base = object
+    for klass in cls.__mro__:
+        if _is_builtin_type(klass):
+            base = klass
+            break
+    if base is object:
+        state = None
+    else:
+        if base is cls:
+            raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        state = base(self)
+    args = (cls, base, state)
     try:
         getstate = self.__getstate__
     except AttributeError:
-        getstate = None
-    state = getstate() if getstate is not None else None
-    if state is None and getattr(cls, '__slots__', None) and not hasattr(self, '__dict__'):
-        raise TypeError(f"cannot pickle {cls.__name__!r} object: a class that defines __slots__ without "
-                        "defining __getstate__ cannot be pickled with protocol " + str(proto))
-    if state:
-        return _reconstructor, (cls, object, None), state
-    return _reconstructor, (cls, object, None)
+        if getattr(self, "__slots__", None):
+            raise TypeError(f"cannot pickle {cls.__name__!r} object: a class that defines __slots__ "
+                            "without defining __getstate__ cannot be pickled") from None
+        try:
+            value = self.__dict__
+        except AttributeError:
+            value = None
+    else:
+        if type(self).__getstate__ is object.__getstate__ and getattr(self, "__slots__", None):
+            raise TypeError("a class that defines __slots__ without defining __getstate__ cannot be "
+                            "pickled")
+        value = getstate()
+    if value:
+        return _reconstructor, args, value
+    return _reconstructor, args
 
 
 def _slotnames(cls):

@@ -714,6 +714,14 @@ class date:
     __slots__ = ("_year", "_month", "_day", "_hashcode")
 
     def __new__(cls, year, month=_MISSING, day=_MISSING):
+        if (month is _MISSING and isinstance(year, bytes) and len(year) == 4 and 1 <= year[2] <= 12):
+            # The pickled state (see __reduce__): year (2 bytes, big-endian), month, day.
+            self = object.__new__(cls)
+            self._year = year[0] * 256 + year[1]
+            self._month = year[2]
+            self._day = year[3]
+            self._hashcode = -1
+            return self
         if month is _MISSING or day is _MISSING:
             if month is _MISSING:
                 raise TypeError("function missing required argument 'month' (pos 2)")
@@ -916,8 +924,9 @@ class date:
             self._hashcode = hash((self._year, self._month, self._day))
         return self._hashcode
 
+    # Pickled as CPython's date is: the class and a 4-byte state, so pickles are interchangeable.
     def __reduce__(self):
-        return (type(self), (self._year, self._month, self._day))
+        return (type(self), (bytes((self._year >> 8, self._year & 255, self._month, self._day)),))
 
     __copy__ = _copy_value
     __deepcopy__ = _deepcopy_value
@@ -1099,6 +1108,19 @@ class time:
     __slots__ = ("_hour", "_minute", "_second", "_microsecond", "_tzinfo", "_fold", "_hashcode")
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        if isinstance(hour, bytes) and len(hour) == 6 and (hour[0] & 0x7f) < 24:
+            # The pickled state (see __reduce_ex__), tzinfo as the second argument.
+            tz = None if minute == 0 else minute
+            _check_tzinfo(tz)
+            self = object.__new__(cls)
+            self._hour = hour[0] & 0x7f
+            self._fold = hour[0] >> 7
+            self._minute = hour[1]
+            self._second = hour[2]
+            self._microsecond = (hour[3] << 16) | (hour[4] << 8) | hour[5]
+            self._tzinfo = tz
+            self._hashcode = -1
+            return self
         hour, minute, second, microsecond, fold = _check_time_fields(hour, minute, second, microsecond, fold)
         _check_tzinfo(tzinfo)
         self = object.__new__(cls)
@@ -1249,8 +1271,16 @@ class time:
                 self._hashcode = hash(("time", us))
         return self._hashcode
 
+    # Pickled as CPython's time is: a 6-byte state (hour with the fold in its top bit from protocol 4
+    # on, minute, second, 3-byte microsecond), then the tzinfo when there is one.
+    def __reduce_ex__(self, protocol):
+        us = self._microsecond
+        hour = self._hour + (128 if self._fold and protocol > 3 else 0)
+        state = bytes((hour, self._minute, self._second, us >> 16, (us >> 8) & 255, us & 255))
+        return (type(self), (state,) if self._tzinfo is None else (state, self._tzinfo))
+
     def __reduce__(self):
-        return (type(self), (self._hour, self._minute, self._second, self._microsecond, self._tzinfo))
+        return self.__reduce_ex__(2)
 
     __copy__ = _copy_value
     __deepcopy__ = _deepcopy_value
@@ -1367,6 +1397,23 @@ class datetime(date):
 
     def __new__(cls, year, month=_MISSING, day=_MISSING, hour=0, minute=0, second=0, microsecond=0, tzinfo=None,
                 *, fold=0):
+        if (month is _MISSING or type(month) is not int) and isinstance(year, bytes) and \
+                len(year) == 10 and 1 <= (year[2] & 0x7f) <= 12:
+            # The pickled state (see __reduce_ex__), tzinfo as the second argument.
+            tz = None if month is _MISSING else month
+            _check_tzinfo(tz)
+            self = object.__new__(cls)
+            self._year = year[0] * 256 + year[1]
+            self._month = year[2] & 0x7f
+            self._fold = year[2] >> 7
+            self._day = year[3]
+            self._hour = year[4]
+            self._minute = year[5]
+            self._second = year[6]
+            self._microsecond = (year[7] << 16) | (year[8] << 8) | year[9]
+            self._tzinfo = tz
+            self._hashcode = -1
+            return self
         if month is _MISSING or day is _MISSING:
             if month is _MISSING:
                 raise TypeError("function missing required argument 'month' (pos 2)")
@@ -1741,9 +1788,17 @@ class datetime(date):
             self._hashcode = hash(us)
         return self._hashcode
 
+    # Pickled as CPython's datetime is: a 10-byte state (2-byte year, month with the fold in its top
+    # bit from protocol 4 on, day, hour, minute, second, 3-byte microsecond), then the tzinfo if any.
+    def __reduce_ex__(self, protocol):
+        us = self._microsecond
+        month = self._month + (128 if self._fold and protocol > 3 else 0)
+        state = bytes((self._year >> 8, self._year & 255, month, self._day, self._hour, self._minute,
+                       self._second, us >> 16, (us >> 8) & 255, us & 255))
+        return (type(self), (state,) if self._tzinfo is None else (state, self._tzinfo))
+
     def __reduce__(self):
-        return (type(self), (self._year, self._month, self._day, self._hour, self._minute, self._second,
-                             self._microsecond, self._tzinfo))
+        return self.__reduce_ex__(2)
 
     __copy__ = _copy_value
     __deepcopy__ = _deepcopy_value

@@ -68,6 +68,25 @@ class partial:
         args.extend(f'{k}={v!r}' for k, v in self.keywords.items())
         return 'functools.partial(' + ', '.join(args) + ')'
 
+    # Pickling: the state is (func, args, keywords or None, other attributes or None), as CPython's
+    # partial reduces (so the pickled bytes match).
+    def __reduce__(self):
+        extra = {k: v for k, v in self.__dict__.items() if k not in ('func', 'args', 'keywords')}
+        return type(self), (self.func,), (self.func, self.args, self.keywords or None, extra or None)
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) != 4:
+            raise TypeError("invalid partial state")
+        func, args, keywords, extra = state
+        if not callable(func) or not isinstance(args, tuple) or (keywords is not None and
+                                                                 not isinstance(keywords, dict)):
+            raise TypeError("invalid partial state")
+        if extra:
+            self.__dict__.update(extra)
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = dict(keywords) if keywords else {}
+
 
 def cmp_to_key(mycmp):
     class K:
