@@ -231,30 +231,33 @@ static int set_args(kr_vm *vm, kr_value self, kr_value *args, int nargs)
     return 0;
 }
 
+/* The fields of the special exception types (CPython keeps them in C members, Krait in the instance
+ * dict): set_defaults gives them None, and __reduce__ leaves them out of the pickled state. */
+static const struct {
+    int exc;
+    const char *names[8];
+} exc_fields[] = {
+    {KR_EXC_StopIteration, {"value"}},
+    {KR_EXC_SystemExit, {"code"}},
+    {KR_EXC_ImportError, {"msg", "name", "path", "name_from"}},
+    {KR_EXC_OSError, {"errno", "strerror", "filename", "filename2"}},
+    {KR_EXC_SyntaxError, {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"}},
+    {KR_EXC_NameError, {"name"}},
+    {KR_EXC_AttributeError, {"name", "obj"}},
+    {KR_EXC_UnicodeError, {"encoding", "object", "start", "end", "reason"}},
+};
+
 /* Defaults (None) of the fields of the special exception types, so attributes exist even when a
  * subclass's __init__ does not call the base __init__. */
 static int set_defaults(kr_vm *vm, kr_value self, kr_type *cls)
 {
-    static const struct {
-        int exc;
-        const char *names[8];
-    } fields[] = {
-        {KR_EXC_StopIteration, {"value"}},
-        {KR_EXC_SystemExit, {"code"}},
-        {KR_EXC_ImportError, {"msg", "name", "path", "name_from"}},
-        {KR_EXC_OSError, {"errno", "strerror", "filename", "filename2"}},
-        {KR_EXC_SyntaxError, {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"}},
-        {KR_EXC_NameError, {"name"}},
-        {KR_EXC_AttributeError, {"name", "obj"}},
-        {KR_EXC_UnicodeError, {"encoding", "object", "start", "end", "reason"}},
-    };
     if (!(cls->flags & KR_TF_EXC_FIELDS))
         return 0;
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        if (!kr_type_is_subtype(cls, vm->exc_types[fields[i].exc]))
+    for (size_t i = 0; i < sizeof exc_fields / sizeof exc_fields[0]; i++) {
+        if (!kr_type_is_subtype(cls, vm->exc_types[exc_fields[i].exc]))
             continue;
-        for (int j = 0; j < 8 && fields[i].names[j]; j++)
-            if (kr_exc_set_attr(vm, self, fields[i].names[j], KR_NONE) < 0)
+        for (int j = 0; j < 8 && exc_fields[i].names[j]; j++)
+            if (kr_exc_set_attr(vm, self, exc_fields[i].names[j], KR_NONE) < 0)
                 return -1;
     }
     return 0;
@@ -404,18 +407,68 @@ static kr_value exc_add_note(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
     return KR_NONE;
 }
 
+/* Sets state[name] = the exception's attribute when that is not None (state made on first use). */
+static int reduce_add_field(kr_vm *vm, kr_value self, const char *name, kr_value *state)
+{
+    kr_value v = attr_or_none(vm, self, name);
+    if (v == KR_NONE)
+        return 0;
+    if (!*state && !(*state = kr_dict_new(vm)))
+        return -1;
+    return kr_dict_set_cstr(vm, *state, name, v);
+}
+
+/* BaseException.__reduce__: (type, args) or (type, args, state), the bytes pickle writes matching
+ * CPython's.  The state is the instance dict without the special fields above (CPython's C members),
+ * plus what CPython's own reductions add: OSError's filename(s) appended to a 2-item args, ImportError's
+ * name and path, AttributeError's name and args.  Only str-keyed dict operations: no Python code runs,
+ * so nothing here needs rooting. */
 static kr_value exc_reduce(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
     (void)nargs;
     (void)kwnames;
-    kr_exception *e = EXC(args[0]);
+    kr_value self = args[0];
+    kr_exception *e = EXC(self);
+    kr_type *cls = kr_type_of(vm, self);
+    kr_value eargs = e->args, state = KR_NULL;
     if (e->shape ? e->shape->count != 0 : e->attrs && kr_dict_size(e->attrs)) {
-        kr_value d = kr_instance_dict(vm, args[0]);
-        if (!d)
+        kr_value d = kr_instance_dict(vm, self);
+        if (!d || !(state = kr_dict_copy(vm, d)))
             return KR_NULL;
-        return kr_tuple_pack(vm, 3, KR_VAL(kr_type_of(vm, args[0])), e->args, d);
+        for (size_t i = 0; (cls->flags & KR_TF_EXC_FIELDS) && i < sizeof exc_fields / sizeof exc_fields[0]; i++) {
+            if (!kr_type_is_subtype(cls, vm->exc_types[exc_fields[i].exc]))
+                continue;
+            for (int j = 0; j < 8 && exc_fields[i].names[j]; j++) {
+                kr_value k = kr_intern(vm, exc_fields[i].names[j]);
+                int has = kr_dict_contains(vm, state, k);
+                if (has < 0 || (has && kr_dict_del(vm, state, k) < 0))
+                    return KR_NULL;
+            }
+        }
     }
-    return kr_tuple_pack(vm, 2, KR_VAL(kr_type_of(vm, args[0])), e->args);
+    if (kr_type_is_subtype(cls, KR_EXC(vm, OSError)) && kr_tuple_size(eargs) == 2) {
+        kr_value fn = attr_or_none(vm, self, "filename"), fn2 = attr_or_none(vm, self, "filename2");
+        kr_value *a = kr_tuple_items(eargs);
+        if (fn != KR_NONE)
+            eargs = fn2 != KR_NONE ? kr_tuple_pack(vm, 5, a[0], a[1], fn, KR_NONE, fn2)
+                                   : kr_tuple_pack(vm, 3, a[0], a[1], fn);
+        if (!eargs)
+            return KR_NULL;
+    }
+    if (kr_type_is_subtype(cls, KR_EXC(vm, ImportError)) &&
+        (reduce_add_field(vm, self, "name", &state) < 0 || reduce_add_field(vm, self, "path", &state) < 0))
+        return KR_NULL;
+    if (kr_type_is_subtype(cls, KR_EXC(vm, AttributeError))) {
+        if (reduce_add_field(vm, self, "name", &state) < 0)
+            return KR_NULL;
+        if (!state && !(state = kr_dict_new(vm)))
+            return KR_NULL;
+        if (kr_dict_set_cstr(vm, state, "args", e->args) < 0)
+            return KR_NULL;
+    }
+    if (state && kr_dict_size(state))
+        return kr_tuple_pack(vm, 3, KR_VAL(cls), eargs, state);
+    return kr_tuple_pack(vm, 2, KR_VAL(cls), eargs);
 }
 
 static kr_value exc_get_args(kr_vm *vm, kr_value self) { (void)vm; return EXC(self)->args; }

@@ -139,7 +139,23 @@ _PY3_MODULES["exceptions"] = "builtins"
 _PY2_NAMES = {("builtins", "int"): ("__builtin__", "long"), ("builtins", "str"): ("__builtin__", "unicode"),
               ("builtins", "range"): ("__builtin__", "xrange"),
               ("functools", "reduce"): ("__builtin__", "reduce")}
+_PY2_NAMES.update({("collections", "UserDict"): ("UserDict", "IterableUserDict"),
+                   ("collections", "UserList"): ("UserList", "UserList"),
+                   ("collections", "UserString"): ("UserString", "UserString"),
+                   ("builtins", "ModuleNotFoundError"): ("exceptions", "ImportError"),
+                   ("builtins", "filter"): ("itertools", "ifilter"), ("builtins", "map"): ("itertools", "imap"),
+                   ("builtins", "zip"): ("itertools", "izip"),
+                   ("itertools", "filterfalse"): ("itertools", "ifilterfalse"),
+                   ("itertools", "zip_longest"): ("itertools", "izip_longest")})
 _PY3_NAMES = {v: k for k, v in _PY2_NAMES.items()}
+_PY3_NAMES[("exceptions", "ImportError")] = ("builtins", "ImportError")
+# Python 2 had no OSError subclasses: they are all written as exceptions.OSError.
+for _name in ("BrokenPipeError ChildProcessError ConnectionAbortedError ConnectionError "
+              "ConnectionRefusedError ConnectionResetError FileExistsError FileNotFoundError "
+              "InterruptedError IsADirectoryError NotADirectoryError PermissionError "
+              "ProcessLookupError TimeoutError").split():
+    _PY2_NAMES[("builtins", _name)] = ("exceptions", "OSError")
+del _name
 _PY3_NAMES[("__builtin__", "int")] = ("builtins", "int")
 _PY3_NAMES[("__builtin__", "str")] = ("builtins", "str")
 
@@ -301,6 +317,9 @@ class _Framer:
 
 
 class Pickler:
+    """Writes pickles of objects to a binary file (anything with write()).  The memo maps id(obj) to
+    (memo index, obj) for every object written so far, so shared and recursive references are written
+    once and then fetched (GET); keeping obj in it keeps the id from being reused during the dump."""
 
     def __init__(self, file, protocol=None, *, fix_imports=True, buffer_callback=None):
         if protocol is None:
@@ -874,6 +893,9 @@ class Pickler:
 
 
 class Unpickler:
+    """Reads pickles from a binary file (read/readline).  A pickle is a program for a stack machine:
+    each opcode pushes, pops or combines values on self.stack; MARK saves the current stack on
+    self.metastack and starts a new one, which the opcodes taking "the items since the mark" pop."""
 
     def __init__(self, file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
         self._buffers = iter(buffers) if buffers is not None else None

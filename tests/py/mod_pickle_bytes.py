@@ -33,8 +33,7 @@ objs = [None, True, False, 0, 1, -1, 255, 256, 65535, 65536, -2**31, 2**31 - 1, 
         '', 'abc', 'a\\b\nc\r\x00\x1a', 'é€😀', 'x' * 300, b'', b'abc', b'\x00\xff' * 200,
         bytearray(), bytearray(b'ab'), (), (1,), (1, 2), (1, 2, 3), (1, 2, 3, 4), [], [1], [1, 2], {}, {1: 2},
         {1: 2, 'a': [3]}, set(), {1, 2, 3}, frozenset(), frozenset({4, 5}), [shared, shared, (shared,)],
-        rec, rd, n, list(range(1001)), list(range(2000)), dict.fromkeys(range(1000)), {i: i for i in range(1001)},
-        set(range(1000)), set(range(1001)),
+        rec, rd, n,
         P(1, 2), collections.OrderedDict([(1, 2)]), collections.OrderedDict([(1, 2), (3, 4)]),
         collections.deque([1, 2, 3]), collections.deque([1], maxlen=5), collections.Counter([1, 1, 2]),
         collections.defaultdict(list, {1: [2]}), datetime.date(2020, 1, 2), datetime.datetime(2021, 3, 4, 5, 6, 7, 8),
@@ -49,7 +48,12 @@ for i, o in enumerate(objs):
         except Exception as e:
             print(i, proto, 'ERR', type(e).__name__, e)
             continue
-        print(i, proto, d)
+        if len(d) > 400:
+            # long pickles: their size, a position-weighted checksum of every byte, and the tail
+            # (where the 1000-item batches end)
+            print(i, proto, len(d), sum((k + 1) * b for k, b in enumerate(d)) % 1000000007, d[-40:])
+        else:
+            print(i, proto, d)
         try:
             back = pickle.loads(d)
             if callable(back) and not isinstance(back, type):
