@@ -22,6 +22,14 @@ def constructor(object):
         raise TypeError("constructors must be callable")
 
 
+def pickle_complex(c):
+    """complex pickles by its parts (it has no reduction of its own below protocol 2)."""
+    return complex, (c.real, c.imag)
+
+
+pickle(complex, pickle_complex, complex)
+
+
 def __newobj__(cls, *args):
     return cls.__new__(cls, *args)
 
