@@ -17,7 +17,7 @@
 #include "krait.h"
 
 #ifdef KRAIT_HAVE_LIBEDIT
-#include <editline/readline.h>
+#include <dlfcn.h>
 #endif
 
 /* The one piece of process-wide state: a signal handler has no other way to find the VM it must
@@ -120,14 +120,37 @@ static char *cli_read_stream(FILE *f)
     return buf;
 }
 
-static char *cli_readline(const char *prompt)
+/* Line editing and history for the REPL, from libedit when it can be loaded. It is opened only when
+ * the REPL starts: linking it (and libtinfo, libbsd, libmd behind it) made the dynamic loader's
+ * symbol lookups a quarter of every `krait -c pass`. */
+typedef struct cli_editline {
+    char *(*readline)(const char *prompt);
+    int (*add_history)(const char *line);
+} cli_editline;
+
+static void cli_editline_load(cli_editline *ed)
 {
+    ed->readline = NULL;
+    ed->add_history = NULL;
 #ifdef KRAIT_HAVE_LIBEDIT
-    char *line = readline(prompt);
-    if (line && *line)
-        add_history(line);
-    return line;
-#else
+    void *lib = dlopen(KRAIT_LIBEDIT_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        return; /* plain lines, as without libedit */
+    *(void **)&ed->readline = dlsym(lib, "readline");
+    *(void **)&ed->add_history = dlsym(lib, "add_history");
+    if (!ed->readline || !ed->add_history)
+        ed->readline = NULL;
+#endif
+}
+
+static char *cli_readline(const cli_editline *ed, const char *prompt)
+{
+    if (ed->readline) {
+        char *line = ed->readline(prompt);
+        if (line && *line)
+            ed->add_history(line);
+        return line;
+    }
     fputs(prompt, stdout);
     fflush(stdout);
     size_t cap = 0;
@@ -140,16 +163,17 @@ static char *cli_readline(const char *prompt)
     if (n > 0 && line[n - 1] == '\n')
         line[n - 1] = '\0';
     return line;
-#endif
 }
 
 static int cli_repl(krait_vm *vm)
 {
     printf("Krait %s (Python 3.13 compatible)\nType Ctrl-D to exit.\n", krait_version());
+    cli_editline ed;
+    cli_editline_load(&ed);
     char *buf = NULL;
     size_t len = 0;
     for (;;) {
-        char *line = cli_readline(buf ? "... " : ">>> ");
+        char *line = cli_readline(&ed, buf ? "... " : ">>> ");
         if (!line) {
             if (buf) {
                 /* EOF in the middle of a block: run what we have. */
