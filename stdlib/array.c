@@ -1056,7 +1056,7 @@ static const kr_method_def array_methods[] = {
     {"__deepcopy__", m_copy, 0, "Return a copy of the array."},
     {"__reduce_ex__", m_reduce_ex, 0, "Return state information for pickling."},
     {"__sizeof__", m_sizeof, 0, "Size of the array in memory, in bytes."},
-    {NULL},
+    {NULL, NULL, 0, NULL},
 };
 
 static kr_value g_typecode(kr_vm *vm, kr_value self)
@@ -1069,7 +1069,7 @@ static kr_value g_itemsize(kr_vm *vm, kr_value self) { (void)vm; return kr_small
 static const kr_getset_def array_getsets[] = {
     {"typecode", g_typecode, NULL, "the typecode character used to create the array"},
     {"itemsize", g_itemsize, NULL, "the size, in bytes, of one array item"},
-    {NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
 kr_value kr_array_module_create(kr_vm *vm)

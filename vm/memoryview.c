@@ -930,7 +930,7 @@ static const kr_method_def mv_methods[] = {
     {"cast", m_cast, 0, "Cast a memoryview to a new format or shape."},
     {"__enter__", m_enter, 0, NULL},
     {"__exit__", m_exit, 0, NULL},
-    {NULL},
+    {NULL, NULL, 0, NULL},
 };
 
 /* ================================================================ attributes */
@@ -990,7 +990,7 @@ static const kr_getset_def mv_getsets[] = {
     {"c_contiguous", g_c_contiguous, NULL, "A bool indicating whether the memory is C contiguous."},
     {"f_contiguous", g_f_contiguous, NULL, "A bool indicating whether the memory is Fortran contiguous."},
     {"contiguous", g_contiguous, NULL, "A bool indicating whether the memory is contiguous."},
-    {NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
 void kr_memoryview_init(kr_vm *vm)
