@@ -304,7 +304,8 @@ static kr_value mv_from_object(kr_vm *vm, kr_value obj)
                         kr_typename(vm, obj));
     if (t->getbuffer(vm, obj, &b) < 0)
         return KR_NULL;
-    int64_t itemsize = native_itemsize(b.format);
+    /* an exporter's format may also be 'w' (array.array('u'/'w')): viewable, its items not readable */
+    int64_t itemsize = strcmp(b.format, "w") == 0 ? 4 : native_itemsize(b.format);
     if (itemsize != b.itemsize || strlen(b.format) >= sizeof ((kr_memoryview *)0)->format)
         return kr_raise(vm, KR_EXC(vm, NotImplementedError), "memoryview: unsupported format %s", b.format);
     kr_memoryview *m = mv_alloc(vm, 1);

@@ -119,3 +119,11 @@ print(array('i', [1, 2]) < array('i', [1, 2, 0]), array('i', [2]) > array('d', [
 print(array('b', b'ab').buffer_info()[1], array('i').__sizeof__() > 0)
 m = memoryview(array('d', [1.5, 2.5]))
 print(m.cast('B').tobytes() == array('d', [1.5, 2.5]).tobytes(), m[1])
+# a view of a code-point array: its format is 'w', its bytes readable, its items not
+mw = memoryview(array('w', 'ab'))
+print(mw.format, mw.itemsize, len(mw), mw.tobytes()[:4], mw.cast('B').tolist()[:4])
+for f in (mw.tolist, lambda: mw[0], lambda: memoryview(b'abcd').cast('w')):
+    try:
+        f()
+    except (NotImplementedError, ValueError) as e:
+        print(type(e).__name__, e)
