@@ -372,13 +372,8 @@ static kr_value array_repr(kr_vm *vm, kr_value self)
     kr_array *a = ARR(self);
     kr_sb sb;
     kr_sb_init(&sb);
-    kr_sb_appendf(&sb, "%s('%c'", kr_type_of(vm, self)->name_c, a->tc->code);
-    const char *dot = strrchr(kr_type_of(vm, self)->name_c, '.');
-    if (dot) { /* array.array -> array */
-        kr_sb_free(&sb);
-        kr_sb_init(&sb);
-        kr_sb_appendf(&sb, "%s('%c'", dot + 1, a->tc->code);
-    }
+    const char *name = kr_type_of(vm, self)->name_c, *dot = strrchr(name, '.');
+    kr_sb_appendf(&sb, "%s('%c'", dot ? dot + 1 : name, a->tc->code); /* array.array -> array */
     if (a->size) {
         kr_value rest;
         if (a->tc->kind == K_UNICODE) {
