@@ -129,6 +129,12 @@ int kr_bytecode_writes(const kr_code *co, uint32_t pc, uint32_t *first, uint32_t
     case KR_OP_COPY_DICT_WITHOUT_KEYS:
         span(co, a, a, first, count);
         return 0;
+    case KR_OP_CHECK_EG_MATCH: /* the match in s[A], the rest in s[B] */
+        span(co, a < b ? a : b, a > b ? a : b, first, count);
+        return 0;
+    case KR_OP_PREP_RERAISE_STAR:
+        span(co, a, a, first, count);
+        return 0;
     case KR_OP_LOAD_METHOD: /* (function, self) or (attribute, KR_NULL) */
     case KR_OP_BEFORE_WITH: /* s[A] = __exit__, s[A+1] = __enter__() */
         span(co, a, a + 1, first, count);

@@ -130,7 +130,7 @@ static const char *const stmt_names[] = {
     [KR_AST_STMT_PASS] = "Pass",               [KR_AST_STMT_BREAK] = "Break",
     [KR_AST_STMT_CONTINUE] = "Continue",
     [KR_AST_STMT_ASYNCFUNCTIONDEF] = "AsyncFunctionDef", [KR_AST_STMT_ASYNCFOR] = "AsyncFor",
-    [KR_AST_STMT_ASYNCWITH] = "AsyncWith",
+    [KR_AST_STMT_ASYNCWITH] = "AsyncWith",     [KR_AST_STMT_TRYSTAR] = "TryStar",
 };
 
 static const char *const op_names[] = {
@@ -828,6 +828,7 @@ static void dump_stmt(dumper *d, const kr_ast_stmt *s)
         dump_expr_field(d, &w, "cause", s->v.Raise.cause);
         break;
     case KR_AST_STMT_TRY:
+    case KR_AST_STMT_TRYSTAR:
         dump_stmt_list(d, &w, "body", s->v.Try.body, s->v.Try.n_body);
         if (s->v.Try.n_handlers > 0) {
             field(&w, "handlers");

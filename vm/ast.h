@@ -8,7 +8,8 @@
  *   - AsyncFunctionDef, AsyncFor and AsyncWith are the statement kinds KR_AST_STMT_ASYNCFUNCTIONDEF,
  *     _ASYNCFOR, _ASYNCWITH sharing the union members of their plain forms (v.FunctionDef, v.For,
  *     v.With); Await is KR_AST_EXPR_AWAIT (v.Await);
- *   - no TryStar, TypeAlias or type parameters: the parser rejects except*, `type X = ...`, `def f[T]`;
+ *   - TryStar is KR_AST_STMT_TRYSTAR sharing v.Try with Try;
+ *   - no TypeAlias or type parameters: the parser rejects `type X = ...`, `def f[T]`;
  *   - union members are named after CPython's node classes (e->v.BinOp.left, s->v.If.orelse), kind
  *     enums are KR_AST_EXPR_<CLASS>, KR_AST_STMT_<CLASS>, KR_AST_PAT_<CLASS>, KR_AST_MOD_<CLASS>;
  *   - sequences are (pointer, count) pairs: `kr_ast_expr **elts; int n_elts;`. An empty sequence is
@@ -279,7 +280,8 @@ typedef enum {
     KR_AST_STMT_CONTINUE,
     KR_AST_STMT_ASYNCFUNCTIONDEF, /* v.FunctionDef */
     KR_AST_STMT_ASYNCFOR,         /* v.For */
-    KR_AST_STMT_ASYNCWITH         /* v.With */
+    KR_AST_STMT_ASYNCWITH,        /* v.With */
+    KR_AST_STMT_TRYSTAR           /* v.Try: try/except* */
 } kr_ast_stmt_kind;
 
 struct kr_ast_stmt {

@@ -216,7 +216,10 @@ enum kr_opfmt {
     X(GET_ANEXT,      KR_FMT_AB,  1, "s[A] = the awaitable iterator of s[B].__anext__() (async for)") \
     X(BEFORE_ASYNC_WITH, KR_FMT_AB, 1, "mgr = s[B]; s[A] = bound mgr.__aexit__; s[A+1] = awaitable iterator of mgr.__aenter__()") \
     X(END_ASYNC_FOR,  KR_FMT_A,   1, "handler of an async for's GET_ANEXT..YIELD_FROM: s[A] a StopAsyncIteration: continue, else re-raise it") \
-    X(ASYNC_GEN_WRAP, KR_FMT_AB,  1, "s[A] = s[B] marked as an async generator's item (its `yield`, before the YIELD; vm/generator.c)")
+    X(ASYNC_GEN_WRAP, KR_FMT_AB,  1, "s[A] = s[B] marked as an async generator's item (its `yield`, before the YIELD; vm/generator.c)") \
+    /* ---- except* (vm/excgroup.c) ---- */ \
+    X(CHECK_EG_MATCH, KR_FMT_ABC, 1, "s[A] = the part of exception s[B] (None: nothing left) that except* type s[C] matches, or None; s[B] = the rest or None") \
+    X(PREP_RERAISE_STAR, KR_FMT_ABC, 1, "s[A] = what leaves try/except* (None: nothing): orig exception s[B], list s[C] of the clauses' raised exceptions and the rest")
 
 enum kr_opcode {
 #define KR_OP_ENUM(name, fmt, words, doc) KR_OP_##name,

@@ -136,6 +136,7 @@ typedef enum {
     FB_HANDLER_NAME, /* body of `except E as name`: leaving it clears name */
     FB_WITH,         /* body of with: leaving it calls __exit__(None, None, None) (exit in slot) */
     FB_WITH_EXIT,    /* calling __exit__ on the exception path */
+    FB_EXCEPT_STAR,  /* body of an except* clause: no return/break/continue may leave it */
 } fb_kind;
 
 typedef struct fblock {
@@ -822,6 +823,7 @@ static void forget_deleted(unit *u, kr_ast_stmt **body, int n)
             forget_deleted(u, s->v.With.body, s->v.With.n_body);
             break;
         case KR_AST_STMT_TRY:
+        case KR_AST_STMT_TRYSTAR:
             forget_deleted(u, s->v.Try.body, s->v.Try.n_body);
             for (int h = 0; h < s->v.Try.n_handlers; h++) {
                 if (s->v.Try.handlers[h]->name)
@@ -1104,7 +1106,24 @@ static void unwind_block(unit *u, int i, bool is_return)
         if (!is_return)
             emit(u, KR_OP_POP_EXCEPT, 0, fb->slot, 0, 0);
         break;
+    case FB_EXCEPT_STAR:
+        break; /* never left this way: compile_return / compile_break_continue reject it */
     }
+}
+
+/* return/break/continue leaving blocks fb[from..] : a SyntaxError when one is an except* clause. */
+static bool leaves_except_star(unit *u, int from, const kr_ast_stmt *s, const kr_ast_expr *value)
+{
+    for (int i = from; i < u->nfb; i++)
+        if (u->fb[i].kind == FB_EXCEPT_STAR) {
+            /* CPython reports a return's value when it has one */
+            if (value)
+                SYNERR(u->c, value, "'break', 'continue' and 'return' cannot appear in an except* block");
+            else
+                SYNERR(u->c, s, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return true;
+        }
+    return false;
 }
 
 static void reopen_from(unit *u, int i)
@@ -2393,6 +2412,8 @@ static void compile_return(unit *u, kr_ast_stmt *s)
         SYNERR(u->c, s, "'return' with value in async generator");
         return;
     }
+    if (leaves_except_star(u, 0, s, s->v.Return.value))
+        return;
     int mark = u->top;
     kr_ast_expr *v = s->v.Return.value;
     bool cleanups = false;
@@ -2438,6 +2459,8 @@ static void compile_break_continue(unit *u, kr_ast_stmt *s, bool is_break)
             SYNERR(u->c, s, "'continue' not properly in loop");
         return;
     }
+    if (leaves_except_star(u, loop + 1, s, NULL))
+        return;
     for (int i = u->nfb - 1; i > loop; i--)
         unwind_block(u, i, false);
     u->loc = LOC_OF(s);
@@ -2608,9 +2631,115 @@ static void compile_async_for(unit *u, kr_ast_stmt *s)
     pop_to(u, mark);
 }
 
+/* try/except*[/else] (PEP 654; the finally part is handled by compile_try):
+ *
+ *         <body>                          ; range -> H, exception in X
+ *         <else body>; JUMP END
+ *     H:  PUSH_EXC_INFO S X               ; range -> CLEANUP, exception in X2, until DONE
+ *         MOVE REST X; BUILD_LIST RAISED
+ *         for each clause:
+ *           CHECK_EG_MATCH M REST <type>  ; M = the matching part or None; REST = what is left
+ *           JUMP_IF_NONE M NEXT
+ *           PUSH_EXC_INFO S2 M            ; the clause handles M (sys.exception())
+ *           [name = M]; <clause body>     ; range -> HX, exception in X3
+ *           [clear name]; POP_EXCEPT S2; JUMP NEXT
+ *     HX:   [clear name]; POP_EXCEPT S2; LIST_APPEND RAISED X3
+ *     NEXT:
+ *         LIST_APPEND RAISED REST
+ *         PREP_RERAISE_STAR R X RAISED    ; None, or the one exception / group to raise
+ *         JUMP_IF_NONE R DONE
+ *         RERAISE R                       ; via CLEANUP: POP_EXCEPT S, RERAISE X2
+ *   DONE: POP_EXCEPT S; JUMP END
+ *
+ * Every clause runs at most once and an exception raised in one does not stop the next. */
+static void compile_try_star(unit *u, kr_ast_stmt *s)
+{
+    int mark = u->top;
+    int handler = new_label(u), end = new_label(u), cleanup = new_label(u), done = new_label(u);
+    int x = push(u);
+    forget_deleted(u, &s, 1);
+    astate s0 = state_save(u);
+    fblock *fb = fb_push(u, FB_TRY_EXCEPT, s);
+    if (!fb)
+        return;
+    range_open(u, fb, handler, x);
+    compile_stmts(u, s->v.Try.body, s->v.Try.n_body);
+    fb_pop(u);
+    compile_stmts(u, s->v.Try.orelse, s->v.Try.n_orelse);
+    u->loc = LOC_OF(s);
+    emit_jump(u, KR_OP_JUMP, 0, end);
+
+    bind_label(u, handler);
+    state_restore(u, &s0);
+    int saved = push(u), x2 = push(u), rest = push(u), raised = push(u), match = push(u), saved2 = push(u),
+        x3 = push(u);
+    u->loc = LOC_OF(s->v.Try.handlers[0]);
+    emit(u, KR_OP_PUSH_EXC_INFO, 0, saved, x, 0);
+    fb = fb_push(u, FB_HANDLER, s);
+    if (!fb)
+        return;
+    fb->slot = saved;
+    range_open(u, fb, cleanup, x2);
+    emit(u, KR_OP_MOVE, 0, rest, x, 0);
+    emit(u, KR_OP_BUILD_LIST, 0, raised, 0, 0);
+    for (int i = 0; i < s->v.Try.n_handlers && !u->c->failed; i++) {
+        kr_ast_excepthandler *h = s->v.Try.handlers[i];
+        int next = new_label(u), hx = new_label(u);
+        state_restore(u, &s0);
+        int hm = u->top;
+        int ty = compile_expr_any(u, h->type);
+        u->loc = LOC_OF(h->type);
+        emit(u, KR_OP_CHECK_EG_MATCH, 0, match, rest, ty);
+        pop_to(u, hm);
+        emit_jump(u, KR_OP_JUMP_IF_NONE, match, next);
+        u->loc = LOC_OF(h);
+        emit(u, KR_OP_PUSH_EXC_INFO, 0, saved2, match, 0);
+        fblock *cb = fb_push(u, FB_EXCEPT_STAR, s);
+        if (!cb)
+            return;
+        range_open(u, cb, hx, x3);
+        if (h->name)
+            store_name_from(u, h->name, match);
+        compile_stmts(u, h->body, h->n_body);
+        fb_pop(u);
+        u->loc = LOC_OF(h);
+        if (h->name)
+            clear_name(u, h->name);
+        emit(u, KR_OP_POP_EXCEPT, 0, saved2, 0, 0);
+        emit_jump(u, KR_OP_JUMP, 0, next);
+        bind_label(u, hx);
+        if (h->name)
+            clear_name(u, h->name);
+        emit(u, KR_OP_POP_EXCEPT, 0, saved2, 0, 0);
+        emit(u, KR_OP_LIST_APPEND, 0, raised, x3, 0);
+        bind_label(u, next);
+    }
+    state_restore(u, &s0);
+    u->loc = LOC_OF(s->v.Try.handlers[s->v.Try.n_handlers - 1]);
+    emit(u, KR_OP_LIST_APPEND, 0, raised, rest, 0);
+    emit(u, KR_OP_PREP_RERAISE_STAR, 0, match, x, raised);
+    emit_jump(u, KR_OP_JUMP_IF_NONE, match, done);
+    emit(u, KR_OP_RERAISE, 0, match, 0, 0);
+    fb_pop(u);
+    bind_label(u, cleanup);
+    emit(u, KR_OP_POP_EXCEPT, 0, saved, 0, 0);
+    emit(u, KR_OP_RERAISE, 0, x2, 0, 0);
+    bind_label(u, done);
+    emit(u, KR_OP_POP_EXCEPT, 0, saved, 0, 0);
+    emit_jump(u, KR_OP_JUMP, 0, end);
+    bind_label(u, end);
+    state_restore(u, &s0);
+    state_free(&s0);
+    pop_to(u, mark);
+}
+
 /* try/except[/else] (the finally part is handled by compile_try) */
 static void compile_try_except(unit *u, kr_ast_stmt *s)
 {
+    if (s->kind == KR_AST_STMT_TRYSTAR) {
+        compile_try_star(u, s);
+        return;
+    }
     int mark = u->top;
     int handler = new_label(u), end = new_label(u), cleanup = new_label(u);
     int x = push(u);
@@ -3482,6 +3611,7 @@ static void compile_stmt(unit *u, kr_ast_stmt *s)
         compile_raise(u, s);
         break;
     case KR_AST_STMT_TRY:
+    case KR_AST_STMT_TRYSTAR:
         compile_try(u, s);
         break;
     case KR_AST_STMT_ASSERT:
@@ -3556,6 +3686,7 @@ static bool contains_annassign(kr_ast_stmt **body, int n)
                 return true;
             break;
         case KR_AST_STMT_TRY:
+        case KR_AST_STMT_TRYSTAR:
             if (contains_annassign(s->v.Try.body, s->v.Try.n_body) ||
                 contains_annassign(s->v.Try.orelse, s->v.Try.n_orelse) ||
                 contains_annassign(s->v.Try.finalbody, s->v.Try.n_finalbody))

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "abstract.h"
+#include "excgroup.h"
 #include "instance.h"
 #include "tuple.h"
 #include "type.h"
@@ -870,6 +871,7 @@ void kr_exc_init(kr_vm *vm)
     KR_EXC(vm, SyntaxError)->str = syntaxerror_str;
     KR_EXC(vm, UnicodeError)->init = unicodeerror_init;
     KR_EXC(vm, UnicodeError)->str = unicodeerror_str;
+    kr_excgroup_init(vm);
 }
 
 int kr_exc_setup(kr_vm *vm)
@@ -884,5 +886,5 @@ int kr_exc_setup(kr_vm *vm)
         return -1;
     exc_storage_init(e, root);
     vm->memory_error = KR_VAL(e);
-    return 0;
+    return kr_excgroup_setup(vm);
 }

@@ -27,6 +27,7 @@
 #include "str.h"
 #include "traceback.h"
 #include "exc.h"
+#include "excgroup.h"
 #include "suggest.h"
 #include "tuple.h"
 #include "type.h"
@@ -2195,6 +2196,23 @@ L_ASYNC_GEN_WRAP: {
     kr_value v = kr_async_gen_wrap(vm, s[OP_B]);
     CHECK(v);
     s[OP_A] = v;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_CHECK_EG_MATCH: {
+    SAVE_PC();
+    kr_value match, rest;
+    CHECK_I(kr_excgroup_match(vm, s[OP_B], s[OP_C], &match, &rest));
+    s[OP_A] = match;
+    s[OP_B] = rest;
+    SAFEPOINT();
+    DISPATCH();
+}
+L_PREP_RERAISE_STAR: {
+    SAVE_PC();
+    kr_value r = kr_excgroup_prep_reraise(vm, s[OP_B], s[OP_C]);
+    CHECK(r);
+    s[OP_A] = r;
     SAFEPOINT();
     DISPATCH();
 }

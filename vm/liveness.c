@@ -110,6 +110,8 @@ static void uses_of(lv_builder *b, uint32_t pc)
     case KR_OP_IS_OP:
     case KR_OP_CONTAINS_OP:
     case KR_OP_CHECK_EXC_MATCH:
+    case KR_OP_CHECK_EG_MATCH:
+    case KR_OP_PREP_RERAISE_STAR:
     case KR_OP_WITH_EXCEPT:
     case KR_OP_MATCH_KEYS:
     case KR_OP_COPY_DICT_WITHOUT_KEYS:
@@ -228,6 +230,8 @@ static void defs_of(lv_builder *b, uint32_t pc)
     case KR_OP_LIST_TO_TUPLE:
     case KR_OP_PUSH_EXC_INFO:
     case KR_OP_CHECK_EXC_MATCH:
+    case KR_OP_CHECK_EG_MATCH: /* also rewrites s[B], which it reads: no kill needed */
+    case KR_OP_PREP_RERAISE_STAR:
     case KR_OP_WITH_EXIT:
     case KR_OP_WITH_EXCEPT:
     case KR_OP_IMPORT_NAME:

@@ -283,6 +283,7 @@ static void stmt(mangler *m, kr_ast_stmt *s)
         break;
     case KR_AST_STMT_RAISE: expr(m, s->v.Raise.exc); expr(m, s->v.Raise.cause); break;
     case KR_AST_STMT_TRY:
+    case KR_AST_STMT_TRYSTAR:
         stmts(m, s->v.Try.body, s->v.Try.n_body);
         for (int i = 0; i < s->v.Try.n_handlers; i++) {
             kr_ast_excepthandler *h = s->v.Try.handlers[i];

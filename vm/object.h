@@ -369,6 +369,7 @@ static inline int kr_args_method1(kr_vm *vm, const char *fname, int nargs, kr_va
     X(BaseException, BaseException) \
     X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException) \
     X(Exception, BaseException) \
+    X(BaseExceptionGroup, BaseException) X(ExceptionGroup, BaseExceptionGroup) \
     X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) X(OverflowError, ArithmeticError) \
     X(ZeroDivisionError, ArithmeticError) \
     X(AssertionError, Exception) X(AttributeError, Exception) X(BufferError, Exception) X(EOFError, Exception) \

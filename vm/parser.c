@@ -3112,13 +3112,18 @@ static kr_ast_stmt *try_stmt(parser *p)
         return NULL;
     pos e = prev_end(p);
     kr_ast_excepthandler *bare = NULL;
+    int star = -1; /* unknown until the first clause: 1 for except*, 0 for except */
     while (at(p, KR_TOK_EXCEPT)) {
         kr_lex_token *ex = advance(p);
-        if (at(p, KR_TOK_STAR)) {
-            kr_lex_token *st = peek(p);
-            return fail_range(p, ex->lineno, ex->col_offset, st->end_lineno, st->end_col_offset,
-                              "except* is not supported by Krait");
+        kr_lex_token *st = at(p, KR_TOK_STAR) ? advance(p) : NULL;
+        if (star >= 0 && star != (st != NULL)) {
+            kr_lex_token *last = st ? st : ex;
+            return fail_range(p, ex->lineno, ex->col_offset, last->end_lineno, last->end_col_offset,
+                              "cannot have both 'except' and 'except*' on the same 'try'");
         }
+        star = st != NULL;
+        if (st && at(p, KR_TOK_COLON))
+            return fail_tok(p, peek(p), "expected one or more exception types");
         if (bare)
             return fail_range(p, bare->lineno, bare->col_offset, bare->lineno, bare->col_offset + 6,
                               "default 'except:' must be last");
@@ -3185,7 +3190,7 @@ static kr_ast_stmt *try_stmt(parser *p)
     }
     if (handlers.n == 0 && finalbody.n == 0)
         return fail_expected(p, "'except' or 'finally' block");
-    kr_ast_stmt *st = new_stmt(p, KR_AST_STMT_TRY, tok_start(kw), e);
+    kr_ast_stmt *st = new_stmt(p, star == 1 ? KR_AST_STMT_TRYSTAR : KR_AST_STMT_TRY, tok_start(kw), e);
     if (st) {
         st->v.Try.body = (kr_ast_stmt **)body.items;
         st->v.Try.n_body = body.n;

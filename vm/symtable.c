@@ -909,6 +909,7 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         visit_expr(b, s->v.Raise.cause);
         break;
     case KR_AST_STMT_TRY:
+    case KR_AST_STMT_TRYSTAR:
         visit_stmts(b, s->v.Try.body, s->v.Try.n_body);
         for (int i = 0; i < s->v.Try.n_handlers && !b->failed; i++) {
             kr_ast_excepthandler *h = s->v.Try.handlers[i];

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "excgroup.h"
 #include "frame.h"
 #include "interp.h"
 #include "init.h"
@@ -745,7 +746,6 @@ done:
 
 static void print_tb(kr_vm *vm, kr_value tb, FILE *out)
 {
-    fputs("Traceback (most recent call last):\n", out);
     /* CPython collapses more than 3 identical consecutive entries (recursion). */
     enum { CUTOFF = 3 };
     kr_code *last_code = NULL;
@@ -936,28 +936,167 @@ static void print_exc_line(kr_vm *vm, kr_value exc, FILE *out)
     print_notes(vm, exc, out);
 }
 
-static void print_chain(kr_vm *vm, kr_value exc, FILE *out, kr_value *seen, int nseen)
+/* ---- chains and exception groups ----------------------------------------------------------------
+ * CPython 3.13's TracebackException.format: an exception's chain (causes and contexts, oldest first,
+ * each exception at most once), and for an exception group its sub-exceptions in numbered boxes, each
+ * line of a box prefixed by its depth's indent and a margin ("| ", or "+ " on a top-level group's first
+ * line). At most 15 sub-exceptions per group are shown and groups nest at most 10 deep. */
+enum { TB_MAX_GROUP_WIDTH = 15, TB_MAX_GROUP_DEPTH = 10, TB_MAX_SEEN = 256, TB_MAX_CHAIN = 64 };
+
+typedef struct tb_ctx {
+    FILE *out;
+    int depth;       /* of exception groups around what is printed now */
+    bool need_close; /* the current box's closing line is still to come */
+    kr_value seen[TB_MAX_SEEN];
+    int nseen;
+} tb_ctx;
+
+/* text (several lines) with the context's indent and margin in front of every line */
+static void tb_emit(tb_ctx *c, const char *text, size_t n, char margin)
 {
-    if (nseen >= 64)
+    if (c->depth == 0) {
+        fwrite(text, 1, n, c->out);
         return;
-    seen[nseen++] = exc;
+    }
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && text[j] != '\n')
+            j++;
+        if (j < n)
+            j++;
+        fprintf(c->out, "%*s%c ", 2 * c->depth, "", margin);
+        fwrite(text + i, 1, j - i, c->out);
+        i = j;
+    }
+}
+
+static void tb_emit_str(tb_ctx *c, const char *text, char margin) { tb_emit(c, text, strlen(text), margin); }
+
+/* What fn prints about v, through tb_emit (a memory stream when the text needs margins). */
+static void tb_emit_printed(kr_vm *vm, tb_ctx *c, void (*fn)(kr_vm *, kr_value, FILE *), kr_value v)
+{
+    if (c->depth == 0) {
+        fn(vm, v, c->out);
+        return;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+        fn(vm, v, c->out);
+        return;
+    }
+    fn(vm, v, mem);
+    fclose(mem);
+    tb_emit(c, buf, len, '|');
+    free(buf);
+}
+
+static bool tb_seen(tb_ctx *c, kr_value e)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (c->seen[i] == e)
+            return true;
+    return false;
+}
+
+static void tb_mark_seen(tb_ctx *c, kr_value e)
+{
+    if (c->nseen < TB_MAX_SEEN)
+        c->seen[c->nseen++] = e;
+}
+
+static void print_exception_tree(kr_vm *vm, tb_ctx *c, kr_value exc);
+
+static void print_group(kr_vm *vm, tb_ctx *c, kr_value exc)
+{
     kr_exception *e = KR_AS(kr_exception, exc);
-    kr_value cause = e->cause, ctx = e->context;
-    bool cause_seen = false, ctx_seen = false;
-    for (int i = 0; i < nseen; i++) {
-        cause_seen |= seen[i] == cause;
-        ctx_seen |= seen[i] == ctx;
+    bool toplevel = c->depth == 0;
+    if (toplevel)
+        c->depth++;
+    if (e->traceback) {
+        tb_emit_str(c, "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+        tb_emit_printed(vm, c, print_tb, e->traceback);
     }
-    if (cause && cause != KR_NONE && !cause_seen && kr_exc_is_instance(vm, cause)) {
-        print_chain(vm, cause, out, seen, nseen);
-        fputs("\nThe above exception was the direct cause of the following exception:\n\n", out);
-    } else if (ctx && ctx != KR_NONE && !e->suppress_context && !ctx_seen && kr_exc_is_instance(vm, ctx)) {
-        print_chain(vm, ctx, out, seen, nseen);
-        fputs("\nDuring handling of the above exception, another exception occurred:\n\n", out);
+    tb_emit_printed(vm, c, print_exc_line, exc);
+    kr_value excs = KR_AS(kr_excgroup, exc)->excs;
+    int64_t n = excs ? kr_tuple_size(excs) : 0, shown = n <= TB_MAX_GROUP_WIDTH ? n : TB_MAX_GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (int64_t i = 0; i < shown; i++) {
+        bool last = i == shown - 1, truncated = i >= TB_MAX_GROUP_WIDTH;
+        if (last)
+            c->need_close = true; /* unless a nested group closes the box itself */
+        char title[32];
+        if (truncated)
+            snprintf(title, sizeof title, "...");
+        else
+            snprintf(title, sizeof title, "%lld", (long long)i + 1);
+        fprintf(c->out, "%*s%s+---------------- %s ----------------\n", 2 * c->depth, "", i == 0 ? "+-" : "  ",
+                title);
+        c->depth++;
+        if (!truncated) {
+            print_exception_tree(vm, c, kr_tuple_items(excs)[i]);
+        } else {
+            char more[64];
+            int64_t rem = n - TB_MAX_GROUP_WIDTH;
+            snprintf(more, sizeof more, "and %lld more exception%s\n", (long long)rem, rem > 1 ? "s" : "");
+            tb_emit_str(c, more, '|');
+        }
+        if (last && c->need_close) {
+            fprintf(c->out, "%*s+------------------------------------\n", 2 * c->depth, "");
+            c->need_close = false;
+        }
+        c->depth--;
     }
-    if (e->traceback)
-        print_tb(vm, e->traceback, out);
-    print_exc_line(vm, exc, out);
+    if (toplevel)
+        c->depth = 0;
+}
+
+static void print_exception_tree(kr_vm *vm, tb_ctx *c, kr_value exc)
+{
+    /* the chain, newest first: each entry is printed after the ones it was caused by / raised during */
+    kr_value chain[TB_MAX_CHAIN];
+    const char *msgs[TB_MAX_CHAIN];
+    int n = 0;
+    tb_mark_seen(c, exc);
+    for (kr_value cur = exc; cur && n < TB_MAX_CHAIN;) {
+        kr_exception *e = KR_AS(kr_exception, cur);
+        kr_value next = KR_NULL;
+        const char *msg = NULL;
+        if (e->cause && e->cause != KR_NONE && kr_exc_is_instance(vm, e->cause) && !tb_seen(c, e->cause)) {
+            next = e->cause;
+            msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (e->context && e->context != KR_NONE && !e->suppress_context && kr_exc_is_instance(vm, e->context) &&
+                   !tb_seen(c, e->context)) {
+            next = e->context;
+            msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+        chain[n] = cur;
+        msgs[n++] = msg;
+        if (next)
+            tb_mark_seen(c, next);
+        cur = next;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        kr_value cur = chain[i];
+        /* msgs[i] links chain[i] to the older chain[i + 1] printed just before it */
+        if (msgs[i] && i < n - 1)
+            tb_emit_str(c, msgs[i], '|');
+        if (!kr_excgroup_check(vm, cur)) {
+            if (KR_AS(kr_exception, cur)->traceback) {
+                tb_emit_str(c, "Traceback (most recent call last):\n", '|');
+                tb_emit_printed(vm, c, print_tb, KR_AS(kr_exception, cur)->traceback);
+            }
+            tb_emit_printed(vm, c, print_exc_line, cur);
+        } else if (c->depth > TB_MAX_GROUP_DEPTH) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "... (max_group_depth is %d)\n", TB_MAX_GROUP_DEPTH);
+            tb_emit_str(c, msg, '|');
+        } else {
+            print_group(vm, c, cur);
+        }
+    }
 }
 
 void kr_traceback_print(kr_vm *vm, kr_value exc, FILE *out)
@@ -973,8 +1112,12 @@ void kr_traceback_print(kr_vm *vm, kr_value exc, FILE *out)
         fprintf(out, "%s\n", s ? kr_str_data(s) : "<unprintable>");
         kr_err_clear(vm);
     } else {
-        kr_value seen[64];
-        print_chain(vm, exc, out, seen, 0);
+        tb_ctx *c = calloc(1, sizeof *c);
+        if (c) {
+            c->out = out;
+            print_exception_tree(vm, c, exc);
+            free(c);
+        }
     }
     fflush(out);
     kr_root_reset(vm, m);

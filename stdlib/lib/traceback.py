@@ -352,6 +352,16 @@ class TracebackException:
                                          capture_locals=capture_locals, compact=compact, _seen=_seen)
         self.__cause__ = cause
         self.__context__ = context
+        # an exception group's members, each with its own chain (the shared _seen set still stops
+        # cycles through them)
+        self.max_group_width = max_group_width
+        self.max_group_depth = max_group_depth
+        if exc_value is not None and isinstance(exc_value, BaseExceptionGroup):
+            self.exceptions = [
+                TracebackException(type(x), x, x.__traceback__, limit=limit, lookup_lines=lookup_lines,
+                                   capture_locals=capture_locals, max_group_width=max_group_width,
+                                   max_group_depth=max_group_depth, _seen=_seen)
+                for x in exc_value.exceptions]
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
@@ -400,6 +410,9 @@ class TracebackException:
                     yield indent + line + "\n"
         elif notes is not None:
             yield indent + "{}\n".format(_safe_string(notes, "__notes__", func=repr))
+        if self.exceptions and show_group:
+            for ex in self.exceptions:
+                yield from ex.format_exception_only(show_group=show_group, _depth=_depth + 1)
 
     def _format_syntax_error(self, stype):
         filename_suffix = ""
@@ -438,6 +451,11 @@ class TracebackException:
         yield "{}: {}{}\n".format(stype, msg, filename_suffix)
 
     def format(self, *, chain=True, _ctx=None, **kwargs):
+        """The lines of the report, each ending in a newline: the chain oldest first, and an
+        exception group's members in numbered boxes (at most max_group_width per group, nested at
+        most max_group_depth deep)."""
+        if _ctx is None:
+            _ctx = _GroupPrintContext()
         output = []
         exc = self
         if chain:
@@ -457,17 +475,78 @@ class TracebackException:
             output.append((None, exc))
         for msg, exc in reversed(output):
             if msg is not None:
-                yield msg
-            if exc.stack:
-                yield "Traceback (most recent call last):\n"
-                yield from exc.stack.format()
-            yield from exc.format_exception_only()
+                yield from _ctx.emit(msg)
+            if exc.exceptions is None:
+                if exc.stack:
+                    yield from _ctx.emit("Traceback (most recent call last):\n")
+                    yield from _ctx.emit(exc.stack.format())
+                yield from _ctx.emit(exc.format_exception_only())
+            elif _ctx.depth > self.max_group_depth:
+                yield from _ctx.emit(f"... (max_group_depth is {self.max_group_depth})\n")
+            else:
+                yield from exc._format_group(chain, _ctx)
+
+    def _format_group(self, chain, _ctx):
+        toplevel = _ctx.depth == 0
+        if toplevel:
+            _ctx.depth += 1
+        if self.stack:
+            yield from _ctx.emit("Exception Group Traceback (most recent call last):\n",
+                                 margin="+" if toplevel else "|")
+            yield from _ctx.emit(self.stack.format())
+        yield from _ctx.emit(self.format_exception_only())
+        width = self.max_group_width
+        count = len(self.exceptions)
+        shown = count if count <= width else width + 1
+        _ctx.need_close = False
+        for i in range(shown):
+            last = i == shown - 1
+            if last:
+                _ctx.need_close = True  # unless a nested group closes the box itself
+            truncated = i >= width
+            title = "..." if truncated else str(i + 1)
+            yield (_ctx.indent() + ("+-" if i == 0 else "  ")
+                   + f"+---------------- {title} ----------------\n")
+            _ctx.depth += 1
+            if not truncated:
+                yield from self.exceptions[i].format(chain=chain, _ctx=_ctx)
+            else:
+                rest = count - width
+                yield from _ctx.emit(f"and {rest} more exception{'s' if rest > 1 else ''}\n")
+            if last and _ctx.need_close:
+                yield _ctx.indent() + "+------------------------------------\n"
+                _ctx.need_close = False
+            _ctx.depth -= 1
+        if toplevel:
+            _ctx.depth = 0
 
     def print(self, *, file=None, chain=True, **kwargs):
         if file is None:
             file = sys.stderr
         for line in self.format(chain=chain):
             print(line, file=file, end="")
+
+
+class _GroupPrintContext:
+    """Where TracebackException.format is in the boxes of nested exception groups."""
+
+    def __init__(self):
+        self.depth = 0
+        self.need_close = False
+
+    def indent(self):
+        return "  " * self.depth
+
+    def emit(self, text, margin="|"):
+        """text (a string or an iterable of strings) with every line prefixed by the indent and
+        the margin while inside a group."""
+        prefix = self.indent() + margin + " " if self.depth else ""
+        if isinstance(text, str):
+            text = (text,)
+        for chunk in text:
+            if prefix:
+                chunk = "".join(prefix + line for line in chunk.splitlines(True))
+            yield chunk
 
 
 def _format_final_exc_line(etype, value):

@@ -1,0 +1,6 @@
+for x in range(3):
+    try:
+        pass
+    except* ValueError:
+        if x:
+            continue
