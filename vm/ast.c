@@ -131,6 +131,7 @@ static const char *const stmt_names[] = {
     [KR_AST_STMT_CONTINUE] = "Continue",
     [KR_AST_STMT_ASYNCFUNCTIONDEF] = "AsyncFunctionDef", [KR_AST_STMT_ASYNCFOR] = "AsyncFor",
     [KR_AST_STMT_ASYNCWITH] = "AsyncWith",     [KR_AST_STMT_TRYSTAR] = "TryStar",
+    [KR_AST_STMT_TYPEALIAS] = "TypeAlias",
 };
 
 static const char *const op_names[] = {
@@ -729,6 +730,28 @@ static void dump_pattern(dumper *d, const kr_ast_pattern *p)
     close_node(&w);
 }
 
+/* type_params=[TypeVar(name='T', bound=...), ...] (omitted when empty, as ast.dump does) */
+static void dump_type_params(dumper *d, node_w *w, kr_ast_type_param *const *tps, int n)
+{
+    if (n == 0)
+        return;
+    field(w, "type_params");
+    fputc('[', d->out);
+    for (int i = 0; i < n; i++) {
+        const kr_ast_type_param *tp = tps[i];
+        static const char *const kinds[] = {"TypeVar", "ParamSpec", "TypeVarTuple"};
+        node_w t;
+        if (i)
+            fputs(", ", d->out);
+        open_node(d, &t, kinds[tp->kind], 1, tp->lineno, tp->col_offset, tp->end_lineno, tp->end_col_offset);
+        dump_ident(d, &t, "name", tp->name);
+        dump_expr_field(d, &t, "bound", tp->bound);
+        dump_expr_field(d, &t, "default_value", tp->default_value);
+        close_node(&t);
+    }
+    fputc(']', d->out);
+}
+
 static void dump_stmt(dumper *d, const kr_ast_stmt *s)
 {
     node_w w;
@@ -742,6 +765,7 @@ static void dump_stmt(dumper *d, const kr_ast_stmt *s)
         dump_stmt_list(d, &w, "body", s->v.FunctionDef.body, s->v.FunctionDef.n_body);
         dump_expr_list(d, &w, "decorator_list", s->v.FunctionDef.decorator_list, s->v.FunctionDef.n_decorator_list);
         dump_expr_field(d, &w, "returns", s->v.FunctionDef.returns);
+        dump_type_params(d, &w, s->v.FunctionDef.type_params, s->v.FunctionDef.n_type_params);
         break;
     case KR_AST_STMT_CLASSDEF:
         dump_ident(d, &w, "name", s->v.ClassDef.name);
@@ -749,6 +773,12 @@ static void dump_stmt(dumper *d, const kr_ast_stmt *s)
         dump_keywords(d, &w, s->v.ClassDef.keywords, s->v.ClassDef.n_keywords);
         dump_stmt_list(d, &w, "body", s->v.ClassDef.body, s->v.ClassDef.n_body);
         dump_expr_list(d, &w, "decorator_list", s->v.ClassDef.decorator_list, s->v.ClassDef.n_decorator_list);
+        dump_type_params(d, &w, s->v.ClassDef.type_params, s->v.ClassDef.n_type_params);
+        break;
+    case KR_AST_STMT_TYPEALIAS:
+        dump_expr_field(d, &w, "name", s->v.TypeAlias.name);
+        dump_type_params(d, &w, s->v.TypeAlias.type_params, s->v.TypeAlias.n_type_params);
+        dump_expr_field(d, &w, "value", s->v.TypeAlias.value);
         break;
     case KR_AST_STMT_RETURN: dump_expr_field(d, &w, "value", s->v.Return.value); break;
     case KR_AST_STMT_DELETE: dump_expr_list(d, &w, "targets", s->v.Delete.targets, s->v.Delete.n_targets); break;

@@ -9,7 +9,8 @@
  *     _ASYNCFOR, _ASYNCWITH sharing the union members of their plain forms (v.FunctionDef, v.For,
  *     v.With); Await is KR_AST_EXPR_AWAIT (v.Await);
  *   - TryStar is KR_AST_STMT_TRYSTAR sharing v.Try with Try;
- *   - no TypeAlias or type parameters: the parser rejects `type X = ...`, `def f[T]`;
+ *   - type parameters (PEP 695/696) are kr_ast_type_param nodes, their kind tells TypeVar, ParamSpec
+ *     and TypeVarTuple apart;
  *   - union members are named after CPython's node classes (e->v.BinOp.left, s->v.If.orelse), kind
  *     enums are KR_AST_EXPR_<CLASS>, KR_AST_STMT_<CLASS>, KR_AST_PAT_<CLASS>, KR_AST_MOD_<CLASS>;
  *   - sequences are (pointer, count) pairs: `kr_ast_expr **elts; int n_elts;`. An empty sequence is
@@ -156,6 +157,7 @@ typedef struct kr_ast_pattern kr_ast_pattern;
 typedef struct kr_ast_arguments kr_ast_arguments;
 typedef struct kr_ast_arg kr_ast_arg;
 typedef struct kr_ast_keyword kr_ast_keyword;
+typedef struct kr_ast_type_param kr_ast_type_param;
 typedef struct kr_ast_alias kr_ast_alias;
 typedef struct kr_ast_withitem kr_ast_withitem;
 typedef struct kr_ast_match_case kr_ast_match_case;
@@ -281,7 +283,8 @@ typedef enum {
     KR_AST_STMT_ASYNCFUNCTIONDEF, /* v.FunctionDef */
     KR_AST_STMT_ASYNCFOR,         /* v.For */
     KR_AST_STMT_ASYNCWITH,        /* v.With */
-    KR_AST_STMT_TRYSTAR           /* v.Try: try/except* */
+    KR_AST_STMT_TRYSTAR,          /* v.Try: try/except* */
+    KR_AST_STMT_TYPEALIAS         /* v.TypeAlias: type X[T] = value */
 } kr_ast_stmt_kind;
 
 struct kr_ast_stmt {
@@ -300,6 +303,8 @@ struct kr_ast_stmt {
             kr_ast_expr **decorator_list;
             int n_decorator_list;
             kr_ast_expr *returns;
+            kr_ast_type_param **type_params; /* def f[T](): evaluated in their own scope (symtable.h) */
+            int n_type_params;
         } FunctionDef;
         struct {
             const char *name;
@@ -312,6 +317,8 @@ struct kr_ast_stmt {
             int n_body;
             kr_ast_expr **decorator_list;
             int n_decorator_list;
+            kr_ast_type_param **type_params;
+            int n_type_params;
         } ClassDef;
         struct { kr_ast_expr *value; } Return; /* value NULL for bare return */
         struct { kr_ast_expr **targets; int n_targets; } Delete;
@@ -334,6 +341,8 @@ struct kr_ast_stmt {
         struct { kr_ast_withitem **items; int n_items; kr_ast_stmt **body; int n_body; } With;
         struct { kr_ast_expr *subject; kr_ast_match_case **cases; int n_cases; } Match;
         struct { kr_ast_expr *exc; kr_ast_expr *cause; } Raise; /* both NULL for bare raise */
+        /* name: a Name with ctx STORE; value is evaluated lazily (TypeAliasType.__value__) */
+        struct { kr_ast_expr *name; kr_ast_type_param **type_params; int n_type_params; kr_ast_expr *value; } TypeAlias;
         struct {
             kr_ast_stmt **body;
             int n_body;
@@ -424,6 +433,18 @@ struct kr_ast_arg {
     KR_AST_LOC_FIELDS;
     const char *arg;          /* the parameter name */
     kr_ast_expr *annotation;  /* NULL if none (always NULL in lambdas) */
+};
+
+typedef enum { KR_AST_TYPEVAR, KR_AST_PARAMSPEC, KR_AST_TYPEVARTUPLE } kr_ast_type_param_kind;
+
+/* T, T: bound, T: (c1, c2) (constraints: bound is a Tuple), *Ts, **P, each with an optional
+ * `= default` (PEP 696). bound and default_value are evaluated lazily, when first asked for. */
+struct kr_ast_type_param {
+    KR_AST_LOC_FIELDS;
+    kr_ast_type_param_kind kind;
+    const char *name;
+    kr_ast_expr *bound;         /* NULL if none (always NULL for ParamSpec and TypeVarTuple) */
+    kr_ast_expr *default_value; /* NULL if none */
 };
 
 struct kr_ast_keyword {

@@ -897,6 +897,23 @@ static void load_name_to(unit *u, const char *name, int dst)
         return;
     case KR_SCOPE_GLOBAL_IMPLICIT:
     case KR_SCOPE_NONE:
+        if (u->scope->can_see_class_scope && name[0] != '.') {
+            /* the class namespace first: name in classdict ? classdict[name] : global name */
+            int mark = u->top;
+            int cd = push(u), key = push(u), found = push(u);
+            int global = new_label(u), done = new_label(u);
+            load_name_to(u, ".classdict", cd);
+            emit_bx(u, KR_OP_LOAD_CONST, 0, key, (uint32_t)const_cstr(u, name));
+            emit(u, KR_OP_CONTAINS_OP, 0, found, key, cd);
+            emit_jump(u, KR_OP_JUMP_IF_FALSE, found, global);
+            emit(u, KR_OP_GET_ITEM, 0, dst, cd, key);
+            emit_jump(u, KR_OP_JUMP, 0, done);
+            bind_label(u, global);
+            emit_bx(u, KR_OP_LOAD_GLOBAL, 0, dst, (uint32_t)name_index(u, name));
+            bind_label(u, done);
+            pop_to(u, mark);
+            return;
+        }
         if (u->fast)
             emit_bx(u, KR_OP_LOAD_GLOBAL, 0, dst, (uint32_t)name_index(u, name));
         else
@@ -1599,12 +1616,14 @@ static bool build_closure(unit *u, kr_scope *child, kr_value code, int dst)
     return true;
 }
 
-/* Defaults, kw defaults and annotations of a def/lambda into consecutive slots after a;
- * returns the MAKE_FUNCTION flags they need. `next` is advanced past the slots used. */
-static unsigned compile_fn_extras(unit *u, kr_ast_arguments *args, kr_ast_expr *returns, bool annotations, int *next)
+/* Defaults and kw defaults (when `defaults`) and annotations (when `annotations`) of a def/lambda
+ * into consecutive slots from *next (== top); returns the MAKE_FUNCTION flags they need. `next` is
+ * advanced past the slots used. */
+static unsigned compile_fn_extras(unit *u, kr_ast_arguments *args, kr_ast_expr *returns, bool annotations,
+                                  bool defaults, int *next)
 {
     unsigned flags = 0;
-    if (args->n_defaults > 0) {
+    if (defaults && args->n_defaults > 0) {
         int t = (*next)++;
         push(u);
         int mark = u->top;
@@ -1638,7 +1657,7 @@ static unsigned compile_fn_extras(unit *u, kr_ast_arguments *args, kr_ast_expr *
         flags |= KR_MKFN_DEFAULTS;
     }
     int nkwd = 0;
-    for (int i = 0; i < args->n_kwonlyargs; i++)
+    for (int i = 0; defaults && i < args->n_kwonlyargs; i++)
         if (args->kw_defaults[i])
             nkwd++;
     if (nkwd > 0) {
@@ -1730,7 +1749,7 @@ static void compile_make_function(unit *u, kr_scope *child, const void *node, kr
     int next = a + 1;
     unsigned flags = 0;
     if (args)
-        flags = compile_fn_extras(u, args, returns, is_def, &next);
+        flags = compile_fn_extras(u, args, returns, is_def, true, &next);
     if (u->c->failed)
         return;
     kr_value code = compile_scope_code(u->c, child, node);
@@ -3443,6 +3462,183 @@ static void compile_match(unit *u, kr_ast_stmt *s)
     pop_to(u, mark);
 }
 
+/* ---- PEP 695: type parameters -------------------------------------------------------------------
+ * A generic def/class/alias is made by a function of its annotation scope (symtable.h), called at
+ * once: it creates the type parameters (through private helpers of the typing module, which owns
+ * TypeVar & co.), evaluates what may refer to them and returns the function / class / alias. Bounds,
+ * constraints, defaults and alias values are functions evaluated when first asked for. */
+
+/* s[base] = typing.<fn>(s[base+1] .. s[base+nargs]) */
+static void emit_typing_call(unit *u, const char *fn, int base, int nargs)
+{
+    emit(u, KR_OP_IMPORT_NAME, 0, base, name_index(u, "typing"), const_none(u));
+    emit(u, KR_OP_LOAD_ATTR, 0, base, base, name_index(u, fn));
+    emit(u, KR_OP_CALL, 0, base, nargs, 0);
+}
+
+/* dst = the function evaluating *field lazily, or None without one */
+static void emit_lazy(unit *u, kr_ast_expr **field, int dst)
+{
+    if (!*field) {
+        emit(u, KR_OP_LOAD_NONE, 0, dst, 0, 0);
+        return;
+    }
+    if ((*field)->kind == KR_AST_EXPR_STARRED) /* as symtable.c's visit_lazy */
+        field = &(*field)->v.Starred.value;
+    kr_scope *sc = kr_symtable_lookup(u->c->st, field);
+    if (!sc) {
+        SYNERR(u->c, *field, "internal compiler error: lazy value without scope");
+        return;
+    }
+    compile_make_function(u, sc, field, NULL, NULL, false, dst);
+}
+
+/* In an annotation scope: each type parameter into its variable, then dst = the tuple of them. */
+static void emit_type_params(unit *u, kr_ast_type_param **tps, int n, int dst)
+{
+    for (int i = 0; i < n && !u->c->failed; i++) {
+        kr_ast_type_param *tp = tps[i];
+        int mark = u->top;
+        int base = push_n(u, 6);
+        u->loc = LOC_OF(tp);
+        load_int(u, base + 1, (int32_t)tp->kind);
+        emit_bx(u, KR_OP_LOAD_CONST, 0, base + 2, (uint32_t)const_cstr(u, tp->name));
+        /* T: (A, B) gives constraints, T: A a bound */
+        bool constraints = tp->bound && tp->bound->kind == KR_AST_EXPR_TUPLE;
+        kr_ast_expr *none = NULL;
+        emit_lazy(u, constraints ? &none : &tp->bound, base + 3);
+        emit_lazy(u, constraints ? &tp->bound : &none, base + 4);
+        emit_lazy(u, &tp->default_value, base + 5);
+        u->loc = LOC_OF(tp);
+        emit_typing_call(u, "_krait_type_param", base, 5);
+        store_name_from(u, tp->name, base);
+        pop_to(u, mark);
+    }
+    int mark = u->top;
+    int base = push_n(u, n);
+    for (int i = 0; i < n; i++)
+        load_name_to(u, tps[i]->name, base + i);
+    emit(u, KR_OP_BUILD_TUPLE, 0, dst, base, n);
+    pop_to(u, mark);
+}
+
+/* dst = typing._krait_type_alias(name, <value>, type params (s[params] or ()), __name__) */
+static void emit_type_alias(unit *u, kr_ast_stmt *s, int params, int dst)
+{
+    int mark = u->top;
+    int base = push_n(u, 5);
+    u->loc = LOC_OF(s);
+    emit_bx(u, KR_OP_LOAD_CONST, 0, base + 1, (uint32_t)const_cstr(u, s->v.TypeAlias.name->v.Name.id));
+    emit_lazy(u, &s->v.TypeAlias.value, base + 2);
+    if (params >= 0)
+        emit(u, KR_OP_MOVE, 0, base + 3, params, 0);
+    else
+        emit(u, KR_OP_BUILD_TUPLE, 0, base + 3, base + 3, 0);
+    load_name_to(u, "__name__", base + 4);
+    u->loc = LOC_OF(s);
+    emit_typing_call(u, "_krait_type_alias", base, 4);
+    emit(u, KR_OP_MOVE, 0, dst, base, 0);
+    pop_to(u, mark);
+}
+
+static void compile_class_build(unit *u, kr_ast_stmt *s, int generic_params, int a);
+
+/* The body of an annotation scope's function (node: the generic statement). */
+static void compile_annotation_scope(unit *u, kr_scope *scope, kr_ast_stmt *s)
+{
+    int params = push(u);
+    int a = push(u);
+    switch (s->kind) {
+    case KR_AST_STMT_FUNCTIONDEF:
+    case KR_AST_STMT_ASYNCFUNCTIONDEF: {
+        emit_type_params(u, s->v.FunctionDef.type_params, s->v.FunctionDef.n_type_params, params);
+        kr_scope *child = kr_symtable_lookup(u->c->st, s);
+        if (!child) {
+            SYNERR(u->c, s, "internal compiler error: def without scope");
+            return;
+        }
+        /* the defaults come in as parameters; the annotations are evaluated here */
+        int next = a + 1;
+        unsigned flags = 0;
+        for (int i = 0; i < scope->n_params; i++) {
+            if (strcmp(scope->params[i], ".classdict") == 0)
+                continue;
+            int t = next++;
+            push(u);
+            load_name_to(u, scope->params[i], t);
+            flags |= strcmp(scope->params[i], ".defaults") == 0 ? KR_MKFN_DEFAULTS : KR_MKFN_KWDEFAULTS;
+        }
+        flags |= compile_fn_extras(u, s->v.FunctionDef.args, s->v.FunctionDef.returns, true, false, &next);
+        kr_value code = compile_scope_code(u->c, child, s);
+        if (!code)
+            return;
+        int ci = add_const_keyed(u, code, NULL, 0);
+        int cl = next;
+        push_n(u, 1);
+        if (build_closure(u, child, code, cl))
+            flags |= KR_MKFN_CLOSURE;
+        u->loc = LOC_OF(s);
+        emit_bx(u, KR_OP_MAKE_FUNCTION, flags, a, (uint32_t)ci);
+        pop_to(u, a + 1);
+        emit(u, KR_OP_STORE_ATTR, 0, a, name_index(u, "__type_params__"), params);
+        break;
+    }
+    case KR_AST_STMT_CLASSDEF:
+        emit_type_params(u, s->v.ClassDef.type_params, s->v.ClassDef.n_type_params, params);
+        compile_class_build(u, s, params, a);
+        break;
+    case KR_AST_STMT_TYPEALIAS:
+        emit_type_params(u, s->v.TypeAlias.type_params, s->v.TypeAlias.n_type_params, params);
+        emit_type_alias(u, s, params, a);
+        break;
+    default:
+        SYNERR(u->c, s, "internal compiler error: unexpected annotation scope");
+        return;
+    }
+    u->loc = LOC_OF(s);
+    emit(u, KR_OP_RETURN, 0, a, 0, 0);
+}
+
+/* In a class body: s[dst] = the class namespace (builtins.locals(), which is it there), the first
+ * argument of an annotation scope's function. Returns the number of such arguments (0 or 1). */
+static int class_namespace_arg(unit *u, int dst)
+{
+    if (u->scope->kind != KR_BLOCK_CLASS)
+        return 0;
+    emit(u, KR_OP_IMPORT_NAME, 0, dst, name_index(u, "builtins"), const_none(u));
+    emit(u, KR_OP_LOAD_ATTR, 0, dst, dst, name_index(u, "locals"));
+    emit(u, KR_OP_CALL, 0, dst, 0, 0);
+    return 1;
+}
+
+/* dst = the generic def/class/alias s, made by calling its annotation scope's function (the scope of
+ * `key`, the statement's type_params field) with `nargs` arguments already in s[dst+1..]. */
+static void call_annotation_scope(unit *u, kr_ast_stmt *s, const void *key, int nargs, int dst)
+{
+    kr_scope *ann = kr_symtable_lookup(u->c->st, key);
+    if (!ann) {
+        SYNERR(u->c, s, "internal compiler error: type parameters without scope");
+        return;
+    }
+    compile_make_function(u, ann, s, NULL, NULL, false, dst);
+    u->loc = LOC_OF(s);
+    emit(u, KR_OP_CALL, 0, dst, nargs, 0);
+}
+
+static void compile_type_alias(unit *u, kr_ast_stmt *s)
+{
+    int t = push(u);
+    if (s->v.TypeAlias.n_type_params || u->scope->kind == KR_BLOCK_CLASS) {
+        push(u);
+        int nargs = class_namespace_arg(u, t + 1);
+        call_annotation_scope(u, s, &s->v.TypeAlias.type_params, nargs, t);
+    } else {
+        emit_type_alias(u, s, -1, t);
+    }
+    store_name_from(u, s->v.TypeAlias.name->v.Name.id, t);
+    pop_to(u, t);
+}
+
 static void compile_funcdef(unit *u, kr_ast_stmt *s)
 {
     int mark = u->top;
@@ -3459,7 +3655,23 @@ static void compile_funcdef(unit *u, kr_ast_stmt *s)
         return;
     }
     int f = push(u);
-    compile_make_function(u, child, s, s->v.FunctionDef.args, s->v.FunctionDef.returns, true, f);
+    if (s->v.FunctionDef.n_type_params) {
+        /* defaults outside, as arguments of the annotation scope's function */
+        int c = push(u);
+        int next = c + 1;
+        if (u->scope->kind == KR_BLOCK_CLASS) {
+            push(u);
+            class_namespace_arg(u, next++);
+        }
+        unsigned flags = compile_fn_extras(u, s->v.FunctionDef.args, NULL, false, true, &next);
+        int nargs = next - (c + 1);
+        (void)flags;
+        call_annotation_scope(u, s, &s->v.FunctionDef.type_params, nargs, c);
+        emit(u, KR_OP_MOVE, 0, f, c, 0);
+        pop_to(u, f + 1);
+    } else {
+        compile_make_function(u, child, s, s->v.FunctionDef.args, s->v.FunctionDef.returns, true, f);
+    }
     for (int i = nd - 1; i >= 0; i--) {
         int c = push_n(u, 2);
         u->loc = LOC_OF(s->v.FunctionDef.decorator_list[i]);
@@ -3494,12 +3706,37 @@ static void compile_classdef(unit *u, kr_ast_stmt *s)
             SYNERR(u->c, s->v.ClassDef.keywords[i], "**kwargs in a class definition is not supported by Krait");
             return;
         }
+    int a = push(u);
+    if (s->v.ClassDef.n_type_params) {
+        push(u);
+        int nargs = class_namespace_arg(u, a + 1);
+        call_annotation_scope(u, s, &s->v.ClassDef.type_params, nargs, a);
+    } else
+        compile_class_build(u, s, -1, a);
+    pop_to(u, a + 1);
+    for (int i = nd - 1; i >= 0; i--) {
+        int c = push_n(u, 2);
+        u->loc = LOC_OF(s->v.ClassDef.decorator_list[i]);
+        emit(u, KR_OP_MOVE, 0, c, dbase + i, 0);
+        emit(u, KR_OP_MOVE, 0, c + 1, a, 0);
+        emit(u, KR_OP_CALL, 0, c, 1, 0);
+        emit(u, KR_OP_MOVE, 0, a, c, 0);
+        pop_to(u, a + 1);
+    }
+    u->loc = LOC_OF(s);
+    store_name_from(u, s->v.ClassDef.store_name ? s->v.ClassDef.store_name : s->v.ClassDef.name, a);
+    pop_to(u, mark);
+}
+
+/* s[a] = the class s (a == top - 1): its body function, name, bases (then Generic[params] when
+ * generic_params >= 0, which also become __type_params__) and keywords. */
+static void compile_class_build(unit *u, kr_ast_stmt *s, int generic_params, int a)
+{
     kr_scope *child = kr_symtable_lookup(u->c->st, s);
     if (!child) {
         SYNERR(u->c, s, "internal compiler error: class without scope");
         return;
     }
-    int a = push(u);
     int body = push(u);
     /* the class body function (closure at body+1, overwritten by the name afterwards) */
     kr_value code = compile_scope_code(u->c, child, s);
@@ -3517,6 +3754,15 @@ static void compile_classdef(unit *u, kr_ast_stmt *s)
         int t = push(u);
         compile_expr_to(u, s->v.ClassDef.bases[i], t);
         pop_to(u, t + 1);
+    }
+    if (generic_params >= 0) {
+        int t = push(u);
+        push(u);
+        u->loc = LOC_OF(s);
+        emit(u, KR_OP_MOVE, 0, t + 1, generic_params, 0);
+        emit_typing_call(u, "_krait_generic_base", t, 1);
+        pop_to(u, t + 1);
+        nb++;
     }
     int kw = 0;
     if (nkw) {
@@ -3536,19 +3782,9 @@ static void compile_classdef(unit *u, kr_ast_stmt *s)
     }
     u->loc = LOC_OF(s);
     emit(u, KR_OP_BUILD_CLASS, 0, a, nb, kw);
+    if (generic_params >= 0)
+        emit(u, KR_OP_STORE_ATTR, 0, a, name_index(u, "__type_params__"), generic_params);
     pop_to(u, a + 1);
-    for (int i = nd - 1; i >= 0; i--) {
-        int c = push_n(u, 2);
-        u->loc = LOC_OF(s->v.ClassDef.decorator_list[i]);
-        emit(u, KR_OP_MOVE, 0, c, dbase + i, 0);
-        emit(u, KR_OP_MOVE, 0, c + 1, a, 0);
-        emit(u, KR_OP_CALL, 0, c, 1, 0);
-        emit(u, KR_OP_MOVE, 0, a, c, 0);
-        pop_to(u, a + 1);
-    }
-    u->loc = LOC_OF(s);
-    store_name_from(u, s->v.ClassDef.store_name ? s->v.ClassDef.store_name : s->v.ClassDef.name, a);
-    pop_to(u, mark);
 }
 
 static void compile_stmt(unit *u, kr_ast_stmt *s)
@@ -3613,6 +3849,9 @@ static void compile_stmt(unit *u, kr_ast_stmt *s)
     case KR_AST_STMT_TRY:
     case KR_AST_STMT_TRYSTAR:
         compile_try(u, s);
+        break;
+    case KR_AST_STMT_TYPEALIAS:
+        compile_type_alias(u, s);
         break;
     case KR_AST_STMT_ASSERT:
         compile_assert(u, s);
@@ -4083,6 +4322,13 @@ static kr_value compile_scope_code(compiler *c, kr_scope *scope, const void *nod
         if (u->class_cell_slot >= 0)
             emit_bx(u, KR_OP_STORE_NAME, 0, u->class_cell_slot, (uint32_t)name_index(u, "__classcell__"));
         emit_bx(u, KR_OP_RETURN_CONST, 0, 0, (uint32_t)const_none(u));
+    } else if (scope->annotation_scope) {
+        compile_annotation_scope(u, scope, (kr_ast_stmt *)(uintptr_t)node);
+    } else if (scope->lazy_value) {
+        kr_ast_expr *e = *(kr_ast_expr *const *)node;
+        int t = compile_expr_any(u, e);
+        u->loc = LOC_OF(e);
+        emit(u, KR_OP_RETURN, 0, t, 0, 0);
     } else if (scope->kind == KR_BLOCK_COMPREHENSION) {
         const kr_ast_expr *e = node;
         flags |= KR_CODE_COMPREHENSION;

@@ -212,6 +212,15 @@ static void aliases(mangler *m, kr_ast_alias **names, int n)
     }
 }
 
+/* the bounds and defaults of type parameters (their names are kept, as in CPython 3.13) */
+static void type_params(mangler *m, kr_ast_type_param **tps, int n)
+{
+    for (int i = 0; i < n; i++) {
+        expr(m, tps[i]->bound);
+        expr(m, tps[i]->default_value);
+    }
+}
+
 static void stmt(mangler *m, kr_ast_stmt *s)
 {
     switch (s->kind) {
@@ -219,6 +228,7 @@ static void stmt(mangler *m, kr_ast_stmt *s)
     case KR_AST_STMT_ASYNCFUNCTIONDEF: {
         exprs(m, s->v.FunctionDef.decorator_list, s->v.FunctionDef.n_decorator_list);
         s->v.FunctionDef.store_name = mangle(m, s->v.FunctionDef.name);
+        type_params(m, s->v.FunctionDef.type_params, s->v.FunctionDef.n_type_params);
         arguments(m, s->v.FunctionDef.args);
         expr(m, s->v.FunctionDef.returns);
         stmts(m, s->v.FunctionDef.body, s->v.FunctionDef.n_body);
@@ -227,6 +237,7 @@ static void stmt(mangler *m, kr_ast_stmt *s)
     case KR_AST_STMT_CLASSDEF: {
         exprs(m, s->v.ClassDef.decorator_list, s->v.ClassDef.n_decorator_list);
         s->v.ClassDef.store_name = mangle(m, s->v.ClassDef.name);
+        type_params(m, s->v.ClassDef.type_params, s->v.ClassDef.n_type_params);
         exprs(m, s->v.ClassDef.bases, s->v.ClassDef.n_bases);
         keywords(m, s->v.ClassDef.keywords, s->v.ClassDef.n_keywords);
         const char *outer = m->private_name;
@@ -282,6 +293,11 @@ static void stmt(mangler *m, kr_ast_stmt *s)
         }
         break;
     case KR_AST_STMT_RAISE: expr(m, s->v.Raise.exc); expr(m, s->v.Raise.cause); break;
+    case KR_AST_STMT_TYPEALIAS:
+        expr(m, s->v.TypeAlias.name);
+        type_params(m, s->v.TypeAlias.type_params, s->v.TypeAlias.n_type_params);
+        expr(m, s->v.TypeAlias.value);
+        break;
     case KR_AST_STMT_TRY:
     case KR_AST_STMT_TRYSTAR:
         stmts(m, s->v.Try.body, s->v.Try.n_body);

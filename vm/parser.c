@@ -2737,8 +2737,13 @@ static kr_ast_stmt *del_stmt(parser *p)
     return st;
 }
 
+static int is_type_alias(parser *p);
+static kr_ast_stmt *type_alias(parser *p);
+
 static kr_ast_stmt *simple_stmt(parser *p)
 {
+    if (is_type_alias(p))
+        return type_alias(p);
     kr_lex_token *t = peek(p);
     pos s = tok_start(t);
     kr_ast_stmt *st;
@@ -3204,6 +3209,78 @@ static kr_ast_stmt *try_stmt(parser *p)
     return st;
 }
 
+/* `[T, T: bound, *Ts, **P = default, ...]` after a def/class/type alias name (PEP 695, 696); the
+ * current token is '['. */
+static int type_params(parser *p, kr_ast_type_param ***out, int *n)
+{
+    advance(p); /* '[' */
+    vec v = {0};
+    if (at(p, KR_TOK_RSQB)) {
+        fail_tok(p, peek(p), "Type parameter list cannot be empty");
+        return -1;
+    }
+    for (;;) {
+        kr_lex_token *first = peek(p);
+        kr_ast_type_param_kind kind = KR_AST_TYPEVAR;
+        if (accept(p, KR_TOK_STAR))
+            kind = KR_AST_TYPEVARTUPLE;
+        else if (accept(p, KR_TOK_DOUBLESTAR))
+            kind = KR_AST_PARAMSPEC;
+        kr_lex_token *nt = peek(p);
+        if (nt->type != KR_TOK_NAME) {
+            fail_here(p);
+            return -1;
+        }
+        advance(p);
+        kr_ast_type_param *tp = alloc(p, sizeof *tp);
+        if (!tp)
+            return -1;
+        tp->kind = kind;
+        tp->name = tok_str(p, nt);
+        if (!tp->name)
+            return -1;
+        if (at(p, KR_TOK_COLON)) {
+            kr_lex_token *colon = advance(p);
+            kr_ast_expr *b = expression(p);
+            if (!b)
+                return -1;
+            if (kind != KR_AST_TYPEVAR) {
+                fail_range(p, colon->lineno, colon->col_offset, b->end_lineno, b->end_col_offset,
+                           kind == KR_AST_TYPEVARTUPLE ? "cannot use bound with TypeVarTuple"
+                                                       : "cannot use bound with ParamSpec");
+                return -1;
+            }
+            tp->bound = b;
+        }
+        if (accept(p, KR_TOK_EQUAL)) {
+            tp->default_value = kind == KR_AST_TYPEVARTUPLE ? star_expression(p) : expression(p);
+            if (!tp->default_value)
+                return -1;
+        }
+        SET_LOC(tp, tok_start(first), prev_end(p));
+        for (int i = 0; i < v.n; i++)
+            if (strcmp(((kr_ast_type_param *)v.items[i])->name, tp->name) == 0) {
+                fail_range(p, first->lineno, first->col_offset, nt->end_lineno, nt->end_col_offset,
+                           "duplicate type parameter '%s'", tp->name);
+                return -1;
+            }
+        if (vec_push(p, &v, tp) < 0)
+            return -1;
+        if (!accept(p, KR_TOK_COMMA))
+            break;
+        if (at(p, KR_TOK_RSQB))
+            break;
+    }
+    if (!at(p, KR_TOK_RSQB)) {
+        fail_expected(p, "']'");
+        return -1;
+    }
+    advance(p);
+    *out = (kr_ast_type_param **)v.items;
+    *n = v.n;
+    return 0;
+}
+
 static kr_ast_stmt *funcdef(parser *p, vec *decorators)
 {
     kr_lex_token *kw = advance(p); /* 'def' */
@@ -3211,8 +3288,10 @@ static kr_ast_stmt *funcdef(parser *p, vec *decorators)
     if (n->type != KR_TOK_NAME)
         return fail_here(p);
     advance(p);
-    if (at(p, KR_TOK_LSQB))
-        return fail_tok(p, peek(p), "type parameter lists are not supported by Krait");
+    kr_ast_type_param **tps = NULL;
+    int ntps = 0;
+    if (at(p, KR_TOK_LSQB) && type_params(p, &tps, &ntps) < 0)
+        return NULL;
     if (!at(p, KR_TOK_LPAR))
         return fail_expected(p, "'('");
     advance(p);
@@ -3239,6 +3318,8 @@ static kr_ast_stmt *funcdef(parser *p, vec *decorators)
     st->v.FunctionDef.decorator_list = (kr_ast_expr **)decorators->items;
     st->v.FunctionDef.n_decorator_list = decorators->n;
     st->v.FunctionDef.returns = returns;
+    st->v.FunctionDef.type_params = tps;
+    st->v.FunctionDef.n_type_params = ntps;
     return st->v.FunctionDef.name ? st : NULL;
 }
 
@@ -3249,8 +3330,10 @@ static kr_ast_stmt *classdef(parser *p, vec *decorators)
     if (n->type != KR_TOK_NAME)
         return fail_here(p);
     advance(p);
-    if (at(p, KR_TOK_LSQB))
-        return fail_tok(p, peek(p), "type parameter lists are not supported by Krait");
+    kr_ast_type_param **tps = NULL;
+    int ntps = 0;
+    if (at(p, KR_TOK_LSQB) && type_params(p, &tps, &ntps) < 0)
+        return NULL;
     vec bases = {0}, kws = {0};
     if (at(p, KR_TOK_LPAR)) {
         kr_lex_token *lp = advance(p);
@@ -3272,6 +3355,8 @@ static kr_ast_stmt *classdef(parser *p, vec *decorators)
     st->v.ClassDef.n_body = body.n;
     st->v.ClassDef.decorator_list = (kr_ast_expr **)decorators->items;
     st->v.ClassDef.n_decorator_list = decorators->n;
+    st->v.ClassDef.type_params = tps;
+    st->v.ClassDef.n_type_params = ntps;
     return st->v.ClassDef.name ? st : NULL;
 }
 
@@ -3842,6 +3927,32 @@ static int is_type_alias(parser *p)
     return t3 == KR_TOK_EQUAL || t3 == KR_TOK_LSQB;
 }
 
+/* `type NAME[params] = expression` (PEP 695; `type` is a soft keyword) */
+static kr_ast_stmt *type_alias(parser *p)
+{
+    kr_lex_token *kw = advance(p);
+    kr_ast_expr *name = new_name(p, advance(p), KR_AST_STORE);
+    if (!name)
+        return NULL;
+    kr_ast_type_param **tps = NULL;
+    int ntps = 0;
+    if (at(p, KR_TOK_LSQB) && type_params(p, &tps, &ntps) < 0)
+        return NULL;
+    if (!accept(p, KR_TOK_EQUAL))
+        return fail_expected(p, "'='");
+    kr_ast_expr *value = expression(p);
+    if (!value)
+        return NULL;
+    kr_ast_stmt *st = new_stmt(p, KR_AST_STMT_TYPEALIAS, tok_start(kw), prev_end(p));
+    if (!st)
+        return NULL;
+    st->v.TypeAlias.name = name;
+    st->v.TypeAlias.type_params = tps;
+    st->v.TypeAlias.n_type_params = ntps;
+    st->v.TypeAlias.value = value;
+    return st;
+}
+
 /* One statement (a compound statement, or a line of simple statements) appended to out. */
 static int statement(parser *p, vec *out)
 {
@@ -3874,9 +3985,6 @@ static int statement(parser *p, vec *out)
             int r = match_stmt(p, out);
             if (r != 0)
                 return r > 0 ? 0 : -1;
-        } else if (is_type_alias(p)) {
-            fail_tok(p, t, "type aliases are not supported by Krait");
-            return -1;
         }
         return simple_stmts(p, out);
     case KR_TOK_INDENT:

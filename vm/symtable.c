@@ -788,6 +788,77 @@ static void visit_global_nonlocal(builder *b, kr_ast_stmt *s, bool global)
     }
 }
 
+/* A parameter the compiler passes to an annotation scope (no source position of its own). */
+static void add_synthetic_param(builder *b, const char *name, int lineno, int col)
+{
+    add_def(b, name, KR_SYM_DEF_PARAM, lineno, col);
+    kr_scope *s = b->cur;
+    const char **p = xalloc(b, sizeof(char *) * (size_t)(s->n_params + 1));
+    if (!p)
+        return;
+    if (s->n_params)
+        memcpy(p, s->params, sizeof(char *) * (size_t)s->n_params);
+    p[s->n_params++] = name;
+    s->params = p;
+    s->n_args = s->n_params;
+}
+
+/* A lazily evaluated expression (*field) in a function scope of its own. */
+static void visit_lazy(builder *b, kr_ast_expr **field, const char *name)
+{
+    kr_ast_expr *e = *field;
+    if (!e || b->failed)
+        return;
+    if (e->kind == KR_AST_EXPR_STARRED) { /* *Ts = *tuple[int]: the function gives tuple[int] */
+        field = &e->v.Starred.value;
+        e = *field;
+    }
+    bool sees_class = b->cur->can_see_class_scope;
+    if (!scope_enter(b, KR_BLOCK_FUNCTION, name, field, e->lineno, e->col_offset))
+        return;
+    b->cur->lazy_value = true;
+    if (sees_class) {
+        b->cur->can_see_class_scope = true;
+        add_def(b, ".classdict", KR_SYM_USE, e->lineno, e->col_offset);
+    }
+    visit_expr(b, e);
+    scope_exit(b);
+}
+
+/* Opens the annotation scope of a generic def/class/alias and defines its type parameters; the
+ * caller visits what else belongs there and closes it. */
+static void add_synthetic_param(builder *b, const char *name, int lineno, int col);
+
+/* key: the statement's type_params field (symtable.h). In a class body the scope's first parameter
+ * is the class namespace. */
+static bool enter_annotation_scope(builder *b, const void *key, const char *what, int lineno, int col)
+{
+    bool in_class = b->cur->kind == KR_BLOCK_CLASS;
+    size_t len = strlen(what) + 32;
+    char *name = xalloc(b, len);
+    if (!name)
+        return false;
+    snprintf(name, len, "<generic parameters of %s>", what);
+    if (!scope_enter(b, KR_BLOCK_FUNCTION, name, key, lineno, col))
+        return false;
+    b->cur->annotation_scope = true;
+    if (in_class) {
+        b->cur->can_see_class_scope = true;
+        add_synthetic_param(b, ".classdict", lineno, col);
+    }
+    return true;
+}
+
+static void visit_type_params(builder *b, kr_ast_type_param **tps, int n)
+{
+    for (int i = 0; i < n && !b->failed; i++) {
+        kr_ast_type_param *tp = tps[i];
+        add_def(b, tp->name, KR_SYM_DEF_LOCAL, tp->lineno, tp->col_offset);
+        visit_lazy(b, &tp->bound, tp->name);
+        visit_lazy(b, &tp->default_value, tp->name);
+    }
+}
+
 static void visit_stmt(builder *b, kr_ast_stmt *s)
 {
     if (!s || b->failed)
@@ -798,7 +869,31 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         add_def(b, s->v.FunctionDef.store_name ? s->v.FunctionDef.store_name : s->v.FunctionDef.name,
                 KR_SYM_DEF_LOCAL, s->lineno, s->col_offset);
         visit_exprs(b, s->v.FunctionDef.decorator_list, s->v.FunctionDef.n_decorator_list);
-        visit_arg_defaults(b, s->v.FunctionDef.args, true);
+        bool generic = s->v.FunctionDef.n_type_params > 0;
+        kr_ast_arguments *args = s->v.FunctionDef.args;
+        /* defaults are evaluated outside a generic def's annotation scope, its annotations inside */
+        visit_arg_defaults(b, args, !generic);
+        if (generic) {
+            if (!enter_annotation_scope(b, &s->v.FunctionDef.type_params, s->v.FunctionDef.name, s->lineno, s->col_offset))
+                return;
+            if (args->n_defaults)
+                add_synthetic_param(b, ".defaults", s->lineno, s->col_offset);
+            for (int i = 0; i < args->n_kwonlyargs; i++)
+                if (args->kw_defaults[i]) {
+                    add_synthetic_param(b, ".kwdefaults", s->lineno, s->col_offset);
+                    break;
+                }
+            visit_type_params(b, s->v.FunctionDef.type_params, s->v.FunctionDef.n_type_params);
+            kr_ast_arguments ann = *args;
+            ann.n_defaults = 0;
+            ann.kw_defaults = NULL;
+            int nkw = ann.n_kwonlyargs;
+            ann.n_kwonlyargs = 0; /* visited below without their defaults */
+            visit_arg_defaults(b, &ann, true);
+            for (int i = 0; i < nkw; i++)
+                if (args->kwonlyargs[i]->annotation)
+                    visit_expr(b, args->kwonlyargs[i]->annotation);
+        }
         visit_expr(b, s->v.FunctionDef.returns);
         if (!scope_enter(b, KR_BLOCK_FUNCTION, s->v.FunctionDef.name, s, s->lineno, s->col_offset))
             return;
@@ -806,12 +901,36 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
         visit_params(b, s->v.FunctionDef.args);
         visit_stmts(b, s->v.FunctionDef.body, s->v.FunctionDef.n_body);
         scope_exit(b);
+        if (generic)
+            scope_exit(b);
+        break;
+    }
+    case KR_AST_STMT_TYPEALIAS: {
+        kr_ast_expr *n = s->v.TypeAlias.name;
+        add_def(b, n->v.Name.id, KR_SYM_DEF_LOCAL, n->lineno, n->col_offset);
+        /* in a class body the value sees the class namespace: through an annotation scope */
+        bool generic = s->v.TypeAlias.n_type_params > 0 || b->cur->kind == KR_BLOCK_CLASS;
+        if (generic) {
+            if (!enter_annotation_scope(b, &s->v.TypeAlias.type_params, n->v.Name.id, s->lineno, s->col_offset))
+                return;
+            visit_type_params(b, s->v.TypeAlias.type_params, s->v.TypeAlias.n_type_params);
+        }
+        visit_lazy(b, &s->v.TypeAlias.value, n->v.Name.id);
+        if (generic)
+            scope_exit(b);
         break;
     }
     case KR_AST_STMT_CLASSDEF: {
         add_def(b, s->v.ClassDef.store_name ? s->v.ClassDef.store_name : s->v.ClassDef.name, KR_SYM_DEF_LOCAL,
                 s->lineno, s->col_offset);
         visit_exprs(b, s->v.ClassDef.decorator_list, s->v.ClassDef.n_decorator_list);
+        /* a generic class's bases and keywords are evaluated in its annotation scope */
+        bool generic = s->v.ClassDef.n_type_params > 0;
+        if (generic) {
+            if (!enter_annotation_scope(b, &s->v.ClassDef.type_params, s->v.ClassDef.name, s->lineno, s->col_offset))
+                return;
+            visit_type_params(b, s->v.ClassDef.type_params, s->v.ClassDef.n_type_params);
+        }
         visit_exprs(b, s->v.ClassDef.bases, s->v.ClassDef.n_bases);
         for (int i = 0; i < s->v.ClassDef.n_keywords; i++)
             visit_expr(b, s->v.ClassDef.keywords[i]->value);
@@ -819,6 +938,8 @@ static void visit_stmt(builder *b, kr_ast_stmt *s)
             return;
         visit_stmts(b, s->v.ClassDef.body, s->v.ClassDef.n_body);
         scope_exit(b);
+        if (generic)
+            scope_exit(b);
         break;
     }
     case KR_AST_STMT_RETURN:
@@ -1133,7 +1254,8 @@ static void compute_qualnames(builder *b, kr_scope *s)
         s->qualname = kr_ast_arena_strdup(b->st->arena, "<module>");
     } else {
         kr_scope *p = s->parent;
-        while (p && p->inlined) /* inlined comprehensions do not appear in qualnames */
+        /* inlined comprehensions and annotation scopes do not appear in qualnames */
+        while (p && (p->inlined || p->annotation_scope))
             p = p->parent;
         const char *name = s->name;
         if (!p || p->kind == KR_BLOCK_MODULE) {

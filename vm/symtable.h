@@ -101,6 +101,18 @@ struct kr_scope {
     char *qualname;          /* CPython's __qualname__ ("C.f.<locals>.g") */
     bool is_coroutine;       /* async def, or a comprehension using await / async for inside one:
                               * calling the code returns a coroutine (vm/generator.c) */
+    /* PEP 695 annotation scope (a function scope): holds the type parameters of a generic def /
+     * class / type alias, evaluates what may refer to them (annotations, bases) and makes the def,
+     * class or alias. Its node is the statement's type_params array; qualnames skip it. Its
+     * parameters are ".defaults" / ".kwdefaults" when the def has such defaults (evaluated outside). */
+    bool annotation_scope;
+    /* a lazily evaluated value (a type parameter's bound, constraints or default, a type alias's
+     * value): a function scope of one expression; its node is the address of the AST field */
+    bool lazy_value;
+    /* an annotation scope directly in a class body, or a lazy value inside one: names it does not
+     * bind are looked up in the class namespace (the ".classdict" parameter / free variable) before
+     * the globals, as CPython's annotation scopes do */
+    bool can_see_class_scope;
 };
 
 typedef struct kr_symtable {
@@ -119,7 +131,8 @@ kr_symtable *kr_symtable_build(kr_ast_mod *mod, kr_syntax_error *err);
 void kr_symtable_free(kr_symtable *st);
 
 /* The scope opened by an AST node (FunctionDef/ClassDef stmt; Lambda/ListComp/SetComp/DictComp/
- * GeneratorExp expr; the mod). NULL if none. */
+ * GeneratorExp expr; the mod; a type_params array or the address of a lazily evaluated field, see
+ * kr_scope). NULL if none. */
 kr_scope *kr_symtable_lookup(const kr_symtable *st, const void *node);
 /* The symbol for name in scope s, or NULL if the scope never mentions it. */
 kr_symbol *kr_symtable_symbol(const kr_scope *s, const char *name);

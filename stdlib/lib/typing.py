@@ -738,6 +738,42 @@ class _TypeVarBase:
         return prefix + self.__name__
 
 
+class _Thunk:
+    # a value the PEP 695 syntax evaluates on first access: def f[T: Bound]() names Bound lazily
+    __slots__ = ('fn',)
+
+    def __init__(self, fn):
+        self.fn = fn
+
+
+class _LazyAttr:
+    """__bound__, __constraints__ and __default__ of type parameters: a value, or a _Thunk evaluated
+    (once) when the attribute is first read."""
+
+    def __set_name__(self, owner, name):
+        self.key = '_lazy' + name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.key]
+        if type(value) is _Thunk:
+            value = value.fn()
+            obj.__dict__[self.key] = value
+        return value
+
+    def __set__(self, obj, value):
+        obj.__dict__[self.key] = value
+
+
+class _ReadonlyLazyAttr(_LazyAttr):
+    """TypeAliasType.__value__: lazy like _LazyAttr, but not assignable."""
+
+    def __set__(self, obj, value):
+        raise AttributeError(f"attribute '{self.key[5:]}' of 'typing.{type(obj).__name__}' "
+                             "objects is not writable")
+
+
 class _NoDefaultType:
     __slots__ = ()
 
@@ -750,6 +786,9 @@ NoDefault = _NoDefaultType()
 
 class TypeVar(_TypeVarBase):
     """A type variable: T = TypeVar('T'), with constraints or a bound, co- or contravariant."""
+    __bound__ = _LazyAttr()
+    __constraints__ = _LazyAttr()
+    __default__ = _LazyAttr()
 
     def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False,
                  infer_variance=False, default=NoDefault):
@@ -778,6 +817,7 @@ class TypeVar(_TypeVarBase):
 
 class TypeVarTuple(_TypeVarBase):
     """A variadic type variable: Ts = TypeVarTuple('Ts')."""
+    __default__ = _LazyAttr()
 
     def __init__(self, name, *, default=NoDefault):
         self.__name__ = name
@@ -825,6 +865,8 @@ class ParamSpecKwargs:
 
 class ParamSpec(_TypeVarBase):
     """A parameter specification variable: P = ParamSpec('P'), for Callable[P, R]."""
+    __bound__ = _LazyAttr()
+    __default__ = _LazyAttr()
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False,
                  infer_variance=False, default=NoDefault):
@@ -1665,13 +1707,20 @@ def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default
 
 
 class TypeAliasType:
-    """A type alias made by the `type` statement (here only by calling TypeAliasType)."""
+    """A type alias: made by the `type` statement (its value evaluated when first asked for) or by
+    calling TypeAliasType."""
+    __value__ = _ReadonlyLazyAttr()
 
     def __init__(self, name, value, *, type_params=()):
+        if not isinstance(name, str):
+            raise TypeError("TypeAliasType.__new__() argument 'name' must be str, not "
+                            + type(name).__name__)
+        if not isinstance(type_params, tuple):
+            raise TypeError("type_params must be a tuple")
         self.__name__ = name
-        self.__value__ = value
-        self.__type_params__ = tuple(type_params)
-        self.__parameters__ = tuple(type_params)
+        self.__dict__['_lazy__value__'] = value
+        self.__type_params__ = type_params
+        self.__parameters__ = type_params
         self.__module__ = _caller_module(2)
 
     def __repr__(self):
@@ -1714,3 +1763,41 @@ def __getattr__(name):
         globals()[name] = alias
         return alias
     raise AttributeError(f"module 'typing' has no attribute '{name}'")
+
+
+# ---- what the PEP 695 syntax calls (vm/compile.c: def f[T](), class C[T], type A[T] = ...) --------------
+
+def _krait_type_param(kind, name, bound, constraints, default):
+    """The type parameter `name` of kind 0 TypeVar, 1 ParamSpec, 2 TypeVarTuple; bound, constraints
+    and default are None or functions evaluated on first access."""
+    if kind == 0:
+        tp = TypeVar(name, infer_variance=True)
+        if bound is not None:
+            tp.__bound__ = _Thunk(bound)
+        if constraints is not None:
+            tp.__constraints__ = _Thunk(constraints)
+    elif kind == 1:
+        tp = ParamSpec(name, infer_variance=True)
+    else:
+        tp = TypeVarTuple(name)
+        if default is not None:
+            # *Ts = *tuple[int]: the function gives tuple[int], the default is its unpacked form
+            value = default
+            default = lambda: Unpack[value()]
+    if default is not None:
+        tp.__default__ = _Thunk(default)
+    tp.__module__ = 'typing'  # as CPython's syntax-made type parameters say
+    return tp
+
+
+def _krait_generic_base(params):
+    """The implicit base of class C[T, *Ts]: Generic[T, *Ts]."""
+    return Generic[params]
+
+
+def _krait_type_alias(name, value, params, module):
+    """The alias of `type name[params] = value`, its value evaluated when first asked for."""
+    alias = TypeAliasType(name, None, type_params=params)
+    alias.__dict__['_lazy__value__'] = _Thunk(value)
+    alias.__module__ = module
+    return alias
