@@ -370,6 +370,21 @@ static int fset_dict(kr_vm *vm, kr_value self, kr_value v)
     return set_field(vm, self, &FN(self)->dict, v);
 }
 
+/* __type_params__ (PEP 695): kept in the function's __dict__, () when never set */
+static kr_value fget_type_params(kr_vm *vm, kr_value self)
+{
+    kr_value d = FN(self)->dict;
+    kr_value v = d ? kr_dict_get_str(vm, d, kr_intern(vm, "__type_params__")) : KR_NULL;
+    return v ? v : vm->empty_tuple;
+}
+static int fset_type_params(kr_vm *vm, kr_value self, kr_value v)
+{
+    if (!v || !kr_tuple_check(vm, v))
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "__type_params__ must be set to a tuple");
+    kr_value d = fget_dict(vm, self);
+    return d ? kr_dict_set(vm, d, kr_intern(vm, "__type_params__"), v) : -1;
+}
+
 static const kr_getset_def func_getsets[] = {
     {"__name__", fget_name, fset_name, NULL},
     {"__qualname__", fget_qualname, fset_qualname, NULL},
@@ -383,6 +398,7 @@ static const kr_getset_def func_getsets[] = {
     {"__closure__", fget_closure, NULL, NULL},
     {"__annotations__", fget_annotations, fset_annotations, NULL},
     {"__dict__", fget_dict, fset_dict, NULL},
+    {"__type_params__", fget_type_params, fset_type_params, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -2247,6 +2247,28 @@ static int type_set_doc(kr_vm *vm, kr_value self, kr_value v)
     return 0;
 }
 
+/* __type_params__ (PEP 695): the class's own entry, () without one */
+static kr_value type_get_type_params(kr_vm *vm, kr_value self)
+{
+    kr_type *t = KR_AS(kr_type, self);
+    kr_value v = t->dict ? kr_dict_get_str(vm, t->dict, kr_intern(vm, "__type_params__")) : KR_NULL;
+    return v ? v : vm->empty_tuple;
+}
+static int type_set_type_params(kr_vm *vm, kr_value self, kr_value v)
+{
+    kr_type *t = KR_AS(kr_type, self);
+    if (!(t->flags & KR_TF_HEAPTYPE) || !v)
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "cannot set '__type_params__' attribute of immutable type '%s'",
+                          t->name_c);
+    if (!kr_tuple_check(vm, v))
+        return kr_raise_i(vm, KR_EXC(vm, TypeError), "__type_params__ must be set to a tuple, not %s",
+                          kr_typename(vm, v));
+    if (kr_dict_set(vm, t->dict, kr_intern(vm, "__type_params__"), v) < 0)
+        return -1;
+    kr_type_modified(vm, t);
+    return 0;
+}
+
 static const kr_getset_def type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
@@ -2256,6 +2278,7 @@ static const kr_getset_def type_getsets[] = {
     {"__mro__", type_get_mro, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
+    {"__type_params__", type_get_type_params, type_set_type_params, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -109,3 +109,21 @@ try:
     c.send(None)
 except StopIteration as e:
     print("coroutine returned", e.value)
+# __type_params__ of plain functions and classes
+def f(): pass
+print(f.__type_params__)
+class A: pass
+print(A.__type_params__)
+print(int.__type_params__)
+f.__type_params__ = (1,)
+print(f.__type_params__)
+try:
+    f.__type_params__ = [1]
+except TypeError as e:
+    print("TypeError", e)
+class G[T]: pass
+print(G.__type_params__, G.__dict__["__type_params__"], "__type_params__" in A.__dict__)
+class H(G[int]): pass
+print(H.__type_params__)
+def gen2[T](): pass
+print(gen2.__type_params__)
