@@ -49,7 +49,8 @@ static void cli_usage(FILE *out)
           "               -X int_max_str_digits=N  limit of decimal int<->str conversions (0: none)\n"
           "               -X frozen_code=0  compile the standard modules' source instead of loading\n"
           "                                 their precompiled code (default: KRAIT_FROZEN_CODE, 1)\n"
-          "  -u, -B, -E, -s, -S, -I, -O  accepted for CPython compatibility; no effect\n"
+          "  -B             don't write .pyc files of imported modules (PYTHONDONTWRITEBYTECODE)\n"
+          "  -u, -E, -s, -S, -I, -O  accepted for CPython compatibility; no effect\n"
           "  --dis FILE print the bytecode of FILE and exit\n"
           "  --jit-dump[=NAME]  print HIR, LIR and assembly of each compiled function (or of NAME)\n"
           "  --jit-stats        print what the JIT compiled or refused, code size, compile time, deopts\n"
@@ -283,7 +284,9 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "-") == 0) {
             script = "-";
             break;
-        } else if (a[0] == '-' && a[1] && strchr("uBEsSIOdqv", a[1]) && !a[2]) {
+        } else if (strcmp(a, "-B") == 0) {
+            setenv("PYTHONDONTWRITEBYTECODE", "1", 1); /* no __pycache__ writes: read by stdlib/sys.c */
+        } else if (a[0] == '-' && a[1] && strchr("uEsSIOdqv", a[1]) && !a[2]) {
             continue; /* CPython flags that change nothing here */
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "Unknown option: %s\n", a);

@@ -365,7 +365,10 @@ kr_value kr_sys_module_create(kr_vm *vm)
         kr_module_add(vm, m, "prefix", kr_str_from_cstr(vm, "/usr/local")) < 0 ||
         kr_module_add(vm, m, "copyright", kr_str_from_cstr(vm, "Copyright (c) Krait developers")) < 0 ||
         kr_module_add(vm, m, "hexversion", kr_small(0x030D00F0)) < 0 ||
-        kr_module_add(vm, m, "dont_write_bytecode", KR_TRUE) < 0 ||
+        /* imported modules' code is cached in __pycache__ (vm/pycache.h) unless this is true: set
+         * by PYTHONDONTWRITEBYTECODE, which `krait -B` sets */
+        kr_module_add(vm, m, "dont_write_bytecode", kr_bool(getenv("PYTHONDONTWRITEBYTECODE") &&
+                                                             *getenv("PYTHONDONTWRITEBYTECODE"))) < 0 ||
         kr_module_add(vm, m, "builtin_module_names", kr_import_builtin_module_names(vm)) < 0)
         goto fail;
     /* sys.warnoptions: PYTHONWARNINGS' comma-separated filters (the command line's -W options are

@@ -18,6 +18,7 @@
 #include "init.h"
 #include "interp.h"
 #include "marshal.h"
+#include "pycache.h"
 #include "module.h"
 #include "parser.h"
 #include "../stdlib/io.h"
@@ -141,6 +142,16 @@ int kr_import_exec_source(kr_vm *vm, kr_value module, const char *src, size_t le
     return code ? import_exec_code(vm, module, code) : -1;
 }
 
+/* A module's source read from a file: its code from __pycache__ when valid (vm/pycache.h). */
+static int import_exec_file(kr_vm *vm, kr_value module, const char *src, size_t len, const char *filename)
+{
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &module);
+    kr_value code = kr_pycache_compile(vm, src, len, filename);
+    kr_root_reset(vm, m);
+    return code ? import_exec_code(vm, module, code) : -1;
+}
+
 kr_value kr_import_frozen_code(kr_vm *vm, const kr_frozen_module *f, const char *filename)
 {
     size_t i = (size_t)(f - kr_frozen_modules);
@@ -224,7 +235,7 @@ static kr_value import_load_source(kr_vm *vm, const char *fullname, const char *
     if (!name || kr_dict_set(vm, vm->modules, name, mod) < 0)
         goto fail;
     kr_root_push(vm, &name);
-    if ((frozen ? kr_import_exec_frozen(vm, mod, frozen, filename) : kr_import_exec_source(vm, mod, src, len, filename)) < 0) {
+    if ((frozen ? kr_import_exec_frozen(vm, mod, frozen, filename) : import_exec_file(vm, mod, src, len, filename)) < 0) {
         kr_value exc = kr_err_fetch(vm);
         kr_root_push(vm, &exc);
         if (kr_dict_del(vm, vm->modules, name) < 0)

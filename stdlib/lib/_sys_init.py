@@ -37,7 +37,7 @@ class _SimpleNamespace:
 version_info = _struct_seq('sys.version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'),
                            (3, 13, 0, 'final', 0))
 
-implementation = _SimpleNamespace(name='krait', cache_tag=None,
+implementation = _SimpleNamespace(name='krait', cache_tag='krait-01',
                                   version=_struct_seq('sys.version_info',
                                                       ('major', 'minor', 'micro', 'releaselevel', 'serial'),
                                                       (0, 1, 0, 'alpha', 0)),
@@ -48,7 +48,8 @@ flags = _struct_seq('sys.flags',
                      'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization',
                      'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path',
                      'int_max_str_digits', 'gil'),
-                    (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 if _hash_seed is not None else 1, 0, False, 1, 0, False,
+                    (0, 0, 0, 0, int(dont_write_bytecode), 0, 0, 0, 0, 0, 0, 0 if _hash_seed is not None else 1, 0,
+                     False, 1, 0, False,
                      get_int_max_str_digits(), 1))
 
 float_info = _struct_seq('sys.float_info',
