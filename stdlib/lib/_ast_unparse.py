@@ -84,18 +84,23 @@ class _Unparser:
             self.visit(s)
 
     def docstring(self, s):
-        if "\n" in s or '"' in s or "'" in s:
-            r = repr(s)
-            inner = r[1:-1]
-            if r[0] == "'":
-                inner = inner.replace("\\'", "'")
-            inner = inner.replace("\\n", "\n")
-            if '"""' not in inner and not inner.endswith('"'):
-                self.write('"""' + inner + '"""')
+        # Triple quotes, with newlines and tabs kept as they are; repr() when neither quote style fits.
+        out = []
+        for c in s:
+            if c == "\\":
+                out.append("\\\\")
+            elif c in "\n\t" or c.isprintable():
+                out.append(c)
+            else:
+                out.append(repr(c)[1:-1])
+        text = "".join(out)
+        for q in ('"""', "\'\'\'"):
+            if q not in text:
+                if text and text[-1] == q[0]:
+                    text = text[:-1] + "\\" + text[-1]
+                self.write(q + text + q)
                 return
-            self.write(r)
-            return
-        self.write('"""' + repr(s)[1:-1] + '"""')
+        self.write(repr(s))
 
     def v_Module(self, node):
         self.body_with_docstring(node.body)
@@ -118,7 +123,6 @@ class _Unparser:
             self.set_prec(_ATOM, node.target, node.value)
             self.visit(node.target)
             self.write(" := ")
-            self.set_prec(_TEST, node.value)
             self.visit(node.value)
 
     def v_Import(self, node):
@@ -589,12 +593,15 @@ class _Unparser:
     def v_BoolOp(self, node):
         op, prec = ("and", _AND) if isinstance(node.op, ast.And) else ("or", _OR)
         with self.paren_if(self.get_prec(node) > prec):
-            inner = prec + 1
+            # Each further operand binds one level tighter (CPython's unparse does the same, so
+            # `a and b and (c == d)` round-trips to the same text).
+            inner = prec
             first = True
             for v in node.values:
                 if not first:
                     self.write(f" {op} ")
                 first = False
+                inner += 1
                 self.set_prec(inner, v)
                 self.visit(v)
 
@@ -749,7 +756,7 @@ def _arg_text(a, default):
     u = _Unparser()
     u.visit(a)
     if default is not None:
-        u.write("=" if a.annotation is None else " = ")
+        u.write("=")
         u.visit(default)
     return "".join(u.out)
 
