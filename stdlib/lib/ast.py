@@ -565,7 +565,10 @@ class NodeTransformer(NodeVisitor):
         return node
 
 
-from _ast_unparse import unparse  # noqa: E402  (the unparser needs the classes above)
+def unparse(ast_obj):
+    """Source text for a tree (stdlib/lib/_ast_unparse.py, loaded on first use)."""
+    import _ast_unparse
+    return _ast_unparse.unparse(ast_obj)
 
 
 def main(args=None):

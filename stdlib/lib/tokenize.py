@@ -552,7 +552,8 @@ def main(args=None):
     else:
         toks = list(generate_tokens(sys.stdin.readline))
     for t in toks:
-        print("%d,%d-%d,%d:\t%-15s\t%r" % (t.start + t.end + (tok_name[t.type], t.string)))
+        where = "%d,%d-%d,%d:" % (t.start + t.end)
+        print("%-20s%-15s%-15r" % (where, tok_name[t.type], t.string))
 
 
 import builtins as _builtins  # noqa: E402
