@@ -726,9 +726,21 @@ static kr_value bi_compile(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
         return kr_raise(vm, KR_EXC(vm, ValueError), "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
     else
         return kr_raise(vm, KR_EXC(vm, ValueError), "compile() mode must be 'exec', 'eval' or 'single'");
-    if (flags & CF_ONLY_AST)
-        return kr_raise(vm, KR_EXC(vm, NotImplementedError),
-                        "compile(): PyCF_ONLY_AST (ast.PyCF_ONLY_AST) is not supported by Krait: there is no ast module");
+    bool is_text = kr_is_str(vm, src) || (kr_is_ptr(src) && (kr_type_is_subtype(KR_OBJ(src)->type, vm->t.bytes) ||
+                                                             kr_type_is_subtype(KR_OBJ(src)->type, vm->t.bytearray)));
+    if ((flags & CF_ONLY_AST) || !is_text) {
+        /* Trees are stdlib/lib/ast.py's business: ast.parse() makes one, ast._compile_tree() compiles one
+         * (or raises the TypeError for a source that is neither text nor a tree). */
+        kr_value argv[6] = {src, filename, a[2], kr_int_from_i64(vm, flags), a[4] ? a[4] : KR_FALSE,
+                            kr_int_from_i64(vm, optimize)};
+        size_t mk = kr_root_mark(vm);
+        kr_root_push(vm, &argv[1]);
+        kr_value astmod = kr_import_cstr(vm, "ast");
+        kr_value fn = astmod ? kr_getattr_cstr(vm, astmod, is_text ? "parse" : "_compile_tree") : KR_NULL;
+        kr_value r = fn ? kr_call(vm, fn, argv, is_text ? 3 : 6, KR_NULL) : KR_NULL;
+        kr_root_reset(vm, mk);
+        return r;
+    }
     const char *text;
     size_t len;
     if (kr_is_str(vm, src)) {

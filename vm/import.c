@@ -49,6 +49,8 @@ static const builtin_module builtin_modules[] = {
     {"_hashlib", kr_hashlib_module_create},
     {"zlib", kr_zlib_module_create},
     {"errno", kr_errno_module_create},
+    {"_ast", kr_ast_module_create},
+    {"_imp", kr_imp_module_create},
     {NULL, NULL},
 };
 

@@ -218,12 +218,12 @@ def cleandoc(doc):
         if stripped:
             n = len(line) - len(stripped)
             indent = n if indent is None else min(indent, n)
+    # As CPython 3.13: trailing spaces stay; a line shorter than the margin becomes empty.
     out = [lines[0].lstrip()]
     if indent is not None:
-        out.extend(line[indent:].rstrip() if len(line) >= indent else line.lstrip() for line in lines[1:])
+        out.extend(line[indent:] for line in lines[1:])
     else:
-        out.extend(line.strip() for line in lines[1:])
-    out = [line.rstrip() for line in out[:1]] + out[1:]
+        out.extend(lines[1:])
     while out and not out[-1]:
         out.pop()
     while out and not out[0]:
