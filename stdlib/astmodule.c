@@ -376,6 +376,25 @@ static int am_withitems(am_builder *b, kr_ast_withitem *const *v, int n)
     return am_list(b, n);
 }
 
+/* type_params=[TypeVar(name, bound, default_value), ParamSpec(name, default_value), ...] */
+static int am_type_params(am_builder *b, kr_ast_type_param *const *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const kr_ast_type_param *tp = v[i];
+        if (am_push_cstr(b, tp->name) < 0)
+            return -1;
+        if (tp->kind == KR_AST_TYPEVAR) {
+            if (am_opt_expr(b, tp->bound) < 0 || am_opt_expr(b, tp->default_value) < 0 ||
+                AM_NODE(b, "TypeVar", 3, tp) < 0)
+                return -1;
+        } else if (am_opt_expr(b, tp->default_value) < 0 ||
+                   AM_NODE(b, tp->kind == KR_AST_PARAMSPEC ? "ParamSpec" : "TypeVarTuple", 2, tp) < 0) {
+            return -1;
+        }
+    }
+    return am_list(b, n);
+}
+
 static int am_stmt_body(am_builder *b, const kr_ast_stmt *s)
 {
     kr_vm *vm = b->vm;
@@ -386,7 +405,8 @@ static int am_stmt_body(am_builder *b, const kr_ast_stmt *s)
         if (am_push_cstr(b, f->v.FunctionDef.name) < 0 || am_arguments(b, f->v.FunctionDef.args) < 0 ||
             am_stmts(b, f->v.FunctionDef.body, f->v.FunctionDef.n_body) < 0 ||
             am_exprs(b, f->v.FunctionDef.decorator_list, f->v.FunctionDef.n_decorator_list) < 0 ||
-            am_opt_expr(b, f->v.FunctionDef.returns) < 0 || am_push_none(b) < 0 || am_empty_list(b) < 0)
+            am_opt_expr(b, f->v.FunctionDef.returns) < 0 || am_push_none(b) < 0 ||
+            am_type_params(b, f->v.FunctionDef.type_params, f->v.FunctionDef.n_type_params) < 0)
             return -1;
         return AM_NODE(b, s->kind == KR_AST_STMT_FUNCTIONDEF ? "FunctionDef" : "AsyncFunctionDef", 7, s);
     }
@@ -394,7 +414,8 @@ static int am_stmt_body(am_builder *b, const kr_ast_stmt *s)
         if (am_push_cstr(b, s->v.ClassDef.name) < 0 || am_exprs(b, s->v.ClassDef.bases, s->v.ClassDef.n_bases) < 0 ||
             am_keywords(b, s->v.ClassDef.keywords, s->v.ClassDef.n_keywords) < 0 ||
             am_stmts(b, s->v.ClassDef.body, s->v.ClassDef.n_body) < 0 ||
-            am_exprs(b, s->v.ClassDef.decorator_list, s->v.ClassDef.n_decorator_list) < 0 || am_empty_list(b) < 0)
+            am_exprs(b, s->v.ClassDef.decorator_list, s->v.ClassDef.n_decorator_list) < 0 ||
+            am_type_params(b, s->v.ClassDef.type_params, s->v.ClassDef.n_type_params) < 0)
             return -1;
         return AM_NODE(b, "ClassDef", 6, s);
     case KR_AST_STMT_RETURN:
@@ -456,7 +477,14 @@ static int am_stmt_body(am_builder *b, const kr_ast_stmt *s)
         if (am_opt_expr(b, s->v.Raise.exc) < 0 || am_opt_expr(b, s->v.Raise.cause) < 0)
             return -1;
         return AM_NODE(b, "Raise", 2, s);
+    case KR_AST_STMT_TYPEALIAS:
+        if (am_expr(b, s->v.TypeAlias.name) < 0 ||
+            am_type_params(b, s->v.TypeAlias.type_params, s->v.TypeAlias.n_type_params) < 0 ||
+            am_expr(b, s->v.TypeAlias.value) < 0)
+            return -1;
+        return AM_NODE(b, "TypeAlias", 3, s);
     case KR_AST_STMT_TRY:
+    case KR_AST_STMT_TRYSTAR: /* the same fields */
         if (am_stmts(b, s->v.Try.body, s->v.Try.n_body) < 0)
             return -1;
         for (int i = 0; i < s->v.Try.n_handlers; i++) {
@@ -468,7 +496,7 @@ static int am_stmt_body(am_builder *b, const kr_ast_stmt *s)
         if (am_list(b, s->v.Try.n_handlers) < 0 || am_stmts(b, s->v.Try.orelse, s->v.Try.n_orelse) < 0 ||
             am_stmts(b, s->v.Try.finalbody, s->v.Try.n_finalbody) < 0)
             return -1;
-        return AM_NODE(b, "Try", 4, s);
+        return AM_NODE(b, s->kind == KR_AST_STMT_TRY ? "Try" : "TryStar", 4, s);
     case KR_AST_STMT_ASSERT:
         if (am_expr(b, s->v.Assert.test) < 0 || am_opt_expr(b, s->v.Assert.msg) < 0)
             return -1;
@@ -495,7 +523,7 @@ static int am_stmt_body(am_builder *b, const kr_ast_stmt *s)
     case KR_AST_STMT_PASS: return AM_NODE(b, "Pass", 0, s);
     case KR_AST_STMT_BREAK: return AM_NODE(b, "Break", 0, s);
     case KR_AST_STMT_CONTINUE: return AM_NODE(b, "Continue", 0, s);
-    default: break; /* a kind added to vm/ast.h after this file (TryStar...): reported below */
+    default: break; /* a kind added to vm/ast.h after this file: reported below */
     }
     kr_raise(vm, KR_EXC(vm, NotImplementedError), "_ast: statement kind %d has no Python node class", (int)s->kind);
     return -1;

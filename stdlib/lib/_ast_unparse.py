@@ -282,17 +282,26 @@ class _Unparser:
             self.items(self.visit, tp)
             self.write("]")
 
+    def _type_param_default(self, node):
+        # PEP 696: T = default
+        if getattr(node, "default_value", None):
+            self.write(" = ")
+            self.visit(node.default_value)
+
     def v_TypeVar(self, node):
         self.write(node.name)
         if node.bound:
             self.write(": ")
             self.visit(node.bound)
+        self._type_param_default(node)
 
     def v_ParamSpec(self, node):
         self.write("**" + node.name)
+        self._type_param_default(node)
 
     def v_TypeVarTuple(self, node):
         self.write("*" + node.name)
+        self._type_param_default(node)
 
     def v_TypeAlias(self, node):
         self.fill("type ")
