@@ -49,6 +49,7 @@ static const builtin_module builtin_modules[] = {
     {"zlib", kr_zlib_module_create},
     {"errno", kr_errno_module_create},
     {"_pwdgrp", kr_pwdgrp_module_create},
+    {"_locale", kr_locale_module_create},
     {NULL, NULL},
 };
 

@@ -59,5 +59,6 @@ kr_value kr_hashlib_module_create(kr_vm *vm);    /* stdlib/hashlib.c: _hashlib *
 kr_value kr_zlib_module_create(kr_vm *vm);       /* stdlib/zlibmodule.c: zlib */
 kr_value kr_errno_module_create(kr_vm *vm);      /* stdlib/errnomodule.c */
 kr_value kr_pwdgrp_module_create(kr_vm *vm);     /* stdlib/pwdgrpmodule.c: _pwdgrp */
+kr_value kr_locale_module_create(kr_vm *vm);     /* stdlib/localemodule.c: _locale */
 
 #endif
