@@ -51,6 +51,8 @@ static const builtin_module builtin_modules[] = {
     {"errno", kr_errno_module_create},
     {"_ast", kr_ast_module_create},
     {"_imp", kr_imp_module_create},
+    {"_pwdgrp", kr_pwdgrp_module_create},
+    {"_locale", kr_locale_module_create},
     {NULL, NULL},
 };
 

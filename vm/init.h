@@ -60,5 +60,7 @@ kr_value kr_zlib_module_create(kr_vm *vm);       /* stdlib/zlibmodule.c: zlib */
 kr_value kr_errno_module_create(kr_vm *vm);      /* stdlib/errnomodule.c */
 kr_value kr_ast_module_create(kr_vm *vm);        /* stdlib/astmodule.c */
 kr_value kr_imp_module_create(kr_vm *vm);        /* stdlib/impmodule.c */
+kr_value kr_pwdgrp_module_create(kr_vm *vm);     /* stdlib/pwdgrpmodule.c: _pwdgrp */
+kr_value kr_locale_module_create(kr_vm *vm);     /* stdlib/localemodule.c: _locale */
 
 #endif

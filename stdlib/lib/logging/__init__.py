@@ -4,7 +4,7 @@ The core of the standard module: the logger hierarchy (getLogger('a.b') under 'a
 levels, LogRecord with the caller's file/line/function (found with sys._getframe), Formatter with the
 '%', '{' and '$' styles, Filter, Handler/StreamHandler/FileHandler/NullHandler, basicConfig,
 LoggerAdapter, lastResort, captureWarnings. Krait has no threads, so the locks of CPython's module
-are not needed. logging.handlers and logging.config are not provided (importing them fails).
+are not needed. logging.handlers and logging.config are separate modules (see their docstrings).
 """
 
 import io
