@@ -1251,6 +1251,22 @@ static kr_value stmt_get_is_dml(kr_vm *vm, kr_value self)
     return kr_bool(KR_AS(stmt_obj, self)->is_dml);
 }
 
+/* named: whether a parameter has a name (":a", "@a", "$a"; "?NNN" counts as nameless), so that binding a
+ * sequence needs bind_names() (for CPython's deprecation warning) only then. */
+static kr_value stmt_get_named(kr_vm *vm, kr_value self)
+{
+    stmt_obj *s = stmt_of(vm, self);
+    if (!s)
+        return KR_NULL;
+    int n = SQ_API.sqlite3_bind_parameter_count(s->node->st);
+    for (int i = 1; i <= n; i++) {
+        const char *name = SQ_API.sqlite3_bind_parameter_name(s->node->st, i);
+        if (name && name[0] != '?')
+            return KR_TRUE;
+    }
+    return KR_FALSE;
+}
+
 static const kr_method_def stmt_methods[] = {
     {"bind_count", stmt_bind_count, 0, NULL},
     {"bind_names", stmt_bind_names, 0, NULL},
@@ -1266,6 +1282,7 @@ static const kr_method_def stmt_methods[] = {
 
 static const kr_getset_def stmt_getsets[] = {
     {"is_dml", stmt_get_is_dml, NULL, NULL},
+    {"named", stmt_get_named, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

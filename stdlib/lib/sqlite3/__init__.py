@@ -185,7 +185,7 @@ def _bind(stmt, params):
         if got != n:
             raise ProgrammingError(f"Incorrect number of bindings supplied. The current statement uses {n}, "
                                    f"and there are {got} supplied.")
-        if n:
+        if n and stmt.named:
             names = stmt.bind_names()
             for i in range(n):
                 name = names[i]
@@ -194,9 +194,12 @@ def _bind(stmt, params):
                     warnings.warn(f"Binding {i + 1} ('{name}') is a named parameter, but you supplied a sequence "
                                   "which requires nameless (qmark) placeholders. Starting with Python 3.14 an "
                                   "sqlite3.ProgrammingError will be raised.", DeprecationWarning, stacklevel=4)
-                v = _bind_value(params[i])
-                if not stmt.bind(i + 1, v):
-                    raise ProgrammingError(f"Error binding parameter {i + 1}: type '{_tname(v)}' is not supported")
+        for i in range(n):
+            v = params[i]
+            if type(v) not in _BASE_TYPES or _base_adapted:
+                v = _bind_value(v)
+            if not stmt.bind(i + 1, v):
+                raise ProgrammingError(f"Error binding parameter {i + 1}: type '{_tname(v)}' is not supported")
         return
     names = stmt.bind_names()
     for i in range(n):
@@ -235,6 +238,10 @@ def _check_autocommit(value):
 
 
 class Connection:
+    # class-level defaults, so that a subclass that skips __init__ gets CPython's error (and without
+    # reading __dict__, which would take instances off their fast attribute shapes)
+    _db = None
+
     def __init__(self, database, timeout=5.0, detect_types=0, isolation_level="", check_same_thread=True,
                  factory=None, cached_statements=128, uri=False, *, autocommit=LEGACY_TRANSACTION_CONTROL):
         import os
@@ -265,7 +272,7 @@ class Connection:
 
     # -- internals
     def _check(self):
-        db = self.__dict__.get("_db")
+        db = self._db
         if db is None:
             raise ProgrammingError("Base Connection.__init__ not called.")
         if not db.is_open():
@@ -346,7 +353,7 @@ class Connection:
             self._run("BEGIN")
 
     def close(self):
-        db = self.__dict__.get("_db")
+        db = self._db
         if db is None or not db.is_open():
             return
         if self._autocommit is False and not db.autocommit():
@@ -454,6 +461,8 @@ class Connection:
 # ---------------------------------------------------------------- cursors
 
 class Cursor:
+    connection = None  # see Connection._db
+
     def __init__(self, cursor):
         if not isinstance(cursor, Connection):
             raise TypeError(f"Cursor() argument 1 must be sqlite3.Connection, not {_tname(cursor)}")
@@ -470,7 +479,7 @@ class Cursor:
         self._conv = None
 
     def _check(self):
-        if "connection" not in self.__dict__:
+        if self.connection is None:
             raise ProgrammingError("Base Cursor.__init__ not called.")
         self.connection._check()
         if self._closed:
@@ -670,7 +679,7 @@ class Cursor:
         return self._next_row()
 
     def close(self):
-        if "connection" not in self.__dict__:
+        if self.connection is None:
             raise ProgrammingError("Base Cursor.__init__ not called.")
         self.connection._check()
         self._release()
