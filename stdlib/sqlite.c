@@ -52,6 +52,7 @@ typedef struct sqlite3 sqlite3;
 typedef struct sqlite3_stmt sqlite3_stmt;
 typedef struct sqlite3_context sqlite3_context;
 typedef struct sqlite3_value sqlite3_value;
+typedef struct sqlite3_backup sqlite3_backup;
 typedef int64_t sqlite3_int64;
 typedef void (*sqlite3_destructor_type)(void *);
 
@@ -130,7 +131,13 @@ enum { SQLITE_UTF8 = 1, SQLITE_DETERMINISTIC = 0x800, SQLITE_TRACE_STMT = 1 };
                                       unsigned char))                                                         \
     X(sqlite3_result_blob64, void (*)(sqlite3_context *, const void *, uint64_t, sqlite3_destructor_type))   \
     X(sqlite3_result_error, void (*)(sqlite3_context *, const char *, int))                                   \
-    X(sqlite3_result_error_toobig, void (*)(sqlite3_context *))
+    X(sqlite3_result_error_toobig, void (*)(sqlite3_context *))                                            \
+    X(sqlite3_backup_init, sqlite3_backup *(*)(sqlite3 *, const char *, sqlite3 *, const char *))            \
+    X(sqlite3_backup_step, int (*)(sqlite3_backup *, int))                                                    \
+    X(sqlite3_backup_finish, int (*)(sqlite3_backup *))                                                       \
+    X(sqlite3_backup_remaining, int (*)(sqlite3_backup *))                                                    \
+    X(sqlite3_backup_pagecount, int (*)(sqlite3_backup *))                                                    \
+    X(sqlite3_sleep, int (*)(int))
 
 typedef struct sq_api {
 #define SQ_FIELD(name, type) __typeof__(type) name;
@@ -998,7 +1005,68 @@ static kr_value db_interrupt(kr_vm *vm, kr_value *args, int nargs, kr_value kwna
     return KR_NONE;
 }
 
+/* backup(target, pages, progress, name, sleep_ms): copies database `name` of this connection into the
+ * target's "main", `pages` pages per step (-1 or 0: all at once), calling progress(status, remaining,
+ * total) after each step and sleeping sleep_ms while the source or target is busy or locked. */
+static kr_value db_backup(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, "backup", kwnames) < 0 || kr_args_count(vm, "backup", nargs - 1, 5, 5) < 0)
+        return KR_NULL;
+    db_obj *d = db_of(vm, args[0], true);
+    if (!d)
+        return KR_NULL;
+    if (!kr_is_ptr(args[1]) || KR_OBJ(args[1])->type != KR_AS(kr_type, state_get(d->state, SS_DB)))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "backup() target must be a _sqlite3.DB");
+    db_obj *t = db_of(vm, args[1], true);
+    if (!t)
+        return KR_NULL;
+    kr_value progress = args[3], name = args[4];
+    int64_t pages, sleep_ms;
+    if (kr_int_to_i64(vm, args[2], &pages) < 0 || kr_int_to_i64(vm, args[5], &sleep_ms) < 0)
+        return KR_NULL;
+    if (!kr_is_str(vm, name))
+        return kr_raise(vm, KR_EXC(vm, TypeError), "backup() argument 'name' must be str, not %s", kr_typename(vm, name));
+    if (pages == 0 || pages < -1)
+        pages = -1;
+    if (pages > INT32_MAX)
+        pages = INT32_MAX;
+    if (!SQ_API.sqlite3_get_autocommit(t->core->db))
+        return raise_class(vm, d->state, SS_OPERATIONAL, "target is in transaction");
+    sqlite3_backup *b = SQ_API.sqlite3_backup_init(t->core->db, "main", d->core->db, kr_str_data(name));
+    if (!b)
+        return raise_db(vm, t, SQ_API.sqlite3_extended_errcode(t->core->db));
+    /* both connections stay open meanwhile: a progress callback cannot close them */
+    d->core->busy++;
+    t->core->busy++;
+    int rc;
+    bool failed = false;
+    do {
+        rc = SQ_API.sqlite3_backup_step(b, (int)pages);
+        if (progress != KR_NONE) {
+            kr_value a[3]; /* small ints: immediates, nothing to root */
+            a[0] = kr_int_from_i64(vm, rc);
+            a[1] = kr_int_from_i64(vm, SQ_API.sqlite3_backup_remaining(b));
+            a[2] = kr_int_from_i64(vm, SQ_API.sqlite3_backup_pagecount(b));
+            if (!kr_call(vm, progress, a, 3, KR_NULL)) {
+                failed = true;
+                break;
+            }
+        }
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            SQ_API.sqlite3_sleep((int)(sleep_ms > INT32_MAX ? INT32_MAX : sleep_ms < 0 ? 0 : sleep_ms));
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    d->core->busy--;
+    t->core->busy--;
+    int frc = SQ_API.sqlite3_backup_finish(b);
+    if (failed)
+        return KR_NULL;
+    if (frc != SQLITE_OK)
+        return raise_db(vm, t, frc);
+    return KR_NONE;
+}
+
 static const kr_method_def db_methods[] = {
+    {"backup", db_backup, 0, NULL},
     {"close", db_close, 0, NULL},
     {"is_open", db_is_open, 0, NULL},
     {"changes", db_changes, 0, NULL},

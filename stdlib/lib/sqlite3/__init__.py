@@ -445,8 +445,16 @@ class Connection:
         from sqlite3.dump import _iterdump
         return _iterdump(self, filter)
 
-    def backup(self, *args, **kwargs):
-        raise NotSupportedError("Connection.backup() is not supported by Krait's sqlite3")
+    def backup(self, target, *, pages=-1, progress=None, name="main", sleep=0.250):
+        db = self._check()
+        if not isinstance(target, Connection):
+            raise TypeError(f"backup() argument 'target' must be sqlite3.Connection, not {_tname(target)}")
+        if target is self:
+            raise ValueError("target cannot be the same connection instance")
+        target_db = target._check()
+        if progress is not None and not hasattr(progress, "__call__"):
+            raise TypeError("progress argument must be a callable")
+        db.backup(target_db, int(pages), progress, name, int(sleep * 1000))
 
     def blobopen(self, *args, **kwargs):
         raise NotSupportedError("Connection.blobopen() is not supported by Krait's sqlite3")
