@@ -591,26 +591,23 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         SQ_API.sqlite3_result_error(ctx, "out of memory", -1);
         return;
     }
+    /* the roots are function-scoped: they must outlive every call made below */
+    kr_value inst = *slot, args = KR_NULL, step = KR_NULL;
     size_t mark = kr_root_mark(vm);
-    if (!*slot) {
-        kr_value inst = kr_call0(vm, cb->callable);
-        if (!inst) {
-            callback_failed(vm, ctx, "user-defined aggregate's '__init__' method raised error");
-            goto done;
-        }
-        kr_root_push(vm, &inst);
-        kr_value key = kr_int_from_u64(vm, (uint64_t)(uintptr_t)slot);
+    kr_root_push(vm, &inst);
+    kr_root_push(vm, &args);
+    kr_root_push(vm, &step);
+    if (!inst) {
+        inst = kr_call0(vm, cb->callable);
+        kr_value key = inst ? kr_int_from_u64(vm, (uint64_t)(uintptr_t)slot) : KR_NULL;
         if (!key || kr_dict_set(vm, KR_AS(db_obj, cb->db)->aggregates, key, inst) < 0) {
             callback_failed(vm, ctx, "user-defined aggregate's '__init__' method raised error");
             goto done;
         }
         *slot = inst;
     }
-    kr_value inst = *slot;
-    kr_value args = args_tuple(vm, cb, argc, argv);
-    kr_root_push(vm, &args);
-    kr_value step = args ? kr_getattr_cstr(vm, inst, "step") : KR_NULL;
-    kr_root_push(vm, &step);
+    args = args_tuple(vm, cb, argc, argv);
+    step = args ? kr_getattr_cstr(vm, inst, "step") : KR_NULL;
     if (!step || !call_tuple(vm, step, args))
         callback_failed(vm, ctx, "user-defined aggregate's 'step' method raised error");
 done:
@@ -623,27 +620,22 @@ static void agg_final(sqlite3_context *ctx)
     kr_value *slot = agg_slot(ctx, false);
     if (cb->core->quiet)
         return; /* the instance stays in the dict: it dies with the DB (finalizer or close) */
+    /* no row reached the aggregate (or its __init__ failed): the result is NULL and finalize is not
+     * called (CPython's behaviour) */
+    if (!slot || !*slot)
+        return;
     kr_vm *vm = cb->core->vm;
+    kr_value inst = *slot, r = KR_NULL;
     size_t mark = kr_root_mark(vm);
-    if (!slot || !*slot) {
-        /* no row reached the aggregate (or its __init__ failed): the result is NULL, finalize is not
-         * called (CPython's behaviour) */
-        goto done;
-    }
-    {
-        kr_value key = kr_int_from_u64(vm, (uint64_t)(uintptr_t)slot);
-        kr_value held = *slot;
-        kr_root_push(vm, &held);
-        if (!key || kr_dict_del(vm, KR_AS(db_obj, cb->db)->aggregates, key) < 0)
-            kr_err_clear(vm);
-    }
-    kr_value inst = *slot;
     kr_root_push(vm, &inst);
-    kr_value r = kr_call_method(vm, inst, "finalize", NULL, 0);
     kr_root_push(vm, &r);
+    /* the dict no longer needs to keep it: it is rooted here until finalize returns */
+    kr_value key = kr_int_from_u64(vm, (uint64_t)(uintptr_t)slot);
+    if (!key || kr_dict_del(vm, KR_AS(db_obj, cb->db)->aggregates, key) < 0)
+        kr_err_clear(vm);
+    r = kr_call_method(vm, inst, "finalize", NULL, 0);
     if (!r || set_result(vm, &SQ_API, ctx, r) < 0)
         callback_failed(vm, ctx, "user-defined aggregate's 'finalize' method raised error");
-done:
     kr_root_reset(vm, mark);
 }
 
