@@ -393,6 +393,15 @@ void *kr_gc_alloc_body(kr_vm *vm, kr_type *type, size_t size) { return gc_alloc(
 void *kr_mem_alloc(kr_vm *vm, size_t size)
 {
     kr_gc *gc = &vm->gc;
+    /* The common case, a small buffer (list items of a slice: fannkuch makes one per flip) without a
+     * memory limit, skips the limit check's call and mimalloc's size dispatch. */
+    if (size - 1 < MI_SMALL_SIZE_MAX && !gc->limit) {
+        void *p = mi_heap_malloc_small(gc->buf_heap, size);
+        if (__builtin_expect(p != NULL, 1)) {
+            gc_account(gc, mi_usable_size(p));
+            return p;
+        }
+    }
     if (gc_over_limit(gc, size, 0)) {
         kr_raise_nomemory(vm);
         return NULL;
