@@ -125,6 +125,13 @@ typedef struct kr_gc {
     struct kr_object **to_finalize;
     size_t nto_finalize, to_finalize_cap;
     bool finalizing;
+    /* Each class's pool head when the last collection ended, and whether any class ran dry since
+     * (gc_pool_refill): a head still the same at the next collection means allocation took nothing
+     * of that class for a whole cycle (between collections blocks only leave the pool). gc.c's
+     * gc_pool_release_idle then frees such a class's blocks, so that the room goes to the class
+     * that ran dry. */
+    void *pool_mark[KR_GC_POOL_CLASSES + 1];
+    bool pool_refilled;
 } kr_gc;
 
 int kr_gc_init(struct kr_vm *vm, size_t memory_limit, int stress);
