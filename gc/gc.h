@@ -42,8 +42,10 @@
  * cache misses dominated freeing scattered garbage. The sweep releases its dead in a batch (gc.c's
  * gc_dead_batch: each class's list spliced once, in allocation order), and an allocation that finds
  * its class's list empty refills it with a batch of fresh blocks (gc_pool_refill), so that compiled
- * code's inline pool allocation keeps hitting. Pooled memory is
- * not counted in `allocated`. Off under AddressSanitizer and in stress mode, where freed memory must
+ * code's inline pool allocation keeps hitting. A class that allocation took nothing of for a whole
+ * cycle, in a cycle where another class ran dry, has its blocks freed when the next collection begins
+ * (gc.c's gc_pool_release_idle), so that a finished phase's objects do not hold the pool's room.
+ * Pooled memory is not counted in `allocated`. Off under AddressSanitizer and in stress mode, where freed memory must
  * stay poisoned.
  */
 #ifndef KRAIT_GC_H
