@@ -42,8 +42,10 @@
  * cache misses dominated freeing scattered garbage. The sweep releases its dead in a batch (gc.c's
  * gc_dead_batch: each class's list spliced once, in allocation order), and an allocation that finds
  * its class's list empty refills it with a batch of fresh blocks (gc_pool_refill), so that compiled
- * code's inline pool allocation keeps hitting. Pooled memory is
- * not counted in `allocated`. Off under AddressSanitizer and in stress mode, where freed memory must
+ * code's inline pool allocation keeps hitting. A class that allocation took nothing of for a whole
+ * cycle, in a cycle where another class ran dry, has its blocks freed when the next collection begins
+ * (gc.c's gc_pool_release_idle), so that a finished phase's objects do not hold the pool's room.
+ * Pooled memory is not counted in `allocated`. Off under AddressSanitizer and in stress mode, where freed memory must
  * stay poisoned.
  */
 #ifndef KRAIT_GC_H
@@ -125,6 +127,13 @@ typedef struct kr_gc {
     struct kr_object **to_finalize;
     size_t nto_finalize, to_finalize_cap;
     bool finalizing;
+    /* Each class's pool head when the last collection ended, and whether any class ran dry since
+     * (gc_pool_refill): a head still the same at the next collection means allocation took nothing
+     * of that class for a whole cycle (between collections blocks only leave the pool). gc.c's
+     * gc_pool_release_idle then frees such a class's blocks, so that the room goes to the class
+     * that ran dry. */
+    void *pool_mark[KR_GC_POOL_CLASSES + 1];
+    bool pool_refilled;
 } kr_gc;
 
 int kr_gc_init(struct kr_vm *vm, size_t memory_limit, int stress);

@@ -271,10 +271,13 @@ static int list_replace_range(kr_vm *vm, kr_list *l, int64_t lo, int64_t hi, con
         if (list_grow_for(vm, l, newsize) < 0) /* shrinking: failure leaves a valid bigger buffer */
             kr_err_clear(vm);
     }
-    for (int64_t i = 0; i < n; i++) {
-        l->items[lo + i] = v[i];
-        kr_gc_barrier(vm, &l->ob, v[i]);
-    }
+    if (n)
+        memcpy(l->items + lo, v, (size_t)n * sizeof(kr_value));
+    /* the barrier only matters for an old list (KR_GC_WATCH): a young one, the common case of a
+     * slice assignment in a loop, skips the per-item test */
+    if (l->ob.gc_flags & KR_GC_WATCH)
+        for (int64_t i = 0; i < n; i++)
+            kr_gc_barrier(vm, &l->ob, v[i]);
     l->size = newsize;
     return 0;
 }

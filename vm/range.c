@@ -783,8 +783,8 @@ static int slice_index_slow(kr_vm *vm, kr_value v, int64_t *out)
     return kr_seq_slice_arg(vm, v, out);
 }
 
-int kr_slice_unpack(kr_vm *vm, kr_value startv, kr_value stopv, kr_value stepv, int64_t *startp, int64_t *stopp,
-                    int64_t *stepp)
+int kr_slice_unpack_slow(kr_vm *vm, kr_value startv, kr_value stopv, kr_value stepv, int64_t *startp,
+                         int64_t *stopp, int64_t *stepp)
 {
     int64_t start, stop, step;
     /* CPython's order: step, start, stop (each __index__ may run Python code or raise) */

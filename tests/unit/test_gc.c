@@ -353,6 +353,16 @@ START_TEST(test_small_objects_are_pooled_and_reused)
 }
 END_TEST
 
+/* Forgets every class's pooled blocks (the VM's heap still frees them), keeping pool_bytes equal to
+ * what the pool holds: a collection may free the blocks of a class that allocation left alone
+ * (gc.c's gc_pool_release_idle), which must not count blocks pool_bytes no longer includes. */
+static void pool_forget_all(kr_vm *vm)
+{
+    for (int c = 0; c <= KR_GC_POOL_CLASSES; c++)
+        vm->gc.pool[c] = NULL;
+    vm->gc.pool_bytes = 0;
+}
+
 /* A minor collection's sweep releases the young dead in a batch (gc/gc.c's gc_dead_batch): the dead
  * small objects go to the front of their class's pool list in the order they were allocated (so the
  * next allocations reuse them in that order), up to the pool's room, and the rest are freed; the
@@ -372,8 +382,7 @@ START_TEST(test_minor_sweep_pools_young_dead_in_order)
     kr_value first = kr_float_new(vm, 0.0);
     unsigned cls = KR_OBJ(first)->gc_flags >> KR_GC_CLASS_SHIFT;
     size_t bytes = (size_t)cls << 4;
-    vm->gc.pool[cls] = NULL;
-    vm->gc.pool_bytes = 0;
+    pool_forget_all(vm);
     kr_value keep[N / 4];
     void *dead[N];
     size_t ndead = 0, m = kr_root_mark(vm);
@@ -422,6 +431,70 @@ START_TEST(test_minor_sweep_pools_young_dead_in_order)
 }
 END_TEST
 
+/* The bytes the pool's lists hold, walked. */
+static size_t pool_walk_bytes(kr_vm *vm)
+{
+    size_t n = 0;
+    for (size_t c = 1; c <= KR_GC_POOL_CLASSES; c++)
+        for (void *p = vm->gc.pool[c]; p; p = *(void **)p)
+            n += c << 4;
+    return n;
+}
+
+/* A collection frees the pooled blocks of a class that allocation took nothing of during the cycle,
+ * when some other class ran dry in it (gc.c's gc_pool_release_idle); without a class running dry, or
+ * for a class that was taken from, the blocks stay. pool_bytes always equals what the lists hold. */
+START_TEST(test_idle_pool_class_released_when_another_runs_dry)
+{
+    kr_vm *vm = kr_vm_new(NULL);
+    if (vm->gc.pool_limit == 0) { /* a sanitizer build: pooling is off, nothing to check */
+        kr_vm_free(vm);
+        return;
+    }
+    kr_gc_collect(vm);
+    pool_forget_all(vm);
+    kr_gc_collect(vm); /* the cycle below starts with every class empty */
+    /* a phase of 3-tuples: their class is refilled, and the dead ones are pooled by the collection */
+    unsigned ct = 0;
+    for (int i = 0; i < 200; i++) {
+        kr_value t = kr_tuple_pack(vm, 3, kr_small(i), KR_NONE, KR_NONE);
+        ck_assert(t != KR_NULL);
+        ct = KR_OBJ(t)->gc_flags >> KR_GC_CLASS_SHIFT;
+    }
+    kr_gc_collect_minor(vm);
+    ck_assert_ptr_nonnull(vm->gc.pool[ct]);
+    ck_assert_uint_eq(vm->gc.pool_bytes, pool_walk_bytes(vm));
+    /* a cycle that makes nothing: no class ran dry, the tuples' blocks stay */
+    kr_gc_collect_minor(vm);
+    ck_assert_ptr_nonnull(vm->gc.pool[ct]);
+    /* a phase of floats: their (empty) class runs dry; the tuples' class, untouched, is freed */
+    unsigned cf = 0;
+    for (int i = 0; i < 100; i++) {
+        kr_value f = kr_float_new(vm, i + 0.25);
+        ck_assert(f != KR_NULL);
+        cf = KR_OBJ(f)->gc_flags >> KR_GC_CLASS_SHIFT;
+    }
+    ck_assert_uint_ne(cf, ct);
+    kr_gc_collect_minor(vm);
+    ck_assert_ptr_null(vm->gc.pool[ct]);
+    ck_assert_ptr_nonnull(vm->gc.pool[cf]);
+    ck_assert_uint_eq(vm->gc.pool_bytes, pool_walk_bytes(vm));
+    /* taking from a class keeps it, even when another one runs dry in the same cycle */
+    kr_value keep = kr_float_new(vm, 9.5);
+    size_t m = kr_root_mark(vm);
+    kr_root_push(vm, &keep);
+    for (int i = 0; i < 100; i++)
+        ck_assert(kr_tuple_pack(vm, 3, kr_small(i), KR_NONE, KR_NONE) != KR_NULL);
+    kr_gc_collect_minor(vm);
+    ck_assert_ptr_nonnull(vm->gc.pool[cf]);
+    ck_assert_ptr_nonnull(vm->gc.pool[ct]);
+    ck_assert(kr_float_value(keep) == 9.5);
+    ck_assert_uint_eq(vm->gc.pool_bytes, pool_walk_bytes(vm));
+    kr_root_reset(vm, m);
+    kr_vm_free(vm);
+}
+END_TEST
+
 /* An allocation that finds its class's pool list empty refills it with a batch of fresh blocks
  * (gc/gc.c's gc_pool_refill): the object is the first of them, the rest wait in the pool as pooled
  * blocks (not objects: a collection's sweep and kr_gc_for_each_object skip them, and only the
@@ -443,8 +516,7 @@ START_TEST(test_empty_pool_is_refilled_in_a_batch)
     kr_value probe = kr_float_new(vm, 0.0);
     unsigned cls = KR_OBJ(probe)->gc_flags >> KR_GC_CLASS_SHIFT;
     size_t bytes = (size_t)cls << 4;
-    vm->gc.pool[cls] = NULL; /* forget the class's pooled blocks (the VM's heap still frees them) */
-    vm->gc.pool_bytes = 0;
+    pool_forget_all(vm);
     size_t allocated = vm->gc.allocated, objects = 0;
     kr_gc_for_each_object(vm, count_each, &objects);
     kr_value f = kr_float_new(vm, 1.25);
@@ -692,6 +764,7 @@ int main(void)
     tcase_add_test(tc, test_small_objects_are_pooled_and_reused);
     tcase_add_test(tc, test_minor_sweep_pools_young_dead_in_order);
     tcase_add_test(tc, test_empty_pool_is_refilled_in_a_batch);
+    tcase_add_test(tc, test_idle_pool_class_released_when_another_runs_dry);
     tcase_add_test(tc, test_old_container_keeps_young_value_across_minor);
     tcase_add_test(tc, test_minor_frees_unreachable_young);
     tcase_add_test(tc, test_old_garbage_freed_only_by_major);
