@@ -49,6 +49,7 @@ static const builtin_module builtin_modules[] = {
     {"_hashlib", kr_hashlib_module_create},
     {"zlib", kr_zlib_module_create},
     {"_sqlite3", kr_sqlite_module_create},
+    {"_bz2", kr_bz2_module_create},
     {"errno", kr_errno_module_create},
     {"_ast", kr_ast_module_create},
     {"_imp", kr_imp_module_create},

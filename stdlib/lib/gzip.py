@@ -9,6 +9,7 @@ GzipFile reads or writes such a file through a binary file object; open() adds t
 "wt", ...) with a small text wrapper that encodes and decodes whole strings.
 """
 
+import _compression
 import builtins
 import os
 import struct
@@ -27,7 +28,6 @@ _COMPRESS_LEVEL_TRADEOFF = 6
 _COMPRESS_LEVEL_BEST = 9
 
 _READ_CHUNK = 64 * 1024
-_BUFFER_SIZE = 8192
 _EBADF = 9
 _EOF_MESSAGE = "Compressed file ended before the end-of-stream marker was reached"
 
@@ -179,7 +179,7 @@ def _bytes_of(data):
     raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
 
 
-class GzipFile:
+class GzipFile(_compression.ReadBuffer):
     """A file object over a gzip file: reading decompresses, writing compresses. Opened on a file
     name (with builtins.open) or an existing binary file object (fileobj)."""
 
@@ -286,97 +286,6 @@ class GzipFile:
 
     # ---- reading ----
 
-    def _fill(self, n):
-        """Makes _buf hold at least n bytes unless the data ends first (n < 0: everything). Output is
-        decompressed in pieces of at least _BUFFER_SIZE bytes, so read1() and peek() see that much."""
-        have = len(self._buf) - self._off
-        if n >= 0 and have >= n:
-            return
-        parts = [self._buf[self._off:]]
-        self._off = 0
-        while n < 0 or have < n:
-            chunk = self._reader.read_chunk(_READ_CHUNK if n < 0 else max(n - have, _BUFFER_SIZE))
-            if not chunk:
-                break
-            parts.append(chunk)
-            have += len(chunk)
-        self._buf = b"".join(parts)
-
-    def _avail(self):
-        return len(self._buf) - self._off
-
-    def _take(self, n):
-        out = self._buf[self._off:self._off + n]
-        self._off += len(out)
-        self._pos += len(out)
-        return out
-
-    def read(self, size=-1):
-        self._check_can_read()
-        if size is None or size < 0:
-            self._fill(-1)
-            return self._take(self._avail())
-        self._fill(size)
-        return self._take(size)
-
-    def read1(self, size=-1):
-        self._check_can_read()
-        if size is None or size < 0:
-            size = _READ_CHUNK
-        if not self._avail():
-            self._fill(1)
-        return self._take(size)
-
-    def peek(self, n):
-        self._check_can_read()
-        if not self._avail():
-            self._fill(max(n, 1))
-        return self._buf[self._off:]
-
-    def readline(self, size=-1):
-        self._check_can_read()
-        if size is None:
-            size = -1
-        while True:
-            i = self._buf.find(b"\n", self._off)
-            if i >= 0:
-                n = i + 1 - self._off
-                break
-            before = self._avail()
-            if 0 <= size <= before:
-                n = size
-                break
-            self._fill(before + _READ_CHUNK)
-            if self._avail() == before:
-                n = before
-                break
-        if 0 <= size < n:
-            n = size
-        return self._take(n)
-
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        self._check_not_closed()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def writelines(self, lines):
         for line in lines:
             self.write(line)
@@ -387,8 +296,7 @@ class GzipFile:
         """Return the uncompressed stream file position indicator to the beginning of the file."""
         if self.mode != READ:
             raise OSError("Can't rewind in write mode")
-        self.fileobj.seek(0)
-        self._reader = _Reader(self.fileobj)
+        self._rewind()
         self._buf = b""
         self._off = 0
         self._pos = 0
@@ -409,17 +317,11 @@ class GzipFile:
                 self.write(bytes(step))
                 count -= step
             return self._pos
-        if whence == 1:
-            offset = self._pos + offset
-        elif whence == 2:
-            self._fill(-1)
-            offset = self._pos + self._avail() + offset
-        elif whence != 0:
-            raise ValueError("Invalid whence ({}, should be 0, 1 or 2)".format(whence))
-        if offset < self._pos:
-            self.rewind()
-        self.read(max(offset - self._pos, 0))
-        return self._pos
+        return self._seek_read(offset, whence)
+
+    def _rewind(self):
+        self.fileobj.seek(0)
+        self._reader = _Reader(self.fileobj)
 
     def tell(self):
         self._check_not_closed()
@@ -467,125 +369,13 @@ class GzipFile:
         self.close()
 
 
-class _TextWrapper:
-    """Text over a GzipFile for open()'s "t" modes. Reading decodes the whole uncompressed content on
-    first use (gzip text files are read as a whole or line by line from the start); newline=None
-    translates "\\r\\n" and "\\r" to "\\n" on input, and a newline other than ''/'\\n' replaces "\\n" on
-    output."""
-
-    def __init__(self, binary, encoding, errors, newline):
-        if newline not in (None, "", "\n", "\r", "\r\n"):
-            raise ValueError("illegal newline value: %r" % (newline,))
-        self.buffer = binary
-        self.encoding = encoding or "utf-8"
-        self.errors = errors or "strict"
-        self.newline = newline
-        self._text = None
-        self._pos = 0
-
-    def _load(self):
-        if self._text is None:
-            text = self.buffer.read().decode(self.encoding, self.errors)
-            if self.newline is None:
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-            self._text = text
-        return self._text
-
-    @property
-    def closed(self):
-        return self.buffer.closed
-
-    @property
-    def name(self):
-        return self.buffer.name
-
-    def read(self, size=-1):
-        self.buffer._check_can_read()
-        text = self._load()
-        if size is None or size < 0:
-            end = len(text)
-        else:
-            end = min(self._pos + size, len(text))
-        out = text[self._pos:end]
-        self._pos = end
-        return out
-
-    def readline(self, size=-1):
-        self.buffer._check_can_read()
-        text = self._load()
-        ends = ("\n",) if self.newline in (None, "\n") else (("\n", "\r") if self.newline == "" else (self.newline,))
-        best = -1
-        for e in ends:
-            i = text.find(e, self._pos)
-            if i >= 0:
-                stop = i + len(e)
-                if e == "\r" and text.startswith("\r\n", i):
-                    stop = i + 2
-                if best < 0 or stop < best:
-                    best = stop
-        end = len(text) if best < 0 else best
-        if size is not None and size >= 0:
-            end = min(end, self._pos + size)
-        out = text[self._pos:end]
-        self._pos = end
-        return out
-
-    def readlines(self, hint=-1):
-        lines = []
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def write(self, s):
-        if not isinstance(s, str):
-            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
-        text = s
-        if self.newline not in (None, "", "\n"):
-            text = text.replace("\n", self.newline)
-        self.buffer.write(text.encode(self.encoding, self.errors))
-        return len(s)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def flush(self):
-        self.buffer.flush()
-
-    def close(self):
-        self.buffer.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+_TextWrapper = _compression.TextWrapper
 
 
 def open(filename, mode="rb", compresslevel=_COMPRESS_LEVEL_BEST, encoding=None, errors=None, newline=None):
     """Open a gzip-compressed file in binary ("rb", "wb", "ab", "xb") or text ("rt", "wt", ...) mode;
     filename is a path or a binary file object."""
-    if "t" in mode:
-        if "b" in mode:
-            raise ValueError("Invalid mode: %r" % (mode,))
-    else:
-        if encoding is not None:
-            raise ValueError("Argument 'encoding' not supported in binary mode")
-        if errors is not None:
-            raise ValueError("Argument 'errors' not supported in binary mode")
-        if newline is not None:
-            raise ValueError("Argument 'newline' not supported in binary mode")
+    _compression.check_text_args(mode, encoding, errors, newline)
     gz_mode = mode.replace("t", "")
     if isinstance(filename, (str, bytes)) or hasattr(filename, "__fspath__"):
         binary_file = GzipFile(filename, gz_mode, compresslevel)
