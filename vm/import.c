@@ -48,6 +48,9 @@ static const builtin_module builtin_modules[] = {
     {"_hashlib", kr_hashlib_module_create},
     {"zlib", kr_zlib_module_create},
     {"errno", kr_errno_module_create},
+    {"_signal", kr_signal_module_create},
+    {"_posixproc", kr_proc_module_create},
+    {"_select", kr_select_module_create},
     {NULL, NULL},
 };
 
