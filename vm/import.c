@@ -51,6 +51,7 @@ static const builtin_module builtin_modules[] = {
     {"_signal", kr_signal_module_create},
     {"_posixproc", kr_proc_module_create},
     {"_select", kr_select_module_create},
+    {"fcntl", kr_fcntl_module_create},
     {NULL, NULL},
 };
 

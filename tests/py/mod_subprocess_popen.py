@@ -36,13 +36,16 @@ p.stdin.close()
 print(p.stdout.read(), p.wait())
 p.stdout.close()
 
-# a timeout in communicate leaves the child running; the next call returns everything
-p = subprocess.Popen(['sh', '-c', 'echo first; sleep 0.5; echo second'], stdout=subprocess.PIPE)
+# a timeout in communicate leaves the child running; the next call returns everything read by
+# either call (what the first one read depends on timing, so it is not printed)
+p = subprocess.Popen(['sh', '-c', 'echo first; echo err >&2; exec sleep 10'], stdout=subprocess.PIPE,
+                     stderr=subprocess.PIPE)
 try:
     p.communicate(timeout=0.1)
 except subprocess.TimeoutExpired as e:
-    print('TimeoutExpired', e, e.output)
+    print('TimeoutExpired', e, e.output in (None, b'first\n'))
 print(p.returncode)
+p.kill()
 print(p.communicate())
 print(p.returncode)
 

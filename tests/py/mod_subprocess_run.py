@@ -83,7 +83,7 @@ try:
 except subprocess.TimeoutExpired as e:
     print('TimeoutExpired', e.cmd, e.stdout, e.stderr)
 try:
-    subprocess.run(['sh', '-c', 'echo started; exec sleep 5'], timeout=0.5, capture_output=True)
+    subprocess.run(['sh', '-c', 'echo started; exec sleep 10'], timeout=1.5, capture_output=True)
 except subprocess.TimeoutExpired as e:
     print('TimeoutExpired', e, e.stdout, e.stderr)
 try:
