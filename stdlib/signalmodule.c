@@ -6,16 +6,20 @@
  * the GC threshold, as krait_interrupt does, so that compiled code's single-compare poll sees it); the
  * interpreter's next interrupt check (a call, a loop back-edge, compiled code's poll) or a blocking C
  * function interrupted by EINTR (kr_vm_check_interrupt) calls kr_vm_take_interrupt, which runs
- * signal_run: each pending signal's Python handler, called as handler(signum, None) (the frame argument
- * is None: Krait has no frame objects there). An exception from a handler propagates from that point.
+ * signal_run: each pending signal's Python handler, called as handler(signum, frame) with a snapshot of
+ * the interrupted Python frame (sys._getframe's kind: vm/traceback.c; None at the top level of an
+ * embedding host). An exception from a handler propagates from that point.
  *
  * Process-wide state: signal dispositions belong to the process, and a C signal handler gets no
  * argument to find a VM through, so signal_owner[sig] (one atomic pointer per signal) names the VM
  * whose Python handler a signal runs; the VM that last installed a Python handler for a signal owns
- * it. That table is the module's only global mutable state. Each VM keeps its own pending flags
- * (kr_signal_state) and its handler list (vm->signal_handlers, a GC root); when a VM is freed,
- * signal_free gives back every signal it owns (the disposition found before its first signal() call)
- * before anything of the VM is released.
+ * it, and SIG_DFL/SIG_IGN from any VM leave it unowned. signal_host[sig] keeps the disposition the
+ * host had before a VM first installed the C handler. Those two tables are the module's only global
+ * mutable state (signal() is called from the thread that runs the VM, as CPython requires the main
+ * thread). Each VM keeps its own pending flags (kr_signal_state) and its handler list
+ * (vm->signal_handlers, a GC root); when a VM is freed, signal_free gives every signal it owns back to
+ * the host's disposition before anything of the VM is released (another VM that had a handler for
+ * the same signal before does not get it back: it was taken over).
  *
  * SIGINT: a host (the krait CLI) routes it to krait_interrupt, which raises KeyboardInterrupt; getsignal
  * reports that as default_int_handler, as CPython reports its own. Installing a Python handler replaces
@@ -31,19 +35,20 @@
 
 #include "../vm/init.h"
 #include "../vm/list.h"
+#include "../vm/traceback.h"
 #include "io.h"
 
 #define SIGNAL_N NSIG /* signal numbers are 1 .. SIGNAL_N - 1 */
 
 struct kr_signal_state {
     atomic_int pending[SIGNAL_N];
-    bool saved[SIGNAL_N];               /* old[sig] holds the disposition before our first install */
-    struct sigaction old[SIGNAL_N];
 };
 
-/* See the header comment: the one process-wide table, written only with the signal's handler being
- * installed or given back. */
+/* See the header comment: the process-wide tables, written only while a signal's handler is being
+ * installed or given back. signal_host[sig] is valid while signal_host_saved[sig]. */
 static kr_vm *_Atomic signal_owner[SIGNAL_N];
+static struct sigaction signal_host[SIGNAL_N];
+static atomic_bool signal_host_saved[SIGNAL_N];
 
 static void signal_c_handler(int sig)
 {
@@ -70,7 +75,12 @@ static int signal_run(kr_vm *vm)
             continue;
         size_t mark = kr_root_mark(vm);
         kr_root_push(vm, &h);
-        kr_value r = kr_call2(vm, h, kr_small(sig), KR_NONE);
+        kr_value frame = vm->frame ? kr_tb_frame_stack(vm, vm->frame) : KR_NONE;
+        kr_value r = KR_NULL;
+        if (frame) {
+            kr_root_push(vm, &frame);
+            r = kr_call2(vm, h, kr_small(sig), frame);
+        }
         kr_root_reset(vm, mark);
         if (!r) {
             /* the signals still pending wait for the next check */
@@ -86,15 +96,17 @@ static int signal_run(kr_vm *vm)
 /* vm->signal_free */
 static void signal_free(kr_vm *vm)
 {
-    struct kr_signal_state *st = vm->signals;
     for (int sig = 1; sig < SIGNAL_N; sig++) {
         if (atomic_load(&signal_owner[sig]) != vm)
             continue;
-        if (st->saved[sig])
-            sigaction(sig, &st->old[sig], NULL);
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(sig, atomic_load(&signal_host_saved[sig]) ? &signal_host[sig] : &dfl, NULL);
+        atomic_store(&signal_host_saved[sig], false);
         atomic_store(&signal_owner[sig], NULL);
     }
-    free(st);
+    free(vm->signals);
     vm->signals = NULL;
 }
 
@@ -137,7 +149,6 @@ static kr_value signal_signal(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
         return kr_raise(vm, KR_EXC(vm, TypeError),
                         "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
     }
-    struct kr_signal_state *st = vm->signals;
     struct sigaction old;
     /* the owner first: a signal arriving right after sigaction must find this VM */
     kr_vm *prev_owner = atomic_load(&signal_owner[sig]);
@@ -148,12 +159,14 @@ static kr_value signal_signal(kr_vm *vm, kr_value *args, int nargs, kr_value kwn
         atomic_store(&signal_owner[sig], prev_owner);
         return kr_io_raise_errno(vm, e, KR_NULL);
     }
-    if (!st->saved[sig]) {
-        st->old[sig] = old;
-        st->saved[sig] = true;
-    }
-    if (sa.sa_handler != signal_c_handler && prev_owner == vm)
+    if (sa.sa_handler == signal_c_handler && old.sa_handler != signal_c_handler) {
+        signal_host[sig] = old; /* what a VM's krait_free gives back */
+        atomic_store(&signal_host_saved[sig], true);
+    } else if (sa.sa_handler != signal_c_handler) {
+        /* the program chose the disposition: nobody owns the signal, nothing is to be given back */
         atomic_store(&signal_owner[sig], NULL);
+        atomic_store(&signal_host_saved[sig], false);
+    }
     kr_value *slot = &kr_list_items(vm->signal_handlers)[sig];
     kr_value prev = *slot;
     *slot = h;

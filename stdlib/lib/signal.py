@@ -2,7 +2,7 @@
 
 The C module _signal (stdlib/signalmodule.c) installs the handlers; a Python handler runs at the
 interpreter's next safe point after the signal arrives (a call, a loop back-edge, or a blocking call
-that the signal interrupted), called as handler(signum, frame) with frame None. This module adds the
+that the signal interrupted), called as handler(signum, frame) with the interrupted frame. This module adds the
 Signals, Handlers and Sigmasks enums and returns handlers as enum members where they are SIG_DFL/SIG_IGN."""
 import _signal
 from _signal import *

@@ -138,3 +138,12 @@ signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 signal.signal(signal.SIGUSR2, signal.SIG_DFL)
 print(type(signal.Signals.SIGUSR1).__name__, isinstance(signal.SIGUSR1, int), signal.Handlers.SIG_DFL == 0)
 print(signal.Sigmasks.SIG_BLOCK, signal.SIG_SETMASK)
+
+# the handler's frame argument is the interrupted Python frame
+def show_frame(s, frame):
+    print('frame', frame.f_code.co_name, frame.f_back.f_code.co_name, frame.f_globals is globals())
+signal.signal(signal.SIGUSR1, show_frame)
+def interrupted_function():
+    os.kill(os.getpid(), signal.SIGUSR1)
+interrupted_function()
+signal.signal(signal.SIGUSR1, signal.SIG_DFL)
