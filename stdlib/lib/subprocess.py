@@ -188,7 +188,8 @@ class Popen:
 
     def _wrap(self, fd, mode, bufsize):
         if self.text_mode:
-            return io.open(fd, mode, encoding=self._enc, errors=self._errs)
+            # bufsize 1: line buffered, as CPython's text streams
+            return io.open(fd, mode, buffering=1 if bufsize == 1 else -1, encoding=self._enc, errors=self._errs)
         return io.open(fd, mode + 'b', buffering=bufsize)
 
     def _get_handles(self, stdin, stdout, stderr):

@@ -36,6 +36,21 @@ p.stdin.close()
 print(p.stdout.read(), p.wait())
 p.stdout.close()
 
+# interactive without flush: bufsize=1 (text) is line buffered, bufsize=0 (binary) unbuffered
+p = subprocess.Popen(['cat'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+for word in ('one', 'two'):
+    p.stdin.write(word + '\n')
+    print(repr(p.stdout.readline()))
+p.stdin.close()
+p.stdout.close()
+print(p.wait())
+p = subprocess.Popen(['cat'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+p.stdin.write(b'unbuffered\n')
+print(p.stdout.readline())
+p.stdin.close()
+p.stdout.close()
+print(p.wait())
+
 # a timeout in communicate leaves the child running; the next call returns everything read by
 # either call (what the first one read depends on timing, so it is not printed)
 p = subprocess.Popen(['sh', '-c', 'echo first; echo err >&2; exec sleep 10'], stdout=subprocess.PIPE,
