@@ -775,6 +775,13 @@ kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
                                             : "must have exactly one of create/read/write/append mode");
     if (b && a[3] && a[3] != KR_NONE)
         return kr_raise(vm, KR_EXC(vm, ValueError), "binary mode doesn't take an encoding argument");
+    /* buffering: 0 (binary only) writes through at once, 1 (text) flushes at each newline (what
+     * subprocess's pipes with bufsize 0/1 rely on); any other value keeps stdio's buffer */
+    int64_t buffering = -1;
+    if (a[2] && a[2] != KR_NONE && kr_index_i64(vm, a[2], &buffering) < 0)
+        return KR_NULL;
+    if (buffering == 0 && !b)
+        return kr_raise(vm, KR_EXC(vm, ValueError), "can't have unbuffered text I/O");
     char cmode[4] = {0};
     cmode[0] = r ? 'r' : w ? 'w' : ap ? 'a' : 'w';
     size_t k = 1;
@@ -875,6 +882,10 @@ kr_value kr_io_open(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
         close(fd);
     if (!fp)
         return raise_oserror(vm, errno, file);
+    if (buffering == 0)
+        setvbuf(fp, NULL, _IONBF, 0);
+    else if (buffering == 1 && !b)
+        setvbuf(fp, NULL, _IOLBF, BUFSIZ);
     /* fopen succeeds on directories for reading; Python refuses them. */
     fd = fileno(fp);
     struct stat st;

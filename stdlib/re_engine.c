@@ -619,8 +619,11 @@ static int64_t groupref(const matcher *m, uint32_t g, int64_t pos, bool icase)
 static int poll(matcher *m)
 {
     m->budget = 4096;
-    if (atomic_load_explicit(&m->vm->interrupt, memory_order_relaxed)) {
-        atomic_store(&m->vm->interrupt, 0);
+    /* Only krait_interrupt's bit is taken here. A signal's Python handler waits until the match
+     * returns (its bit stays set for the interpreter's next check): a handler could resize the
+     * bytearray being matched under the engine's pointers. */
+    if (atomic_load_explicit(&m->vm->interrupt, memory_order_relaxed) & KR_INTERRUPT_KBD) {
+        atomic_fetch_and(&m->vm->interrupt, ~KR_INTERRUPT_KBD);
         kr_raise_value(m->vm, KR_VAL(KR_EXC(m->vm, KeyboardInterrupt)));
         return -1;
     }

@@ -57,10 +57,8 @@ static kr_value time_sleep(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
         return kr_raise(vm, KR_EXC(vm, ValueError), "sleep length must be non-negative");
     double deadline = clock_s(CLOCK_MONOTONIC) + secs;
     for (;;) {
-        if (atomic_load(&vm->interrupt)) {
-            atomic_store(&vm->interrupt, 0);
-            return kr_raise(vm, KR_EXC(vm, KeyboardInterrupt), "%s", "");
-        }
+        if (kr_vm_check_interrupt(vm) < 0) /* a signal handler that returns lets the sleep go on (PEP 475) */
+            return KR_NULL;
         double left = deadline - clock_s(CLOCK_MONOTONIC);
         if (left <= 0)
             break;

@@ -83,7 +83,7 @@ void krait_jit_print_stats(krait_vm *vm, FILE *out) { kr_jit_print_stats(vm, out
  * gc/gc.c restores the threshold, keeping it at 0 while the interrupt is still pending. */
 void krait_interrupt(krait_vm *vm)
 {
-    atomic_store(&vm->interrupt, 1);
+    atomic_fetch_or(&vm->interrupt, KR_INTERRUPT_KBD);
     atomic_store(&vm->gc.threshold, 0);
 }
 

@@ -55,6 +55,10 @@ static const builtin_module builtin_modules[] = {
     {"_imp", kr_imp_module_create},
     {"_pwdgrp", kr_pwdgrp_module_create},
     {"_locale", kr_locale_module_create},
+    {"_signal", kr_signal_module_create},
+    {"_posixproc", kr_proc_module_create},
+    {"_select", kr_select_module_create},
+    {"fcntl", kr_fcntl_module_create},
     {NULL, NULL},
 };
 

@@ -48,6 +48,10 @@ kr_value kr_gc_module_create(kr_vm *vm);
 kr_value kr_suggestions_module_create(kr_vm *vm); /* stdlib/suggestmodule.c */
 kr_value kr_traceback_module_create(kr_vm *vm);   /* vm/traceback.c: _traceback */
 kr_value kr_os_module_create(kr_vm *vm);
+kr_value kr_signal_module_create(kr_vm *vm); /* stdlib/signalmodule.c: _signal */
+kr_value kr_proc_module_create(kr_vm *vm);   /* stdlib/procmodule.c: _posixproc */
+kr_value kr_select_module_create(kr_vm *vm); /* stdlib/selectmodule.c: _select */
+kr_value kr_fcntl_module_create(kr_vm *vm);  /* stdlib/fcntlmodule.c */
 kr_value kr_json_module_create(kr_vm *vm);
 kr_value kr_re_module_create(kr_vm *vm);         /* stdlib/re_engine.c: _re */
 kr_value kr_collections_module_create(kr_vm *vm); /* stdlib/collections.c: _collections */

@@ -35,15 +35,14 @@
 
 /* ---- interrupts -------------------------------------------------------------------------------------- */
 
-/* A pending krait_interrupt (vm->interrupt): taken (the flag cleared) and raised as KeyboardInterrupt;
- * true then. The interpreter's back-edges and calls and compiled code's polls all check it here. */
+/* A pending interrupt (vm->interrupt: krait_interrupt, or a signal with a Python handler): taken out of
+ * line (kr_vm_take_interrupt runs the signal handlers, raises KeyboardInterrupt); true when that
+ * raised. The interpreter's back-edges and calls and compiled code's polls all check it here. */
 KR_INTERP_OP_FAST bool kr_interp_op_take_interrupt(kr_vm *vm)
 {
     if (!atomic_load_explicit(&vm->interrupt, memory_order_relaxed))
         return false;
-    atomic_store(&vm->interrupt, 0);
-    kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
-    return true;
+    return kr_vm_take_interrupt(vm);
 }
 
 /* ---- attribute inline caches (vm/instance.h describes the guards) -------------------------------- */

@@ -175,6 +175,8 @@ void kr_vm_free(kr_vm *vm)
 {
     if (!vm)
         return;
+    if (vm->signal_free)
+        vm->signal_free(vm); /* first: no signal may reach this VM any more */
     kr_gc_destroy(vm);
     kr_jit_free(vm); /* after the code objects' finalizers, which release their own compiled code */
     free(vm->builtin_types);
@@ -185,6 +187,21 @@ void kr_vm_free(kr_vm *vm)
     kr_weakref_free(vm);
     free(vm->stack);
     free(vm);
+}
+
+bool kr_vm_take_interrupt(kr_vm *vm)
+{
+    int bits = atomic_exchange(&vm->interrupt, 0);
+    if ((bits & KR_INTERRUPT_SIGNAL) && vm->signal_run && vm->signal_run(vm) < 0) {
+        if (bits & KR_INTERRUPT_KBD) /* not lost: taken at the next check */
+            atomic_fetch_or(&vm->interrupt, KR_INTERRUPT_KBD);
+        return true;
+    }
+    if (bits & KR_INTERRUPT_KBD) {
+        kr_raise_value(vm, KR_VAL(KR_EXC(vm, KeyboardInterrupt)));
+        return true;
+    }
+    return false;
 }
 
 void kr_vm_trace_roots(kr_vm *vm)
@@ -204,7 +221,7 @@ void kr_vm_trace_roots(kr_vm *vm)
         kr_gc_mark(vm, vm->names[i]);
     kr_value singles[] = {vm->exc, vm->memory_error, vm->empty_str, vm->empty_tuple, vm->empty_bytes,
                           vm->builtins, vm->builtins_module, vm->modules, vm->sys_module, vm->main_module,
-                          vm->handled_exc, vm->argv, vm->func_globals};
+                          vm->handled_exc, vm->argv, vm->func_globals, vm->signal_handlers};
     for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++)
         kr_gc_mark(vm, singles[i]);
     for (int i = 0; i < 128; i++)

@@ -121,7 +121,9 @@ struct kr_vm {
     struct kr_frame *gc_exact_frame;          /* the frame whose SAFEPOINT is collecting, or NULL */
     bool gc_exact_callers;                    /* and its callers are exact too (gc.collect(): interp.c) */
     kr_value handled_exc;                     /* innermost exception being handled (sys.exc_info) */
-    atomic_int interrupt;                     /* set by krait_interrupt (e.g. from a SIGINT handler) */
+    atomic_int interrupt;                     /* KR_INTERRUPT_* bits, raised asynchronously (krait_interrupt,
+                                               * stdlib/signalmodule.c's C handler), taken by
+                                               * kr_vm_take_interrupt at the interpreter's checks */
     void *interp_state;                       /* interp.c private */
 
     /* C roots (gc.c) */
@@ -181,7 +183,33 @@ struct kr_vm {
     kr_value func_globals;
     uint64_t func_globals_kv;
     kr_value *func_name_slot, *func_builtins_slot;
+    /* stdlib/signalmodule.c, NULL until `signal` is imported: the signals caught for this VM (pending
+     * flags written by the C handler) and the hooks that run their Python handlers at a safe point
+     * (kr_vm_take_interrupt) and give the dispositions back when the VM is freed. signal_handlers is
+     * the list of Python handlers indexed by signal number (a root). */
+    struct kr_signal_state *signals;
+    int (*signal_run)(kr_vm *vm);             /* -1: a handler raised (pending in vm->exc) */
+    void (*signal_free)(kr_vm *vm);
+    kr_value signal_handlers;
 };
+
+/* vm->interrupt's bits. */
+enum {
+    KR_INTERRUPT_KBD = 1,    /* krait_interrupt: raise KeyboardInterrupt */
+    KR_INTERRUPT_SIGNAL = 2, /* a signal with a Python handler arrived (vm->signal_run runs it) */
+};
+
+/* Takes the pending interrupt bits (the caller saw vm->interrupt non-zero): runs the Python handlers of
+ * the signals that arrived and raises KeyboardInterrupt for krait_interrupt. True: an exception is
+ * pending (a handler raised, or KeyboardInterrupt). Runs Python code: a safepoint. */
+bool kr_vm_take_interrupt(kr_vm *vm);
+
+/* CPython's PyErr_CheckSignals: -1 with an exception pending if an interrupt raised. For C functions
+ * that block (sleep, select, waitpid) to call when interrupted (EINTR), and retry when it returns 0. */
+static inline int kr_vm_check_interrupt(kr_vm *vm)
+{
+    return atomic_load(&vm->interrupt) && kr_vm_take_interrupt(vm) ? -1 : 0;
+}
 
 static inline kr_type *kr_type_of(kr_vm *vm, kr_value v)
 {

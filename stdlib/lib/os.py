@@ -7,6 +7,10 @@ import sys
 from posix import *
 from posix import environ as _raw_environ, stat as _stat_tuple, lstat as _lstat_tuple, fstat as _fstat_tuple
 from posix import statvfs as _statvfs_tuple, get_terminal_size as _get_terminal_size
+from _posixproc import (waitpid, kill, killpg, pipe, dup2, get_blocking, set_blocking, get_inheritable,
+                        set_inheritable, getpgrp, getpgid, setsid, waitstatus_to_exitcode, WIFEXITED, WEXITSTATUS,
+                        WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WCOREDUMP, WIFCONTINUED, WNOHANG, WUNTRACED,
+                        WCONTINUED)
 import posixpath as path
 
 sys.modules['os.path'] = path
