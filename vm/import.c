@@ -48,6 +48,7 @@ static const builtin_module builtin_modules[] = {
     {"_hashlib", kr_hashlib_module_create},
     {"zlib", kr_zlib_module_create},
     {"errno", kr_errno_module_create},
+    {"unicodedata", kr_unicodedata_module_create},
     {NULL, NULL},
 };
 

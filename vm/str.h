@@ -100,10 +100,8 @@ bool kr_sb_reserve(kr_sb *sb, size_t extra);
 uint64_t kr_siphash13(uint64_t k0, uint64_t k1, const void *data, size_t n);
 
 /* ---- unicode.c: character classes and case mapping (own tables; no C locale) ----
- * Coverage: ASCII, Latin-1, Latin Extended-A and -B (main pairs), Latin Extended Additional, Greek,
- * Cyrillic, Armenian, Georgian (Mkhedruli/Mtavruli), Cherokee, fullwidth Latin, Roman numerals, circled
- * letters, Deseret; other scripts are treated as uncased. Classes are approximations of the Unicode
- * database for the common blocks. */
+ * Read from the generated Unicode 15.1 database (vm/unicode_db.h): every code point answers as in
+ * CPython 3.13's str methods. */
 bool kr_unicode_isspace(uint32_t c);
 bool kr_unicode_isalpha(uint32_t c);
 bool kr_unicode_isdecimal(uint32_t c);
