@@ -59,6 +59,7 @@ static const builtin_module builtin_modules[] = {
     {"_posixproc", kr_proc_module_create},
     {"_select", kr_select_module_create},
     {"fcntl", kr_fcntl_module_create},
+    {"unicodedata", kr_unicodedata_module_create},
     {NULL, NULL},
 };
 

@@ -59,6 +59,7 @@ kr_value kr_weakref_module_create(kr_vm *vm);    /* vm/weakref.c: _weakref */
 kr_value kr_struct_module_create(kr_vm *vm);     /* stdlib/struct.c: _struct */
 kr_value kr_array_module_create(kr_vm *vm);      /* stdlib/array.c: array */
 kr_value kr_binascii_module_create(kr_vm *vm);   /* stdlib/binascii.c */
+kr_value kr_unicodedata_module_create(kr_vm *vm); /* stdlib/unicodedata.c */
 kr_value kr_hashlib_module_create(kr_vm *vm);    /* stdlib/hashlib.c: _hashlib */
 kr_value kr_zlib_module_create(kr_vm *vm);       /* stdlib/zlibmodule.c: zlib */
 kr_value kr_sqlite_module_create(kr_vm *vm);     /* stdlib/sqlite.c: _sqlite3 */

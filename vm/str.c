@@ -2341,24 +2341,22 @@ static int codec_id(const char *name)
 
 /* The names in error messages (CPython's codec object names). */
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1", "unicodeescape", "rawunicodeescape"};
-/* ERR_UNKNOWN: an unknown handler name, which CPython only reports (LookupError) when an error occurs. */
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_XMLCHARREF, ERR_UNKNOWN };
+/* ERR_UNKNOWN: a handler name that is not built in: looked up among the handlers registered with
+ * codecs.register_error (vm/codec_err.c) when an error occurs, as CPython only reports an unknown name
+ * (LookupError) then. */
+enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_XMLCHARREF, ERR_NAMEREPLACE, ERR_SURROGATEESCAPE,
+       ERR_SURROGATEPASS, ERR_UNKNOWN };
 
 static int errors_id(kr_vm *vm, const char *errors)
 {
     (void)vm;
-    if (!errors || !strcmp(errors, "strict"))
+    static const char *const names[] = {"strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
+                                        "namereplace", "surrogateescape", "surrogatepass"};
+    if (!errors)
         return ERR_STRICT;
-    if (!strcmp(errors, "ignore"))
-        return ERR_IGNORE;
-    if (!strcmp(errors, "replace"))
-        return ERR_REPLACE;
-    if (!strcmp(errors, "backslashreplace"))
-        return ERR_BACKSLASH;
-    if (!strcmp(errors, "xmlcharrefreplace"))
-        return ERR_XMLCHARREF;
-    if (!strcmp(errors, "surrogateescape") || !strcmp(errors, "surrogatepass"))
-        return ERR_STRICT;
+    for (int i = 0; i < ERR_UNKNOWN; i++)
+        if (!strcmp(errors, names[i]))
+            return i;
     return ERR_UNKNOWN;
 }
 
@@ -2522,14 +2520,23 @@ static kr_value escape_decode(kr_vm *vm, const uint8_t *d, size_t n, int err, co
     return kr_sb_finish(vm, &sb);
 }
 
+/* Append the backslash escape of c (\xhh, \uhhhh or \Uhhhhhhhh). */
+static void sb_append_escape(kr_sb *sb, uint32_t c)
+{
+    if (c < 0x100)
+        kr_sb_appendf(sb, "\\x%02x", c);
+    else if (c < 0x10000)
+        kr_sb_appendf(sb, "\\u%04x", c);
+    else
+        kr_sb_appendf(sb, "\\U%08x", c);
+}
+
 kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *errors)
 {
     int codec = encoding ? codec_id(encoding) : 0;
     if (codec < 0)
-        return kr_raise(vm, KR_EXC(vm, LookupError), "unknown encoding: %s", encoding);
+        return kr_codec_fallback(vm, false, s, encoding, errors);
     int err = errors_id(vm, errors);
-    if (err < 0)
-        return KR_NULL;
     if (codec >= CODEC_UNICODE_ESCAPE)
         return escape_encode(vm, s, codec == CODEC_RAW_UNICODE_ESCAPE);
     const char *d = SDATA(s);
@@ -2549,17 +2556,21 @@ kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *
         } else if (c < limit && !surrogate) {
             kr_sb_append_char(&sb, (char)c);
         } else {
+            char nbuf[KR_UNICODE_NAME_MAX];
             switch (err) {
             case ERR_IGNORE: break;
             case ERR_REPLACE: kr_sb_append_char(&sb, '?'); break;
-            case ERR_BACKSLASH:
-                if (c < 0x100) kr_sb_appendf(&sb, "\\x%02x", c);
-                else if (c < 0x10000) kr_sb_appendf(&sb, "\\u%04x", c);
-                else kr_sb_appendf(&sb, "\\U%08x", c);
-                break;
+            case ERR_BACKSLASH: sb_append_escape(&sb, c); break;
             case ERR_XMLCHARREF: kr_sb_appendf(&sb, "&#%u;", c); break;
+            case ERR_NAMEREPLACE:
+                if (kr_unicode_name_of(c, nbuf, sizeof nbuf) > 0)
+                    kr_sb_appendf(&sb, "\\N{%s}", nbuf);
+                else
+                    sb_append_escape(&sb, c);
+                break;
             default: {
-                /* Report the whole run of unencodable characters, as CPython does. */
+                /* The whole run of unencodable characters [pos, end) at bytes [start, o) is one error, as
+                 * in CPython. */
                 int64_t end = pos + 1, o = off;
                 while (o < n) {
                     int64_t o2 = o;
@@ -2570,25 +2581,64 @@ kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *
                     o = o2;
                     end++;
                 }
-                kr_sb_free(&sb);
-                if (err == ERR_UNKNOWN)
-                    return unknown_handler(vm, errors);
                 const char *reason = codec == 0 ? "surrogates not allowed"
                                      : codec == 1 ? "ordinal not in range(128)" : "ordinal not in range(256)";
-                char cbuf[16];
-                if (c < 0x100)
-                    snprintf(cbuf, sizeof cbuf, "\\x%02x", c);
-                else if (c < 0x10000)
-                    snprintf(cbuf, sizeof cbuf, "\\u%04x", c);
-                else
-                    snprintf(cbuf, sizeof cbuf, "\\U%08x", c);
-                if (end - pos > 1)
-                    return kr_raise(vm, KR_EXC(vm, UnicodeEncodeError),
-                                    "'%s' codec can't encode characters in position %lld-%lld: %s",
-                                    codec_names[codec], (long long)pos, (long long)(end - 1), reason);
-                return kr_raise(vm, KR_EXC(vm, UnicodeEncodeError),
-                                "'%s' codec can't encode character '%s' in position %lld: %s", codec_names[codec],
-                                cbuf, (long long)pos, reason);
+                if (err == ERR_SURROGATEESCAPE || err == ERR_SURROGATEPASS) {
+                    /* surrogateescape turns U+DC80..U+DCFF back into the bytes they stand for; surrogatepass
+                     * writes surrogates in UTF-8 (as they are stored). Anything else: the strict error. */
+                    size_t keep = sb.len;
+                    int64_t o2 = start;
+                    bool all = true;
+                    while (all && o2 < o) {
+                        int64_t at = o2;
+                        uint32_t c2 = next_cp(d, &o2);
+                        if (err == ERR_SURROGATEESCAPE && c2 >= 0xDC80 && c2 <= 0xDCFF)
+                            kr_sb_append_char(&sb, (char)(c2 - 0xDC00));
+                        else if (err == ERR_SURROGATEPASS && codec == 0 && c2 >= 0xD800 && c2 <= 0xDFFF)
+                            kr_sb_append(&sb, d + at, (size_t)(o2 - at));
+                        else
+                            all = false;
+                    }
+                    if (all) {
+                        pos = end;
+                        off = o;
+                        continue;
+                    }
+                    sb.len = keep;
+                } else if (err == ERR_UNKNOWN) {
+                    int64_t newpos;
+                    kr_value rep = kr_codec_call_handler(vm, errors, false, codec_names[codec], s, pos, end, reason,
+                                                         kr_str_len(s), &newpos);
+                    if (!rep) {
+                        kr_sb_free(&sb);
+                        return KR_NULL;
+                    }
+                    if (!kr_is_str(vm, rep)) { /* bytes: written as they are */
+                        kr_sb_append(&sb, (const char *)KR_AS(kr_bytes, rep)->data, (size_t)KR_AS(kr_bytes, rep)->size);
+                    } else {
+                        /* A str replacement must be encodable by this codec (CPython raises the original
+                         * error otherwise). */
+                        const char *rd = kr_str_data(rep);
+                        int64_t rn = kr_str_nbytes(rep), ro = 0;
+                        while (ro < rn) {
+                            int64_t at = ro;
+                            uint32_t rc = next_cp(rd, &ro);
+                            if (rc >= limit || (rc >= 0xD800 && rc <= 0xDFFF)) {
+                                kr_sb_free(&sb);
+                                return kr_codec_raise(vm, false, codec_names[codec], s, pos, end, reason);
+                            }
+                            if (codec == 0)
+                                kr_sb_append(&sb, rd + at, (size_t)(ro - at));
+                            else
+                                kr_sb_append_char(&sb, (char)rc);
+                        }
+                    }
+                    pos = newpos;
+                    off = kr_str_byte_offset(vm, s, newpos);
+                    continue;
+                }
+                kr_sb_free(&sb);
+                return kr_codec_raise(vm, false, codec_names[codec], s, pos, end, reason);
             }
             }
         }
@@ -2645,11 +2695,17 @@ static int utf8_seq(const unsigned char *p, size_t avail, const char **reason)
 kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *encoding, const char *errors)
 {
     int codec = encoding ? codec_id(encoding) : 0;
-    if (codec < 0)
-        return kr_raise(vm, KR_EXC(vm, LookupError), "unknown encoding: %s", encoding);
+    if (codec < 0) {
+        kr_value b = kr_bytes_new(vm, data, n);
+        if (!b)
+            return KR_NULL;
+        size_t mark = kr_root_mark(vm);
+        kr_root_push(vm, &b);
+        kr_value r = kr_codec_fallback(vm, true, b, encoding, errors);
+        kr_root_reset(vm, mark);
+        return r;
+    }
     int err = errors_id(vm, errors);
-    if (err < 0)
-        return KR_NULL;
     if (codec >= CODEC_UNICODE_ESCAPE)
         return escape_decode(vm, data, n, err, errors, codec == CODEC_RAW_UNICODE_ESCAPE);
     if (all_ascii((const char *)data, n))
@@ -2661,6 +2717,10 @@ kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *enc
     }
     kr_sb sb;
     kr_sb_init(&sb);
+    kr_value bobj = KR_NULL; /* the input as a bytes object, made for an exception or a handler */
+    size_t mark = kr_root_mark(vm);
+    kr_root_push(vm, &bobj);
+    kr_value result = KR_NULL;
     size_t i = 0;
     while (i < n) {
         unsigned c = data[i];
@@ -2689,21 +2749,50 @@ kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *enc
             for (int k = 0; k < bad; k++)
                 kr_sb_appendf(&sb, "\\x%02x", data[i + (size_t)k]);
             break;
+        case ERR_SURROGATEESCAPE: /* every byte of an invalid sequence is >= 0x80 */
+            for (int k = 0; k < bad; k++)
+                kr_sb_append_cp(&sb, 0xDC00 + data[i + (size_t)k]);
+            break;
+        case ERR_XMLCHARREF:
+        case ERR_NAMEREPLACE:
+            kr_raise(vm, KR_EXC(vm, TypeError), "don't know how to handle UnicodeDecodeError in error callback");
+            goto done;
         default:
-            kr_sb_free(&sb);
-            if (err == ERR_UNKNOWN)
-                return unknown_handler(vm, errors);
-            if (bad > 1)
-                return kr_raise(vm, KR_EXC(vm, UnicodeDecodeError),
-                                "'%s' codec can't decode bytes in position %zu-%zu: %s", codec_names[codec], i,
-                                i + (size_t)bad - 1, reason);
-            return kr_raise(vm, KR_EXC(vm, UnicodeDecodeError),
-                            "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec_names[codec], c, i,
-                            reason);
+            if (err == ERR_SURROGATEPASS && codec == 0 && i + 2 < n && data[i] == 0xED && data[i + 1] >= 0xA0 &&
+                data[i + 1] <= 0xBF && data[i + 2] >= 0x80 && data[i + 2] <= 0xBF) {
+                kr_sb_append(&sb, (const char *)data + i, 3); /* a surrogate, stored as it is encoded */
+                i += 3;
+                continue;
+            }
+            if (!bobj) {
+                if (!(bobj = kr_bytes_new(vm, data, n)))
+                    goto done;
+                /* From here on read the copy: a handler runs Python code, which could resize a
+                 * bytearray the caller's data points into. */
+                data = KR_AS(kr_bytes, bobj)->data;
+            }
+            if (err == ERR_UNKNOWN) {
+                int64_t newpos;
+                kr_value rep = kr_codec_call_handler(vm, errors, true, codec_names[codec], bobj, (int64_t)i,
+                                                     (int64_t)i + bad, reason, (int64_t)n, &newpos);
+                if (!rep)
+                    goto done;
+                kr_sb_append(&sb, kr_str_data(rep), (size_t)kr_str_nbytes(rep));
+                i = (size_t)newpos;
+                continue;
+            }
+            kr_codec_raise(vm, true, codec_names[codec], bobj, (int64_t)i, (int64_t)i + bad, reason);
+            goto done;
         }
         i += (size_t)bad;
     }
-    return kr_sb_finish(vm, &sb);
+    result = kr_sb_finish(vm, &sb);
+    kr_root_reset(vm, mark);
+    return result;
+done:
+    kr_sb_free(&sb);
+    kr_root_reset(vm, mark);
+    return KR_NULL;
 }
 
 /* ---- format, format_map, __format__ ---- */

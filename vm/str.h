@@ -49,10 +49,26 @@ kr_value kr_str_join(kr_vm *vm, kr_value sep, kr_value iterable);
 /* The items for str.join / bytes.join: iterable itself when it is an exact list or tuple, else a new
  * list of its items; TypeError "can only join an iterable" when iter() fails with a TypeError. */
 kr_value kr_join_sequence(kr_vm *vm, kr_value iterable);
-/* Decode bytes with a codec (utf-8, ascii, latin-1) and an error handler (strict, ignore, replace,
- * backslashreplace); encoding/errors may be NULL for the defaults. */
+/* Decode bytes / encode a str with a codec and an error handler; encoding/errors may be NULL for the
+ * defaults (utf-8, strict). The C codecs are utf-8, ascii, latin-1, unicode_escape and
+ * raw_unicode_escape with the handlers strict, ignore, replace, backslashreplace, xmlcharrefreplace,
+ * namereplace (encoding), surrogateescape and surrogatepass; other handler names go to the handlers
+ * registered with codecs.register_error, other encodings to the codecs registry (vm/codec_err.c). */
 kr_value kr_str_decode(kr_vm *vm, const uint8_t *data, size_t n, const char *encoding, const char *errors);
 kr_value kr_str_encode(kr_vm *vm, kr_value s, const char *encoding, const char *errors);
+
+/* ---- codec_err.c: the C codecs' link to Python's codec machinery ---- */
+/* UnicodeDecodeError (decode) or UnicodeEncodeError(codec, obj, start, end, reason): new / raised. */
+kr_value kr_codec_error_new(kr_vm *vm, bool decode, const char *codec, kr_value obj, int64_t start, int64_t end,
+                            const char *reason);
+kr_value kr_codec_raise(kr_vm *vm, bool decode, const char *codec, kr_value obj, int64_t start, int64_t end,
+                        const char *reason);
+/* Call the error handler registered under `errors` with that exception; returns the replacement (str, or
+ * bytes when encoding) and sets *newpos (made non-negative, checked against objlen), or KR_NULL. */
+kr_value kr_codec_call_handler(kr_vm *vm, const char *errors, bool decode, const char *codec, kr_value obj,
+                               int64_t start, int64_t end, const char *reason, int64_t objlen, int64_t *newpos);
+/* Encode (decode) obj through the codecs registry: for encodings the C codecs do not know. */
+kr_value kr_codec_fallback(kr_vm *vm, bool decode, kr_value obj, const char *encoding, const char *errors);
 /* str * n and the byte offset of code point `index` (0 <= index <= length). */
 kr_value kr_str_repeat(kr_vm *vm, kr_value s, int64_t n);
 int64_t kr_str_byte_offset(kr_vm *vm, kr_value s, int64_t index);
@@ -100,10 +116,8 @@ bool kr_sb_reserve(kr_sb *sb, size_t extra);
 uint64_t kr_siphash13(uint64_t k0, uint64_t k1, const void *data, size_t n);
 
 /* ---- unicode.c: character classes and case mapping (own tables; no C locale) ----
- * Coverage: ASCII, Latin-1, Latin Extended-A and -B (main pairs), Latin Extended Additional, Greek,
- * Cyrillic, Armenian, Georgian (Mkhedruli/Mtavruli), Cherokee, fullwidth Latin, Roman numerals, circled
- * letters, Deseret; other scripts are treated as uncased. Classes are approximations of the Unicode
- * database for the common blocks. */
+ * Read from the generated Unicode 15.1 database (vm/unicode_db.h): every code point answers as in
+ * CPython 3.13's str methods. */
 bool kr_unicode_isspace(uint32_t c);
 bool kr_unicode_isalpha(uint32_t c);
 bool kr_unicode_isdecimal(uint32_t c);
