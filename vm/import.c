@@ -47,6 +47,7 @@ static const builtin_module builtin_modules[] = {
     {"array", kr_array_module_create},
     {"_hashlib", kr_hashlib_module_create},
     {"zlib", kr_zlib_module_create},
+    {"_expat", kr_expat_module_create},
     {"errno", kr_errno_module_create},
     {NULL, NULL},
 };

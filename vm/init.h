@@ -57,6 +57,7 @@ kr_value kr_array_module_create(kr_vm *vm);      /* stdlib/array.c: array */
 kr_value kr_binascii_module_create(kr_vm *vm);   /* stdlib/binascii.c */
 kr_value kr_hashlib_module_create(kr_vm *vm);    /* stdlib/hashlib.c: _hashlib */
 kr_value kr_zlib_module_create(kr_vm *vm);       /* stdlib/zlibmodule.c: zlib */
+kr_value kr_expat_module_create(kr_vm *vm);      /* stdlib/expat.c: _expat (libexpat, dlopened) */
 kr_value kr_errno_module_create(kr_vm *vm);      /* stdlib/errnomodule.c */
 
 #endif
