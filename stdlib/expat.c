@@ -49,7 +49,7 @@ enum {
     X(XML_SetEndCdataSectionHandler) X(XML_SetStartNamespaceDeclHandler) X(XML_SetEndNamespaceDeclHandler)   \
     X(XML_SetDefaultHandler) X(XML_SetDefaultHandlerExpand) X(XML_GetErrorCode) X(XML_ErrorString)           \
     X(XML_GetCurrentLineNumber) X(XML_GetCurrentColumnNumber) X(XML_GetCurrentByteIndex) X(XML_StopParser)    \
-    X(XML_SetEncoding) X(XML_ExpatVersionInfo) X(XML_ExpatVersion)
+    X(XML_SetEncoding) X(XML_ExpatVersionInfo) X(XML_ExpatVersion) X(XML_SetReturnNSTriplet)
 
 typedef struct expat_api {
 #define EXPAT_FIELD(name) __typeof__(&name) name;
@@ -360,6 +360,20 @@ static kr_value m_position(kr_vm *vm, kr_value *args, int nargs, kr_value kwname
                          kr_int_from_i64(vm, (int64_t)api->XML_GetCurrentByteIndex(p->xp)));
 }
 
+/* set_triplet(parser, flag): with namespace processing, report names as "uri local prefix" (pyexpat's
+ * namespace_prefixes); expat honours it only before parsing starts. */
+static kr_value m_set_triplet(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
+{
+    if (kr_args_no_kw(vm, "set_triplet", kwnames) < 0 || kr_args_count(vm, "set_triplet", nargs - 1, 2, 2) < 0)
+        return KR_NULL;
+    parser_obj *p = parser_arg(vm, args[0], args[1]);
+    int flag = p ? kr_truthy(vm, args[2]) : -1;
+    if (flag < 0)
+        return KR_NULL;
+    KR_AS(api_obj, p->api)->api.XML_SetReturnNSTriplet(p->xp, flag);
+    return KR_NONE;
+}
+
 /* error_string(code) -> str or None */
 static kr_value m_error_string(kr_vm *vm, kr_value *args, int nargs, kr_value kwnames)
 {
@@ -392,6 +406,7 @@ static const kr_method_def expat_functions[] = {
     {"create", m_create, KR_METH_MODULE, NULL},
     {"feed", m_feed, KR_METH_MODULE, NULL},
     {"position", m_position, KR_METH_MODULE, NULL},
+    {"set_triplet", m_set_triplet, KR_METH_MODULE, NULL},
     {"error_string", m_error_string, KR_METH_MODULE, NULL},
     {"version", m_version, KR_METH_MODULE, NULL},
     {NULL, NULL, 0, NULL},

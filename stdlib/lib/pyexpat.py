@@ -109,6 +109,9 @@ class XMLParserType:
     def __setattr__(self, name, value):
         if name in _HANDLERS or name in _UNUSED_HANDLERS:
             self._h[name] = value
+        elif name == 'namespace_prefixes':
+            _expat.set_triplet(self._p, value)
+            object.__setattr__(self, name, bool(value))
         elif name == 'buffer_size':
             if not isinstance(value, int):
                 raise TypeError('buffer_size must be an integer')
