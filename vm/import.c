@@ -51,6 +51,7 @@ static const builtin_module builtin_modules[] = {
     {"_sqlite3", kr_sqlite_module_create},
     {"_bz2", kr_bz2_module_create},
     {"_socket", kr_socket_module_create},
+    {"_expat", kr_expat_module_create},
     {"errno", kr_errno_module_create},
     {"_ast", kr_ast_module_create},
     {"_imp", kr_imp_module_create},

@@ -65,6 +65,7 @@ kr_value kr_zlib_module_create(kr_vm *vm);       /* stdlib/zlibmodule.c: zlib */
 kr_value kr_sqlite_module_create(kr_vm *vm);     /* stdlib/sqlite.c: _sqlite3 */
 kr_value kr_bz2_module_create(kr_vm *vm);        /* stdlib/bz2module.c: _bz2 (libbz2 by dlopen) */
 kr_value kr_socket_module_create(kr_vm *vm);     /* stdlib/socketmodule.c: _socket */
+kr_value kr_expat_module_create(kr_vm *vm);      /* stdlib/expat.c: _expat (libexpat, dlopened) */
 kr_value kr_errno_module_create(kr_vm *vm);      /* stdlib/errnomodule.c */
 kr_value kr_ast_module_create(kr_vm *vm);        /* stdlib/astmodule.c */
 kr_value kr_imp_module_create(kr_vm *vm);        /* stdlib/impmodule.c */
