@@ -58,10 +58,12 @@ with tempfile.TemporaryDirectory() as t:
     w = bz2.BZ2File(io.BytesIO(), 'w')
     try: w.read()
     except OSError as e: print(e)
-    open(p, 'wb').write(c[:-20])
+    with open(p, 'wb') as out:  # closed now: Krait closes dropped files only when collected
+        out.write(c[:-20])
     try: bz2.open(p).read()
     except EOFError as e: print('EOFError', e)
-    open(p, 'wb').write(b'')
+    with open(p, 'wb') as out:
+        out.write(b'')
     try: bz2.open(p).read()
     except EOFError as e: print('EOFError on an empty file:', e)
 
