@@ -15,7 +15,6 @@
  * it is fed first at the next call. `needs_input` is False when more output may come without new
  * input (max_length was reached). After the end of the stream the input left over is `unused_data`.
  */
-#include <dlfcn.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +25,7 @@
 #include "../vm/init.h"
 #include "../vm/int.h"
 #include "../vm/kr.h"
+#include "../vm/native.h"
 #include "../vm/str.h"
 #include "../vm/type.h"
 
@@ -47,6 +47,15 @@ typedef struct api_obj {
     kr_object ob;
     bz_api api;
 } api_obj;
+
+/* the names of the table's functions, in its order (kr_native_library fills it by position) */
+static const char *const bz_names[] = {
+#define BZ_NAME(name) #name,
+    BZ_FUNCS(BZ_NAME)
+#undef BZ_NAME
+};
+_Static_assert(sizeof(bz_api) == sizeof bz_names / sizeof bz_names[0] * sizeof(void *),
+               "bz_api holds function pointers only, one per name");
 
 typedef struct bzobj {
     kr_object ob;
@@ -399,22 +408,6 @@ static const kr_method_def bz2_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Loads libbz2 and fills api; -1 + ImportError if the library or a function is missing. */
-static int load_bz2(kr_vm *vm, bz_api *api)
-{
-    void *lib = dlopen(LIBBZ2_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib)
-        return kr_raise_i(vm, KR_EXC(vm, ImportError), "_bz2 needs %s (Debian package libbz2-1.0): %s",
-                          LIBBZ2_SONAME, dlerror());
-    void *sym;
-#define BZ_LOAD(name)                                                                                       \
-    if (!(sym = dlsym(lib, #name)))                                                                         \
-        return kr_raise_i(vm, KR_EXC(vm, ImportError), "_bz2: %s has no %s", LIBBZ2_SONAME, #name);         \
-    memcpy(&api->name, &sym, sizeof sym);
-    BZ_FUNCS(BZ_LOAD)
-#undef BZ_LOAD
-    return 0;
-}
 
 kr_value kr_bz2_module_create(kr_vm *vm)
 {
@@ -429,17 +422,13 @@ kr_value kr_bz2_module_create(kr_vm *vm)
     KR_AS(kr_module, m)->state = state;
     kr_gc_barrier(vm, KR_OBJ(m), state);
 
-    kr_type *at = kr_type_new_builtin(vm, "_bz2._lib", vm->t.object, sizeof(api_obj), 0);
-    at->flags |= KR_TF_ABSTRACT;
-    if (kr_type_ready(vm, at) < 0)
-        goto fail;
-    api_obj *ao = kr_gc_alloc(vm, at, sizeof *ao);
+    /* the library's entry points, in an object the streams keep alive */
+    kr_value ao = kr_native_library(vm, "_bz2._lib", sizeof(api_obj), offsetof(api_obj, api), LIBBZ2_SONAME,
+                                    "_bz2", "libbz2-1.0", bz_names, sizeof bz_names / sizeof bz_names[0]);
     if (!ao)
         goto fail;
-    kr_tuple_items(state)[BZ_API] = KR_VAL(ao);
-    kr_gc_barrier(vm, KR_OBJ(state), KR_VAL(ao));
-    if (load_bz2(vm, &ao->api) < 0)
-        goto fail;
+    kr_tuple_items(state)[BZ_API] = ao;
+    kr_gc_barrier(vm, KR_OBJ(state), ao);
 
     static const char *const tnames[] = {"_bz2.Compressor", "_bz2.Decompressor"};
     for (int k = 0; k < 2; k++) {

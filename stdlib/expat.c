@@ -21,13 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <dlfcn.h>
 #include <expat.h>
 
 #include "../vm/bytes.h"
 #include "../vm/init.h"
 #include "../vm/int.h"
 #include "../vm/kr.h"
+#include "../vm/native.h"
 #include "../vm/str.h"
 #include "../vm/type.h"
 
@@ -61,6 +61,15 @@ typedef struct api_obj {
     kr_object ob;
     expat_api api;
 } api_obj;
+
+/* the names of the table's functions, in its order (kr_native_library fills it by position) */
+static const char *const expat_names[] = {
+#define EXPAT_NAME(name) #name,
+    EXPAT_FUNCS(EXPAT_NAME)
+#undef EXPAT_NAME
+};
+_Static_assert(sizeof(expat_api) == sizeof expat_names / sizeof expat_names[0] * sizeof(void *),
+               "expat_api holds function pointers only, one per name");
 
 typedef struct parser_obj {
     kr_object ob;
@@ -412,22 +421,6 @@ static const kr_method_def expat_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Loads libexpat and fills api; -1 + ImportError if the library or a function is missing. */
-static int load_expat(kr_vm *vm, expat_api *api)
-{
-    void *lib = dlopen(LIBEXPAT_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib)
-        return kr_raise_i(vm, KR_EXC(vm, ImportError), "pyexpat needs %s (Debian package libexpat1): %s",
-                          LIBEXPAT_SONAME, dlerror());
-    void *sym;
-#define EXPAT_LOAD(name)                                                                                    \
-    if (!(sym = dlsym(lib, #name)))                                                                         \
-        return kr_raise_i(vm, KR_EXC(vm, ImportError), "pyexpat: %s has no %s", LIBEXPAT_SONAME, #name);    \
-    memcpy(&api->name, &sym, sizeof sym);
-    EXPAT_FUNCS(EXPAT_LOAD)
-#undef EXPAT_LOAD
-    return 0;
-}
 
 kr_value kr_expat_module_create(kr_vm *vm)
 {
@@ -442,17 +435,13 @@ kr_value kr_expat_module_create(kr_vm *vm)
     KR_AS(kr_module, m)->state = state;
     kr_gc_barrier(vm, KR_OBJ(m), state);
 
-    kr_type *at = kr_type_new_builtin(vm, "_expat._api", vm->t.object, sizeof(api_obj), 0);
-    at->flags |= KR_TF_ABSTRACT;
-    if (kr_type_ready(vm, at) < 0)
-        goto fail;
-    api_obj *ao = kr_gc_alloc(vm, at, sizeof *ao);
+    /* the library's entry points, in an object the streams keep alive */
+    kr_value ao = kr_native_library(vm, "_expat._api", sizeof(api_obj), offsetof(api_obj, api), LIBEXPAT_SONAME,
+                                    "pyexpat", "libexpat1", expat_names, sizeof expat_names / sizeof expat_names[0]);
     if (!ao)
         goto fail;
-    kr_tuple_items(state)[XS_API] = KR_VAL(ao);
-    kr_gc_barrier(vm, KR_OBJ(state), KR_VAL(ao));
-    if (load_expat(vm, &ao->api) < 0)
-        goto fail;
+    kr_tuple_items(state)[XS_API] = ao;
+    kr_gc_barrier(vm, KR_OBJ(state), ao);
 
     kr_type *t = kr_type_new_builtin(vm, "_expat.Parser", vm->t.object, sizeof(parser_obj), KR_TF_EXTERNAL_FINALIZE);
     t->flags |= KR_TF_ABSTRACT;

@@ -26,13 +26,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <dlfcn.h>
 #include <openssl/evp.h>
 
 #include "../vm/bytes.h"
 #include "../vm/init.h"
 #include "../vm/int.h"
 #include "../vm/kr.h"
+#include "../vm/native.h"
 #include "../vm/str.h"
 #include "../vm/type.h"
 #include "blake2.h"
@@ -56,6 +56,15 @@ typedef struct api_obj {
     kr_object ob;
     crypto_api api;
 } api_obj;
+
+/* the names of the table's functions, in its order (kr_native_library fills it by position) */
+static const char *const crypto_names[] = {
+#define CRYPTO_NAME(name) #name,
+    CRYPTO_FUNCS(CRYPTO_NAME)
+#undef CRYPTO_NAME
+};
+_Static_assert(sizeof(crypto_api) == sizeof crypto_names / sizeof crypto_names[0] * sizeof(void *),
+               "crypto_api holds function pointers only, one per name");
 
 #define KR_STR2(x) #x
 #define KR_STR(x) KR_STR2(x)
@@ -746,22 +755,6 @@ static kr_type *new_type(kr_vm *vm, kr_value state, int slot, const char *name, 
     return t;
 }
 
-/* Loads libcrypto and fills api; -1 + ImportError if the library or a function is missing. */
-static int load_crypto(kr_vm *vm, crypto_api *api)
-{
-    /* RTLD_LOCAL: its symbols stay out of the global namespace; RTLD_NOW: a missing function shows here */
-    void *lib = dlopen(LIBCRYPTO_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib)
-        return kr_raise_i(vm, KR_EXC(vm, ImportError), "_hashlib needs %s: %s", LIBCRYPTO_SONAME, dlerror());
-    void *sym;
-#define CRYPTO_LOAD(name)                                                                                   \
-    if (!(sym = dlsym(lib, #name)))                                                                         \
-        return kr_raise_i(vm, KR_EXC(vm, ImportError), "_hashlib: %s has no %s", LIBCRYPTO_SONAME, #name);  \
-    memcpy(&api->name, &sym, sizeof sym);
-    CRYPTO_FUNCS(CRYPTO_LOAD)
-#undef CRYPTO_LOAD
-    return 0;
-}
 
 kr_value kr_hashlib_module_create(kr_vm *vm)
 {
@@ -776,18 +769,13 @@ kr_value kr_hashlib_module_create(kr_vm *vm)
     KR_AS(kr_module, m)->state = state;
     kr_gc_barrier(vm, KR_OBJ(m), state);
 
-    /* the libcrypto table, in an object of a private type */
-    kr_type *at = kr_type_new_builtin(vm, "_hashlib._crypto", vm->t.object, sizeof(api_obj), 0);
-    at->flags |= KR_TF_ABSTRACT;
-    if (kr_type_ready(vm, at) < 0)
-        goto fail;
-    api_obj *ao = kr_gc_alloc(vm, at, sizeof *ao);
+    /* the library's entry points, in an object the streams keep alive */
+    kr_value ao = kr_native_library(vm, "_hashlib._crypto", sizeof(api_obj), offsetof(api_obj, api), LIBCRYPTO_SONAME,
+                                    "_hashlib", NULL, crypto_names, sizeof crypto_names / sizeof crypto_names[0]);
     if (!ao)
         goto fail;
-    kr_tuple_items(state)[HS_API] = KR_VAL(ao);
-    kr_gc_barrier(vm, KR_OBJ(state), KR_VAL(ao));
-    if (load_crypto(vm, &ao->api) < 0)
-        goto fail;
+    kr_tuple_items(state)[HS_API] = ao;
+    kr_gc_barrier(vm, KR_OBJ(state), ao);
 
     /* UnsupportedDigestmodError(ValueError), as CPython's _hashlib */
     kr_value name = kr_str_from_cstr(vm, "UnsupportedDigestmodError");
