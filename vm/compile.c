@@ -2650,6 +2650,28 @@ static void compile_async_for(unit *u, kr_ast_stmt *s)
     pop_to(u, mark);
 }
 
+/* What try/except and try/except* share: the body as a range whose exceptions go to `handler` (the
+ * exception in the slot returned, -1 on error), the else body and a jump to `end`; then `handler` is
+ * bound with the state the try started with, saved in *s0 (the caller frees it). */
+static int compile_try_body(unit *u, kr_ast_stmt *s, int handler, int end, astate *s0)
+{
+    int x = push(u);
+    forget_deleted(u, &s, 1);
+    *s0 = state_save(u);
+    fblock *fb = fb_push(u, FB_TRY_EXCEPT, s);
+    if (!fb)
+        return -1;
+    range_open(u, fb, handler, x);
+    compile_stmts(u, s->v.Try.body, s->v.Try.n_body);
+    fb_pop(u);
+    compile_stmts(u, s->v.Try.orelse, s->v.Try.n_orelse);
+    u->loc = LOC_OF(s);
+    emit_jump(u, KR_OP_JUMP, 0, end);
+    bind_label(u, handler);
+    state_restore(u, s0);
+    return x;
+}
+
 /* try/except*[/else] (PEP 654; the finally part is handled by compile_try):
  *
  *         <body>                          ; range -> H, exception in X
@@ -2675,26 +2697,15 @@ static void compile_try_star(unit *u, kr_ast_stmt *s)
 {
     int mark = u->top;
     int handler = new_label(u), end = new_label(u), cleanup = new_label(u), done = new_label(u);
-    int x = push(u);
-    forget_deleted(u, &s, 1);
-    astate s0 = state_save(u);
-    fblock *fb = fb_push(u, FB_TRY_EXCEPT, s);
-    if (!fb)
+    astate s0;
+    int x = compile_try_body(u, s, handler, end, &s0);
+    if (x < 0)
         return;
-    range_open(u, fb, handler, x);
-    compile_stmts(u, s->v.Try.body, s->v.Try.n_body);
-    fb_pop(u);
-    compile_stmts(u, s->v.Try.orelse, s->v.Try.n_orelse);
-    u->loc = LOC_OF(s);
-    emit_jump(u, KR_OP_JUMP, 0, end);
-
-    bind_label(u, handler);
-    state_restore(u, &s0);
     int saved = push(u), x2 = push(u), rest = push(u), raised = push(u), match = push(u), saved2 = push(u),
         x3 = push(u);
     u->loc = LOC_OF(s->v.Try.handlers[0]);
     emit(u, KR_OP_PUSH_EXC_INFO, 0, saved, x, 0);
-    fb = fb_push(u, FB_HANDLER, s);
+    fblock *fb = fb_push(u, FB_HANDLER, s);
     if (!fb)
         return;
     fb->slot = saved;
@@ -2761,22 +2772,11 @@ static void compile_try_except(unit *u, kr_ast_stmt *s)
     }
     int mark = u->top;
     int handler = new_label(u), end = new_label(u), cleanup = new_label(u);
-    int x = push(u);
-    forget_deleted(u, &s, 1);
-    astate s0 = state_save(u);
-    fblock *fb = fb_push(u, FB_TRY_EXCEPT, s);
-    if (!fb)
+    astate s0;
+    int x = compile_try_body(u, s, handler, end, &s0);
+    if (x < 0)
         return;
-    range_open(u, fb, handler, x);
-    compile_stmts(u, s->v.Try.body, s->v.Try.n_body);
-    fb_pop(u);
-    compile_stmts(u, s->v.Try.orelse, s->v.Try.n_orelse);
-    u->loc = LOC_OF(s);
-    emit_jump(u, KR_OP_JUMP, 0, end);
-
     /* handlers */
-    bind_label(u, handler);
-    state_restore(u, &s0);
     int saved = push(u), x2 = push(u), t = push(u);
     enum { MAX_NAMED_HANDLERS = 64 };
     int named_labels[MAX_NAMED_HANDLERS];
@@ -2785,7 +2785,7 @@ static void compile_try_except(unit *u, kr_ast_stmt *s)
     kr_ast_excepthandler *h0 = s->v.Try.handlers[0];
     u->loc = LOC_OF(h0);
     emit(u, KR_OP_PUSH_EXC_INFO, 0, saved, x, 0);
-    fb = fb_push(u, FB_HANDLER, s);
+    fblock *fb = fb_push(u, FB_HANDLER, s);
     if (!fb)
         return;
     fb->slot = saved;
